@@ -1,0 +1,31 @@
+//! Claims: what an article asserts, extracted once per file for every rule to read.
+//! One extractor per kind of claim.
+
+pub mod count;
+pub mod date;
+pub mod mention;
+pub mod quote;
+
+use crate::document::Document;
+use crate::settings::Settings;
+
+#[derive(Debug, Default)]
+pub struct Claims {
+    pub dates: Vec<date::DateClaim>,
+    pub quotes: Vec<quote::Quotation>,
+    pub mentions: Vec<mention::Mention>,
+    pub counts: Vec<count::CountClaim>,
+}
+
+impl Claims {
+    pub fn extract(doc: &Document, settings: &Settings) -> Claims {
+        let mentions = mention::extract(doc, settings);
+        let counts = count::extract(doc, settings, &mentions);
+        Claims {
+            dates: date::extract(doc, settings),
+            quotes: quote::extract(doc, settings),
+            mentions,
+            counts,
+        }
+    }
+}

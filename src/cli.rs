@@ -1,0 +1,157 @@
+//! The command line (clap derive).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "factlint",
+    version,
+    about = "A fact-check and consistency linter for news and editorial Markdown",
+    long_about = "Checks articles for dates that fall on another weekday, counts that disagree, \
+                  unattributed quotations, missing credits, inconsistent names and spellings, \
+                  and claims the fact base contradicts on the article's date.",
+    args_conflicts_with_subcommands = true,
+    after_help = "Exit codes: 0 no errors (no warnings with --deny-warnings), 1 findings at that level, \
+                  2 usage error, bad config or fact file, or an input that could not be read."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check articles (the default when no subcommand is given)
+    Check(CheckArgs),
+    /// List every rule
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Show a rule's documentation (by name or code)
+    Explain { rule: String },
+    /// Validate, query or import fact files
+    #[command(subcommand)]
+    Facts(FactsCommand),
+    /// Run the language server over standard input and output
+    Lsp,
+    /// Print shell completions
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FactsCommand {
+    /// Validate fact folders (the embedded defaults when none is given)
+    Check { dirs: Vec<PathBuf> },
+    /// What the fact base says about an entity, on a date
+    Query {
+        name: String,
+        /// The date to answer for (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Extra fact folders
+        #[arg(long = "facts", value_name = "DIR")]
+        facts: Vec<PathBuf>,
+        #[arg(long)]
+        no_default_facts: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DialectArg {
+    #[value(name = "en-GB")]
+    EnGb,
+    #[value(name = "en-US")]
+    EnUs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files, folders, globs, or - for standard input
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Output format
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The article's publication date (overrides front matter and inference)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Use this config file instead of discovering factlint.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Only these rules (names or codes, comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Never these rules (names or codes, comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Exit with 1 on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Apply safe fixes in place
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix, apply unsafe fixes too
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print findings only, no summary
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Show info-level findings (why a rule stayed silent, which date was assumed)
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Colour in human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Worker threads (default: one per core)
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// The file name to report for standard input (and to find its factlint.toml)
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+    /// Extra fact folders (repeatable)
+    #[arg(long = "facts", value_name = "DIR")]
+    pub facts: Vec<PathBuf>,
+    /// Do not load the embedded default fact base
+    #[arg(long)]
+    pub no_default_facts: bool,
+    /// House dialect for spelling (overrides the config file)
+    #[arg(long, value_enum)]
+    pub dialect: Option<DialectArg>,
+    /// Treat this day as today (candidate publication dates never lie after it)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, hide = true)]
+    pub today: Option<NaiveDate>,
+}
+
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+}

@@ -1,0 +1,231 @@
+//! `factlint.toml`: found by walking up from each article (or given with `--config`).
+//! Strict: an unknown key or a bad value is an error that points into the file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::Severity;
+use crate::error::InputError;
+use crate::rules::RuleId;
+use crate::span::Span;
+
+pub const CONFIG_FILE_NAME: &str = "factlint.toml";
+
+/// House spelling: which side of the Atlantic the newsroom writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum Dialect {
+    #[serde(rename = "en-GB")]
+    British,
+    #[serde(rename = "en-US")]
+    American,
+}
+
+/// A rule's configured level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleLevel {
+    Off,
+    On(Severity),
+}
+
+/// The file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    dialect: Option<Dialect>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    facts: Vec<Spanned<String>>,
+    #[serde(default)]
+    no_default_facts: bool,
+    #[serde(default)]
+    style: Vec<Spanned<String>>,
+    date_keys: Option<Vec<String>>,
+    #[serde(default)]
+    credits: RawCredits,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCredits {
+    require_byline: Option<bool>,
+    require_image_credit: Option<bool>,
+}
+
+/// A validated config file.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// The file it came from (None: built-in defaults).
+    pub path: Option<PathBuf>,
+    pub dialect: Option<Dialect>,
+    pub rules: BTreeMap<RuleId, RuleLevel>,
+    /// Extra fact folders, resolved against the config file's folder.
+    pub facts: Vec<PathBuf>,
+    pub no_default_facts: bool,
+    /// Extra style folders, resolved against the config file's folder.
+    pub style: Vec<PathBuf>,
+    pub date_keys: Vec<String>,
+    pub require_byline: bool,
+    pub require_image_credit: bool,
+}
+
+pub fn default_date_keys() -> Vec<String> {
+    [
+        "date",
+        "published",
+        "pubDate",
+        "publishDate",
+        "published_at",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+impl Config {
+    pub fn zero() -> Self {
+        Config {
+            date_keys: default_date_keys(),
+            require_byline: true,
+            require_image_credit: true,
+            ..Config::default()
+        }
+    }
+
+    /// Read and validate a config file.
+    pub fn load(path: &Path) -> Result<Config, InputError> {
+        let display = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|error| {
+            InputError::new(&display, format!("cannot read config file: {error}"))
+        })?;
+        Self::parse(&text, path)
+    }
+
+    /// Validate config text; `path` names it in errors and anchors relative folders.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, InputError> {
+        let display = path.display().to_string();
+        let shared = Arc::new(text.to_string());
+        let error_at = |message: String, span: std::ops::Range<usize>| {
+            InputError::new(&display, message).at(Span::from(span), Arc::clone(&shared))
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|error| {
+            let span = error.span().unwrap_or(0..0);
+            error_at(format!("invalid config: {}", error.message().trim()), span)
+        })?;
+        let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let mut rules = BTreeMap::new();
+        for (name, level) in raw.rules {
+            let Some(rule) = RuleId::from_name_or_code(name.get_ref()) else {
+                let hint = RuleId::suggest(name.get_ref())
+                    .map(|near| format!("; did you mean `{near}`?"))
+                    .unwrap_or_default();
+                return Err(error_at(
+                    format!("unknown rule `{}`{hint}", name.get_ref()),
+                    name.span(),
+                ));
+            };
+            let parsed = match level.get_ref().as_str() {
+                "off" => RuleLevel::Off,
+                "error" => RuleLevel::On(Severity::Error),
+                "warning" | "warn" => RuleLevel::On(Severity::Warning),
+                "info" => RuleLevel::On(Severity::Info),
+                other => {
+                    return Err(error_at(
+                        format!(
+                            "invalid level `{other}` for rule `{}`: expected \"error\", \"warning\", \"info\" or \"off\"",
+                            rule.name()
+                        ),
+                        level.span(),
+                    ))
+                }
+            };
+            rules.insert(rule, parsed);
+        }
+        let resolve = |dirs: Vec<Spanned<String>>| -> Vec<PathBuf> {
+            dirs.into_iter()
+                .map(|dir| base.join(dir.into_inner()))
+                .collect()
+        };
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            dialect: raw.dialect,
+            rules,
+            facts: resolve(raw.facts),
+            no_default_facts: raw.no_default_facts,
+            style: resolve(raw.style),
+            date_keys: raw.date_keys.unwrap_or_else(default_date_keys),
+            require_byline: raw.credits.require_byline.unwrap_or(true),
+            require_image_credit: raw.credits.require_image_credit.unwrap_or(true),
+        })
+    }
+
+    /// The nearest `factlint.toml` in `dir` or its ancestors.
+    pub fn discover(dir: &Path) -> Option<PathBuf> {
+        dir.ancestors()
+            .map(|ancestor| ancestor.join(CONFIG_FILE_NAME))
+            .find(|candidate| candidate.is_file())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, InputError> {
+        Config::parse(text, Path::new("/news/factlint.toml"))
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let config = parse(
+            "dialect = \"en-GB\"\nfacts = [\"facts\"]\ndate-keys = [\"pubDate\"]\n[rules]\ndate-weekday = \"warning\"\nFL601 = \"off\"\n[credits]\nrequire-byline = false\n",
+        )
+        .unwrap();
+        assert_eq!(config.dialect, Some(Dialect::British));
+        assert_eq!(
+            config.rules[&RuleId::DateWeekday],
+            RuleLevel::On(Severity::Warning)
+        );
+        assert_eq!(config.rules[&RuleId::SpellingConsistency], RuleLevel::Off);
+        assert_eq!(config.facts, vec![PathBuf::from("/news/facts")]);
+        assert_eq!(config.date_keys, vec!["pubDate"]);
+        assert!(!config.require_byline);
+    }
+
+    #[test]
+    fn unknown_keys_point_into_the_file() {
+        let text = "dialect = \"en-GB\"\ncolour = true\n";
+        let error = parse(text).unwrap_err();
+        assert!(error.message.contains("colour"), "{}", error.message);
+        assert_eq!(error.span.unwrap().text(text), "colour");
+    }
+
+    #[test]
+    fn unknown_rules_suggest_the_nearest() {
+        let text = "[rules]\ndate-weekdy = \"off\"\n";
+        let error = parse(text).unwrap_err();
+        assert!(
+            error.message.contains("did you mean `date-weekday`"),
+            "{}",
+            error.message
+        );
+        assert_eq!(error.span.unwrap().text(text), "date-weekdy");
+    }
+
+    #[test]
+    fn bad_levels_and_dialects_are_errors() {
+        let text = "[rules]\ndate-weekday = \"loud\"\n";
+        let error = parse(text).unwrap_err();
+        assert_eq!(error.span.unwrap().text(text), "\"loud\"");
+        let error = parse("dialect = \"en-AU\"\n").unwrap_err();
+        assert!(
+            error.message.contains("en-AU") || error.message.contains("variant"),
+            "{}",
+            error.message
+        );
+        assert!(error.span.is_some());
+    }
+}

@@ -1,0 +1,639 @@
+//! The Markdown walk: one pass of pulldown-cmark turns a file into text blocks (paragraphs,
+//! headings, list items, table cells) whose plain text maps back to source bytes. Code, HTML
+//! and link URLs never reach the text; HTML comments and images are recorded on the side.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+use crate::front_matter::FrontMatter;
+use crate::line_index::LineIndex;
+use crate::sentence;
+use crate::span::Span;
+
+/// Where a block of text sits in the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading(u8),
+    /// Text directly inside a list item (tight lists).
+    ListItem,
+    TableCell,
+}
+
+/// One run of prose. `text` is what a reader sees; `map` takes its offsets back to the file.
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    pub map: OffsetMap,
+    /// How many block quotes enclose the block.
+    pub quote_depth: u32,
+    /// Inside a list item.
+    pub in_list: bool,
+    /// Source bytes of the whole block.
+    pub span: Span,
+    /// Ranges of `text` that are link text (not checked for quotations).
+    pub links: Vec<Range<usize>>,
+    /// Sentence ranges into `text`.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Block {
+    /// The source span of a range of the block's text.
+    pub fn span_of(&self, range: Range<usize>) -> Span {
+        self.map.span(range)
+    }
+
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading(_))
+    }
+
+    /// The sentence containing text offset `at`.
+    pub fn sentence_at(&self, at: usize) -> Range<usize> {
+        self.sentences
+            .iter()
+            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+            .cloned()
+            .unwrap_or(0..self.text.len())
+    }
+}
+
+/// Maps byte offsets of a block's text to byte offsets in the source.
+#[derive(Clone, Debug, Default)]
+pub struct OffsetMap {
+    segments: Vec<Segment>,
+}
+
+/// A piece of text and the source bytes it came from. When `exact`, byte `i` of the piece is
+/// byte `src.start + i` of the source; otherwise (entities, escapes, breaks) the piece maps to
+/// its source span as a whole.
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    text_start: usize,
+    text_len: usize,
+    src: Span,
+    exact: bool,
+}
+
+impl OffsetMap {
+    fn push(&mut self, text_start: usize, text_len: usize, src: Span, exact: bool) {
+        if text_len > 0 {
+            self.segments.push(Segment {
+                text_start,
+                text_len,
+                src,
+                exact,
+            });
+        }
+    }
+
+    fn segment_index(&self, offset: usize) -> Option<usize> {
+        if self.segments.is_empty() {
+            return None;
+        }
+        let index = self
+            .segments
+            .partition_point(|segment| segment.text_start <= offset);
+        Some(index.saturating_sub(1))
+    }
+
+    /// Source offset of the text byte at `offset` (a start position).
+    pub fn start_offset(&self, offset: usize) -> usize {
+        let Some(index) = self.segment_index(offset) else {
+            return 0;
+        };
+        let segment = self.segments[index];
+        let within = offset.saturating_sub(segment.text_start);
+        if within >= segment.text_len {
+            return segment.src.end;
+        }
+        if segment.exact {
+            segment.src.start + within
+        } else {
+            segment.src.start
+        }
+    }
+
+    /// Source offset just past the text byte at `offset - 1` (an end position).
+    pub fn end_offset(&self, offset: usize) -> usize {
+        if offset == 0 {
+            return self.start_offset(0);
+        }
+        let Some(index) = self.segment_index(offset - 1) else {
+            return 0;
+        };
+        let segment = self.segments[index];
+        let within = (offset - 1).saturating_sub(segment.text_start);
+        if segment.exact && within < segment.text_len {
+            segment.src.start + within + 1
+        } else {
+            segment.src.end
+        }
+    }
+
+    pub fn span(&self, range: Range<usize>) -> Span {
+        let start = self.start_offset(range.start);
+        let end = self.end_offset(range.end).max(start);
+        Span::new(start, end)
+    }
+}
+
+/// An HTML comment, kept for suppressions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HtmlComment {
+    /// The whole `<!-- ... -->`.
+    pub span: Span,
+    /// The text between the markers, trimmed.
+    pub body: String,
+    /// Where `body` starts in the source.
+    pub body_start: usize,
+}
+
+/// A Markdown or HTML image.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Image {
+    pub span: Span,
+    pub alt: String,
+    pub title: String,
+    pub url: String,
+    /// Index of the block the image sits in, if it sits inside prose.
+    pub block: Option<usize>,
+    /// Index of the next block after the image (a caption, often).
+    pub next_block: usize,
+}
+
+/// A parsed article. Built once per file; rules only read it.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The file as read (including any byte-order mark).
+    pub source: &'a str,
+    pub front_matter: Option<FrontMatter>,
+    pub blocks: Vec<Block>,
+    pub comments: Vec<HtmlComment>,
+    pub images: Vec<Image>,
+    pub line_index: LineIndex,
+}
+
+impl<'a> Document<'a> {
+    pub fn parse(source: &'a str) -> Self {
+        let (front_matter, parse_text) = blank_out_preamble(source);
+        let mut builder = Builder::new(&parse_text);
+        builder.walk();
+        let Builder {
+            mut blocks,
+            comments,
+            images,
+            ..
+        } = builder;
+        for block in &mut blocks {
+            block.sentences = sentence::split(&block.text);
+        }
+        Document {
+            source,
+            front_matter,
+            blocks,
+            comments,
+            images,
+            line_index: LineIndex::new(source),
+        }
+    }
+
+    /// Blocks that are body prose (not headings).
+    pub fn body_blocks(&self) -> impl Iterator<Item = (usize, &Block)> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, block)| !block.is_heading())
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_index.line_of(offset) + 1
+    }
+}
+
+/// Front matter and the byte-order mark are replaced by spaces (same byte length) in the
+/// copy that pulldown-cmark sees, so every offset it reports is an offset into the file.
+fn blank_out_preamble(source: &str) -> (Option<FrontMatter>, std::borrow::Cow<'_, str>) {
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let front_matter = FrontMatter::detect(source, bom);
+    let blank_end = front_matter.as_ref().map_or(bom, |fm| fm.span.end);
+    if blank_end == 0 {
+        return (front_matter, std::borrow::Cow::Borrowed(source));
+    }
+    let mut copy = String::with_capacity(source.len());
+    for ch in source[..blank_end].chars() {
+        if ch == '\n' || ch == '\r' {
+            copy.push(ch);
+        } else {
+            copy.extend(std::iter::repeat_n(' ', ch.len_utf8()));
+        }
+    }
+    // A blanked line of spaces could read as an indented code block: end it with a newline.
+    copy.push_str(&source[blank_end..]);
+    (front_matter, std::borrow::Cow::Owned(copy))
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    blocks: Vec<Block>,
+    comments: Vec<HtmlComment>,
+    images: Vec<Image>,
+    current: Option<Block>,
+    quote_depth: u32,
+    list_depth: u32,
+    code_depth: u32,
+    /// Image being read: (span, alt text, title, url).
+    image: Option<(Span, String, String, String)>,
+    image_depth: u32,
+    link_starts: Vec<usize>,
+}
+
+impl<'t> Builder<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            blocks: Vec::new(),
+            comments: Vec::new(),
+            images: Vec::new(),
+            current: None,
+            quote_depth: 0,
+            list_depth: 0,
+            code_depth: 0,
+            image: None,
+            image_depth: 0,
+            link_starts: Vec::new(),
+        }
+    }
+
+    fn walk(&mut self) {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS;
+        let text = self.text;
+        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+            self.event(event, range);
+        }
+        self.close_block(text.len());
+    }
+
+    fn open_block(&mut self, kind: BlockKind, start: usize) {
+        self.close_block(start);
+        self.current = Some(Block {
+            kind,
+            text: String::new(),
+            map: OffsetMap::default(),
+            quote_depth: self.quote_depth,
+            in_list: self.list_depth > 0,
+            span: Span::new(start, start),
+            links: Vec::new(),
+            sentences: Vec::new(),
+        });
+    }
+
+    fn close_block(&mut self, end: usize) {
+        if let Some(mut block) = self.current.take() {
+            block.span.end = block.span.end.max(end.min(self.text.len()));
+            self.link_starts.clear();
+            if !block.text.trim().is_empty() {
+                self.blocks.push(block);
+            }
+        }
+    }
+
+    /// Append text that came from `range` of the source.
+    fn push_text(&mut self, piece: &str, range: Range<usize>) {
+        if self.current.is_none() {
+            self.open_block(BlockKind::ListItem, range.start);
+        }
+        let source = self.text;
+        let block = self.current.as_mut().expect("a block is open");
+        let text_start = block.text.len();
+        block.text.push_str(piece);
+        let src = &source[range.clone()];
+        if src == piece {
+            block
+                .map
+                .push(text_start, piece.len(), Span::from(range.clone()), true);
+        } else if let Some(at) = src.find(piece).filter(|_| !piece.is_empty()) {
+            let start = range.start + at;
+            block.map.push(
+                text_start,
+                piece.len(),
+                Span::new(start, start + piece.len()),
+                true,
+            );
+        } else {
+            block
+                .map
+                .push(text_start, piece.len(), Span::from(range.clone()), false);
+        }
+        block.span.end = block.span.end.max(range.end);
+    }
+
+    fn event(&mut self, event: Event<'t>, range: Range<usize>) {
+        if self.code_depth > 0 {
+            if let Event::End(TagEnd::CodeBlock) = event {
+                self.code_depth -= 1;
+            }
+            return;
+        }
+        if self.image.is_some() {
+            self.image_event(event, range);
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(text) => self.push_text(&text, range),
+            Event::Code(_) => self.push_text(" ", range),
+            Event::SoftBreak => self.push_text(" ", range),
+            Event::HardBreak => self.push_text("\n", range),
+            Event::Html(html) | Event::InlineHtml(html) => self.html(&html, range),
+            Event::FootnoteReference(_)
+            | Event::TaskListMarker(_)
+            | Event::Rule
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'t>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => self.open_block(BlockKind::Paragraph, range.start),
+            Tag::Heading { level, .. } => {
+                self.open_block(BlockKind::Heading(level as u8), range.start)
+            }
+            Tag::TableCell => self.open_block(BlockKind::TableCell, range.start),
+            Tag::BlockQuote(_) => {
+                self.close_block(range.start);
+                self.quote_depth += 1;
+            }
+            Tag::List(_) => {
+                self.close_block(range.start);
+                self.list_depth += 1;
+            }
+            Tag::Item => self.close_block(range.start),
+            Tag::CodeBlock(_) => {
+                self.close_block(range.start);
+                self.code_depth += 1;
+            }
+            Tag::Image {
+                dest_url, title, ..
+            } => {
+                self.image = Some((
+                    Span::from(range),
+                    String::new(),
+                    title.to_string(),
+                    dest_url.to_string(),
+                ));
+                self.image_depth = 1;
+            }
+            Tag::Link { .. } => {
+                if let Some(block) = &self.current {
+                    self.link_starts.push(block.text.len());
+                } else {
+                    self.link_starts.push(0);
+                }
+            }
+            Tag::HtmlBlock
+            | Tag::FootnoteDefinition(_)
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::Item => {
+                self.close_block(range.end)
+            }
+            TagEnd::BlockQuote(_) => {
+                self.close_block(range.end);
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            TagEnd::List(_) => {
+                self.close_block(range.end);
+                self.list_depth = self.list_depth.saturating_sub(1);
+            }
+            TagEnd::Link => {
+                if let (Some(start), Some(block)) = (self.link_starts.pop(), self.current.as_mut())
+                {
+                    let end = block.text.len();
+                    if start < end {
+                        block.links.push(start..end);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn image_event(&mut self, event: Event<'t>, range: Range<usize>) {
+        match event {
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) => {
+                self.image_depth -= 1;
+                if self.image_depth == 0 {
+                    let (span, alt, title, url) = self.image.take().expect("image open");
+                    let block = self.current.as_ref().map(|_| self.blocks.len());
+                    self.images.push(Image {
+                        span,
+                        alt,
+                        title,
+                        url,
+                        block,
+                        next_block: self.blocks.len() + usize::from(block.is_some()),
+                    });
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(image) = self.image.as_mut() {
+                    image.1.push_str(&text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(image) = self.image.as_mut() {
+                    image.1.push(' ');
+                }
+            }
+            _ => {
+                let _ = range;
+            }
+        }
+    }
+
+    fn html(&mut self, html: &str, range: Range<usize>) {
+        // The event's text is the source slice for both block and inline HTML.
+        let base = range.start;
+        let source = &self.text[range.clone()];
+        let offset_in_source = source.find(html).unwrap_or(0);
+        let base = base + offset_in_source;
+        for comment in comment_regex().find_iter(html) {
+            let raw = comment.as_str();
+            let inner = &raw[4..raw.len().saturating_sub(3).max(4)];
+            let trimmed_start = inner.len() - inner.trim_start().len();
+            self.comments.push(HtmlComment {
+                span: Span::new(base + comment.start(), base + comment.end()),
+                body: inner.trim().to_string(),
+                body_start: base + comment.start() + 4 + trimmed_start,
+            });
+        }
+        for image in img_regex().captures_iter(html) {
+            let whole = image.get(0).expect("match");
+            let attributes = image.get(1).map_or("", |m| m.as_str());
+            let block = self.current.as_ref().map(|_| self.blocks.len());
+            self.images.push(Image {
+                span: Span::new(base + whole.start(), base + whole.end()),
+                alt: html_attribute(attributes, "alt").unwrap_or_default(),
+                title: html_attribute(attributes, "title").unwrap_or_default(),
+                url: html_attribute(attributes, "src").unwrap_or_default(),
+                block,
+                next_block: self.blocks.len() + usize::from(block.is_some()),
+            });
+        }
+        if html.trim_start().to_ascii_lowercase().starts_with("<br") {
+            self.push_text(" ", range);
+        }
+    }
+}
+
+fn comment_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"))
+}
+
+fn img_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?is)<img\b([^>]*)>").expect("valid regex"))
+}
+
+fn html_attribute(attributes: &str, name: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r#"(?i)([a-z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#).expect("valid regex")
+    });
+    re.captures_iter(attributes)
+        .find(|c| c[1].eq_ignore_ascii_case(name))
+        .map(|c| {
+            c.get(2)
+                .or_else(|| c.get(3))
+                .or_else(|| c.get(4))
+                .map_or(String::new(), |m| m.as_str().to_string())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block_texts(doc: &Document) -> Vec<String> {
+        doc.blocks.iter().map(|b| b.text.clone()).collect()
+    }
+
+    #[test]
+    fn inline_markup_maps_back_to_source() {
+        let source = "Intro.\n\nOn *Monday*, Nov. 28 they met.\n";
+        let doc = Document::parse(source);
+        let block = &doc.blocks[1];
+        assert_eq!(block.text, "On Monday, Nov. 28 they met.");
+        let start = block.text.find("Monday").unwrap();
+        let end = block.text.find(" they").unwrap();
+        let span = block.span_of(start..end);
+        assert_eq!(span.text(source), "Monday*, Nov. 28");
+    }
+
+    #[test]
+    fn code_html_and_urls_are_not_text() {
+        let source = "Say `Monday (Nov. 28)` now.\n\n```\nTuesday (Nov. 28)\n```\n\n<div>Friday</div>\n\n[link text](https://example.com/Tuesday)\n";
+        let doc = Document::parse(source);
+        let all = block_texts(&doc).join("|");
+        assert!(!all.contains("Nov. 28"), "{all}");
+        assert!(!all.contains("Tuesday"), "{all}");
+        assert!(!all.contains("Friday"), "{all}");
+        assert!(all.contains("link text"));
+        assert_eq!(doc.blocks.last().unwrap().links, vec![0..9]);
+    }
+
+    #[test]
+    fn comments_are_recorded_with_spans() {
+        let source =
+            "<!-- factlint-disable-next-line date-weekday -->\nText <!-- inline --> here.\n";
+        let doc = Document::parse(source);
+        assert_eq!(doc.comments.len(), 2);
+        assert_eq!(
+            doc.comments[0].body,
+            "factlint-disable-next-line date-weekday"
+        );
+        assert_eq!(
+            doc.comments[0].span.text(source),
+            "<!-- factlint-disable-next-line date-weekday -->"
+        );
+        assert_eq!(doc.comments[1].span.text(source), "<!-- inline -->");
+    }
+
+    #[test]
+    fn front_matter_is_skipped_and_offsets_stay_true() {
+        let source = "---\ntitle: \"Tuesday (Nov. 28)\"\ndate: 2022-11-30\n---\nBody on Monday.\n";
+        let doc = Document::parse(source);
+        assert_eq!(block_texts(&doc), vec!["Body on Monday."]);
+        let block = &doc.blocks[0];
+        let at = block.text.find("Monday").unwrap();
+        assert_eq!(block.span_of(at..at + 6).text(source), "Monday");
+    }
+
+    #[test]
+    fn byte_order_mark_and_crlf_keep_spans_right() {
+        let source = "\u{feff}# Title\r\n\r\nA line\r\nand more.\r\n";
+        let doc = Document::parse(source);
+        let block = &doc.blocks[1];
+        assert_eq!(block.text, "A line and more.");
+        let at = block.text.find("more").unwrap();
+        assert_eq!(block.span_of(at..at + 4).text(source), "more");
+    }
+
+    #[test]
+    fn images_keep_alt_and_title() {
+        let source =
+            "![Ministers (Photo: NATO)](a.jpg \"Bucharest\")\n\n<img src=\"b.png\" alt='x'>\n";
+        let doc = Document::parse(source);
+        assert_eq!(doc.images.len(), 2);
+        assert_eq!(doc.images[0].alt, "Ministers (Photo: NATO)");
+        assert_eq!(doc.images[0].title, "Bucharest");
+        assert_eq!(doc.images[1].alt, "x");
+        assert_eq!(doc.images[1].url, "b.png");
+    }
+
+    #[test]
+    fn block_quotes_and_lists_are_marked() {
+        let source = "> Quoted words here.\n\n- item one\n- item two\n";
+        let doc = Document::parse(source);
+        assert_eq!(doc.blocks[0].quote_depth, 1);
+        assert!(doc.blocks[1].in_list);
+        assert_eq!(doc.blocks[2].text, "item two");
+    }
+
+    #[test]
+    fn entities_map_to_their_source() {
+        let source = "Fish &amp; chips on Monday.\n";
+        let doc = Document::parse(source);
+        let block = &doc.blocks[0];
+        assert_eq!(block.text, "Fish & chips on Monday.");
+        let at = block.text.find("Monday").unwrap();
+        assert_eq!(block.span_of(at..at + 6).text(source), "Monday");
+    }
+}

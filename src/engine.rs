@@ -1,0 +1,149 @@
+//! The per-file pipeline: parse once, extract claims once, run the rules, then apply
+//! configuration and suppressions, and sort.
+
+use std::sync::Arc;
+
+use crate::article::{ArticleContext, PublicationDate};
+use crate::claims::Claims;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::error::InputError;
+use crate::rules::{self, RuleContext};
+use crate::settings::Settings;
+use crate::suppress;
+
+/// Everything factlint has to say about one file.
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: String,
+    /// The text that was checked (empty when the file could not be read as text).
+    pub source: Arc<String>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub publication: Option<PublicationDate>,
+    /// Problems with the file itself (unreadable, not UTF-8, broken front matter).
+    pub errors: Vec<InputError>,
+    /// False when the file could not be checked at all.
+    pub checked: bool,
+}
+
+impl FileReport {
+    pub fn failed(error: InputError) -> Self {
+        Self {
+            path: error.path.clone(),
+            source: Arc::new(String::new()),
+            diagnostics: Vec::new(),
+            publication: None,
+            errors: vec![error],
+            checked: false,
+        }
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Check one article's text. The entry point for the CLI, the language server and tests.
+pub fn check_source(path: &str, source: &str, settings: &Settings) -> FileReport {
+    let source = Arc::new(source.to_string());
+    let doc = Document::parse(&source);
+    let mut errors = Vec::new();
+    if let Some((message, span)) = doc.front_matter.as_ref().and_then(|fm| fm.error.clone()) {
+        errors.push(
+            InputError::new(path, message)
+                .at(span, Arc::clone(&source))
+                .with_help("the article was checked without its front matter"),
+        );
+    }
+    let claims = Claims::extract(&doc, settings);
+    let article = ArticleContext::resolve(&doc, &claims, settings);
+    let cx = RuleContext {
+        doc: &doc,
+        claims: &claims,
+        article: &article,
+        settings,
+    };
+    let mut diagnostics = rules::run_all(&cx);
+    for diagnostic in &mut diagnostics {
+        diagnostic.severity = settings.severity(diagnostic.rule, diagnostic.severity);
+    }
+    let mut diagnostics = suppress::apply(&doc, settings, diagnostics);
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+    diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    let publication = article.publication.clone();
+    drop(doc);
+    FileReport {
+        path: path.to_string(),
+        source,
+        diagnostics,
+        publication,
+        errors,
+        checked: true,
+    }
+}
+
+/// Decode a file's bytes and check it: a byte-order mark is accepted, invalid UTF-8 and
+/// binary content are reported with where they were found.
+pub fn check_bytes(path: &str, bytes: &[u8], settings: &Settings) -> FileReport {
+    match decode(path, bytes) {
+        Ok(text) => check_source(path, text, settings),
+        Err(error) => FileReport::failed(error),
+    }
+}
+
+/// The file's text, or why it is not text.
+pub fn decode<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, InputError> {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::new(
+            path,
+            format!("binary file (NUL byte at byte {at}); skipped"),
+        ));
+    }
+    std::str::from_utf8(bytes).map_err(|error| {
+        let at = error.valid_up_to();
+        let valid = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        InputError::new(
+            path,
+            format!("not valid UTF-8 at byte {at} (line {line}, column {column})"),
+        )
+        .with_help("save the file as UTF-8")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_says_where() {
+        let error = decode("a.md", b"ok\nfine \xff here").unwrap_err();
+        assert_eq!(
+            error.message,
+            "not valid UTF-8 at byte 8 (line 2, column 6)"
+        );
+    }
+
+    #[test]
+    fn binary_files_are_reported() {
+        let error = decode("a.md", b"PK\x03\x04\x00\x00").unwrap_err();
+        assert!(error.message.starts_with("binary file"));
+    }
+
+    #[test]
+    fn broken_front_matter_is_an_error_and_the_body_is_still_checked() {
+        let report = check_source(
+            "a.md",
+            "---\ntitle: [x\n---\nBody.\n",
+            &Settings::embedded(),
+        );
+        assert_eq!(report.errors.len(), 1);
+        assert!(report.errors[0].span.is_some());
+    }
+}

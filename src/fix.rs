@@ -1,0 +1,130 @@
+//! Applying fixes: non-overlapping edits only, written atomically (a temporary file in the
+//! same folder, renamed over the original, permissions kept), and never over a file that
+//! changed since it was read.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Edit};
+
+/// Apply every applicable fix that does not overlap an earlier one. Returns the new text and
+/// how many fixes were applied.
+pub fn apply_fixes(
+    source: &str,
+    diagnostics: &[Diagnostic],
+    unsafe_fixes: bool,
+) -> (String, usize) {
+    let mut chosen: Vec<&Edit> = Vec::new();
+    let mut applied = 0;
+    let mut fixes: Vec<_> = diagnostics
+        .iter()
+        .filter_map(|d| d.applicable_fix(unsafe_fixes))
+        .collect();
+    fixes.sort_by_key(|fix| fix.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+    for fix in fixes {
+        let valid = fix.edits.iter().all(|edit| {
+            edit.span.end <= source.len()
+                && source.is_char_boundary(edit.span.start)
+                && source.is_char_boundary(edit.span.end)
+        });
+        let clashes = fix.edits.iter().any(|edit| {
+            chosen.iter().any(|taken| {
+                taken.span.overlaps(edit.span)
+                    || (taken.span.start == edit.span.start)
+                    || (edit.span.is_empty() && taken.span.contains(edit.span.start))
+            })
+        });
+        if valid && !clashes {
+            chosen.extend(fix.edits.iter());
+            applied += 1;
+        }
+    }
+    chosen.sort_by_key(|edit| (edit.span.start, edit.span.end));
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for edit in chosen {
+        out.push_str(&source[at..edit.span.start]);
+        out.push_str(&edit.replacement);
+        at = edit.span.end;
+    }
+    out.push_str(&source[at..]);
+    (out, applied)
+}
+
+/// Replace `path`'s contents with `text`, atomically, if it still holds `expected`.
+pub fn write_atomically(path: &Path, expected: &[u8], text: &str) -> std::io::Result<()> {
+    let current = std::fs::read(path)?;
+    if current != expected {
+        return Err(std::io::Error::other(
+            "the file changed on disk while it was being checked; not overwritten",
+        ));
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut temp = tempfile::Builder::new()
+        .prefix(".factlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(text.as_bytes())?;
+    temp.as_file().sync_all()?;
+    std::fs::set_permissions(temp.path(), permissions)?;
+    temp.persist(path).map_err(|error| error.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Fix;
+    use crate::rules::RuleId;
+    use crate::span::Span;
+
+    fn with_fix(span: Span, replacement: &str, safe: bool) -> Diagnostic {
+        let edit = vec![Edit::replace(span, replacement)];
+        let fix = if safe {
+            Fix::safe("fix", edit)
+        } else {
+            Fix::unsafe_edit("fix", edit)
+        };
+        Diagnostic::new(RuleId::SpellingConsistency, span, "m").with_fix(fix)
+    }
+
+    #[test]
+    fn applies_safe_fixes_and_skips_overlaps() {
+        let source = "the defense of the defense";
+        let fixes = vec![
+            with_fix(Span::new(4, 11), "defence", true),
+            with_fix(Span::new(4, 8), "XX", true),
+            with_fix(Span::new(19, 26), "defence", true),
+        ];
+        let (text, applied) = apply_fixes(source, &fixes, false);
+        assert_eq!(text, "the defence of the defence");
+        assert_eq!(applied, 2);
+    }
+
+    #[test]
+    fn unsafe_fixes_need_opting_in() {
+        let source = "on Tuesday";
+        let fixes = vec![with_fix(Span::new(3, 10), "Monday", false)];
+        assert_eq!(apply_fixes(source, &fixes, false).0, source);
+        assert_eq!(apply_fixes(source, &fixes, true).0, "on Monday");
+    }
+
+    #[test]
+    fn atomic_write_keeps_permissions_and_refuses_changed_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, b"old", "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        assert!(write_atomically(&path, b"old", "newer").is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
+}

@@ -1,0 +1,149 @@
+//! Line and column positions derived from byte offsets: 1-based lines and columns counted in
+//! Unicode scalar values (for people and JSON), and 0-based UTF-16 positions (for LSP).
+
+use serde::Serialize;
+
+/// A position as shown to users: 1-based line and column (in chars).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LineColumn {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Start offsets of every line, so offset → line is a binary search.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Lines end at `\n`, `\r\n` or a lone `\r`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line_starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        Self { line_starts }
+    }
+
+    /// 0-based line containing `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line).copied()
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 1-based line and char column of a byte offset (clamped to the text).
+    pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let column = text[start..offset].chars().count() + 1;
+        LineColumn {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// 0-based line and UTF-16 column of a byte offset, as LSP counts them.
+    pub fn utf16_position(&self, text: &str, offset: usize) -> (u32, u32) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let column: usize = text[start..offset].chars().map(char::len_utf16).sum();
+        (line as u32, column as u32)
+    }
+
+    /// The byte offset of a 0-based line and UTF-16 column, clamped to the line's end.
+    pub fn offset_of_utf16(&self, text: &str, line: u32, column: u32) -> usize {
+        let Some(start) = self.line_start(line as usize) else {
+            return text.len();
+        };
+        let end = self
+            .line_start(line as usize + 1)
+            .unwrap_or(text.len())
+            .min(text.len());
+        let mut remaining = column as usize;
+        for (i, ch) in text[start..end].char_indices() {
+            if remaining == 0 || ch == '\n' || ch == '\r' {
+                return start + i;
+            }
+            remaining = remaining.saturating_sub(ch.len_utf16());
+        }
+        end
+    }
+}
+
+/// The largest char boundary at or below `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_chars() {
+        let text = "ab\ncă d\r\nx";
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.line_column(text, 0),
+            LineColumn { line: 1, column: 1 }
+        );
+        assert_eq!(
+            index.line_column(text, 3),
+            LineColumn { line: 2, column: 1 }
+        );
+        // 'ă' is two bytes: "d" is at byte 7, the 4th char of line 2.
+        assert_eq!(
+            index.line_column(text, 7),
+            LineColumn { line: 2, column: 4 }
+        );
+        assert_eq!(
+            index.line_column(text, 10),
+            LineColumn { line: 3, column: 1 }
+        );
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let text = "a\rb\rc";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_column(text, 4).line, 3);
+    }
+
+    #[test]
+    fn utf16_round_trip() {
+        let text = "x\n😀 NATO";
+        let index = LineIndex::new(text);
+        let offset = text.find("NATO").unwrap();
+        assert_eq!(index.utf16_position(text, offset), (1, 3));
+        assert_eq!(index.offset_of_utf16(text, 1, 3), offset);
+        assert_eq!(index.offset_of_utf16(text, 9, 0), text.len());
+    }
+}

@@ -1,0 +1,383 @@
+//! `factlint`: maps each command's result to an exit code (0 clean, 1 findings, 2 trouble).
+
+mod cli;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+use rayon::prelude::*;
+
+use cli::{CheckArgs, Cli, ColorChoice, Command, DialectArg, FactsCommand, Format, ListFormat};
+use factlint::config::Dialect;
+use factlint::diagnostic::Severity;
+use factlint::engine::{check_source, decode, FileReport};
+use factlint::error::InputError;
+use factlint::output::{self, OutputOptions, RunReport};
+use factlint::rules::{all_metas, RuleId};
+use factlint::settings::RuleSelection;
+use factlint::walk::{self, describe_io, Input};
+use factlint::workspace::{Overrides, Workspace};
+
+const EXIT_CLEAN: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_TROUBLE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        None => run_check(cli.check),
+        Some(Command::Check(args)) => run_check(args),
+        Some(Command::Rules { format }) => list_rules(format),
+        Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Facts(command)) => run_facts(command),
+        Some(Command::Lsp) => run_lsp(),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "factlint",
+                &mut std::io::stdout(),
+            );
+            EXIT_CLEAN
+        }
+        Some(Command::Man) => {
+            let man = clap_mangen::Man::new(Cli::command());
+            match man.render(&mut std::io::stdout()) {
+                Ok(()) => EXIT_CLEAN,
+                Err(error) => fail(&format!("cannot write the man page: {error}")),
+            }
+        }
+    };
+    ExitCode::from(code)
+}
+
+fn fail(message: &str) -> u8 {
+    eprintln!("factlint: {message}");
+    EXIT_TROUBLE
+}
+
+fn parse_rules(names: &[String]) -> Result<Vec<RuleId>, String> {
+    names
+        .iter()
+        .filter(|name| !name.trim().is_empty())
+        .map(|name| {
+            RuleId::from_name_or_code(name).ok_or_else(|| {
+                let hint = RuleId::suggest(name)
+                    .map(|near| format!("; did you mean `{near}`?"))
+                    .unwrap_or_default();
+                format!("unknown rule `{name}`{hint} (`factlint rules` lists them)")
+            })
+        })
+        .collect()
+}
+
+fn run_check(args: CheckArgs) -> u8 {
+    let select = match parse_rules(&args.select) {
+        Ok(rules) => rules,
+        Err(message) => return fail(&message),
+    };
+    let ignore = match parse_rules(&args.ignore) {
+        Ok(rules) => rules,
+        Err(message) => return fail(&message),
+    };
+    if let Some(jobs) = args.jobs {
+        if jobs == 0 {
+            return fail("--jobs must be at least 1");
+        }
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build_global();
+    }
+    let workspace = Workspace::new(Overrides {
+        config: args.config.clone(),
+        selection: RuleSelection {
+            select: select.into_iter().collect(),
+            ignore: ignore.into_iter().collect(),
+        },
+        date: args.date,
+        facts: args.facts.clone(),
+        no_default_facts: args.no_default_facts,
+        dialect: args.dialect.map(|d| match d {
+            DialectArg::EnGb => Dialect::British,
+            DialectArg::EnUs => Dialect::American,
+        }),
+        today: args.today,
+    });
+    if let Some(config) = &args.config {
+        if !config.is_file() {
+            return fail(&format!("{}: config file not found", config.display()));
+        }
+    }
+    let paths = if args.paths.is_empty() {
+        if std::io::stdin().is_terminal() {
+            vec![".".to_string()]
+        } else {
+            vec!["-".to_string()]
+        }
+    } else {
+        args.paths.clone()
+    };
+    let (inputs, errors) = walk::discover(&paths);
+    let mut report = RunReport {
+        errors,
+        ..RunReport::default()
+    };
+    let mut stdin_fixed: Option<String> = None;
+    let results: Vec<(FileReport, usize, Option<String>)> = inputs
+        .par_iter()
+        .map(|input| check_input(input, &args, &workspace))
+        .collect();
+    for (file, fixed, fixed_stdin) in results {
+        report.fixed += fixed;
+        if fixed_stdin.is_some() {
+            stdin_fixed = fixed_stdin;
+        }
+        report.files.push(file);
+    }
+    // Configuration problems are reported once, not once per article.
+    dedup_config_errors(&mut report);
+    emit(&report, &args, stdin_fixed)
+}
+
+/// Read, check and (with `--fix`) fix one input.
+fn check_input(
+    input: &Input,
+    args: &CheckArgs,
+    workspace: &Workspace,
+) -> (FileReport, usize, Option<String>) {
+    let (display, bytes) = match input {
+        Input::Stdin => {
+            let name = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "-".to_string());
+            let mut bytes = Vec::new();
+            if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
+                return (
+                    FileReport::failed(InputError::new(name, describe_io(&error))),
+                    0,
+                    None,
+                );
+            }
+            (name, bytes)
+        }
+        Input::File(path) => {
+            let display = path.display().to_string();
+            match std::fs::read(path) {
+                Ok(bytes) => (display, bytes),
+                Err(error) => {
+                    return (
+                        FileReport::failed(InputError::new(display, describe_io(&error))),
+                        0,
+                        None,
+                    )
+                }
+            }
+        }
+    };
+    let settings = match workspace.settings_for(Path::new(&display)) {
+        Ok(settings) => settings,
+        Err(errors) => {
+            let mut report = FileReport::failed(InputError::new(
+                &display,
+                "not checked: its configuration has errors",
+            ));
+            report.errors = errors;
+            return (report, 0, None);
+        }
+    };
+    let text = match decode(&display, &bytes) {
+        Ok(text) => text,
+        Err(error) => return (FileReport::failed(error), 0, None),
+    };
+    let mut report = check_source(&display, text, &settings);
+    if !args.fix {
+        return (report, 0, None);
+    }
+    let mut current = text.to_string();
+    let mut fixed = 0;
+    for _ in 0..10 {
+        let (next, applied) =
+            factlint::fix::apply_fixes(&current, &report.diagnostics, args.unsafe_fixes);
+        if applied == 0 || next == current {
+            break;
+        }
+        fixed += applied;
+        current = next;
+        report = check_source(&display, &current, &settings);
+    }
+    if fixed == 0 {
+        return (report, 0, None);
+    }
+    match input {
+        Input::Stdin => (report, fixed, Some(current)),
+        Input::File(path) => match factlint::fix::write_atomically(path, &bytes, &current) {
+            Ok(()) => (report, fixed, None),
+            Err(error) => {
+                report.errors.push(InputError::new(
+                    &display,
+                    format!("fixes not written: {error}"),
+                ));
+                (report, 0, None)
+            }
+        },
+    }
+}
+
+fn dedup_config_errors(report: &mut RunReport) {
+    let mut seen = std::collections::HashSet::new();
+    for file in &mut report.files {
+        file.errors.retain(|error| {
+            let key = (error.path.clone(), error.message.clone(), error.span);
+            seen.insert(key)
+        });
+    }
+}
+
+fn emit(report: &RunReport, args: &CheckArgs, stdin_fixed: Option<String>) -> u8 {
+    let format = args.format.unwrap_or(Format::Human);
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100usize)
+        .clamp(60, 200);
+    let options = OutputOptions {
+        verbose: args.verbose,
+        quiet: args.quiet,
+        color,
+        width,
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    // With --fix on standard input, the fixed text goes to stdout and the report to stderr.
+    let mut report_out: Box<dyn Write> = if stdin_fixed.is_some() {
+        Box::new(std::io::stderr())
+    } else {
+        Box::new(std::io::stdout())
+    };
+    let write_result = match format {
+        Format::Human => {
+            let (out, err) = output::human::render(report, &options);
+            report_out
+                .write_all(out.as_bytes())
+                .and_then(|()| stderr.write_all(err.as_bytes()))
+        }
+        Format::Json => {
+            report_out.write_all(output::json::render(report, args.unsafe_fixes).as_bytes())
+        }
+        Format::Github => report_out.write_all(output::github::render(report, &options).as_bytes()),
+        Format::Sarif => report_out.write_all(output::sarif::render(report).as_bytes()),
+    };
+    if let Some(text) = stdin_fixed {
+        let _ = stdout.write_all(text.as_bytes());
+    }
+    if let Err(error) = write_result {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            return fail(&format!("cannot write output: {error}"));
+        }
+    }
+    exit_code(report, args.deny_warnings)
+}
+
+fn exit_code(report: &RunReport, deny_warnings: bool) -> u8 {
+    if !report.all_errors().is_empty() {
+        return EXIT_TROUBLE;
+    }
+    let threshold = if deny_warnings {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let failing = report
+        .files
+        .iter()
+        .flat_map(|f| f.diagnostics.iter())
+        .any(|d| d.severity >= threshold);
+    if failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn list_rules(format: ListFormat) -> u8 {
+    match format {
+        ListFormat::Json => {
+            let rules: Vec<serde_json::Value> = all_metas()
+                .iter()
+                .map(|meta| {
+                    serde_json::json!({
+                        "code": meta.code,
+                        "name": meta.name,
+                        "default_severity": meta.default_severity,
+                        "fixable": meta.fixable,
+                        "summary": meta.summary,
+                    })
+                })
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rules).expect("JSON serializes")
+            );
+        }
+        ListFormat::Table => {
+            println!(
+                "{:<6}  {:<22}  {:<8}  {:<3}  summary",
+                "code", "name", "default", "fix"
+            );
+            for meta in all_metas() {
+                println!(
+                    "{:<6}  {:<22}  {:<8}  {:<3}  {}",
+                    meta.code,
+                    meta.name,
+                    meta.default_severity.as_str(),
+                    if meta.fixable { "yes" } else { "" },
+                    meta.summary
+                );
+            }
+        }
+    }
+    EXIT_CLEAN
+}
+
+fn explain(name: &str) -> u8 {
+    match RuleId::from_name_or_code(name) {
+        Some(rule) => {
+            let meta = rule.meta();
+            println!("{}", meta.doc.trim_end());
+            println!(
+                "\nDefault severity: {}. Code: {}.{}",
+                meta.default_severity,
+                meta.code,
+                if meta.fixable { " Fixable." } else { "" }
+            );
+            EXIT_CLEAN
+        }
+        None => {
+            let hint = RuleId::suggest(name)
+                .map(|near| format!("; did you mean `{near}`?"))
+                .unwrap_or_default();
+            fail(&format!(
+                "unknown rule `{name}`{hint} (`factlint rules` lists them)"
+            ))
+        }
+    }
+}
+
+fn run_facts(_command: FactsCommand) -> u8 {
+    fail("the fact base commands are not available yet")
+}
+
+fn run_lsp() -> u8 {
+    fail("the language server is not available yet")
+}

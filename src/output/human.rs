@@ -1,0 +1,177 @@
+//! Reports for people: miette's graphical rendering, one shared source per file, and a
+//! closing summary line.
+
+use std::fmt::{self, Write as _};
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use super::{is_shown, plural, OutputOptions, RunReport};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::error::NamedInputError;
+
+/// One finding bound to its file's source, as miette wants it.
+struct Rendered<'a> {
+    diagnostic: &'a Diagnostic,
+    source: &'a NamedSource<Arc<String>>,
+    help: Option<String>,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl miette::Diagnostic for Rendered<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let rule = self.diagnostic.rule;
+        Some(Box::new(format!("{}({})", rule.name(), rule.code())))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let primary = LabeledSpan::new_primary_with_span(None, self.diagnostic.span);
+        let secondary = self
+            .diagnostic
+            .labels
+            .iter()
+            .map(|label| LabeledSpan::new_with_span(Some(label.message.clone()), label.span));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}
+
+fn help_text(diagnostic: &Diagnostic) -> Option<String> {
+    let mut help = diagnostic.help.clone().unwrap_or_default();
+    if let Some(source) = &diagnostic.source {
+        if !help.is_empty() {
+            help.push('\n');
+        }
+        let _ = write!(help, "source: {source}");
+    }
+    for fix in &diagnostic.fixes {
+        if !help.is_empty() {
+            help.push('\n');
+        }
+        let how = match fix.applicability {
+            Applicability::Safe => "fix (--fix)",
+            Applicability::Unsafe => "unsafe fix (--fix --unsafe-fixes)",
+        };
+        let _ = write!(help, "{how}: {}", fix.title);
+    }
+    (!help.is_empty()).then_some(help)
+}
+
+fn handler(options: &OutputOptions) -> GraphicalReportHandler {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false)
+}
+
+/// Render findings and input errors, then the summary line.
+pub fn render(report: &RunReport, options: &OutputOptions) -> (String, String) {
+    let handler = handler(options);
+    let mut out = String::new();
+    for file in &report.files {
+        let shown: Vec<&Diagnostic> = file
+            .diagnostics
+            .iter()
+            .filter(|d| is_shown(d, options))
+            .collect();
+        if shown.is_empty() {
+            continue;
+        }
+        let source =
+            NamedSource::new(&file.path, Arc::clone(&file.source)).with_language("markdown");
+        for diagnostic in shown {
+            let rendered = Rendered {
+                diagnostic,
+                source: &source,
+                help: help_text(diagnostic),
+            };
+            let _ = handler.render_report(&mut out, &rendered);
+            out.push('\n');
+        }
+    }
+    let mut err = String::new();
+    for error in report.all_errors() {
+        let _ = handler.render_report(&mut err, &NamedInputError::new(error));
+        err.push('\n');
+    }
+    if !options.quiet {
+        out.push_str(&summary_line(report, options));
+        out.push('\n');
+    }
+    (out, err)
+}
+
+/// "Found 1 error and 2 warnings (2 fixable with --fix) in 3 files."
+pub fn summary_line(report: &RunReport, options: &OutputOptions) -> String {
+    let summary = report.summary(options.unsafe_fixes);
+    let mut parts = Vec::new();
+    if summary.errors > 0 {
+        parts.push(plural(summary.errors, "error"));
+    }
+    if summary.warnings > 0 {
+        parts.push(plural(summary.warnings, "warning"));
+    }
+    if options.verbose && summary.infos > 0 {
+        parts.push(plural(summary.infos, "info"));
+    }
+    let files = plural(summary.files, "file");
+    let mut line = if parts.is_empty() {
+        format!("No problems found in {files}")
+    } else {
+        format!("Found {} in {files}", parts.join(" and "))
+    };
+    if summary.fixable > 0 {
+        let flag = if options.unsafe_fixes {
+            "--fix --unsafe-fixes"
+        } else {
+            "--fix"
+        };
+        let _ = write!(line, " ({} fixable with {flag})", summary.fixable);
+    }
+    if report.fixed > 0 {
+        let _ = write!(line, "; fixed {}", plural(report.fixed, "problem"));
+    }
+    if summary.input_errors > 0 {
+        let _ = write!(
+            line,
+            "; {} could not be checked",
+            plural(summary.input_errors, "input")
+        );
+    }
+    line.push('.');
+    line
+}

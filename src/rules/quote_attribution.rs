@@ -1,0 +1,6 @@
+//! `quote-attribution` (FL301).
+
+use super::RuleContext;
+use crate::diagnostic::Diagnostic;
+
+pub fn check(_cx: &RuleContext, _out: &mut Vec<Diagnostic>) {}

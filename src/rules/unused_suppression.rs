@@ -1,0 +1,7 @@
+//! `unused-suppression`: reported by the suppression pass (`crate::suppress`), which runs
+//! after every rule, so this detector has nothing to look at by itself.
+
+use super::RuleContext;
+use crate::diagnostic::Diagnostic;
+
+pub fn check(_cx: &RuleContext, _out: &mut Vec<Diagnostic>) {}

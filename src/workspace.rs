@@ -1,0 +1,107 @@
+//! Settings for each article: the `factlint.toml` that governs its path (or `--config`), with
+//! the command line's overrides on top. Cached per config file, so a run over a thousand
+//! articles loads each config, fact folder and style folder once. The CLI and the language
+//! server share it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDate;
+
+use crate::config::{Config, Dialect};
+use crate::error::InputError;
+use crate::facts::FactBase;
+use crate::settings::{RuleSelection, Settings};
+use crate::style::StyleData;
+
+/// What the command line says over every config file.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    pub config: Option<PathBuf>,
+    pub selection: RuleSelection,
+    pub date: Option<NaiveDate>,
+    pub facts: Vec<PathBuf>,
+    pub no_default_facts: bool,
+    pub dialect: Option<Dialect>,
+    pub today: Option<NaiveDate>,
+}
+
+/// Settings, or every error in the files they are built from.
+pub type SettingsResult = Result<Arc<Settings>, Vec<InputError>>;
+
+#[derive(Debug, Default)]
+pub struct Workspace {
+    overrides: Overrides,
+    cache: Mutex<HashMap<Option<PathBuf>, SettingsResult>>,
+}
+
+impl Workspace {
+    pub fn new(overrides: Overrides) -> Self {
+        Self {
+            overrides,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The config file that governs `article` (which need not exist: stdin's name).
+    pub fn config_path_for(&self, article: &Path) -> Option<PathBuf> {
+        if let Some(explicit) = &self.overrides.config {
+            return Some(explicit.clone());
+        }
+        let dir = article
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        Config::discover(&dir)
+    }
+
+    /// Settings for an article, or every error in its config, fact and style files.
+    pub fn settings_for(&self, article: &Path) -> SettingsResult {
+        let config_path = self.config_path_for(article);
+        let mut cache = self
+            .cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        cache
+            .entry(config_path.clone())
+            .or_insert_with(|| self.build(config_path.as_deref()))
+            .clone()
+    }
+
+    /// Forget cached settings (a config file changed).
+    pub fn invalidate(&self) {
+        let mut cache = self
+            .cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        cache.clear();
+    }
+
+    fn build(&self, config_path: Option<&Path>) -> SettingsResult {
+        let mut config = match config_path {
+            Some(path) => Config::load(path).map_err(|error| vec![error])?,
+            None => Config::zero(),
+        };
+        if let Some(dialect) = self.overrides.dialect {
+            config.dialect = Some(dialect);
+        }
+        let mut fact_dirs = config.facts.clone();
+        fact_dirs.extend(self.overrides.facts.iter().cloned());
+        let include_defaults = !(config.no_default_facts || self.overrides.no_default_facts);
+        let facts = FactBase::load(&fact_dirs, include_defaults)?;
+        let style = if config.style.is_empty() {
+            StyleData::embedded()
+        } else {
+            Arc::new(StyleData::load(&config.style).map_err(|error| vec![error])?)
+        };
+        let mut settings = Settings::new(config, facts, style);
+        settings.selection = self.overrides.selection.clone();
+        settings.date_override = self.overrides.date;
+        if let Some(today) = self.overrides.today {
+            settings.today = today;
+        }
+        Ok(Arc::new(settings))
+    }
+}
