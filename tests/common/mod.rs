@@ -1,0 +1,81 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use factlint::engine::FileReport;
+use factlint::output::{self, OutputOptions, RunReport};
+use factlint::rules::RuleId;
+use factlint::workspace::{Overrides, Workspace};
+use factlint::{check_source, Settings};
+
+/// The repository root (where Cargo.toml is).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file under `tests/`.
+pub fn test_file(relative: &str) -> PathBuf {
+    root().join("tests").join(relative)
+}
+
+/// Zero-config settings with the embedded defaults, as a bare `factlint article.md` has.
+pub fn settings() -> Settings {
+    Settings::embedded()
+}
+
+/// Check `source` as `article.md` with zero configuration.
+pub fn lint(source: &str) -> FileReport {
+    check_source("article.md", source, &settings())
+}
+
+/// Check a file on disk with the settings its `factlint.toml` (found upward) gives.
+pub fn lint_path(path: &Path) -> FileReport {
+    let workspace = Workspace::new(Overrides::default());
+    let settings = workspace
+        .settings_for(path)
+        .unwrap_or_else(|errors| panic!("config for {}: {errors:?}", path.display()));
+    let text = std::fs::read_to_string(path).unwrap();
+    let display = path
+        .strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    check_source(&display, &text, &settings)
+}
+
+/// `(rule, 1-based line, spanned text)` of every finding at warning level or above.
+pub fn findings(report: &FileReport) -> Vec<(RuleId, usize, String)> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity > factlint::diagnostic::Severity::Info)
+        .map(|d| {
+            let line = report.source[..d.span.start].matches('\n').count() + 1;
+            (d.rule, line, d.span.text(&report.source).to_string())
+        })
+        .collect()
+}
+
+/// Findings of one rule only.
+pub fn findings_of(report: &FileReport, rule: RuleId) -> Vec<(usize, String)> {
+    findings(report)
+        .into_iter()
+        .filter(|(r, _, _)| *r == rule)
+        .map(|(_, line, text)| (line, text))
+        .collect()
+}
+
+/// What a user sees at a terminal (no colour, 80 columns), for snapshots.
+pub fn render_human(report: FileReport, verbose: bool) -> String {
+    let run = RunReport {
+        files: vec![report],
+        ..RunReport::default()
+    };
+    let options = OutputOptions {
+        verbose,
+        ..OutputOptions::default()
+    };
+    let (out, err) = output::human::render(&run, &options);
+    format!("{out}{err}")
+}
