@@ -66,11 +66,10 @@ pub fn check_source(path: &str, source: &str, settings: &Settings) -> FileReport
         article: &article,
         settings,
     };
-    let mut diagnostics = rules::run_all(&cx);
+    let mut diagnostics = suppress::apply(&doc, settings, rules::run_all(&cx));
     for diagnostic in &mut diagnostics {
         diagnostic.severity = settings.severity(diagnostic.rule, diagnostic.severity);
     }
-    let mut diagnostics = suppress::apply(&doc, settings, diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
