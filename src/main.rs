@@ -276,7 +276,7 @@ fn emit(report: &RunReport, args: &CheckArgs, stdin_fixed: Option<String>) -> u8
             report_out.write_all(output::json::render(report, args.unsafe_fixes).as_bytes())
         }
         Format::Github => report_out.write_all(output::github::render(report, &options).as_bytes()),
-        Format::Sarif => report_out.write_all(output::sarif::render(report).as_bytes()),
+        Format::Sarif => report_out.write_all(output::sarif::render(report, &options).as_bytes()),
     };
     if let Some(text) = stdin_fixed {
         let _ = stdout.write_all(text.as_bytes());
