@@ -378,6 +378,11 @@ fn run_facts(_command: FactsCommand) -> u8 {
     fail("the fact base commands are not available yet")
 }
 
+/// The protocol's exit codes: 0 after `shutdown` then `exit`, 1 on `exit` alone.
 fn run_lsp() -> u8 {
-    fail("the language server is not available yet")
+    if factlint::lsp::run_stdio() {
+        EXIT_CLEAN
+    } else {
+        1
+    }
 }
