@@ -3,8 +3,9 @@
 //! path, and their findings published as diagnostics; code actions offer the fixes and "disable
 //! for this line"; hover explains a finding.
 //!
-//! Changes are coalesced: everything already queued is applied before a document is checked
-//! again, so a burst of edits costs one check and the client sees the latest version only.
+//! Changes are coalesced: everything queued (and whatever follows within [`QUIET`]) is applied
+//! before a document is checked again, so a burst of edits costs one check and the client sees
+//! the latest version only.
 
 mod actions;
 mod convert;
@@ -16,6 +17,7 @@ use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -68,7 +70,16 @@ pub fn serve(connection: &Connection) -> bool {
         if let ControlFlow::Break(shut_down) = server.handle(message) {
             return shut_down;
         }
-        while let Ok(message) = connection.receiver.try_recv() {
+        // Take what is queued; while documents wait to be checked, also what follows within
+        // a moment (a burst still being read), up to a bound.
+        let burst_end = Instant::now() + MAX_DEFERRAL;
+        loop {
+            let next = if server.has_changes() && Instant::now() < burst_end {
+                connection.receiver.recv_timeout(QUIET).ok()
+            } else {
+                connection.receiver.try_recv().ok()
+            };
+            let Some(message) = next else { break };
             if let ControlFlow::Break(shut_down) = server.handle(message) {
                 return shut_down;
             }
@@ -76,6 +87,12 @@ pub fn serve(connection: &Connection) -> bool {
         server.publish_changed();
     }
 }
+
+/// A pause this long after a change ends a burst of changes.
+const QUIET: Duration = Duration::from_millis(20);
+
+/// Changes are never left unchecked longer than this while more keep coming.
+const MAX_DEFERRAL: Duration = Duration::from_millis(250);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
@@ -124,6 +141,8 @@ impl<'c> Server<'c> {
     }
 
     fn on_request(&mut self, request: Request) {
+        // Answers follow the diagnostics of every change that came before the request.
+        self.publish_changed();
         let Request { id, method, params } = request;
         let response = match (self.phase, method.as_str()) {
             (Phase::Uninitialized, Initialize::METHOD) => {
@@ -316,6 +335,12 @@ impl<'c> Server<'c> {
         for document in self.documents.values_mut() {
             document.checked = None;
         }
+    }
+
+    fn has_changes(&self) -> bool {
+        self.documents
+            .values()
+            .any(|document| document.checked.is_none())
     }
 
     /// Check and publish every document that changed since it was last checked.
