@@ -4,8 +4,10 @@
 use std::collections::{HashMap, HashSet};
 
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, TextEdit, Url, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Range, TextDocumentIdentifier, TextEdit, Url,
+    WorkspaceEdit,
 };
+use serde::Deserialize;
 
 use super::convert::{self, Text};
 use super::document::Checked;
@@ -14,10 +16,28 @@ use crate::document::{BlockKind, Document};
 use crate::rules::RuleId;
 use crate::span::Span;
 
+/// What a `textDocument/codeAction` request says that the server uses. The diagnostics the
+/// client sends back are not read (the server knows its own findings), so clients that send
+/// them incomplete still get their actions.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionParams {
+    pub text_document: TextDocumentIdentifier,
+    pub range: Range,
+    #[serde(default)]
+    pub context: ActionContext,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ActionContext {
+    #[serde(default)]
+    pub only: Option<Vec<CodeActionKind>>,
+}
+
 pub fn code_actions(
     uri: &Url,
     checked: &Checked,
-    params: &CodeActionParams,
+    params: &ActionParams,
 ) -> Vec<CodeActionOrCommand> {
     if !wanted(params.context.only.as_deref(), &CodeActionKind::QUICKFIX) {
         return Vec::new();

@@ -28,14 +28,13 @@ use lsp_types::request::{
     CodeActionRequest, HoverRequest, Initialize, RegisterCapability, Request as _, Shutdown,
 };
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
-    DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
-    DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileSystemWatcher, GlobPattern,
-    HoverParams, HoverProviderCapability, InitializeParams, InitializeResult, PositionEncodingKind,
-    PublishDiagnosticsParams, Registration, RegistrationParams, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, Url,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, DidChangeTextDocumentParams,
+    DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+    FileSystemWatcher, GlobPattern, HoverParams, HoverProviderCapability, InitializeParams,
+    InitializeResult, PositionEncodingKind, PublishDiagnosticsParams, Registration,
+    RegistrationParams, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -168,7 +167,7 @@ impl<'c> Server<'c> {
                 Response::new_ok(id, ())
             }
             (Phase::Running, CodeActionRequest::METHOD) => {
-                answer(id, params, |params: CodeActionParams| {
+                answer(id, params, |params: actions::ActionParams| {
                     let uri = params.text_document.uri.clone();
                     self.checked(&uri)
                         .map(|checked| actions::code_actions(&uri, checked, &params))
