@@ -554,6 +554,28 @@ fn misuse_gets_errors_or_is_ignored_never_a_crash() {
     );
     assert_eq!(unknown_document.result, Some(Value::Null));
 
+    // Buffers that are not files are checked too; documents that are not Markdown are not.
+    client.open("untitled:Untitled-1", &text);
+    assert_eq!(
+        by_code(
+            &client.diagnostics("untitled:Untitled-1"),
+            "unused-suppression"
+        )
+        .len(),
+        1
+    );
+    let plain = file_uri(&dir.path().join("notes.txt"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": plain, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    let nothing = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": plain}, "position": {"line": 0, "character": 5}}),
+    );
+    assert_eq!(nothing.result, Some(Value::Null));
+    assert!(!client.pending.iter().any(|n| is_publish_for(n, &plain)));
+
     // A huge document is not checked while editing, and says so.
     let huge_uri = file_uri(&dir.path().join("huge.md"));
     let huge = "word ".repeat(factlint::lsp::MAX_CHECKED_BYTES / 5 + 10);

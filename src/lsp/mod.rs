@@ -15,6 +15,7 @@ pub mod transport;
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -394,7 +395,16 @@ impl<'c> Server<'c> {
             .with_help("run `factlint` on the command line to check it")]);
         }
         match self.workspace.settings_for(&path) {
-            Ok(settings) => check_source(&display, text, &settings),
+            // A bug in a rule must not take the editor's server down with it.
+            Ok(settings) => {
+                panic::catch_unwind(AssertUnwindSafe(|| check_source(&display, text, &settings)))
+                    .unwrap_or_else(|_| {
+                        unchecked(vec![InputError::new(
+                            &display,
+                            "factlint failed on this text: an internal error (please report it)",
+                        )])
+                    })
+            }
             Err(errors) => unchecked(errors),
         }
     }
