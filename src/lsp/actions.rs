@@ -13,6 +13,7 @@ use super::convert::{self, Text};
 use super::document::Checked;
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::{BlockKind, Document};
+use crate::output::sarif::fix_title;
 use crate::rules::RuleId;
 use crate::span::Span;
 
@@ -99,17 +100,13 @@ fn fix_action(
     fix: &Fix,
     first: bool,
 ) -> CodeActionOrCommand {
-    let title = match fix.applicability {
-        Applicability::Safe => fix.title.clone(),
-        Applicability::Unsafe => format!("{} (unsafe: changes what the article says)", fix.title),
-    };
     let edits = fix
         .edits
         .iter()
         .map(|edit| TextEdit::new(text.range(edit.span), edit.replacement.clone()))
         .collect();
     let preferred = first && fix.applicability == Applicability::Safe;
-    quick_fix(title, uri, edits, diagnostic, preferred)
+    quick_fix(fix_title(fix), uri, edits, diagnostic, preferred)
 }
 
 fn quick_fix(
@@ -240,6 +237,63 @@ mod tests {
         assert_eq!(
             disabled("---\ntitle: Tuesday\n---\nBody.\n", "Tuesday"),
             None
+        );
+    }
+
+    #[test]
+    fn fixes_become_quick_fixes_and_unsafe_ones_say_so() {
+        use crate::diagnostic::Edit;
+        let source = "On Tuesday (Nov. 28) and Tuesday (Nov. 28).\n";
+        let mut report = crate::check_source("a.md", source, &crate::Settings::embedded());
+        let at = |n: usize| {
+            let start = source.match_indices("Tuesday").nth(n).unwrap().0;
+            Span::new(start, start + "Tuesday".len())
+        };
+        report.diagnostics = (0..2)
+            .map(|n| {
+                Diagnostic::new(RuleId::DateWeekday, at(n), "a Monday")
+                    .with_fix(Fix::unsafe_edit(
+                        "Write Monday",
+                        vec![Edit::replace(at(n), "Monday")],
+                    ))
+                    .with_fix(Fix::safe("Keep it", vec![Edit::replace(at(n), "Tuesday")]))
+            })
+            .collect();
+        let checked = Checked::new(report);
+        let uri = Url::parse("file:///a.md").unwrap();
+        let params = ActionParams {
+            text_document: TextDocumentIdentifier::new(uri.clone()),
+            range: Range::default(),
+            context: ActionContext::default(),
+        };
+        let whole_line = ActionParams {
+            range: Range::new(
+                lsp_types::Position::new(0, 0),
+                lsp_types::Position::new(0, 40),
+            ),
+            ..params
+        };
+        let actions: Vec<(String, Option<bool>)> = code_actions(&uri, &checked, &whole_line)
+            .into_iter()
+            .map(|action| match action {
+                CodeActionOrCommand::CodeAction(action) => (action.title, action.is_preferred),
+                CodeActionOrCommand::Command(command) => (command.title, None),
+            })
+            .collect();
+        let unsafe_title = "Write Monday (unsafe: changes what the article says)".to_string();
+        assert_eq!(
+            actions,
+            [
+                (unsafe_title.clone(), Some(false)),
+                ("Keep it".to_string(), Some(false)),
+                (
+                    "Disable date-weekday for this line".to_string(),
+                    Some(false)
+                ),
+                // The second finding: its fixes, but one "disable" per rule and line.
+                (unsafe_title, Some(false)),
+                ("Keep it".to_string(), Some(false)),
+            ]
         );
     }
 

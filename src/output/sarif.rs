@@ -91,11 +91,15 @@ fn physical_location(uri: &str, region: Value) -> Value {
     json!({"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}})
 }
 
-fn sarif_fix(index: &LineIndex, text: &str, uri: &str, fix: &Fix) -> Value {
-    let description = match fix.applicability {
+/// A fix's title as dashboards and editors list it: an unsafe one says so.
+pub fn fix_title(fix: &Fix) -> String {
+    match fix.applicability {
         Applicability::Safe => fix.title.clone(),
         Applicability::Unsafe => format!("{} (unsafe: changes what the article says)", fix.title),
-    };
+    }
+}
+
+fn sarif_fix(index: &LineIndex, text: &str, uri: &str, fix: &Fix) -> Value {
     let replacements: Vec<Value> = fix
         .edits
         .iter()
@@ -107,7 +111,7 @@ fn sarif_fix(index: &LineIndex, text: &str, uri: &str, fix: &Fix) -> Value {
         })
         .collect();
     json!({
-        "description": {"text": description},
+        "description": {"text": fix_title(fix)},
         "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
         "properties": {"applicability": fix.applicability},
     })
