@@ -14,6 +14,7 @@ pub mod facts;
 pub mod fix;
 pub mod front_matter;
 pub mod line_index;
+pub mod lsp;
 pub mod output;
 pub mod rules;
 pub mod sentence;

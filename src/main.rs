@@ -276,7 +276,7 @@ fn emit(report: &RunReport, args: &CheckArgs, stdin_fixed: Option<String>) -> u8
             report_out.write_all(output::json::render(report, args.unsafe_fixes).as_bytes())
         }
         Format::Github => report_out.write_all(output::github::render(report, &options).as_bytes()),
-        Format::Sarif => report_out.write_all(output::sarif::render(report).as_bytes()),
+        Format::Sarif => report_out.write_all(output::sarif::render(report, &options).as_bytes()),
     };
     if let Some(text) = stdin_fixed {
         let _ = stdout.write_all(text.as_bytes());
@@ -378,6 +378,11 @@ fn run_facts(_command: FactsCommand) -> u8 {
     fail("the fact base commands are not available yet")
 }
 
+/// The protocol's exit codes: 0 after `shutdown` then `exit`, 1 on `exit` alone.
 fn run_lsp() -> u8 {
-    fail("the language server is not available yet")
+    if factlint::lsp::run_stdio() {
+        EXIT_CLEAN
+    } else {
+        1
+    }
 }

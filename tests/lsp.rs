@@ -1,0 +1,796 @@
+//! The language server: in-process protocol tests over `Connection::memory()`, and the built
+//! binary (`factlint lsp`) spoken to over its stdio. Findings come from `unused-suppression`,
+//! which fires on any stale suppression comment, so these tests hold as more rules land.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
+use serde_json::{json, Value};
+
+use factlint::line_index::LineIndex;
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+const STALE: &str = "<!-- factlint-disable-next-line date-weekday -->";
+
+/// An in-process client with the server running on its own thread.
+struct Client {
+    connection: Connection,
+    server: Option<JoinHandle<bool>>,
+    next_id: i32,
+    /// Notifications received while waiting for something else.
+    pending: Vec<Notification>,
+}
+
+impl Client {
+    /// Start a server, first queueing `messages` so that it finds them all waiting.
+    fn with_queued(messages: Vec<Message>) -> Self {
+        let (server, connection) = Connection::memory();
+        for message in messages {
+            connection.sender.send(message).unwrap();
+        }
+        let server = thread::spawn(move || factlint::lsp::serve(&server));
+        Self {
+            connection,
+            server: Some(server),
+            next_id: 100,
+            pending: Vec::new(),
+        }
+    }
+
+    fn start() -> Self {
+        Self::with_queued(Vec::new())
+    }
+
+    /// Started and initialized (without dynamic file watching).
+    fn initialized() -> Self {
+        let mut client = Self::start();
+        let response = client.request("initialize", json!({"capabilities": {}}));
+        assert!(response.error.is_none(), "{response:?}");
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        let message = Notification::new(method.to_string(), params);
+        self.connection.sender.send(message.into()).unwrap();
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Response {
+        self.next_id += 1;
+        let id = RequestId::from(self.next_id);
+        let request = Request::new(id.clone(), method.to_string(), params);
+        self.connection.sender.send(request.into()).unwrap();
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            match self.receive(deadline) {
+                Message::Response(response) if response.id == id => return response,
+                Message::Notification(notification) => self.pending.push(notification),
+                _ => {}
+            }
+        }
+    }
+
+    #[track_caller]
+    fn receive(&self, deadline: Instant) -> Message {
+        let left = deadline.saturating_duration_since(Instant::now());
+        self.connection
+            .receiver
+            .recv_timeout(left)
+            .unwrap_or_else(|error| panic!("no message from the server in time: {error}"))
+    }
+
+    /// The next diagnostics published for `uri`.
+    #[track_caller]
+    fn diagnostics(&mut self, uri: &str) -> Value {
+        if let Some(at) = self.pending.iter().position(|n| is_publish_for(n, uri)) {
+            return self.pending.remove(at).params;
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            match self.receive(deadline) {
+                Message::Notification(n) if is_publish_for(&n, uri) => return n.params,
+                Message::Notification(n) => self.pending.push(n),
+                _ => {}
+            }
+        }
+    }
+
+    fn open(&self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        );
+    }
+
+    fn replace_all(&self, uri: &str, version: i32, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+
+    /// `shutdown` then `exit`: returns what the server returned.
+    fn shut_down(mut self) -> bool {
+        let response = self.request("shutdown", Value::Null);
+        assert_eq!(response.result, Some(Value::Null));
+        self.notify("exit", Value::Null);
+        self.server.take().unwrap().join().unwrap()
+    }
+}
+
+fn is_publish_for(notification: &Notification, uri: &str) -> bool {
+    notification.method == "textDocument/publishDiagnostics" && notification.params["uri"] == uri
+}
+
+/// A folder of its own, with a `file://` URI for a document in it.
+fn scratch() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("article.md"));
+    (dir, uri)
+}
+
+fn file_uri(path: &Path) -> String {
+    lsp_types::Url::from_file_path(path).unwrap().to_string()
+}
+
+fn by_code<'v>(diagnostics: &'v Value, code: &str) -> Vec<&'v Value> {
+    diagnostics["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .collect()
+}
+
+/// The UTF-16 position of `needle` in `text`, as `(line, character)`.
+fn position_of(text: &str, needle: &str) -> (u32, u32) {
+    let offset = text.find(needle).unwrap();
+    LineIndex::new(text).utf16_position(text, offset)
+}
+
+/// Apply LSP text edits (UTF-16 ranges) as a client would: last first.
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let index = LineIndex::new(text);
+    let offset = |position: &Value| {
+        index.offset_of_utf16(
+            text,
+            position["line"].as_u64().unwrap() as u32,
+            position["character"].as_u64().unwrap() as u32,
+        )
+    };
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|edit| {
+            (
+                offset(&edit["range"]["start"]),
+                offset(&edit["range"]["end"]),
+                edit["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|&(start, _, _)| std::cmp::Reverse(start));
+    let mut out = text.to_string();
+    for (start, end, new_text) in spans {
+        out.replace_range(start..end, new_text);
+    }
+    out
+}
+
+#[test]
+fn initialize_advertises_what_the_server_does() {
+    let mut client = Client::start();
+    let response = client.request("initialize", json!({"capabilities": {}}));
+    let result = response.result.unwrap();
+    let capabilities = &result["capabilities"];
+    assert_eq!(capabilities["positionEncoding"], "utf-16");
+    assert_eq!(capabilities["textDocumentSync"]["change"], 2, "incremental");
+    assert_eq!(capabilities["textDocumentSync"]["openClose"], true);
+    assert_eq!(capabilities["textDocumentSync"]["save"], true);
+    assert_eq!(capabilities["hoverProvider"], true);
+    assert_eq!(
+        capabilities["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix"])
+    );
+    assert_eq!(result["serverInfo"]["name"], "factlint");
+    client.notify("initialized", json!({}));
+    assert!(client.shut_down());
+}
+
+#[test]
+fn diagnostics_carry_utf16_ranges_severity_code_and_version() {
+    let mut client = Client::initialized();
+    let (_dir, uri) = scratch();
+    // The emoji takes two UTF-16 code units; `ă` one, though two bytes.
+    let text = format!("---\nauthor: Ana\n---\nMulți 😀 oameni. {STALE}\nFine.\n");
+    client.open(&uri, &text);
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["version"], 1);
+    let found = by_code(&published, "unused-suppression");
+    assert_eq!(found.len(), 1, "{published:#}");
+    let diagnostic = found[0];
+    let (line, character) = position_of(&text, STALE);
+    assert_eq!((line, character), (3, 17));
+    assert_eq!(
+        diagnostic["range"],
+        json!({"start": {"line": 3, "character": 17}, "end": {"line": 3, "character": 17 + STALE.len()}})
+    );
+    assert_eq!(diagnostic["severity"], 2, "warning");
+    assert_eq!(diagnostic["source"], "factlint");
+    assert_eq!(diagnostic["tags"], json!([1]), "unnecessary");
+    assert_eq!(
+        diagnostic["message"],
+        "this suppression of `date-weekday` suppressed nothing"
+    );
+    let meta = factlint::rules::RuleId::UnusedSuppression.meta();
+    match factlint::output::sarif::rule_doc_url(meta) {
+        Some(url) => assert_eq!(diagnostic["codeDescription"]["href"], url),
+        None => assert!(diagnostic.get("codeDescription").is_none()),
+    }
+    assert!(client.shut_down());
+}
+
+#[test]
+fn incremental_changes_are_applied_in_order() {
+    let mut client = Client::initialized();
+    let (_dir, uri) = scratch();
+    let text = "---\nauthor: Ana\n---\nŞtiri 😀 azi.\n\nMore text.\n";
+    client.open(&uri, text);
+    assert!(by_code(&client.diagnostics(&uri), "unused-suppression").is_empty());
+    // Insert a stale suppression after the emoji, then type a character before it.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [
+                {"range": {"start": {"line": 3, "character": 8}, "end": {"line": 3, "character": 8}}, "text": format!(" {STALE}")},
+                {"range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}}, "text": "«"},
+            ],
+        }),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["version"], 2);
+    let found = by_code(&published, "unused-suppression");
+    assert_eq!(found.len(), 1, "{published:#}");
+    // «Ştiri 😀 + space: 1 + 5 + 1 + 2 + 1 UTF-16 units.
+    assert_eq!(
+        found[0]["range"]["start"],
+        json!({"line": 3, "character": 10})
+    );
+    // Delete the comment again.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 3},
+            "contentChanges": [
+                {"range": {"start": {"line": 3, "character": 9}, "end": {"line": 3, "character": 10 + STALE.len()}}, "text": ""},
+            ],
+        }),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["version"], 3);
+    assert!(by_code(&published, "unused-suppression").is_empty());
+    assert!(client.shut_down());
+}
+
+#[test]
+fn quick_fix_and_disable_for_this_line() {
+    let mut client = Client::initialized();
+    let (_dir, uri) = scratch();
+    let text = format!("---\nauthor: Ana\n---\nIntro 😀.\n\n{STALE}\nFine.\n");
+    client.open(&uri, &text);
+    let diagnostic = by_code(&client.diagnostics(&uri), "unused-suppression")[0].clone();
+    let response = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]},
+        }),
+    );
+    let actions = response.result.unwrap();
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Remove the unused suppression",
+            "Disable unused-suppression for this line"
+        ]
+    );
+    for action in actions.as_array().unwrap() {
+        assert_eq!(action["kind"], "quickfix");
+        assert_eq!(action["diagnostics"][0]["code"], "unused-suppression");
+    }
+    assert_eq!(actions[0]["isPreferred"], true);
+    assert_eq!(actions[1]["isPreferred"], false);
+
+    // The fix removes the comment's whole line.
+    let fixed = apply_edits(
+        &text,
+        actions[0]["edit"]["changes"][&uri].as_array().unwrap(),
+    );
+    assert_eq!(fixed, "---\nauthor: Ana\n---\nIntro 😀.\n\nFine.\n");
+    client.replace_all(&uri, 2, &fixed);
+    assert!(by_code(&client.diagnostics(&uri), "unused-suppression").is_empty());
+
+    // Disabling the rule on that line silences it too, and is itself no stale suppression.
+    let disabled = apply_edits(
+        &text,
+        actions[1]["edit"]["changes"][&uri].as_array().unwrap(),
+    );
+    assert_eq!(
+        disabled,
+        format!("---\nauthor: Ana\n---\nIntro 😀.\n\n<!-- factlint-disable-next-line unused-suppression -->\n{STALE}\nFine.\n")
+    );
+    client.replace_all(&uri, 3, &disabled);
+    assert!(by_code(&client.diagnostics(&uri), "unused-suppression").is_empty());
+
+    // Away from any finding: nothing to offer; other kinds of action: nothing either.
+    let elsewhere = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 1}},
+            "context": {"diagnostics": []},
+        }),
+    );
+    assert_eq!(elsewhere.result, Some(json!([])));
+    assert!(client.shut_down());
+}
+
+#[test]
+fn hover_explains_the_finding_under_the_cursor() {
+    let mut client = Client::initialized();
+    let (_dir, uri) = scratch();
+    let text = format!("---\nauthor: Ana\n---\n{STALE}\nFine.\n");
+    client.open(&uri, &text);
+    client.diagnostics(&uri);
+    let hover = |client: &mut Client, line: u32, character: u32| {
+        client
+            .request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+            )
+            .result
+            .unwrap()
+    };
+    let found = hover(&mut client, 3, 10);
+    let value = found["contents"]["value"].as_str().unwrap();
+    assert_eq!(found["contents"]["kind"], "markdown");
+    assert!(
+        value.starts_with(
+            "**unused-suppression** (FL901, warning): a suppression comment that suppressed nothing"
+        ),
+        "{value}"
+    );
+    assert!(value.contains("this suppression of `date-weekday` suppressed nothing"));
+    assert!(value.contains("remove the comment"), "the help: {value}");
+    assert!(value.contains("factlint explain unused-suppression"));
+    assert_eq!(found["range"]["start"], json!({"line": 3, "character": 0}));
+    assert_eq!(hover(&mut client, 4, 1), Value::Null);
+    assert!(client.shut_down());
+}
+
+#[test]
+fn each_document_uses_its_config_and_config_changes_apply_at_once() {
+    let mut client = Client::initialized();
+    let dir = tempfile::tempdir().unwrap();
+    let desk = dir.path().join("desk");
+    std::fs::create_dir(&desk).unwrap();
+    let config = desk.join("factlint.toml");
+    std::fs::write(&config, "[rules]\nunused-suppression = \"off\"\n").unwrap();
+    let governed = file_uri(&desk.join("story.md"));
+    let free = file_uri(&dir.path().join("other.md"));
+    let text = format!("---\nauthor: Ana\n---\n{STALE}\nFine.\n");
+    client.open(&governed, &text);
+    client.open(&free, &text);
+    assert!(
+        by_code(&client.diagnostics(&governed), "unused-suppression").is_empty(),
+        "off, as desk/factlint.toml says"
+    );
+    assert_eq!(
+        by_code(&client.diagnostics(&free), "unused-suppression").len(),
+        1,
+        "no config governs it"
+    );
+
+    // The file changes on disk: the client's file watcher says so.
+    std::fs::write(&config, "[rules]\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    assert_eq!(
+        by_code(&client.diagnostics(&governed), "unused-suppression").len(),
+        1
+    );
+    assert_eq!(
+        by_code(&client.diagnostics(&free), "unused-suppression").len(),
+        1
+    );
+
+    // Saved from the editor with a mistake: the document says why it was not checked, and
+    // points into the config.
+    std::fs::write(&config, "[rules]\n\nno-such-key = 1\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": file_uri(&config)}}),
+    );
+    let published = client.diagnostics(&governed);
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{published:#}");
+    assert_eq!(diagnostics[0]["severity"], 1);
+    assert_eq!(
+        diagnostics[0]["range"],
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}})
+    );
+    let related = &diagnostics[0]["relatedInformation"][0]["location"];
+    assert!(related["uri"]
+        .as_str()
+        .unwrap()
+        .ends_with("/desk/factlint.toml"));
+    assert_eq!(related["range"]["start"]["line"], 2);
+    assert!(client.shut_down());
+}
+
+#[test]
+fn a_burst_of_changes_is_checked_once_at_the_latest_version() {
+    let (_dir, uri) = scratch();
+    let base = "---\nauthor: Ana\n---\nText.\n";
+    let mut messages: Vec<Message> = vec![
+        Request::new(
+            RequestId::from(1),
+            "initialize".into(),
+            json!({"capabilities": {}}),
+        )
+        .into(),
+        Notification::new("initialized".into(), json!({})).into(),
+        Notification::new(
+            "textDocument/didOpen".into(),
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": base}}),
+        )
+        .into(),
+    ];
+    // 1,000 keystrokes, each appending a character to the last line.
+    for version in 2..=1001 {
+        messages.push(
+            Notification::new(
+                "textDocument/didChange".into(),
+                json!({
+                    "textDocument": {"uri": uri, "version": version},
+                    "contentChanges": [{"range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}}, "text": "x"}],
+                }),
+            )
+            .into(),
+        );
+    }
+    // The last keystroke leaves a stale suppression behind.
+    messages.push(
+        Notification::new(
+            "textDocument/didChange".into(),
+            json!({
+                "textDocument": {"uri": uri, "version": 1002},
+                "contentChanges": [{"range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}}, "text": format!("{STALE}\n")}],
+            }),
+        )
+        .into(),
+    );
+    let mut client = Client::with_queued(messages);
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["version"], 1002);
+    let found = by_code(&published, "unused-suppression");
+    assert_eq!(
+        found[0]["range"]["start"],
+        json!({"line": 4, "character": 0})
+    );
+    // `shutdown` is answered after everything before it: no other publication came.
+    let response = client.request("shutdown", Value::Null);
+    assert!(response.error.is_none());
+    let publications = client
+        .pending
+        .iter()
+        .filter(|n| is_publish_for(n, &uri))
+        .count();
+    assert_eq!(publications, 0, "only the latest version is published");
+    client.notify("exit", Value::Null);
+    assert!(client.server.take().unwrap().join().unwrap());
+}
+
+#[test]
+fn misuse_gets_errors_or_is_ignored_never_a_crash() {
+    let mut client = Client::start();
+    let early = client.request("textDocument/hover", json!({}));
+    assert_eq!(early.error.unwrap().code, -32002, "not initialized");
+    client.request("initialize", json!({"capabilities": {}}));
+    client.notify("initialized", json!({}));
+    let again = client.request("initialize", json!({"capabilities": {}}));
+    assert_eq!(again.error.unwrap().code, -32600);
+    let unknown = client.request("factlint/noSuchMethod", json!({}));
+    assert_eq!(unknown.error.unwrap().code, -32601);
+    let bad_params = client.request("textDocument/hover", json!({"position": "here"}));
+    assert_eq!(bad_params.error.unwrap().code, -32602);
+    client.notify("factlint/noSuchNotification", json!({}));
+    client.notify("textDocument/didOpen", json!({"textDocument": 5}));
+
+    let (dir, uri) = scratch();
+    let never_opened = file_uri(&dir.path().join("never-opened.md"));
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": never_opened, "version": 2}, "contentChanges": [{"text": "x"}]}),
+    );
+    let text = format!("{STALE}\nFine.\n");
+    client.open(&uri, &text);
+    client.diagnostics(&uri);
+    // Positions past the end clamp.
+    let far = json!({"line": 9999, "character": 9999});
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": far}),
+    );
+    assert_eq!(hover.result, Some(Value::Null));
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": far, "end": {"line": 0, "character": 4000}}, "context": {"diagnostics": []}}),
+    );
+    assert!(actions.error.is_none());
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": {"start": far, "end": far}, "text": "tail"}]}),
+    );
+    assert_eq!(client.diagnostics(&uri)["version"], 2);
+    // Requests about documents the server does not know get an empty answer.
+    let unknown_document = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": never_opened}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(unknown_document.result, Some(Value::Null));
+
+    // Buffers that are not files are checked too; documents that are not Markdown are not.
+    client.open("untitled:Untitled-1", &text);
+    assert_eq!(
+        by_code(
+            &client.diagnostics("untitled:Untitled-1"),
+            "unused-suppression"
+        )
+        .len(),
+        1
+    );
+    let plain = file_uri(&dir.path().join("notes.txt"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": plain, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    let nothing = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": plain}, "position": {"line": 0, "character": 5}}),
+    );
+    assert_eq!(nothing.result, Some(Value::Null));
+    assert!(!client.pending.iter().any(|n| is_publish_for(n, &plain)));
+
+    // A huge document is not checked while editing, and says so.
+    let huge_uri = file_uri(&dir.path().join("huge.md"));
+    let huge = "word ".repeat(factlint::lsp::MAX_CHECKED_BYTES / 5 + 10);
+    client.open(&huge_uri, &huge);
+    let published = client.diagnostics(&huge_uri);
+    assert!(published["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("not checked while editing"));
+
+    // Closing clears the document's diagnostics.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(client.diagnostics(&uri)["diagnostics"], json!([]));
+
+    let response = client.request("shutdown", Value::Null);
+    assert!(response.error.is_none());
+    let late = client.request("textDocument/hover", json!({}));
+    assert_eq!(late.error.unwrap().code, -32600, "after shutdown");
+    client.notify("exit", Value::Null);
+    assert!(client.server.take().unwrap().join().unwrap());
+}
+
+#[test]
+fn exit_without_shutdown_reports_it() {
+    let client = Client::initialized();
+    client.notify("exit", Value::Null);
+    let mut client = client;
+    assert!(!client.server.take().unwrap().join().unwrap());
+}
+
+// ---- The binary over stdio ----
+
+/// `factlint lsp` as a child process; what it writes is parsed on a thread of its own.
+struct Process {
+    child: Child,
+    stdin: ChildStdin,
+    messages: mpsc::Receiver<Value>,
+}
+
+fn frame(value: &Value) -> Vec<u8> {
+    let text = value.to_string();
+    format!("Content-Length: {}\r\n\r\n{text}", text.len()).into_bytes()
+}
+
+impl Process {
+    fn spawn(dir: &Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .arg("lsp")
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (sender, messages) = mpsc::channel();
+        thread::spawn(move || loop {
+            let mut length = None;
+            loop {
+                let mut line = String::new();
+                if stdout.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(value) = line.strip_prefix("Content-Length: ") {
+                    length = value.parse::<usize>().ok();
+                }
+            }
+            let mut body = vec![0; length.expect("a Content-Length header")];
+            if stdout.read_exact(&mut body).is_err() {
+                return;
+            }
+            if sender.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                return;
+            }
+        });
+        Self {
+            child,
+            stdin,
+            messages,
+        }
+    }
+
+    fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn send(&mut self, value: Value) {
+        self.send_raw(&frame(&value));
+    }
+
+    #[track_caller]
+    fn next(&self) -> Value {
+        self.messages
+            .recv_timeout(TIMEOUT)
+            .expect("a message from `factlint lsp` in time")
+    }
+
+    /// Messages until one matches.
+    #[track_caller]
+    fn until(&self, wanted: impl Fn(&Value) -> bool) -> (Value, Vec<Value>) {
+        let mut before = Vec::new();
+        loop {
+            let message = self.next();
+            if wanted(&message) {
+                return (message, before);
+            }
+            before.push(message);
+        }
+    }
+
+    #[track_caller]
+    fn exit_code(mut self) -> i32 {
+        drop(self.stdin);
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code().unwrap_or(-1);
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("`factlint lsp` did not exit in time");
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn initialize(process: &mut Process, root: &Path) {
+    process.send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"capabilities": {}, "rootUri": file_uri(root)}}));
+    let (response, _) = process.until(|m| m["id"] == 1);
+    assert_eq!(response["result"]["serverInfo"]["name"], "factlint");
+    process.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+}
+
+#[test]
+fn the_binary_speaks_json_rpc_over_stdio() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut process = Process::spawn(dir.path());
+    // Garbage first: each gets an error reply and the server reads on.
+    process.send_raw(b"Content-Length: 9\r\n\r\n{not json");
+    let reply = process.next();
+    assert_eq!(reply["error"]["code"], -32700);
+    assert_eq!(reply["id"], Value::Null);
+    process.send_raw(b"Content-Type: nothing\r\n\r\n");
+    assert_eq!(process.next()["error"]["code"], -32700);
+    process.send(json!({"jsonrpc": "2.0", "id": 5, "method": 12}));
+    let reply = process.next();
+    assert_eq!(
+        (&reply["id"], &reply["error"]["code"]),
+        (&json!(5), &json!(-32600))
+    );
+
+    initialize(&mut process, dir.path());
+    let uri = file_uri(&dir.path().join("article.md"));
+    let text = format!("---\nauthor: Ana\n---\nŞtiri 😀. {STALE}\n");
+    process.send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}}),
+    );
+    let is_publish =
+        |m: &Value| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri;
+    let (published, _) = process.until(is_publish);
+    let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
+    let stale = diagnostics
+        .iter()
+        .find(|d| d["code"] == "unused-suppression")
+        .expect("the stale suppression");
+    assert_eq!(stale["range"]["start"], json!({"line": 3, "character": 10}));
+
+    // A burst of 1,000 edits in one write is coalesced: typically one publication, of the
+    // latest version (more only if the reader thread stalls; the strict guarantee is tested
+    // in-process above).
+    let mut burst = Vec::new();
+    for version in 2..=1001 {
+        burst.extend(frame(&json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}}, "text": "x"}]}})));
+    }
+    process.send_raw(&burst);
+    process.send(json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}));
+    let (response, before) = process.until(|m| m["id"] == 2);
+    assert_eq!(response["result"], Value::Null);
+    let versions: Vec<&Value> = before
+        .iter()
+        .filter(|m| is_publish(m))
+        .map(|m| &m["params"]["version"])
+        .collect();
+    assert_eq!(versions.last(), Some(&&json!(1001)));
+    assert!(
+        versions.len() < 20,
+        "{} publications for 1,000 edits",
+        versions.len()
+    );
+    process.send(json!({"jsonrpc": "2.0", "method": "exit"}));
+    assert_eq!(process.exit_code(), 0);
+}
+
+#[test]
+fn the_binary_exits_with_1_without_shutdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut process = Process::spawn(dir.path());
+    initialize(&mut process, dir.path());
+    process.send(json!({"jsonrpc": "2.0", "method": "exit"}));
+    assert_eq!(process.exit_code(), 1);
+    // Input that just ends is no clean exit either.
+    let process = Process::spawn(dir.path());
+    assert_eq!(process.exit_code(), 1);
+}
