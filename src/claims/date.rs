@@ -12,8 +12,6 @@
 mod grammar;
 mod token;
 
-use std::ops::Range;
-
 use chrono::{Datelike, NaiveDate, Weekday};
 
 pub use grammar::PartKind;

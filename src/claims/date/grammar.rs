@@ -442,9 +442,7 @@ impl Grammar<'_> {
         }
         if self.is(at, Tok::TimeOfDay) {
             at += 1;
-            if self.is(at, Tok::Joiner(Joiner::Of)) {
-                at += 1;
-            } else if self.is(at, Tok::Comma) {
+            if matches!(self.tok(at), Some(Tok::Comma | Tok::Joiner(Joiner::Of))) {
                 at += 1;
             }
         }
