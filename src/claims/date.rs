@@ -12,6 +12,8 @@
 mod grammar;
 mod token;
 
+use std::ops::Range;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 
 pub use grammar::PartKind;
@@ -47,6 +49,8 @@ pub struct DatePart {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WeekdayMention {
     pub weekday: Weekday,
+    /// Range of the block's text.
+    pub range: Range<usize>,
     pub span: Span,
     pub style: NameStyle,
 }
@@ -55,6 +59,8 @@ pub struct WeekdayMention {
 pub struct DateClaim {
     /// Index into `Document::blocks`.
     pub block: usize,
+    /// The date's own words in the block's text.
+    pub range: Range<usize>,
     /// The date's own words in the source ("Nov. 29" of "Nov. 29-30").
     pub span: Span,
     /// The date in the article's words, completed from its range when it shares the month
@@ -117,6 +123,7 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<DateClaim> {
             };
             claims.push(DateClaim {
                 block: index,
+                range: date.range.clone(),
                 span: block.span_of(date.range.clone()),
                 text,
                 readings: date
@@ -130,6 +137,7 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<DateClaim> {
                 year_part: date.year_part.as_ref().map(part),
                 weekday: date.weekday.as_ref().map(|w| WeekdayMention {
                     weekday: w.weekday,
+                    range: w.range.clone(),
                     span: block.span_of(w.range.clone()),
                     style: w.style,
                 }),
