@@ -164,8 +164,8 @@ impl ArticleContext {
         }
         let pair_years = year_list(&self.candidates);
         let mut reason = format!(
-            "inferred: the article's {} fit only {pair_years}",
-            plural_pairs(pairs.len())
+            "inferred: the article's {} only {pair_years}",
+            pairs_fit(pairs.len())
         );
         let latest_written = dates
             .iter()
@@ -184,8 +184,8 @@ impl ArticleContext {
             if !kept.is_empty() && kept.len() < self.candidates.len() {
                 self.candidates = kept;
                 reason = format!(
-                    "inferred: the article's {} fit {pair_years}, and the date it writes with a year ({latest_written}) leaves {}",
-                    plural_pairs(pairs.len()),
+                    "inferred: the article's {} {pair_years}, and the date it writes with a year ({latest_written}) leaves {}",
+                    pairs_fit(pairs.len()),
                     year_list(&self.candidates)
                 );
             }
@@ -194,11 +194,12 @@ impl ArticleContext {
     }
 }
 
-fn plural_pairs(count: usize) -> String {
+/// "weekday-date pair fits", "3 weekday-date pairs fit".
+fn pairs_fit(count: usize) -> String {
     if count == 1 {
-        "weekday-date pair".to_string()
+        "weekday-date pair fits".to_string()
     } else {
-        format!("{count} weekday-date pairs")
+        format!("{count} weekday-date pairs fit")
     }
 }
 

@@ -41,6 +41,8 @@ impl MonthDay {
 /// One written part of a date (day, month or year), kept so a fix can rewrite it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DatePart {
+    /// Range of the block's text.
+    pub range: Range<usize>,
     pub span: Span,
     pub kind: PartKind,
 }
@@ -118,6 +120,7 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<DateClaim> {
             let text = written_text(&block.text, date, &parsed);
             let date = settle_reading(date.clone(), dialect);
             let part = |part: &grammar::Part| DatePart {
+                range: part.range.clone(),
                 span: block.span_of(part.range.clone()),
                 kind: part.kind,
             };
