@@ -229,7 +229,14 @@ fn fixes(cx: &RuleContext, index: usize, day: NaiveDate) -> Vec<Fix> {
             render_part(part.kind, value, part.span.text(source)),
         ));
     }
-    let new_text = apply(claim.span.text(source), claim.span.start, &edits);
+    // The date as it will read: a day of a range reads with the range's month ("March 10").
+    let own = claim.span.text(source);
+    let moved_own = apply(own, claim.span.start, &edits);
+    let new_text = if own == claim.text {
+        moved_own
+    } else {
+        claim.text.replacen(own, &moved_own, 1)
+    };
     fixes.push(Fix::unsafe_edit(
         format!(
             "Move the date to {new_text}, the nearest {}",
@@ -525,6 +532,10 @@ mod tests {
         assert_eq!(
             found[0].fixes[1].title,
             "Move the date to Nov. 28, the nearest Monday"
+        );
+        assert_eq!(
+            found[1].fixes[1].title,
+            "Move the date to Nov. 29, 2022, the nearest Tuesday"
         );
     }
 }
