@@ -7,7 +7,7 @@
 //! the dates the article writes with a year. Later evidence (the fact base) narrows them
 //! further with [`ArticleContext::narrow_to`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -26,6 +26,22 @@ const NEAREST_DAYS: i64 = 183;
 
 /// Weekday-date pairs repeat every 28 years (1901 to 2099): inference looks no further back.
 const INFERENCE_YEARS: i32 = 28;
+
+/// Where in each year the pairs are read from: every ten days or so. A fixed grid keeps the
+/// work linear in the number of pairs; an article's dates lie close together, so every
+/// anchor among them reads them alike.
+const ANCHOR_DAYS: [MonthDay; 36] = {
+    let mut days = [MonthDay { month: 1, day: 1 }; 36];
+    let mut index = 0;
+    while index < 36 {
+        days[index] = MonthDay {
+            month: index as u32 / 3 + 1,
+            day: (index as u32 % 3) * 10 + 1,
+        };
+        index += 1;
+    }
+    days
+};
 
 /// Where the publication date came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -367,8 +383,6 @@ pub enum PairVerdict {
 #[derive(Debug)]
 pub struct YearFits {
     pairs: Vec<YearlessPair>,
-    /// Mentions of each distinct pair.
-    counts: Vec<usize>,
     mentions: usize,
     fits: Vec<Fit>,
 }
@@ -378,17 +392,16 @@ impl YearFits {
         let mut pairs: Vec<YearlessPair> = mentions.to_vec();
         pairs.sort_by_key(|p| p.sort_key());
         pairs.dedup();
-        let counts = pairs
-            .iter()
-            .map(|p| mentions.iter().filter(|m| *m == p).count())
-            .collect::<Vec<_>>();
-        let mut anchors: Vec<MonthDay> = pairs.iter().map(|p| p.date).collect();
-        anchors.dedup();
+        let mut mention_counts: HashMap<YearlessPair, usize> = HashMap::new();
+        for mention in mentions {
+            *mention_counts.entry(*mention).or_default() += 1;
+        }
+        let counts: Vec<usize> = pairs.iter().map(|p| mention_counts[p]).collect();
         let latest_anchor = today + Days::new(NEAREST_DAYS as u64);
         let mut seen = HashSet::new();
         let mut fits = Vec::new();
         for year in today.year() - INFERENCE_YEARS + 1..=today.year() {
-            for anchor in anchors.iter().filter_map(|a| a.in_year(year)) {
+            for anchor in ANCHOR_DAYS.iter().filter_map(|a| a.in_year(year)) {
                 if anchor > latest_anchor {
                     continue;
                 }
@@ -417,7 +430,6 @@ impl YearFits {
         }
         YearFits {
             pairs,
-            counts,
             mentions: mentions.len(),
             fits,
         }
@@ -501,11 +513,6 @@ impl YearFits {
     /// Whether some year holds every pair at once.
     pub fn all_agree(&self) -> bool {
         self.fits.iter().any(|f| f.agreeing == self.mentions)
-    }
-
-    /// Distinct pairs and their mention counts.
-    pub fn pair_count(&self) -> usize {
-        self.counts.len()
     }
 }
 

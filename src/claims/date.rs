@@ -166,34 +166,19 @@ fn written_text(text: &str, date: &grammar::Parsed, all: &[grammar::Parsed]) -> 
     }
 }
 
-/// A numeric date keeps the readings that exist; the house dialect picks day-month (en-GB)
-/// or month-day (en-US) when both do.
+/// The house dialect picks day-month (en-GB) or month-day (en-US) when a numeric date can
+/// be read both ways (the grammar lists the month-day reading first).
 fn settle_reading(mut date: grammar::Parsed, dialect: Option<Dialect>) -> grammar::Parsed {
-    if date.readings.len() < 2 {
-        return date;
-    }
-    let exists = |&(month, day): &(u32, u32)| {
-        (1..=12).contains(&month) && MonthDay { month, day }.in_year(2000).is_some()
-    };
-    let month_first = date.readings[0];
-    date.readings.retain(exists);
     if date.readings.len() == 2 {
         match dialect {
-            Some(Dialect::British) => date.readings.remove(0),
-            Some(Dialect::American) => date.readings.remove(1),
-            None => return date,
-        };
-    }
-    // Day first: the first written number is the day.
-    if date.readings.first().is_some_and(|&r| r != month_first) {
-        if let Some(month) = date.month.as_mut() {
-            std::mem::swap(&mut month.range, &mut date.day.range);
-            let padded = matches!(month.kind, PartKind::MonthNumber { padded: true });
-            month.kind = PartKind::MonthNumber { padded };
-            date.day.kind = PartKind::Day {
-                ordinal: None,
-                padded,
-            };
+            Some(Dialect::British) => {
+                date.readings.remove(0);
+                grammar::read_day_first(&mut date);
+            }
+            Some(Dialect::American) => {
+                date.readings.remove(1);
+            }
+            None => {}
         }
     }
     date
@@ -431,6 +416,10 @@ mod tests {
         assert_eq!(american, vec!["02/10/2023|Monday|2/10|2023"]);
         // Only one reading exists: 13 is no month.
         assert_dates("13/10/2023", &["13/10/2023|-|10/13|2023"]);
+        let source = "13/10/2023";
+        let date = &dates_of(source, None)[0];
+        assert_eq!(date.day.span.text(source), "13");
+        assert_no_dates("02/31/2023 and 13/13/2023");
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! article's other year-less pairs, and flagged only when a consistent majority of at least
 //! two others puts it on another weekday.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::RuleContext;
@@ -36,6 +38,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     let fits = (stated.is_none() && !yearless.is_empty())
         .then(|| YearFits::new(&yearless, cx.article.today));
     let mut unchecked = Vec::new();
+    let mut verdicts = HashMap::new();
     for (index, claim) in dates.iter().enumerate() {
         let Some(mention) = &claim.weekday else {
             continue;
@@ -58,7 +61,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
                 None => Verdict::Holds,
             }
         } else {
-            judge_against_others(claim, fits.as_ref())
+            judge_against_others(claim, fits.as_ref(), &mut verdicts)
         };
         match verdict {
             Verdict::Holds => {}
@@ -88,11 +91,20 @@ fn judge_written_year(claim: &DateClaim, stated: Weekday) -> Verdict {
     }
 }
 
-fn judge_against_others(claim: &DateClaim, fits: Option<&YearFits>) -> Verdict {
+fn judge_against_others(
+    claim: &DateClaim,
+    fits: Option<&YearFits>,
+    verdicts: &mut HashMap<YearlessPair, PairVerdict>,
+) -> Verdict {
     let (Some(pair), Some(fits)) = (YearlessPair::of(claim), fits) else {
         return Verdict::Unchecked;
     };
-    match fits.judge(pair) {
+    // Repeated pairs are judged once.
+    let verdict = verdicts
+        .entry(pair)
+        .or_insert_with(|| fits.judge(pair))
+        .clone();
+    match verdict {
         PairVerdict::Agrees => Verdict::Holds,
         PairVerdict::Unsettled => Verdict::Unchecked,
         PairVerdict::Disagrees {

@@ -336,10 +336,19 @@ impl Grammar<'_> {
                 let second_start = range.start + first_len + 1;
                 let second_len = usize::from(second_digits);
                 let year_start = second_start + second_len + 1;
-                // Readings as (month, day): month-day first, then day-month.
+                // Readings as (month, day): month-day first, then day-month; only days that
+                // exist (in a leap year).
                 let mut readings = vec![(first, second), (second, first)];
                 readings.dedup();
-                Parsed {
+                readings.retain(|&(month, day)| {
+                    chrono::NaiveDate::from_ymd_opt(2000, month, day).is_some()
+                });
+                let day_first = match readings.as_slice() {
+                    [] => return None,
+                    [only] => *only != (first, second),
+                    _ => false,
+                };
+                let mut date = Parsed {
                     range: range.clone(),
                     readings,
                     year: Some(year),
@@ -362,7 +371,11 @@ impl Grammar<'_> {
                     tokens: at..at,
                     shares_with: None,
                     range_end: None,
+                };
+                if day_first {
+                    read_day_first(&mut date);
                 }
+                date
             }
             _ => return None,
         };
@@ -552,6 +565,13 @@ impl Grammar<'_> {
                 first.range_end = Some(index);
             }
         }
+    }
+}
+
+/// A numeric date written day first ("13/10/2023"): its first number is the day.
+pub fn read_day_first(date: &mut Parsed) {
+    if let Some(month) = date.month.as_mut() {
+        std::mem::swap(&mut month.range, &mut date.day.range);
     }
 }
 
