@@ -1,11 +1,484 @@
 //! Date claims: every date the article writes, with any weekday attached to it.
+//!
+//! Formats: month first ("Nov. 28", "November 28th, 2022", "Nov 28 ’22"), day first
+//! ("28 November 2022", "28th of November", "the 16th of March"), ISO ("2022-11-28") and
+//! numeric ("02/10/2023", read both ways unless the house dialect settles it); ranges and
+//! lists ("Nov. 29-30", "Nov. 29-Dec. 2", "29-30 November", "20 and 21 August", "June 13
+//! through June 15, 2024"); weekdays before ("Monday, Nov. 28", "Mon. (Nov. 28)", "Tuesday
+//! and Wednesday, Nov. 29-30", "from Friday to Sunday, March 8-10", "Sunday evening, May 6")
+//! or after ("28 November 2022 (Monday)"). A year is read only where it is written with the
+//! date or its range, never across a paragraph and never from a time ("2000 GMT").
 
+mod grammar;
+mod token;
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+pub use grammar::PartKind;
+pub use token::{month_name, render_month, render_weekday, weekday_name, NameStyle};
+
+use crate::config::Dialect;
 use crate::document::Document;
 use crate::settings::Settings;
+use crate::span::Span;
 
-#[derive(Clone, Debug)]
-pub struct DateClaim {}
+/// A month and day, without a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthDay {
+    pub month: u32,
+    pub day: u32,
+}
 
-pub fn extract(_doc: &Document, _settings: &Settings) -> Vec<DateClaim> {
-    Vec::new()
+impl MonthDay {
+    /// This day in `year`, if it exists then (29 February).
+    pub fn in_year(self, year: i32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+    }
+}
+
+/// One written part of a date (day, month or year), kept so a fix can rewrite it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatePart {
+    /// Range of the block's text.
+    pub range: Range<usize>,
+    pub span: Span,
+    pub kind: PartKind,
+}
+
+/// A weekday written with a date: "Monday" in "Monday (Nov. 28)".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeekdayMention {
+    pub weekday: Weekday,
+    /// Range of the block's text.
+    pub range: Range<usize>,
+    pub span: Span,
+    pub style: NameStyle,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateClaim {
+    /// Index into `Document::blocks`.
+    pub block: usize,
+    /// The date's own words in the block's text.
+    pub range: Range<usize>,
+    /// The date's own words in the source ("Nov. 29" of "Nov. 29-30").
+    pub span: Span,
+    /// The date in the article's words, completed from its range when it shares the month
+    /// ("Nov. 30" for the "30" of "Nov. 29-30").
+    pub text: String,
+    /// Month and day: one reading, or two for a numeric date that could be read either way
+    /// ("02/10/2023": 10 February or 2 October).
+    pub readings: Vec<MonthDay>,
+    /// The year, when written with the date or its range.
+    pub year: Option<i32>,
+    pub day: DatePart,
+    /// `None` when the month is written once for a range ("Nov. 29-30").
+    pub month: Option<DatePart>,
+    /// `None` when no year is written, or it is written once for a range.
+    pub year_part: Option<DatePart>,
+    pub weekday: Option<WeekdayMention>,
+    /// Index into the article's dates of the last day of a range this date opens.
+    pub range_end: Option<usize>,
+}
+
+impl DateClaim {
+    /// The single month and day, when the date can be read only one way.
+    pub fn month_day(&self) -> Option<MonthDay> {
+        match self.readings.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// Every existing day the written date can be, in `year` when none is written.
+    pub fn dates(&self, year: i32) -> Vec<NaiveDate> {
+        let year = self.year.unwrap_or(year);
+        self.readings
+            .iter()
+            .filter_map(|r| r.in_year(year))
+            .collect()
+    }
+
+    /// The days a date with a written year can be (empty without one).
+    pub fn written_dates(&self) -> Vec<NaiveDate> {
+        self.year.map_or_else(Vec::new, |year| self.dates(year))
+    }
+}
+
+/// Every date in the article, in reading order.
+pub fn extract(doc: &Document, settings: &Settings) -> Vec<DateClaim> {
+    let this_year = settings.today.year();
+    let dialect = settings.dialect();
+    let mut claims = Vec::new();
+    for (index, block) in doc.blocks.iter().enumerate() {
+        let tokens = token::tokenize(&block.text);
+        let parsed = grammar::parse(&tokens, this_year);
+        let base = claims.len();
+        for date in &parsed {
+            let text = written_text(&block.text, date, &parsed);
+            let date = settle_reading(date.clone(), dialect);
+            let part = |part: &grammar::Part| DatePart {
+                range: part.range.clone(),
+                span: block.span_of(part.range.clone()),
+                kind: part.kind,
+            };
+            claims.push(DateClaim {
+                block: index,
+                range: date.range.clone(),
+                span: block.span_of(date.range.clone()),
+                text,
+                readings: date
+                    .readings
+                    .iter()
+                    .map(|&(month, day)| MonthDay { month, day })
+                    .collect(),
+                year: date.year,
+                day: part(&date.day),
+                month: date.month.as_ref().map(part),
+                year_part: date.year_part.as_ref().map(part),
+                weekday: date.weekday.as_ref().map(|w| WeekdayMention {
+                    weekday: w.weekday,
+                    range: w.range.clone(),
+                    span: block.span_of(w.range.clone()),
+                    style: w.style,
+                }),
+                range_end: date.range_end.map(|end| base + end),
+            });
+        }
+    }
+    claims
+}
+
+/// The date in the article's own words; a date without its own month borrows the words of
+/// the date of its range that has one, with its own day.
+fn written_text(text: &str, date: &grammar::Parsed, all: &[grammar::Parsed]) -> String {
+    let own = text.get(date.range.clone()).unwrap_or_default();
+    let Some(partner) = date.shares_with.and_then(|at| all.get(at)) else {
+        return own.to_string();
+    };
+    let before = text.get(partner.range.start..partner.day.range.start);
+    let after = text.get(partner.day.range.end..partner.range.end);
+    match (before, after) {
+        (Some(before), Some(after)) => format!("{before}{own}{after}"),
+        _ => own.to_string(),
+    }
+}
+
+/// The house dialect picks day-month (en-GB) or month-day (en-US) when a numeric date can
+/// be read both ways (the grammar lists the month-day reading first).
+fn settle_reading(mut date: grammar::Parsed, dialect: Option<Dialect>) -> grammar::Parsed {
+    if date.readings.len() == 2 {
+        match dialect {
+            Some(Dialect::British) => {
+                date.readings.remove(0);
+                grammar::read_day_first(&mut date);
+            }
+            Some(Dialect::American) => {
+                date.readings.remove(1);
+            }
+            None => {}
+        }
+    }
+    date
+}
+
+/// Read one whole date with its year from a short text (a front-matter value such as
+/// "November 30, 2022" or "30 Nov 2022").
+pub fn parse_full_date(text: &str, dialect: Option<Dialect>, this_year: i32) -> Option<NaiveDate> {
+    let tokens = token::tokenize(text);
+    let parsed = grammar::parse(&tokens, this_year);
+    let [date] = parsed.as_slice() else {
+        return None;
+    };
+    let date = settle_reading(date.clone(), dialect);
+    match date.readings.as_slice() {
+        [(month, day)] => NaiveDate::from_ymd_opt(date.year?, *month, *day),
+        _ => None,
+    }
+}
+
+/// Helpers for the date tests of other modules: the dates of an article, by text.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+    use crate::config::Config;
+
+    pub fn settings(dialect: Option<Dialect>) -> Settings {
+        let mut settings = Settings::new(
+            Config {
+                dialect,
+                ..Config::zero()
+            },
+            crate::facts::FactBase::embedded(),
+            crate::style::StyleData::embedded(),
+        );
+        settings.today = NaiveDate::from_ymd_opt(2026, 6, 1).expect("valid date");
+        settings
+    }
+
+    pub fn dates_of(source: &str, dialect: Option<Dialect>) -> Vec<DateClaim> {
+        let doc = Document::parse(source);
+        extract(&doc, &settings(dialect))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::dates_of;
+    use super::*;
+
+    /// "text|weekday|month-day readings|year" for every date, a compact picture to compare.
+    fn describe(source: &str, dialect: Option<Dialect>) -> Vec<String> {
+        dates_of(source, dialect)
+            .iter()
+            .map(|claim| {
+                let weekday = claim
+                    .weekday
+                    .as_ref()
+                    .map_or("-".to_string(), |w| w.span.text(source).to_string());
+                let readings: Vec<String> = claim
+                    .readings
+                    .iter()
+                    .map(|r| format!("{}/{}", r.month, r.day))
+                    .collect();
+                let year = claim.year.map_or("-".to_string(), |y| y.to_string());
+                format!("{}|{weekday}|{}|{year}", claim.text, readings.join(","))
+            })
+            .collect()
+    }
+
+    #[track_caller]
+    fn assert_dates(source: &str, expected: &[&str]) {
+        assert_eq!(describe(source, None), expected, "in {source:?}");
+    }
+
+    #[track_caller]
+    fn assert_no_dates(source: &str) {
+        assert_eq!(
+            describe(source, None),
+            Vec::<String>::new(),
+            "in {source:?}"
+        );
+    }
+
+    #[test]
+    fn weekday_before_the_date() {
+        assert_dates(
+            "In a press conference Monday (Nov. 28) after",
+            &["Nov. 28|Monday|11/28|-"],
+        );
+        assert_dates("on Monday, Nov. 28 they", &["Nov. 28|Monday|11/28|-"]);
+        assert_dates(
+            "Monday, November 28, 2022 was",
+            &["November 28, 2022|Monday|11/28|2022"],
+        );
+        assert_dates("Mon., Nov. 28", &["Nov. 28|Mon.|11/28|-"]);
+        assert_dates(
+            "Monday 28 November 2022",
+            &["28 November 2022|Monday|11/28|2022"],
+        );
+        assert_dates("Monday, 28th November", &["28th November|Monday|11/28|-"]);
+        assert_dates(
+            "Tuesday 5th September 2023",
+            &["5th September 2023|Tuesday|9/5|2023"],
+        );
+        assert_dates(
+            "Saturday, the 16th of March",
+            &["the 16th of March|Saturday|3/16|-"],
+        );
+        assert_dates("Wed., Jan. 10, 2024", &["Jan. 10, 2024|Wed.|1/10|2024"]);
+        assert_dates("Monday, 2022-11-28", &["2022-11-28|Monday|11/28|2022"]);
+        assert_dates("Monday 02/10/2023", &["02/10/2023|Monday|2/10,10/2|2023"]);
+    }
+
+    #[test]
+    fn weekday_after_the_date() {
+        assert_dates(
+            "28 November 2022 (Monday)",
+            &["28 November 2022|Monday|11/28|2022"],
+        );
+        assert_dates("Nov. 28, 2022 (Mon)", &["Nov. 28, 2022|Mon|11/28|2022"]);
+        assert_dates("2022-11-28 (Monday)", &["2022-11-28|Monday|11/28|2022"]);
+        assert_dates(
+            "Sept. 29, 2023 (Friday)",
+            &["Sept. 29, 2023|Friday|9/29|2023"],
+        );
+    }
+
+    #[test]
+    fn ranges_and_lists() {
+        assert_dates("Nov. 29-30", &["Nov. 29|-|11/29|-", "Nov. 30|-|11/30|-"]);
+        assert_dates(
+            "Tuesday and Wednesday, Nov. 29-30",
+            &["Nov. 29|Tuesday|11/29|-", "Nov. 30|Wednesday|11/30|-"],
+        );
+        assert_dates(
+            "from Friday to Sunday, March 8-10",
+            &["March 8|Friday|3/8|-", "March 10|Sunday|3/10|-"],
+        );
+        assert_dates(
+            "Thursday, June 13 through Saturday, June 15, 2024",
+            &[
+                "June 13|Thursday|6/13|2024",
+                "June 15, 2024|Saturday|6/15|2024",
+            ],
+        );
+        assert_dates(
+            "on 20 and 21 August",
+            &["20 August|-|8/20|-", "21 August|-|8/21|-"],
+        );
+        assert_dates(
+            "Saturday 20 August and Sunday 21 August",
+            &["20 August|Saturday|8/20|-", "21 August|Sunday|8/21|-"],
+        );
+        assert_dates(
+            "29-30 November 2022",
+            &[
+                "29 November 2022|-|11/29|2022",
+                "30 November 2022|-|11/30|2022",
+            ],
+        );
+        assert_dates(
+            "Dec. 30-Jan. 2, 2023",
+            &["Dec. 30|-|12/30|2022", "Jan. 2, 2023|-|1/2|2023"],
+        );
+        assert_dates(
+            "Monday, Tuesday and Wednesday, Nov. 28-30",
+            &["Nov. 28|Monday|11/28|-", "Nov. 30|Wednesday|11/30|-"],
+        );
+    }
+
+    #[test]
+    fn ranges_are_linked() {
+        let dates = dates_of("The talks, Nov. 29-30, and a summit on 2 December.", None);
+        assert_eq!(dates.len(), 3);
+        assert_eq!(dates[0].range_end, Some(1));
+        assert_eq!(dates[1].range_end, None);
+        let dates = dates_of("Thursday, June 13 through Saturday, June 15, 2024", None);
+        assert_eq!(dates[0].range_end, Some(1));
+    }
+
+    #[test]
+    fn relative_markers_do_not_move_the_date() {
+        assert_dates("next Thursday (3 March)", &["3 March|Thursday|3/3|-"]);
+        assert_dates("last Friday, Oct. 13", &["Oct. 13|Friday|10/13|-"]);
+    }
+
+    #[test]
+    fn case_apostrophes_emphasis_and_breaks() {
+        assert_dates("MONDAY, NOV. 28", &["NOV. 28|MONDAY|11/28|-"]);
+        assert_dates("tue, jan 10, 2024", &["jan 10, 2024|tue|1/10|2024"]);
+        assert_dates("Nov. 28, ’22 (Mon)", &["Nov. 28, ’22|Mon|11/28|2022"]);
+        assert_dates("on *Monday*, Nov.\n28 they", &["Nov. 28|Monday|11/28|-"]);
+        assert_dates(
+            "on **Tues.** (Nov.&nbsp;29)",
+            &["Nov.\u{a0}29|Tues.|11/29|-"],
+        );
+    }
+
+    #[test]
+    fn times_are_never_years() {
+        assert_dates("on Tuesday, 1 March 2000 GMT", &["1 March|Tuesday|3/1|-"]);
+        assert_dates("Tuesday, 1 March, at 1200 GMT", &["1 March|Tuesday|3/1|-"]);
+    }
+
+    #[test]
+    fn no_year_across_paragraphs() {
+        assert_dates(
+            "Monday (Nov. 28)\n\n2022 was a year",
+            &["Nov. 28|Monday|11/28|-"],
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_date() {
+        assert_no_dates("On Monday, 28 people were killed.");
+        assert_no_dates("Friday 4 was the last day.");
+        assert_no_dates("Saturday 12M was the day.");
+        assert_no_dates("They may 5 times.");
+        assert_no_dates("In November 2022 the alliance met.");
+        assert_no_dates("The Sunday Times, on Monday.");
+        assert_no_dates("at 10:30 on Monday");
+    }
+
+    #[test]
+    fn the_sun_is_not_a_sunday() {
+        assert_dates("(The Sun, Nov. 28)", &["Nov. 28|-|11/28|-"]);
+    }
+
+    #[test]
+    fn dialect_settles_numeric_dates() {
+        let british = describe("Monday 02/10/2023", Some(Dialect::British));
+        assert_eq!(british, vec!["02/10/2023|Monday|10/2|2023"]);
+        let american = describe("Monday 02/10/2023", Some(Dialect::American));
+        assert_eq!(american, vec!["02/10/2023|Monday|2/10|2023"]);
+        // Only one reading exists: 13 is no month.
+        assert_dates("13/10/2023", &["13/10/2023|-|10/13|2023"]);
+        let source = "13/10/2023";
+        let date = &dates_of(source, None)[0];
+        assert_eq!(date.day.span.text(source), "13");
+        assert_no_dates("02/31/2023 and 13/13/2023");
+    }
+
+    #[test]
+    fn day_first_reading_swaps_the_parts() {
+        let source = "Monday 02/10/2023";
+        let dates = dates_of(source, Some(Dialect::British));
+        assert_eq!(dates[0].day.span.text(source), "02");
+        assert_eq!(dates[0].month.as_ref().unwrap().span.text(source), "10");
+    }
+
+    #[test]
+    fn parts_point_into_the_source() {
+        let source = "It ended on Wed., Jan. 10, 2024.";
+        let date = &dates_of(source, None)[0];
+        assert_eq!(date.span.text(source), "Jan. 10, 2024");
+        assert_eq!(date.day.span.text(source), "10");
+        assert_eq!(date.month.as_ref().unwrap().span.text(source), "Jan.");
+        assert_eq!(date.year_part.as_ref().unwrap().span.text(source), "2024");
+        assert_eq!(date.weekday.as_ref().unwrap().span.text(source), "Wed.");
+    }
+
+    #[test]
+    fn full_dates_in_short_texts() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(
+            parse_full_date("November 30, 2022", None, 2026),
+            date(2022, 11, 30)
+        );
+        assert_eq!(
+            parse_full_date("30 Nov 2022", None, 2026),
+            date(2022, 11, 30)
+        );
+        assert_eq!(parse_full_date("Nov. 30", None, 2026), None);
+        assert_eq!(parse_full_date("02/10/2023", None, 2026), None);
+        assert_eq!(
+            parse_full_date("02/10/2023", Some(Dialect::British), 2026),
+            date(2023, 10, 2)
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for text in [
+            "",
+            "(",
+            "Monday (",
+            "Nov. 31-",
+            "’2",
+            "2022-1",
+            "02/",
+            "Monday, the",
+            "ünïcödé Mönday 1",
+            "0/0/0000",
+            "99999999999999999999 Nov",
+            "Nov. 29-28",
+            "Monday and",
+            "from",
+        ] {
+            let _ = describe(text, None);
+        }
+    }
 }

@@ -1,0 +1,311 @@
+//! Dates end to end: the labelled weekday cases, the seed article, the rule docs' examples
+//! and the publication date in the JSON output.
+
+mod common;
+
+use chrono::{Datelike, NaiveDate};
+use factlint::article::{nearest_day, ArticleContext, DateSource};
+use factlint::claims::date::weekday_name;
+use factlint::claims::Claims;
+use factlint::diagnostic::Severity;
+use factlint::document::Document;
+use factlint::output::{json, RunReport};
+use factlint::rules::RuleId;
+
+const CASES: &str = include_str!("data/weekday-cases.tsv");
+const SEED: &str = include_str!("../examples/nato-bucharest.md");
+
+fn article(publication_date: &str, body: &str) -> String {
+    format!("---\nauthor: Test Desk\ndate: {publication_date}\n---\n{body}\n")
+}
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+struct Case<'a> {
+    sentence: &'a str,
+    publication_date: &'a str,
+    wrong: bool,
+    true_weekdays: Vec<&'a str>,
+    resolved: Vec<NaiveDate>,
+}
+
+fn cases() -> Vec<Case<'static>> {
+    CASES
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let columns: Vec<&str> = line.split('\t').collect();
+            assert_eq!(columns.len(), 5, "{line}");
+            Case {
+                sentence: columns[0],
+                publication_date: columns[1],
+                wrong: match columns[2] {
+                    "ok" => false,
+                    "wrong" => true,
+                    other => panic!("label {other}"),
+                },
+                true_weekdays: columns[3].split('-').collect(),
+                resolved: columns[4].split(';').map(date).collect(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_labelled_weekday_case() {
+    let cases = cases();
+    assert_eq!(cases.len(), 20);
+    for case in cases {
+        let report = common::lint(&article(case.publication_date, case.sentence));
+        let found: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == RuleId::DateWeekday && d.severity == Severity::Error)
+            .collect();
+        if case.wrong {
+            assert!(!found.is_empty(), "should fire: {}", case.sentence);
+        } else {
+            assert!(
+                found.is_empty(),
+                "must stay silent: {}: {found:#?}",
+                case.sentence
+            );
+        }
+    }
+}
+
+#[test]
+fn every_labelled_case_resolves_to_its_dates() {
+    let settings = common::settings();
+    for case in cases() {
+        let source = article(case.publication_date, case.sentence);
+        let doc = Document::parse(&source);
+        let claims = Claims::extract(&doc, &settings);
+        let context = ArticleContext::resolve(&doc, &claims, &settings);
+        let publication = context.publication.as_ref().unwrap();
+        assert_eq!(publication.date, date(case.publication_date));
+        let paired: Vec<_> = claims
+            .dates
+            .iter()
+            .filter(|c| c.weekday.is_some())
+            .collect();
+        assert_eq!(paired.len(), case.resolved.len(), "{}", case.sentence);
+        for (claim, expected) in paired.iter().zip(&case.resolved) {
+            let days = if claim.year.is_some() {
+                claim.written_dates()
+            } else {
+                claim
+                    .month_day()
+                    .and_then(|md| nearest_day(md, publication.date))
+                    .into_iter()
+                    .collect()
+            };
+            assert!(days.contains(expected), "{}: {days:?}", case.sentence);
+            if !case.wrong {
+                let weekday = claim.weekday.as_ref().unwrap().weekday;
+                assert_eq!(weekday_name(expected.weekday()), weekday_name(weekday));
+            }
+        }
+    }
+}
+
+#[test]
+fn wrong_cases_name_the_true_weekday() {
+    for case in cases().into_iter().filter(|c| c.wrong) {
+        let report = common::lint(&article(case.publication_date, case.sentence));
+        let messages: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == RuleId::DateWeekday)
+            .map(|d| d.message.as_str())
+            .collect();
+        for weekday in &case.true_weekdays {
+            assert!(
+                messages
+                    .iter()
+                    .any(|m| m.contains(&format!("a {weekday}, not"))),
+                "{}: {messages:?}",
+                case.sentence
+            );
+        }
+    }
+}
+
+#[test]
+fn the_seed_article_has_no_date_findings() {
+    let report = common::lint(SEED);
+    for rule in [RuleId::DateWeekday, RuleId::DateDuration] {
+        assert_eq!(common::findings_of(&report, rule), vec![], "{rule}");
+    }
+}
+
+#[test]
+fn the_seed_article_with_a_wrong_weekday() {
+    let edited = SEED.replace("Monday (Nov. 28)", "Tuesday (Nov. 28)");
+    assert_ne!(edited, SEED);
+    let report = common::lint(&edited);
+    assert_eq!(
+        common::findings_of(&report, RuleId::DateWeekday),
+        vec![(14, "Tuesday".to_string())]
+    );
+    let finding = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == RuleId::DateWeekday)
+        .unwrap();
+    assert_eq!(finding.message, "Nov. 28 was a Monday, not a Tuesday");
+    assert_eq!(finding.labels[0].span.text(&edited), "Nov. 28");
+    let titles: Vec<&str> = finding.fixes.iter().map(|f| f.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Change the weekday to Monday",
+            "Move the date to Nov. 29, the nearest Tuesday"
+        ]
+    );
+}
+
+#[test]
+fn the_seed_article_infers_its_candidate_years() {
+    let settings = {
+        let mut settings = common::settings();
+        settings.today = date("2026-11-28");
+        settings
+    };
+    let doc = Document::parse(SEED);
+    let claims = Claims::extract(&doc, &settings);
+    let mut context = ArticleContext::resolve(&doc, &claims, &settings);
+    assert!(context.publication.is_none());
+    let years: Vec<i32> = context.judgement_dates().iter().map(|d| d.year()).collect();
+    assert_eq!(years, [2005, 2011, 2016, 2022]);
+    // What the fact base does with "30 NATO allies" (true from 2020 to 2023).
+    context.narrow_to(|d| (2020..2023).contains(&d.year()));
+    let publication = context.publication.unwrap();
+    assert_eq!(publication.date, date("2022-11-30"));
+    assert_eq!(publication.source, DateSource::Inferred);
+}
+
+/// The fenced blocks after "Bad:" and "Good:" in a rule's doc.
+fn doc_examples(rule: RuleId) -> (String, String) {
+    let doc = rule.meta().doc;
+    let block_after = |marker: &str| -> String {
+        let at = doc
+            .find(marker)
+            .unwrap_or_else(|| panic!("{rule}: no {marker}"));
+        let rest = &doc[at..];
+        let open = rest.find("```markdown\n").unwrap() + "```markdown\n".len();
+        let close = rest[open..].find("```").unwrap();
+        rest[open..open + close].to_string()
+    };
+    (block_after("Bad"), block_after("Good:"))
+}
+
+#[test]
+fn rule_doc_examples_behave_as_documented() {
+    for rule in [RuleId::DateWeekday, RuleId::DateDuration] {
+        let (bad, good) = doc_examples(rule);
+        assert!(
+            !common::findings_of(&common::lint(&bad), rule).is_empty(),
+            "{rule} bad example"
+        );
+        assert_eq!(
+            common::findings_of(&common::lint(&good), rule),
+            vec![],
+            "{rule} good example"
+        );
+    }
+    let (bad, good) = doc_examples(RuleId::PublicationDate);
+    let info = |source: &str| {
+        common::lint(source)
+            .diagnostics
+            .into_iter()
+            .find(|d| d.rule == RuleId::PublicationDate)
+            .unwrap()
+            .message
+    };
+    assert!(info(&bad).starts_with("no publication date known"));
+    assert_eq!(info(&good), "judged as of 2022-11-30: front matter `date`");
+}
+
+#[test]
+fn rule_docs_have_every_section() {
+    for rule in [
+        RuleId::DateWeekday,
+        RuleId::DateDuration,
+        RuleId::PublicationDate,
+    ] {
+        let doc = rule.meta().doc;
+        let mut at = 0;
+        for section in [
+            "## What it checks",
+            "## Why it matters",
+            "## Example",
+            "## Fix",
+            "## Fact base",
+        ] {
+            let found = doc[at..]
+                .find(section)
+                .unwrap_or_else(|| panic!("{rule}: {section}"));
+            at += found + section.len();
+        }
+    }
+}
+
+#[test]
+fn json_reports_the_publication_date_and_its_source() {
+    let cases = [
+        (article("2022-11-30", "Text."), "2022-11-30", "front-matter"),
+        (
+            "BUCHAREST, Nov. 30, 2022 — Text.\n".to_string(),
+            "2022-11-30",
+            "dateline",
+        ),
+        (
+            "The launch on Thursday, Feb. 29 went well.\n".to_string(),
+            "2024-02-29",
+            "inferred",
+        ),
+    ];
+    for (source, expected_date, expected_source) in cases {
+        let run = RunReport {
+            files: vec![common::lint(&source)],
+            ..RunReport::default()
+        };
+        let value: serde_json::Value = serde_json::from_str(&json::render(&run, false)).unwrap();
+        let file = &value["files"][0];
+        assert_eq!(file["publication_date"], expected_date, "{source}");
+        assert_eq!(file["publication_date_source"], expected_source, "{source}");
+    }
+    let run = RunReport {
+        files: vec![common::lint("Nothing dated.\n")],
+        ..RunReport::default()
+    };
+    let value: serde_json::Value = serde_json::from_str(&json::render(&run, false)).unwrap();
+    assert!(value["files"][0]["publication_date"].is_null());
+    assert!(value["files"][0]["publication_date_source"].is_null());
+}
+
+#[test]
+fn the_info_findings_are_one_per_article() {
+    let report = common::lint(
+        "Monday (Nov. 28) was busy.\n\nSo was Monday (Nov. 29).\n\nAnd Monday (Nov. 30).\n",
+    );
+    let infos = |rule: RuleId| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == rule && d.severity == Severity::Info)
+            .count()
+    };
+    assert_eq!(infos(RuleId::DateWeekday), 1);
+    assert_eq!(infos(RuleId::PublicationDate), 1);
+    let unchecked = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == RuleId::DateWeekday)
+        .unwrap();
+    assert_eq!(unchecked.labels.len(), 3);
+}
