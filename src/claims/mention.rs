@@ -290,6 +290,20 @@ fn name_hits(facts: &FactBase, block: &Block, context: &mut Context) -> Vec<Hit>
             targets,
         });
     }
+    if place::may_claim(&block.text) {
+        for found in facts.names().find_cities(&block.text) {
+            let targets = facts.names().city_targets(found.pattern);
+            let range = found.start..found.end;
+            match hits.iter_mut().find(|hit| hit.range == range) {
+                Some(hit) => hit.targets.extend_from_slice(targets),
+                None => hits.push(Hit {
+                    range,
+                    targets: targets.to_vec(),
+                }),
+            }
+        }
+        hits.sort_by_key(|hit| (hit.range.start, hit.range.end));
+    }
     hits
 }
 

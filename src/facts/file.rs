@@ -3,15 +3,23 @@
 
 use std::fmt;
 
+use std::ops::Range;
+
 use chrono::NaiveDate;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
-use toml::Spanned;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeTuple, Serializer};
+use serde::{Deserialize, Serialize};
 
 /// A calendar day, written either as a bare TOML date (`2022-06-01`) or as a string
 /// (`"2022-06-01"`): some TOML tools quote dates, and both must mean the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct FactDate(pub NaiveDate);
+
+impl Serialize for FactDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0.format("%Y-%m-%d"))
+    }
+}
 
 impl<'de> Deserialize<'de> for FactDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -50,10 +58,100 @@ impl<'de> Visitor<'de> for FactDateVisitor {
     }
 }
 
-pub type Text = Spanned<String>;
-pub type Date = Spanned<FactDate>;
+/// A value and the byte span it was read from. Read from TOML (where the span is the
+/// value's place in the file) or from the build script's compact JSON copy of the embedded
+/// files, `[start, end, value]`, which keeps the same spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located<T> {
+    span: Range<usize>,
+    value: T,
+}
 
-#[derive(Debug, Deserialize)]
+impl<T> Located<T> {
+    pub fn get_ref(&self) -> &T {
+        &self.value
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+/// The names toml uses to hand a value's span to `serde_spanned::Spanned`.
+const SPANNED: &str = "$__serde_spanned_private_Spanned";
+const SPANNED_FIELDS: [&str; 3] = [
+    "$__serde_spanned_private_start",
+    "$__serde_spanned_private_end",
+    "$__serde_spanned_private_value",
+];
+
+impl<T: Serialize> Serialize for Located<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut tuple = serializer.serialize_tuple(3)?;
+        tuple.serialize_element(&self.span.start)?;
+        tuple.serialize_element(&self.span.end)?;
+        tuple.serialize_element(&self.value)?;
+        tuple.end()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct(
+            SPANNED,
+            &SPANNED_FIELDS,
+            LocatedVisitor(std::marker::PhantomData),
+        )
+    }
+}
+
+struct LocatedVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
+    type Value = Located<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value")
+    }
+
+    /// TOML: the span's start and end, then the value.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Located<T>, A::Error> {
+        let (mut start, mut end, mut value) = (0, 0, None);
+        while let Some(key) = map.next_key::<String>()? {
+            if key == SPANNED_FIELDS[0] {
+                start = map.next_value()?;
+            } else if key == SPANNED_FIELDS[1] {
+                end = map.next_value()?;
+            } else if key == SPANNED_FIELDS[2] {
+                value = Some(map.next_value()?);
+            } else {
+                return Err(de::Error::custom("expected a spanned value"));
+            }
+        }
+        let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
+        Ok(Located {
+            span: start..end,
+            value,
+        })
+    }
+
+    /// The compact copy: `[start, end, value]`.
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Located<T>, A::Error> {
+        let missing = || de::Error::custom("expected [start, end, value]");
+        let start = seq.next_element()?.ok_or_else(missing)?;
+        let end = seq.next_element()?.ok_or_else(missing)?;
+        let value = seq.next_element()?.ok_or_else(missing)?;
+        Ok(Located {
+            span: start..end,
+            value,
+        })
+    }
+}
+
+pub type Text = Located<String>;
+pub type Date = Located<FactDate>;
+
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawFile {
     /// The day the file's facts were last checked against their sources.
@@ -78,7 +176,7 @@ pub struct RawFile {
     pub event: Vec<RawEvent>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EntityKind {
     Organisation,
@@ -87,7 +185,7 @@ pub enum EntityKind {
     Person,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawEntity {
     pub id: Text,
@@ -112,7 +210,7 @@ pub struct RawEntity {
     pub source: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawAlias {
     pub entity: Text,
@@ -130,7 +228,7 @@ pub struct RawAlias {
     pub source: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawMemberCount {
     pub entity: Text,
@@ -143,7 +241,7 @@ pub struct RawMemberCount {
     pub source: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawMembership {
     pub organisation: Text,
@@ -157,7 +255,7 @@ pub struct RawMembership {
     pub source: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawAccessionStep {
     pub organisation: Text,
@@ -171,7 +269,7 @@ pub struct RawAccessionStep {
     pub source: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawOffice {
     pub id: Text,
@@ -189,7 +287,7 @@ pub struct RawOffice {
     pub source: Text,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TermKind {
     Regular,
@@ -197,7 +295,7 @@ pub enum TermKind {
     Interim,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawTerm {
     pub office: Text,
@@ -216,7 +314,7 @@ fn regular() -> TermKind {
     TermKind::Regular
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CapitalRole {
     /// A capital in its own right (official, constitutional, administrative, ...).
@@ -227,7 +325,7 @@ pub enum CapitalRole {
     EconomicCapital,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawCapital {
     pub country: Text,
@@ -249,7 +347,7 @@ fn capital() -> CapitalRole {
     CapitalRole::Capital
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawEvent {
     pub id: Text,
@@ -264,7 +362,7 @@ pub struct RawEvent {
     pub fact: Vec<RawEventFact>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawEventFact {
     pub property: String,

@@ -20,38 +20,31 @@ pub struct SourceFile {
     pub path: String,
     pub text: Arc<String>,
     pub layer: usize,
+    /// For embedded files, the build script's pre-parsed copy (see `build.rs`).
+    pub parsed: Option<&'static str>,
 }
 
-/// The embedded defaults, in a fixed order.
+macro_rules! embedded {
+    ($($name:literal),*) => {
+        [$((
+            concat!("rules/facts/", $name, ".toml"),
+            include_str!(concat!("../../rules/facts/", $name, ".toml")),
+            include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json")),
+        )),*]
+    };
+}
+
+/// The embedded defaults, in a fixed order (the same as `build.rs`).
 pub fn embedded_sources() -> Vec<SourceFile> {
-    const FILES: &[(&str, &str)] = &[
-        (
-            "rules/facts/organisations.toml",
-            include_str!("../../rules/facts/organisations.toml"),
-        ),
-        (
-            "rules/facts/countries.toml",
-            include_str!("../../rules/facts/countries.toml"),
-        ),
-        (
-            "rules/facts/places.toml",
-            include_str!("../../rules/facts/places.toml"),
-        ),
-        (
-            "rules/facts/offices.toml",
-            include_str!("../../rules/facts/offices.toml"),
-        ),
-        (
-            "rules/facts/events.toml",
-            include_str!("../../rules/facts/events.toml"),
-        ),
-    ];
+    const FILES: [(&str, &str, &str); 5] =
+        embedded!("organisations", "countries", "places", "offices", "events");
     FILES
         .iter()
-        .map(|(path, text)| SourceFile {
+        .map(|(path, text, parsed)| SourceFile {
             path: (*path).to_string(),
             text: Arc::new((*text).to_string()),
             layer: 0,
+            parsed: Some(parsed),
         })
         .collect()
 }
@@ -77,6 +70,7 @@ pub fn read_folder(dir: &Path, layer: usize) -> Result<Vec<SourceFile>, InputErr
                 path: display,
                 text: Arc::new(text),
                 layer,
+                parsed: None,
             })
         })
         .collect()
@@ -117,13 +111,17 @@ pub fn build(sources: &[SourceFile]) -> Result<FactBase, Vec<InputError>> {
     };
     let mut parsed = Vec::new();
     for (index, source) in sources.iter().enumerate() {
-        match toml::from_str::<RawFile>(&source.text) {
+        let raw = match source.parsed {
+            Some(json) => serde_json::from_str::<RawFile>(json)
+                .map_err(|error| (0..0, format!("invalid fact file: {error}"))),
+            None => toml::from_str::<RawFile>(&source.text).map_err(|error| {
+                let message = format!("invalid fact file: {}", error.message().trim());
+                (error.span().unwrap_or(0..0), message)
+            }),
+        };
+        match raw {
             Ok(raw) => parsed.push(Parsed { source, raw }),
-            Err(error) => errors.at(
-                index,
-                error.span().unwrap_or(0..0),
-                format!("invalid fact file: {}", error.message().trim()),
-            ),
+            Err((span, message)) => errors.at(index, span, message),
         }
     }
     if !errors.list.is_empty() {

@@ -273,6 +273,7 @@ impl FactBase {
                 path: (*path).to_string(),
                 text: Arc::new((*text).to_string()),
                 layer: 0,
+                parsed: None,
             })
             .collect();
         load::build(&sources)

@@ -89,6 +89,17 @@ pub mod test_support {
             .collect()
     }
 
+    /// The severities of `rule`'s findings, in order.
+    pub fn severities(rule: RuleId, text: &str) -> Vec<crate::diagnostic::Severity> {
+        let report = check_source("test.md", text, &settings());
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| d.severity)
+            .collect()
+    }
+
     #[track_caller]
     pub fn assert_fires(rule: RuleId, text: &str, spanned: &str) {
         let found = findings(rule, text);

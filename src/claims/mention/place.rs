@@ -109,6 +109,14 @@ struct City {
     range: std::ops::Range<usize>,
 }
 
+static CAPITAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)capital(?-u:\b)").expect("valid regex"));
+
+/// Whether the text can hold a capital claim at all (it says "capital").
+pub(super) fn may_claim(text: &str) -> bool {
+    CAPITAL.is_match(text)
+}
+
 pub(super) fn extract(
     facts: &FactBase,
     block: &Block,
@@ -116,8 +124,6 @@ pub(super) fn extract(
     hits: &[Hit],
     out: &mut Vec<Mention>,
 ) {
-    static CAPITAL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)capital(?-u:\b)").expect("valid regex"));
     let text = &block.text;
     for found in CAPITAL.find_iter(text) {
         let (start, end) = (found.start(), found.end());
