@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use crate::document::{Block, Document};
-use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget, OfficeId};
+use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameGroup, NameTarget, OfficeId};
 use crate::settings::Settings;
 use crate::span::Span;
 
@@ -161,11 +161,11 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<Mention> {
     let mut context = Context::default();
     let mut out = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
-        let hits = name_hits(facts, block, &mut context);
+        let titles: Vec<_> = facts.names().find_titles(&block.text).collect();
+        let hits = name_hits(facts, block, &mut context, !titles.is_empty());
         if hits.is_empty() {
             continue;
         }
-        let titles: Vec<_> = facts.names().find_titles(&block.text).collect();
         let start = out.len();
         office::extract(facts, block, index, &hits, &titles, &mut context, &mut out);
         place::extract(facts, block, index, &hits, &mut out);
@@ -253,29 +253,41 @@ impl Hit {
 
 /// Names in the block, with contextual aliases ("the Alliance") kept only once their entity
 /// has been named, and surnames alone ("May") kept as people only once the full name came.
-fn name_hits(facts: &FactBase, block: &Block, context: &mut Context) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    for found in facts.names().find_names(&block.text) {
-        let written = &block.text[found.start..found.end];
-        let several_words = written.contains(' ');
-        let targets: Vec<NameTarget> = facts
-            .names()
-            .targets(found.pattern)
-            .iter()
-            .copied()
-            .filter(|target| match *target {
-                NameTarget::Entity {
-                    entity,
-                    alias: Some(alias),
-                    ..
-                } if facts.aliases[alias].contextual => context.named.contains(&entity),
-                _ => true,
-            })
-            .collect();
-        if targets.is_empty() {
-            continue;
+fn name_hits(facts: &FactBase, block: &Block, context: &mut Context, titled: bool) -> Vec<Hit> {
+    let capital = place::may_claim(&block.text);
+    let mut groups = vec![NameGroup::Core];
+    if titled || capital {
+        groups.push(NameGroup::Countries);
+    }
+    if capital {
+        groups.push(NameGroup::Cities);
+    }
+    let mut hits: Vec<Hit> = Vec::new();
+    for group in groups {
+        for found in facts.names().find(group, &block.text) {
+            let range = found.start..found.end;
+            let targets = facts.names().targets(group, found.pattern);
+            match hits.iter_mut().rev().find(|hit| hit.range == range) {
+                Some(hit) => hit.targets.extend_from_slice(targets),
+                None => hits.push(Hit {
+                    range,
+                    targets: targets.to_vec(),
+                }),
+            }
         }
-        for target in &targets {
+    }
+    hits.sort_by_key(|hit| (hit.range.start, hit.range.end));
+    hits.retain_mut(|hit| {
+        hit.targets.retain(|target| match *target {
+            NameTarget::Entity {
+                entity,
+                alias: Some(alias),
+                ..
+            } if facts.aliases[alias].contextual => context.named.contains(&entity),
+            _ => true,
+        });
+        let several_words = block.text[hit.range.clone()].contains(' ');
+        for target in &hit.targets {
             if let NameTarget::Entity { entity, alias, .. } = *target {
                 if !alias.is_some_and(|a| facts.aliases[a].contextual) {
                     context.named.insert(entity);
@@ -285,36 +297,26 @@ fn name_hits(facts: &FactBase, block: &Block, context: &mut Context) -> Vec<Hit>
                 }
             }
         }
-        hits.push(Hit {
-            range: found.start..found.end,
-            targets,
-        });
-    }
-    if place::may_claim(&block.text) {
-        for found in facts.names().find_cities(&block.text) {
-            let targets = facts.names().city_targets(found.pattern);
-            let range = found.start..found.end;
-            match hits.iter_mut().find(|hit| hit.range == range) {
-                Some(hit) => hit.targets.extend_from_slice(targets),
-                None => hits.push(Hit {
-                    range,
-                    targets: targets.to_vec(),
-                }),
-            }
-        }
-        hits.sort_by_key(|hit| (hit.range.start, hit.range.end));
-    }
+        !hit.targets.is_empty()
+    });
     hits
 }
 
-/// The hit that ends exactly at `end`, if any.
+/// The hit that ends exactly at `end`, if any (hits are sorted by start; only the few
+/// starting just before `end` can end there).
 fn hit_ending_at(hits: &[Hit], end: usize) -> Option<&Hit> {
-    hits.iter().find(|hit| hit.range.end == end)
+    let before = hits.partition_point(|hit| hit.range.start < end);
+    hits[..before]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|hit| hit.range.end == end)
 }
 
 /// The hit that starts exactly at `start`, if any.
 fn hit_starting_at(hits: &[Hit], start: usize) -> Option<&Hit> {
-    hits.iter().find(|hit| hit.range.start == start)
+    let at = hits.partition_point(|hit| hit.range.start < start);
+    hits.get(at).filter(|hit| hit.range.start == start)
 }
 
 /// What precedes `at` in the text: nothing, punctuation, or a word.

@@ -31,7 +31,8 @@ struct FactDateVisitor;
 
 impl FactDateVisitor {
     fn parse<E: de::Error>(text: &str) -> Result<FactDate, E> {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        // `FromStr` reads ISO 8601 dates without interpreting a format string each time.
+        text.parse::<NaiveDate>()
             .ok()
             .filter(|_| text.len() == 10)
             .map(FactDate)

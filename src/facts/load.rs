@@ -625,6 +625,9 @@ struct Winners(HashMap<(&'static str, String), usize>);
 impl Winners {
     fn of(parsed: &[Parsed]) -> Winners {
         let mut map: HashMap<(&'static str, String), usize> = HashMap::new();
+        if parsed.iter().all(|p| p.source.layer == 0) {
+            return Winners(map); // one layer: nothing replaces anything
+        }
         let mut note = |table: &'static str, subject: &str, layer: usize| {
             let entry = map.entry((table, subject.to_string())).or_insert(layer);
             *entry = (*entry).max(layer);
@@ -648,6 +651,9 @@ impl Winners {
     }
 
     fn wins(&self, table: &'static str, subject: &str, layer: usize) -> bool {
+        if self.0.is_empty() {
+            return true;
+        }
         self.0
             .get(&(table, subject.to_string()))
             .is_none_or(|&latest| latest == layer)

@@ -20,7 +20,7 @@ use std::sync::{Arc, OnceLock};
 use chrono::NaiveDate;
 
 pub use file::{CapitalRole, EntityKind, TermKind};
-pub use names::{NameForm, NameIndex, NameMatch, NameTarget};
+pub use names::{NameForm, NameGroup, NameIndex, NameMatch, NameTarget};
 
 use crate::error::InputError;
 

@@ -1,14 +1,30 @@
-//! The alias automata: every name the fact base knows (entities, aliases, adjectives), every
-//! capital city and every office title, each compiled into an Aho-Corasick automaton
-//! (leftmost-longest) and matched at word boundaries. The cities' automaton is built on first
-//! use: most articles never write "capital", and building it costs more than the rest.
+//! The alias automata: every name the fact base knows (entities, aliases, adjectives, capital
+//! cities) and every office title, compiled into Aho-Corasick automata (leftmost-longest) and
+//! matched at word boundaries.
+//!
+//! Names come in three groups, each with its own automaton built on first use, because
+//! building them is most of the cost of loading the fact base and most articles need only the
+//! first: organisations, people and places (always searched); countries (searched only where a
+//! title or the word "capital" needs a jurisdiction); capital cities (only where the text says
+//! "capital").
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::{EntityId, FactBase, OfficeId};
+use super::{EntityId, EntityKind, FactBase, OfficeId};
+
+/// Which automaton a name belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameGroup {
+    /// Organisations, people, places.
+    Core = 0,
+    /// Countries: names and adjectives.
+    Countries = 1,
+    /// Capital cities.
+    Cities = 2,
+}
 
 /// How a name refers to its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,31 +55,60 @@ pub enum NameTarget {
 pub struct NameMatch {
     pub start: usize,
     pub end: usize,
-    /// Index into [`NameIndex::targets`] / [`NameIndex::offices`].
+    /// Index into its group's targets, or into the offices for a title.
     pub pattern: usize,
+}
+
+/// Names of one group and their automaton, built on first use.
+#[derive(Debug, Default)]
+struct Group {
+    names: Vec<String>,
+    targets: Vec<Vec<NameTarget>>,
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+impl Group {
+    fn new(map: HashMap<&str, Vec<NameTarget>>) -> Group {
+        let mut entries: Vec<(&str, Vec<NameTarget>)> = map.into_iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        Group {
+            names: entries
+                .iter()
+                .map(|(name, _)| (*name).to_string())
+                .collect(),
+            targets: entries.into_iter().map(|(_, t)| dedup(t)).collect(),
+            automaton: OnceLock::new(),
+        }
+    }
+
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| automaton(self.names.iter().map(String::as_str), false))
+            .as_ref()
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    names: Option<AhoCorasick>,
-    targets: Vec<Vec<NameTarget>>,
-    cities: OnceLock<Option<AhoCorasick>>,
-    city_names: Vec<String>,
-    city_targets: Vec<Vec<NameTarget>>,
+    groups: [Group; 3],
     titles: Option<AhoCorasick>,
     offices: Vec<Vec<OfficeId>>,
 }
 
 impl NameIndex {
     pub fn build(base: &FactBase) -> NameIndex {
-        let mut names: HashMap<&str, Vec<NameTarget>> = HashMap::new();
+        let mut groups: [HashMap<&str, Vec<NameTarget>>; 3] = Default::default();
+        let group_of = |entity: EntityId| match base.entities[entity].kind {
+            EntityKind::Country => NameGroup::Countries as usize,
+            _ => NameGroup::Core as usize,
+        };
         for (id, entity) in base.entities.iter().enumerate() {
             let forms = std::iter::once(&entity.name)
                 .chain(&entity.aliases)
                 .map(|name| (name, NameForm::Name))
                 .chain(entity.adjectives.iter().map(|a| (a, NameForm::Adjective)));
             for (name, form) in forms {
-                names
+                groups[group_of(id)]
                     .entry(name.as_str())
                     .or_default()
                     .push(NameTarget::Entity {
@@ -76,7 +121,7 @@ impl NameIndex {
         }
         for (index, alias) in base.aliases.iter().enumerate() {
             let entity = &base.entities[alias.entity];
-            names
+            groups[group_of(alias.entity)]
                 .entry(alias.name.as_str())
                 .or_default()
                 .push(NameTarget::Entity {
@@ -86,17 +131,14 @@ impl NameIndex {
                     ambiguous: entity.ambiguous.contains(&alias.name),
                 });
         }
-        let mut cities: HashMap<&str, Vec<NameTarget>> = HashMap::new();
         for (index, capital) in base.capitals.iter().enumerate() {
             for name in std::iter::once(&capital.city).chain(&capital.aliases) {
-                cities
+                groups[NameGroup::Cities as usize]
                     .entry(name.as_str())
                     .or_default()
                     .push(NameTarget::City { capital: index });
             }
         }
-        let mut cities: Vec<(&str, Vec<NameTarget>)> = cities.into_iter().collect();
-        cities.sort_by(|a, b| a.0.cmp(b.0));
         let mut titles: HashMap<String, Vec<OfficeId>> = HashMap::new();
         for (id, office) in base.offices.iter().enumerate() {
             for title in std::iter::once(&office.title).chain(&office.titles) {
@@ -106,39 +148,22 @@ impl NameIndex {
                 }
             }
         }
-        let mut names: Vec<(&str, Vec<NameTarget>)> = names.into_iter().collect();
-        names.sort_by(|a, b| a.0.cmp(b.0));
         let mut titles: Vec<(String, Vec<OfficeId>)> = titles.into_iter().collect();
         titles.sort();
         NameIndex {
-            names: automaton(names.iter().map(|(name, _)| *name), false),
-            targets: names
-                .into_iter()
-                .map(|(_, targets)| dedup(targets))
-                .collect(),
-            cities: OnceLock::new(),
-            city_names: cities.iter().map(|(name, _)| (*name).to_string()).collect(),
-            city_targets: cities.into_iter().map(|(_, targets)| targets).collect(),
+            groups: groups.map(Group::new),
             titles: automaton(titles.iter().map(|(title, _)| title.as_str()), true),
             offices: titles.into_iter().map(|(_, offices)| offices).collect(),
         }
     }
 
-    /// Every known name in `text` at word boundaries, longest first, left to right.
-    pub fn find_names<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + 'a {
-        find(self.names.as_ref(), text)
-    }
-
-    /// Every capital city's name in `text` at word boundaries.
-    pub fn find_cities<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + 'a {
-        let cities = self
-            .cities
-            .get_or_init(|| automaton(self.city_names.iter().map(String::as_str), false));
-        find(cities.as_ref(), text)
-    }
-
-    pub fn city_targets(&self, pattern: usize) -> &[NameTarget] {
-        self.city_targets.get(pattern).map_or(&[], Vec::as_slice)
+    /// Every name of `group` in `text` at word boundaries, longest first, left to right.
+    pub fn find<'a>(
+        &'a self,
+        group: NameGroup,
+        text: &'a str,
+    ) -> impl Iterator<Item = NameMatch> + 'a {
+        find(self.groups[group as usize].automaton(), text)
     }
 
     /// Every office title in `text` (ignoring ASCII case) at word boundaries.
@@ -146,8 +171,12 @@ impl NameIndex {
         find(self.titles.as_ref(), text)
     }
 
-    pub fn targets(&self, pattern: usize) -> &[NameTarget] {
-        self.targets.get(pattern).map_or(&[], Vec::as_slice)
+    /// What a name found by [`NameIndex::find`] may mean.
+    pub fn targets(&self, group: NameGroup, pattern: usize) -> &[NameTarget] {
+        self.groups[group as usize]
+            .targets
+            .get(pattern)
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn offices(&self, pattern: usize) -> &[OfficeId] {

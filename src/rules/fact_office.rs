@@ -87,7 +87,7 @@ fn finding(
         )
     };
     let message = format!(
-        "{person} was not {} {on}: {} was ({})",
+        "{person} was not {} {on}: {} held it ({})",
         office.name,
         facts.entity(holder.holder).name,
         holder.valid

@@ -4,7 +4,7 @@ use super::{RuleContext, RuleId};
 use crate::claims::mention::{CapitalClaim, Mention};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::judge::{self, CapitalEvidence, Trust, Verdict};
-use crate::facts::{report, Capital, CapitalRole};
+use crate::facts::{report, Capital, CapitalRole, Interval};
 
 pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     let facts = &cx.settings.facts;
@@ -121,15 +121,19 @@ fn finding(
     let mut help = rows
         .iter()
         .map(|row| {
+            let valid = if row.valid == Interval::default() {
+                "with no change recorded".to_string()
+            } else {
+                row.valid.to_string()
+            };
             format!(
-                "{}: {} {} (source: {})",
+                "{}: {} {valid} (source: {})",
                 row.city,
                 match row.role {
                     CapitalRole::Capital => "capital",
                     CapitalRole::SeatOfGovernment => "seat of government",
                     CapitalRole::EconomicCapital => "economic capital",
                 },
-                row.valid,
                 row.provenance.source
             )
         })
