@@ -6,10 +6,6 @@
 //! a possessive), and a subset ("the two NATO allies, Greece and Turkey", "the 20 members
 //! that voted", "the other 29 allies") claims nothing.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::mention::{Mention, TimeContext};
 use crate::document::{Block, Document};
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
@@ -56,9 +52,6 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
     let organisations = OrganisationMentions::new(facts, mentions);
     let mut claims = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
-        if !block.text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(&block.text) {
-            continue;
-        }
         let names: Vec<&Mention> = mentions
             .iter()
             .filter(|m| m.block == index && !m.targets().is_empty())
@@ -70,7 +63,7 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
             names: &names,
             organisations: &organisations,
         };
-        for number in NUMBER.captures_iter(&block.text) {
+        for number in numbers(&block.text) {
             if let Some(claim) = reader.claim(&number) {
                 claims.push(claim);
             }
@@ -79,18 +72,66 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
     claims
 }
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    let units = "one|two|three|four|five|six|seven|eight|nine";
-    let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
-    let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)(\d{{1,3}}|(?:{tens})(?:-(?:{units}))?|{teens}|{units})(?:-(member|nation|country|state|strong))?(?-u:\b)"
-    ))
-    .expect("valid regex")
-});
+/// A number as written: "30", "thirty", "twenty-seven", "27-member".
+struct Number {
+    /// The whole token.
+    whole: std::ops::Range<usize>,
+    /// The number itself.
+    digits: std::ops::Range<usize>,
+    value: u32,
+    /// "member", "nation", ... of "27-member".
+    compound: Option<&'static str>,
+}
 
-fn has_number_word(text: &str) -> bool {
-    NUMBER.is_match(text)
+/// Every number in `text`: whole words only, so "1,000" and "A30" give nothing usable.
+fn numbers(text: &str) -> impl Iterator<Item = Number> + '_ {
+    const COMPOUNDS: &[&str] = &["member", "nation", "country", "state", "strong"];
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let rest = &text[at..];
+            let skip: usize = rest
+                .chars()
+                .take_while(|c| !c.is_alphanumeric())
+                .map(char::len_utf8)
+                .sum();
+            let start = at + skip;
+            let len: usize = text[start..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '-')
+                .map(char::len_utf8)
+                .sum();
+            at = start + len.max(1);
+            if len == 0 {
+                continue;
+            }
+            let word = text[start..start + len].trim_end_matches('-');
+            let (number, compound) = match word.rsplit_once('-') {
+                Some((head, tail)) => match COMPOUNDS.iter().find(|c| tail.eq_ignore_ascii_case(c))
+                {
+                    Some(compound) => (head, Some(*compound)),
+                    None => (word, None),
+                },
+                None => (word, None),
+            };
+            let is_number = number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit());
+            let value = if is_number || number.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+            {
+                number_value(number)
+            } else {
+                None
+            };
+            if let Some(value) = value {
+                return Some(Number {
+                    whole: start..start + word.len(),
+                    digits: start..start + number.len(),
+                    value,
+                    compound,
+                });
+            }
+        }
+        None
+    })
 }
 
 fn number_value(written: &str) -> Option<u32> {
@@ -234,21 +275,20 @@ impl Reader<'_> {
         (len > 0 && known).then_some((word, at + len))
     }
 
-    fn claim(&self, number: &regex::Captures) -> Option<CountClaim> {
+    fn claim(&self, number: &Number) -> Option<CountClaim> {
         let text = self.text();
-        let digits = number.get(1)?;
-        let whole = number.get(0)?;
-        if text[..whole.start()].ends_with([',', '.', '$', '€', '£', '-', '/']) {
+        let whole = &number.whole;
+        if text[..whole.start].ends_with([',', '.', '$', '€', '£', '-', '/']) {
             return None;
         }
-        let value = number_value(digits.as_str())?;
+        let value = number.value;
         if value < 3 {
             return None;
         }
-        let (phrase_start, possessor) = self.determiner(whole.start())?;
-        let (whose, noun, end, generic) = match number.get(2) {
-            Some(compound) => self.after_compound(whole.end(), compound.as_str())?,
-            None => self.after_number(whole.end())?,
+        let (phrase_start, possessor) = self.determiner(whole.start)?;
+        let (whose, noun, end, generic) = match number.compound {
+            Some(compound) => self.after_compound(whole.end, compound)?,
+            None => self.after_number(whole.end)?,
         };
         let whose = match (possessor, whose) {
             (Some(Whose::Named(a)), Whose::Named(b)) if a != b => return None,
@@ -269,7 +309,7 @@ impl Reader<'_> {
                     })?
             }
             Whose::Unwritten => {
-                let alliance = noun == "allies" || text[whole.end()..end].contains("allied");
+                let alliance = noun == "allies" || text[whole.end..end].contains("allied");
                 self.organisations
                     .last_before(self.index, phrase_start, |e| {
                         !alliance || self.facts.entity(e).generic.iter().any(|g| g == "alliance")
@@ -279,11 +319,11 @@ impl Reader<'_> {
         if self.facts.entity(entity).kind != EntityKind::Organisation {
             return None;
         }
-        let sentence = self.block.sentence_at(whole.start());
+        let sentence = self.block.sentence_at(whole.start);
         Some(CountClaim {
             block: self.index,
             value,
-            number_span: self.block.span_of(digits.range()),
+            number_span: self.block.span_of(number.digits.clone()),
             span: self.block.span_of(phrase_start..end),
             entity,
             noun,

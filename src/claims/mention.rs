@@ -8,10 +8,8 @@ mod place;
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 
 use crate::document::{Block, Document};
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameGroup, NameTarget, OfficeId};
@@ -110,25 +108,78 @@ impl TimeContext {
     /// Read the sentence; `change_words` adds the words that mark a change in a count
     /// ("joined", "will", "bringing the total to").
     pub fn of(sentence: &str, change_words: bool) -> TimeContext {
-        static OTHER: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:then|at the time|at that time|formerly|previously|in the past|ago|once|originally|former|ex|late)(?-u:\b)")
-                .expect("valid regex")
-        });
-        static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:will|would|until|before|after|when|since|joined|joins|joining|founding|founded|became|become|becomes|grew|grow|expanded|enlarged|enlargement|bringing|brought|rose|increased|next|soon|later|earlier|used to|last year|new member|newest)(?-u:\b)")
-                .expect("valid regex")
-        });
-        static NOW: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:now|currently|today)(?-u:\b)").expect("valid regex")
-        });
-        static YEAR: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?-u:\b)(?:1[89]|20)\d\d(?-u:\b)").expect("valid regex"));
-        if OTHER.is_match(sentence) || (change_words && CHANGE.is_match(sentence)) {
+        const OTHER: &[&str] = &[
+            "then",
+            "formerly",
+            "previously",
+            "ago",
+            "once",
+            "originally",
+            "former",
+            "ex",
+            "late",
+        ];
+        const CHANGE: &[&str] = &[
+            "will",
+            "would",
+            "until",
+            "before",
+            "after",
+            "when",
+            "since",
+            "joined",
+            "joins",
+            "joining",
+            "founding",
+            "founded",
+            "became",
+            "become",
+            "becomes",
+            "grew",
+            "grow",
+            "expanded",
+            "enlarged",
+            "enlargement",
+            "bringing",
+            "brought",
+            "rose",
+            "increased",
+            "next",
+            "soon",
+            "later",
+            "earlier",
+            "newest",
+        ];
+        const OTHER_PHRASES: &[&[&str]] = &[
+            &["at", "the", "time"],
+            &["at", "that", "time"],
+            &["in", "the", "past"],
+        ];
+        const CHANGE_PHRASES: &[&[&str]] =
+            &[&["used", "to"], &["last", "year"], &["new", "member"]];
+        let words: Vec<String> = sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let has_phrase = |phrases: &[&[&str]]| {
+            phrases.iter().any(|phrase| {
+                words
+                    .windows(phrase.len())
+                    .any(|window| window.iter().zip(phrase.iter()).all(|(w, p)| w == p))
+            })
+        };
+        let has_word = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        if has_word(OTHER)
+            || has_phrase(OTHER_PHRASES)
+            || (change_words && (has_word(CHANGE) || has_phrase(CHANGE_PHRASES)))
+        {
             return TimeContext::Other;
         }
-        let mut years = YEAR
-            .find_iter(sentence)
-            .filter_map(|m| m.as_str().parse::<i32>().ok());
+        let mut years = words.iter().filter_map(|w| {
+            let year: i32 = w.parse().ok().filter(|_| w.len() == 4)?;
+            (1800..2100).contains(&year).then_some(year)
+        });
         if let Some(year) = years.next() {
             return if years.all(|other| other == year) {
                 TimeContext::Year(year)
@@ -136,7 +187,7 @@ impl TimeContext {
                 TimeContext::Other
             };
         }
-        if NOW.is_match(sentence) {
+        if has_word(&["now", "currently", "today"]) {
             TimeContext::Now
         } else {
             TimeContext::Unqualified
@@ -426,4 +477,41 @@ fn is_calendar_word(word: &str) -> bool {
 
 fn starts_uppercase(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TimeContext;
+
+    #[track_caller]
+    fn assert_time(sentence: &str, change_words: bool, expected: TimeContext) {
+        assert_eq!(
+            TimeContext::of(sentence, change_words),
+            expected,
+            "{sentence:?}"
+        );
+    }
+
+    #[test]
+    fn sentences_say_which_time_they_speak_of() {
+        assert_time("The 30 allies met.", true, TimeContext::Unqualified);
+        assert_time("NATO now has 32 members.", true, TimeContext::Now);
+        assert_time("In 2008 the 26 allies met.", true, TimeContext::Year(2008));
+        assert_time("From 2008 to 2009 they grew.", false, TimeContext::Other);
+        assert_time(
+            "At the time the alliance had 26 members.",
+            false,
+            TimeContext::Other,
+        );
+        assert_time(
+            "Albania joined, bringing the total to 28.",
+            true,
+            TimeContext::Other,
+        );
+        assert_time(
+            "Albania joined, bringing the total to 28.",
+            false,
+            TimeContext::Unqualified,
+        );
+    }
 }

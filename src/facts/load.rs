@@ -2,6 +2,7 @@
 //! dates, `until` not after `from`, overlapping terms or counts, dangling references) is an
 //! [`InputError`] pointing into its file.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -18,7 +19,8 @@ use crate::span::Span;
 /// a later layer replaces what earlier ones say about the same thing.
 pub struct SourceFile {
     pub path: String,
-    pub text: Arc<String>,
+    /// Shown when a problem points into it.
+    pub text: Cow<'static, str>,
     pub layer: usize,
     /// For embedded files, the build script's pre-parsed copy (see `build.rs`).
     pub parsed: Option<&'static str>,
@@ -42,7 +44,7 @@ pub fn embedded_sources() -> Vec<SourceFile> {
         .iter()
         .map(|(path, text, parsed)| SourceFile {
             path: (*path).to_string(),
-            text: Arc::new((*text).to_string()),
+            text: Cow::Borrowed(text),
             layer: 0,
             parsed: Some(parsed),
         })
@@ -68,7 +70,7 @@ pub fn read_folder(dir: &Path, layer: usize) -> Result<Vec<SourceFile>, InputErr
             })?;
             Ok(SourceFile {
                 path: display,
-                text: Arc::new(text),
+                text: Cow::Owned(text),
                 layer,
                 parsed: None,
             })
@@ -92,7 +94,8 @@ impl Errors<'_> {
     fn at(&mut self, file: usize, span: std::ops::Range<usize>, message: String) {
         let source = &self.files[file];
         self.list.push(
-            InputError::new(&source.path, message).at(Span::from(span), Arc::clone(&source.text)),
+            InputError::new(&source.path, message)
+                .at(Span::from(span), Arc::new(source.text.to_string())),
         );
     }
 }

@@ -8,7 +8,7 @@
 mod file;
 pub mod judge;
 mod load;
-mod names;
+pub mod names;
 pub mod query;
 pub mod report;
 
@@ -271,7 +271,7 @@ impl FactBase {
             .iter()
             .map(|(path, text)| load::SourceFile {
                 path: (*path).to_string(),
-                text: Arc::new((*text).to_string()),
+                text: std::borrow::Cow::Owned((*text).to_string()),
                 layer: 0,
                 parsed: None,
             })

@@ -1,10 +1,6 @@
 //! Capital claims: "the Romanian capital Bucharest", "Moldova's capital, Chișinău",
 //! "Chișinău, the capital of Moldova", "Bucharest, the Romanian capital,".
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::{
     after_space, before, hit_ending_at, hit_starting_at, is_calendar_word, possessive_end,
     starts_uppercase, Before, CapitalClaim, Hit, Mention, MentionKind, TimeContext,
@@ -109,12 +105,19 @@ struct City {
     range: std::ops::Range<usize>,
 }
 
-static CAPITAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)capital(?-u:\b)").expect("valid regex"));
+/// Where the word "capital" stands in `text`, in any case (ASCII lower-casing keeps offsets).
+fn capital_words(text: &str) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    lower
+        .match_indices("capital")
+        .map(|(at, word)| (at, at + word.len()))
+        .filter(|&(start, end)| crate::facts::names::is_word_boundary(text, start, end))
+        .collect()
+}
 
 /// Whether the text can hold a capital claim at all (it says "capital").
 pub(super) fn may_claim(text: &str) -> bool {
-    CAPITAL.is_match(text)
+    !capital_words(text).is_empty()
 }
 
 pub(super) fn extract(
@@ -125,8 +128,7 @@ pub(super) fn extract(
     out: &mut Vec<Mention>,
 ) {
     let text = &block.text;
-    for found in CAPITAL.find_iter(text) {
-        let (start, end) = (found.start(), found.end());
+    for (start, end) in capital_words(text) {
         let claim = match country_before(facts, text, hits, start) {
             Some(country) => {
                 if !plain(text, country.phrase_start) {
