@@ -271,7 +271,7 @@ impl Reader<'_> {
             .facts
             .entities
             .iter()
-            .any(|e| e.generic.iter().any(|g| *g == lower));
+            .any(|e| e.generic.contains(&lower));
         (len > 0 && known).then_some((word, at + len))
     }
 

@@ -332,19 +332,6 @@ impl FactBase {
             .collect()
     }
 
-    /// Offices whose title (any written form, ignoring ASCII case) is `title`.
-    pub fn offices_titled(&self, title: &str) -> Vec<OfficeId> {
-        self.offices
-            .iter()
-            .enumerate()
-            .filter(|(_, office)| {
-                office.title.eq_ignore_ascii_case(title)
-                    || office.titles.iter().any(|t| t.eq_ignore_ascii_case(title))
-            })
-            .map(|(id, _)| id)
-            .collect()
-    }
-
     /// Each office's title as its own organisation or country writes it (for consistency
     /// checks: "Secretary General" for NATO, "Secretary-General" for the UN).
     pub fn office_titles(&self) -> impl Iterator<Item = OfficeTitle<'_>> {
