@@ -59,7 +59,8 @@ pub fn check_source(path: &str, source: &str, settings: &Settings) -> FileReport
         );
     }
     let claims = Claims::extract(&doc, settings);
-    let article = ArticleContext::resolve(&doc, &claims, settings);
+    let mut article = ArticleContext::resolve(&doc, &claims, settings);
+    article.narrow_to(|date| crate::facts::judge::claims_hold(&settings.facts, &claims, date));
     let cx = RuleContext {
         doc: &doc,
         claims: &claims,

@@ -14,6 +14,7 @@ use factlint::config::Dialect;
 use factlint::diagnostic::Severity;
 use factlint::engine::{check_source, decode, FileReport};
 use factlint::error::InputError;
+use factlint::facts::FactBase;
 use factlint::output::{self, OutputOptions, RunReport};
 use factlint::rules::{all_metas, RuleId};
 use factlint::settings::RuleSelection;
@@ -374,8 +375,67 @@ fn explain(name: &str) -> u8 {
     }
 }
 
-fn run_facts(_command: FactsCommand) -> u8 {
-    fail("the fact base commands are not available yet")
+fn run_facts(command: FactsCommand) -> u8 {
+    match command {
+        FactsCommand::Check { dirs } => match FactBase::load(&dirs, true) {
+            Ok(facts) => {
+                let checked = facts.entities.first().map(|e| e.provenance.checked);
+                println!(
+                    "{}: {} entities, {} aliases, {} member counts, {} memberships, {} offices, {} terms, {} capitals, {} events{}",
+                    if dirs.is_empty() { "embedded fact base".to_string() } else { format!("{} fact folder(s) over the embedded defaults", dirs.len()) },
+                    facts.entities.len(),
+                    facts.aliases.len(),
+                    facts.member_counts.len(),
+                    facts.memberships.len(),
+                    facts.offices.len(),
+                    facts.terms.len(),
+                    facts.capitals.len(),
+                    facts.events.len(),
+                    checked.map(|c| format!("; defaults checked through {c}")).unwrap_or_default(),
+                );
+                EXIT_CLEAN
+            }
+            Err(errors) => report_input_errors(errors),
+        },
+        FactsCommand::Query {
+            name,
+            as_of,
+            facts,
+            no_default_facts,
+        } => {
+            let base = match FactBase::load(&facts, !no_default_facts) {
+                Ok(base) => base,
+                Err(errors) => return report_input_errors(errors),
+            };
+            let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+            match factlint::facts::query::describe(&base, &name, as_of) {
+                Some(text) => {
+                    print!("{text}");
+                    EXIT_CLEAN
+                }
+                None => {
+                    eprintln!("factlint: the fact base knows nothing called `{name}`");
+                    EXIT_FINDINGS
+                }
+            }
+        }
+    }
+}
+
+/// Print fact-file errors (each pointing into its file) and return the trouble exit code.
+fn report_input_errors(errors: Vec<InputError>) -> u8 {
+    let report = RunReport {
+        errors,
+        ..RunReport::default()
+    };
+    let options = OutputOptions {
+        quiet: true,
+        color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ..OutputOptions::default()
+    };
+    let (_, err) = output::human::render(&report, &options);
+    eprint!("{err}");
+    EXIT_TROUBLE
 }
 
 /// The protocol's exit codes: 0 after `shutdown` then `exit`, 1 on `exit` alone.

@@ -1,12 +1,534 @@
-//! Count claims: "30 NATO allies", "the 27-member EU".
+//! Count claims about an organisation's members: "the 30 NATO allies", "all 30 existing
+//! allied countries", "NATO's 32 members", "the 27-member EU", "the alliance's thirty
+//! members", "all 193 UN member states".
+//!
+//! Only totals count: a number needs a determiner that makes it the whole ("the", "all",
+//! a possessive), and a subset ("the two NATO allies, Greece and Turkey", "the 20 members
+//! that voted", "the other 29 allies") claims nothing.
 
-use super::mention::Mention;
-use crate::document::Document;
+use super::mention::{Mention, TimeContext};
+use crate::document::{Block, Document};
+use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
 use crate::settings::Settings;
+use crate::span::Span;
 
 #[derive(Clone, Debug)]
-pub struct CountClaim {}
+pub struct CountClaim {
+    /// Index into `Document::blocks`.
+    pub block: usize,
+    pub value: u32,
+    /// The number as written.
+    pub number_span: Span,
+    /// The whole phrase ("the 30 NATO allies").
+    pub span: Span,
+    pub entity: EntityId,
+    /// The noun as written ("allies", "member states", "member").
+    pub noun: String,
+    pub time: TimeContext,
+}
 
-pub fn extract(_doc: &Document, _settings: &Settings, _mentions: &[Mention]) -> Vec<CountClaim> {
-    Vec::new()
+/// Words between the number and the noun that keep it a total.
+const FILLERS: &[&str] = &["existing", "current", "present", "allied"];
+
+/// Nouns that count an organisation's members, longest first. The plain ones ("countries")
+/// need the organisation written or an "allied"/"member" before them.
+const NOUNS: &[(&str, bool)] = &[
+    ("member states", true),
+    ("member countries", true),
+    ("member nations", true),
+    ("member-states", true),
+    ("members", true),
+    ("allies", true),
+    ("countries", false),
+    ("nations", false),
+    ("states", false),
+];
+
+pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec<CountClaim> {
+    let facts = &settings.facts;
+    if facts.is_empty() {
+        return Vec::new();
+    }
+    let organisations = OrganisationMentions::new(facts, mentions);
+    let mut claims = Vec::new();
+    for (index, block) in doc.blocks.iter().enumerate() {
+        let names: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.block == index && !m.targets().is_empty())
+            .collect();
+        let reader = Reader {
+            facts,
+            block,
+            index,
+            names: &names,
+            organisations: &organisations,
+        };
+        for number in numbers(&block.text) {
+            if let Some(claim) = reader.claim(&number) {
+                claims.push(claim);
+            }
+        }
+    }
+    claims
+}
+
+/// A number as written: "30", "thirty", "twenty-seven", "27-member".
+struct Number {
+    /// The whole token.
+    whole: std::ops::Range<usize>,
+    /// The number itself.
+    digits: std::ops::Range<usize>,
+    value: u32,
+    /// "member", "nation", ... of "27-member".
+    compound: Option<&'static str>,
+}
+
+/// Every number in `text`: whole words only, so "1,000" and "A30" give nothing usable.
+fn numbers(text: &str) -> impl Iterator<Item = Number> + '_ {
+    const COMPOUNDS: &[&str] = &["member", "nation", "country", "state", "strong"];
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let rest = &text[at..];
+            let skip: usize = rest
+                .chars()
+                .take_while(|c| !c.is_alphanumeric())
+                .map(char::len_utf8)
+                .sum();
+            let start = at + skip;
+            let len: usize = text[start..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '-')
+                .map(char::len_utf8)
+                .sum();
+            at = start + len.max(1);
+            if len == 0 {
+                continue;
+            }
+            let word = text[start..start + len].trim_end_matches('-');
+            let (number, compound) = match word.rsplit_once('-') {
+                Some((head, tail)) => match COMPOUNDS.iter().find(|c| tail.eq_ignore_ascii_case(c))
+                {
+                    Some(compound) => (head, Some(*compound)),
+                    None => (word, None),
+                },
+                None => (word, None),
+            };
+            let is_number = number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit());
+            let value = if is_number || number.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+            {
+                number_value(number)
+            } else {
+                None
+            };
+            if let Some(value) = value {
+                return Some(Number {
+                    whole: start..start + word.len(),
+                    digits: start..start + number.len(),
+                    value,
+                    compound,
+                });
+            }
+        }
+        None
+    })
+}
+
+fn number_value(written: &str) -> Option<u32> {
+    if let Ok(value) = written.parse() {
+        return Some(value);
+    }
+    const WORDS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let lower = written.to_ascii_lowercase();
+    let (tens, unit) = match lower.split_once('-') {
+        Some((tens, unit)) => (tens, Some(unit)),
+        None => (lower.as_str(), None),
+    };
+    if let Some(at) = WORDS.iter().position(|w| *w == tens) {
+        return unit.is_none().then_some(at as u32);
+    }
+    let base = 20 + 10 * TENS.iter().position(|w| *w == tens)? as u32;
+    match unit {
+        Some(unit) => Some(base + WORDS.iter().position(|w| *w == unit)? as u32),
+        None => Some(base),
+    }
+}
+
+/// Organisations named so far, in document order, to resolve "the 30 allies".
+struct OrganisationMentions {
+    /// (block, text offset, organisation).
+    list: Vec<(usize, usize, EntityId)>,
+}
+
+impl OrganisationMentions {
+    fn new(facts: &FactBase, mentions: &[Mention]) -> Self {
+        let list = mentions
+            .iter()
+            .filter_map(|m| {
+                single_organisation(facts, m.targets()).map(|e| (m.block, m.range.start, e))
+            })
+            .collect();
+        Self { list }
+    }
+
+    /// The organisation named last before `(block, at)` that `accepts`.
+    fn last_before(
+        &self,
+        block: usize,
+        at: usize,
+        accepts: impl Fn(EntityId) -> bool,
+    ) -> Option<EntityId> {
+        let end = self
+            .list
+            .partition_point(|&(b, start, _)| (b, start) < (block, at));
+        self.list[..end]
+            .iter()
+            .rev()
+            .map(|&(_, _, entity)| entity)
+            .find(|&entity| accepts(entity))
+    }
+}
+
+/// The one organisation a name means, if it means exactly one.
+fn single_organisation(facts: &FactBase, targets: &[NameTarget]) -> Option<EntityId> {
+    let mut found = targets.iter().filter_map(|target| match *target {
+        NameTarget::Entity {
+            entity,
+            form: NameForm::Name,
+            ..
+        } if facts.entity(entity).kind == EntityKind::Organisation => Some(entity),
+        _ => None,
+    });
+    let entity = found.next()?;
+    found.all(|other| other == entity).then_some(entity)
+}
+
+/// Which organisation a count is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Whose {
+    /// Written: "NATO's", "the 30 NATO allies", "of the EU".
+    Named(EntityId),
+    /// A generic word: "the alliance's", "the 28-nation bloc".
+    Generic,
+    /// Not written: "the 30 allies".
+    Unwritten,
+}
+
+struct Reader<'a> {
+    facts: &'a FactBase,
+    block: &'a Block,
+    index: usize,
+    names: &'a [&'a Mention],
+    organisations: &'a OrganisationMentions,
+}
+
+impl Reader<'_> {
+    fn text(&self) -> &str {
+        &self.block.text
+    }
+
+    /// The organisation named by the name starting exactly at `at`.
+    fn organisation_at(&self, at: usize) -> Option<(EntityId, usize)> {
+        let mention = self.names.iter().find(|m| m.range.start == at)?;
+        single_organisation(self.facts, mention.targets()).map(|e| (e, mention.range.end))
+    }
+
+    /// An organisation's generic word at `at` ("alliance", "bloc"), and where it ends.
+    fn generic_at(&self, at: usize) -> Option<(&str, usize)> {
+        let rest = &self.text()[at..];
+        let len: usize = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .map(char::len_utf8)
+            .sum();
+        let word = &rest[..len];
+        let lower = word.to_lowercase();
+        let known = self
+            .facts
+            .entities
+            .iter()
+            .any(|e| e.generic.contains(&lower));
+        (len > 0 && known).then_some((word, at + len))
+    }
+
+    fn claim(&self, number: &Number) -> Option<CountClaim> {
+        let text = self.text();
+        let whole = &number.whole;
+        if text[..whole.start].ends_with([',', '.', '$', '€', '£', '-', '/']) {
+            return None;
+        }
+        let value = number.value;
+        if value < 3 {
+            return None;
+        }
+        let (phrase_start, possessor) = self.determiner(whole.start)?;
+        let (whose, noun, end, generic) = match number.compound {
+            Some(compound) => self.after_compound(whole.end, compound)?,
+            None => self.after_number(whole.end)?,
+        };
+        let whose = match (possessor, whose) {
+            (Some(Whose::Named(a)), Whose::Named(b)) if a != b => return None,
+            (Some(possessor), Whose::Unwritten) => possessor,
+            (_, whose) => whose,
+        };
+        let entity = match whose {
+            Whose::Named(entity) => entity,
+            Whose::Generic => {
+                let word = generic.or_else(|| self.possessive_generic(phrase_start))?;
+                self.organisations
+                    .last_before(self.index, phrase_start, |e| {
+                        self.facts
+                            .entity(e)
+                            .generic
+                            .iter()
+                            .any(|g| g.eq_ignore_ascii_case(&word))
+                    })?
+            }
+            Whose::Unwritten => {
+                let alliance = noun == "allies" || text[whole.end..end].contains("allied");
+                self.organisations
+                    .last_before(self.index, phrase_start, |e| {
+                        !alliance || self.facts.entity(e).generic.iter().any(|g| g == "alliance")
+                    })?
+            }
+        };
+        if self.facts.entity(entity).kind != EntityKind::Organisation {
+            return None;
+        }
+        let sentence = self.block.sentence_at(whole.start);
+        Some(CountClaim {
+            block: self.index,
+            value,
+            number_span: self.block.span_of(number.digits.clone()),
+            span: self.block.span_of(phrase_start..end),
+            entity,
+            noun,
+            time: TimeContext::of(&text[sentence], true),
+        })
+    }
+
+    /// "the", "all", "all the", "all of the", "its", or a possessive ("NATO's", "the
+    /// alliance's") right before the number. Returns the phrase start and any possessor.
+    fn determiner(&self, number_start: usize) -> Option<(usize, Option<Whose>)> {
+        let text = self.text();
+        let head = text[..number_start].strip_suffix(' ')?;
+        for mark in ["'s", "’s"] {
+            if let Some(stem) = head.strip_suffix(mark) {
+                if let Some(name) = self.names.iter().find(|m| m.range.end == stem.len()) {
+                    let entity = single_organisation(self.facts, name.targets())?;
+                    return Some((name.range.start, Some(Whose::Named(entity))));
+                }
+                let start = stem.rfind(' ').map_or(0, |at| at + 1);
+                self.generic_at(start)
+                    .filter(|(_, end)| *end == stem.len())?;
+                let before = &stem[..start];
+                let the = before.len().checked_sub(4)?;
+                before
+                    .get(the..)
+                    .filter(|word| word.eq_ignore_ascii_case("the "))?;
+                return Some((the, Some(Whose::Generic)));
+            }
+        }
+        let lower = head.to_ascii_lowercase();
+        for determiner in ["all of the", "all the", "the", "all", "its", "a", "an"] {
+            if let Some(stem) = lower.strip_suffix(determiner) {
+                if stem.is_empty() || stem.ends_with([' ', '(', '“', '"', '—']) {
+                    return Some((stem.len(), None));
+                }
+            }
+        }
+        None
+    }
+
+    /// After "30": fillers, an organisation's name, then the noun; then "of the EU".
+    fn after_number(&self, mut at: usize) -> Option<(Whose, String, usize, Option<String>)> {
+        let text = self.text();
+        let mut whose = Whose::Unwritten;
+        let mut marked = false;
+        for _ in 0..4 {
+            let rest = text[at..].strip_prefix(' ')?;
+            let word_at = text.len() - rest.len();
+            if let Some((entity, end)) = self.organisation_at(word_at) {
+                whose = Whose::Named(entity);
+                at = end;
+                continue;
+            }
+            let lower = rest.to_lowercase();
+            if let Some(filler) = FILLERS.iter().find(|f| starts_word(&lower, f)) {
+                marked |= *filler == "allied";
+                at = word_at + filler.len();
+                continue;
+            }
+            let (noun, plain_ok) = NOUNS.iter().find(|(noun, _)| starts_word(&lower, noun))?;
+            let end = word_at + noun.len();
+            let whose = self.after_noun(end, whose)?;
+            if !plain_ok && !marked && whose == Whose::Unwritten {
+                return None;
+            }
+            return Some((whose, (*noun).to_string(), end, None));
+        }
+        None
+    }
+
+    /// "the 27-member EU", "the 28-nation alliance".
+    fn after_compound(
+        &self,
+        at: usize,
+        compound: &str,
+    ) -> Option<(Whose, String, usize, Option<String>)> {
+        let word_at = at + 1;
+        self.text()[at..].strip_prefix(' ')?;
+        if let Some((entity, end)) = self.organisation_at(word_at) {
+            return Some((Whose::Named(entity), compound.to_string(), end, None));
+        }
+        let (word, end) = self.generic_at(word_at)?;
+        Some((
+            Whose::Generic,
+            compound.to_string(),
+            end,
+            Some(word.to_lowercase()),
+        ))
+    }
+
+    /// What follows the noun: "of the EU" names the organisation; a list, a relative clause
+    /// or an unknown "of ..." makes it a subset or something else.
+    fn after_noun(&self, end: usize, whose: Whose) -> Option<Whose> {
+        let text = self.text();
+        let rest = &text[end..];
+        for preposition in [" of the ", " in the ", " of ", " in "] {
+            if let Some(after) = rest.strip_prefix(preposition) {
+                let at = text.len() - after.len();
+                if let Some((entity, _)) = self.organisation_at(at) {
+                    return match whose {
+                        Whose::Named(named) if named != entity => None,
+                        _ => Some(Whose::Named(entity)),
+                    };
+                }
+                if after.chars().next().is_some_and(char::is_uppercase) {
+                    return None;
+                }
+                return Some(whose);
+            }
+        }
+        if let Some(after) = rest.strip_prefix(", ") {
+            if after.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+        }
+        for relative in [" that ", " who ", " which ", " whose "] {
+            if rest.starts_with(relative) {
+                return None;
+            }
+        }
+        Some(whose)
+    }
+
+    /// The generic word of "the alliance's 30 members".
+    fn possessive_generic(&self, phrase_start: usize) -> Option<String> {
+        let after_the = phrase_start + 4;
+        self.generic_at(after_the)
+            .map(|(word, _)| word.to_lowercase())
+    }
+}
+
+/// Whether `text` starts with the whole word(s) `word`.
+fn starts_word(text: &str, word: &str) -> bool {
+    text.starts_with(word)
+        && !text[word.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::Claims;
+    use crate::document::Document;
+
+    #[track_caller]
+    fn assert_counts(text: &str, expected: &[(u32, &str)]) {
+        let settings = Settings::embedded();
+        let doc = Document::parse(text);
+        let claims = Claims::extract(&doc, &settings);
+        let found: Vec<(u32, String)> = claims
+            .counts
+            .iter()
+            .map(|c| (c.value, settings.facts.entity(c.entity).name.clone()))
+            .collect();
+        let expected: Vec<(u32, String)> = expected
+            .iter()
+            .map(|(v, e)| (*v, (*e).to_string()))
+            .collect();
+        assert_eq!(found, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn reads_the_usual_phrasings() {
+        assert_counts("The ministers of the 30 NATO allies met.", &[(30, "NATO")]);
+        assert_counts(
+            "NATO met. Unanimous consent of all 30 existing allied countries is required.",
+            &[(30, "NATO")],
+        );
+        assert_counts("NATO’s 32 members agreed.", &[(32, "NATO")]);
+        assert_counts("Leaders of the 27-member EU met.", &[(27, "EU")]);
+        assert_counts(
+            "The EU met. All twenty-seven member states agreed.",
+            &[(27, "EU")],
+        );
+        assert_counts(
+            "Delegates of all 193 UN member states voted.",
+            &[(193, "UN")],
+        );
+        assert_counts(
+            "NATO met. The alliance's thirty members agreed.",
+            &[(30, "NATO")],
+        );
+        assert_counts("The 28 member states of the EU agreed.", &[(28, "EU")]);
+    }
+
+    #[test]
+    fn subsets_and_other_things_claim_nothing() {
+        assert_counts("The two NATO allies, Greece and Turkey, disagreed.", &[]);
+        assert_counts("NATO met. The 20 members that voted agreed.", &[]);
+        assert_counts("NATO met. The other 29 allies agreed.", &[]);
+        assert_counts("NATO met. Some 30 countries sent troops.", &[]);
+        assert_counts("NATO met. The 30 countries sent troops.", &[]);
+        assert_counts("The 47 member states of the Council of Europe met.", &[]);
+        assert_counts("The 30 allies met.", &[]);
+        assert_counts("The EU met. The 30 allies met.", &[]);
+    }
+
+    #[test]
+    fn number_words_have_values() {
+        assert_eq!(number_value("thirty"), Some(30));
+        assert_eq!(number_value("Twenty-seven"), Some(27));
+        assert_eq!(number_value("twelve"), Some(12));
+        assert_eq!(number_value("193"), Some(193));
+        assert_eq!(number_value("twelve-one"), None);
+    }
 }

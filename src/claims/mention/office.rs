@@ -1,0 +1,422 @@
+//! Office claims: a title next to a person's name. Precision first: a title qualified by
+//! anything the fact base does not know ("Senate President", "party president"), or moved in
+//! time ("former", "then-"), claims nothing.
+
+use super::{
+    after_space, before, hit_ending_at, hit_starting_at, is_calendar_word, possessive_end,
+    starts_uppercase, word_after, Before, Context, Hit, Mention, MentionKind, OfficeClaim,
+    TimeContext,
+};
+use crate::document::Block;
+use crate::facts::{EntityId, EntityKind, FactBase, NameMatch, OfficeId};
+
+/// Words that move a title away from the present or make it another office.
+const MODIFIERS: &[&str] = &[
+    "former",
+    "ex",
+    "then",
+    "late",
+    "deputy",
+    "vice",
+    "future",
+    "incoming",
+    "would-be",
+    "designate",
+    "assistant",
+    "under",
+    "co",
+    "first",
+    "onetime",
+    "one-time",
+    "erstwhile",
+    "previous",
+    "past",
+    "next",
+    "new",
+    "honorary",
+    "associate",
+    "elected",
+    "candidate",
+];
+
+/// Words after which a title without a written country or organisation is a plain title.
+const PLAIN_BEFORE: &[&str] = &[
+    "the",
+    "said",
+    "says",
+    "and",
+    "by",
+    "with",
+    "told",
+    "met",
+    "meets",
+    "from",
+    "to",
+    "for",
+    "that",
+    "when",
+    "as",
+    "while",
+    "after",
+    "before",
+    "but",
+    "on",
+    "at",
+    "of",
+    "in",
+    "where",
+    "according",
+];
+
+/// The country or organisation written with a title, and the phrase's extent.
+struct Jurisdiction {
+    entities: Vec<EntityId>,
+    alias: Option<usize>,
+    /// Start of the whole phrase (the jurisdiction's name, or the title).
+    phrase_start: usize,
+    /// Where "former " goes: after a possessive ("Romania's former President"), else at the
+    /// phrase's start.
+    former_at: usize,
+}
+
+pub(super) fn extract(
+    facts: &FactBase,
+    block: &Block,
+    index: usize,
+    hits: &[Hit],
+    titles: &[NameMatch],
+    context: &mut Context,
+    out: &mut Vec<Mention>,
+) {
+    let text = &block.text;
+    let mut named_people = Vec::new();
+    for title in titles {
+        let offices = facts.names().offices(title.pattern);
+        let before_title = jurisdiction_before(facts, text, hits, title.start);
+        let (after_title, title_end) = jurisdiction_after(facts, text, hits, title.end);
+        let jurisdiction = before_title.or(after_title);
+        let phrase_start = jurisdiction
+            .as_ref()
+            .map_or(title.start, |j| j.phrase_start.min(title.start));
+        if !plain_title(text, phrase_start, jurisdiction.is_some()) {
+            continue;
+        }
+        let person_hit = after_space_or_none(text, title_end)
+            .and_then(|_| hit_starting_at(hits, title_end + 1))
+            .filter(|hit| stands_alone(text, hit));
+        let (person, explicit, person_range) = match person_hit {
+            Some(hit) => match hit.person(facts) {
+                Some(person) => (person, true, hit.range.clone()),
+                None => continue,
+            },
+            None => match anaphor(facts, text, hits, phrase_start, title_end, index, context) {
+                Some(person) => (person, false, title.start..title.end),
+                None => continue,
+            },
+        };
+        let mut candidates = candidate_offices(facts, offices, jurisdiction.as_ref(), person);
+        if !explicit {
+            // An anaphor only stands for someone who held the office at some time.
+            candidates.retain(|office| held_by(facts, &[*office], person).len() == 1);
+        }
+        if candidates.is_empty() {
+            continue;
+        }
+        if explicit {
+            named_people.push(person);
+        }
+        let end = person_range.end.max(title_end);
+        let sentence = block.sentence_at(title.start);
+        let time = TimeContext::of(&text[sentence], false);
+        let former_at = jurisdiction.as_ref().map_or(title.start, |j| j.former_at);
+        out.push(Mention {
+            block: index,
+            range: phrase_start..end,
+            span: block.span_of(phrase_start..end),
+            kind: MentionKind::Office(OfficeClaim {
+                person,
+                offices: candidates,
+                person_span: block.span_of(person_range),
+                title_span: block.span_of(title.start..title.end),
+                former_at: block.span_of(former_at..former_at).start,
+                explicit,
+                time,
+                jurisdiction_alias: jurisdiction.and_then(|j| j.alias),
+            }),
+        });
+    }
+    appositives(facts, block, index, hits, titles, out);
+}
+
+/// "Jens Stoltenberg, NATO's secretary general," / "Kuleba, the Ukrainian foreign minister."
+fn appositives(
+    facts: &FactBase,
+    block: &Block,
+    index: usize,
+    hits: &[Hit],
+    titles: &[NameMatch],
+    out: &mut Vec<Mention>,
+) {
+    let text = &block.text;
+    for hit in hits {
+        let Some(person) = hit.person(facts) else {
+            continue;
+        };
+        let Some(mut at) = text[hit.range.end..]
+            .starts_with(", ")
+            .then_some(hit.range.end + 2)
+        else {
+            continue;
+        };
+        if text[at..].starts_with("the ") {
+            at += 4;
+        }
+        let mut former_at = at;
+        let mut jurisdiction = None;
+        if let Some(name) = hit_starting_at(hits, at) {
+            let mut end = name.range.end;
+            let possessive = possessive_end(text, end);
+            if let Some(after) = possessive {
+                end = after;
+            }
+            let entities = jurisdictions(facts, name, possessive.is_none());
+            if !entities.is_empty() && text[end..].starts_with(' ') {
+                jurisdiction = Some(entities);
+                at = end + 1;
+                if possessive.is_some() {
+                    former_at = at;
+                }
+            }
+        }
+        let Some(title) = titles.iter().find(|t| t.start == at) else {
+            continue;
+        };
+        let (after_title, title_end) = jurisdiction_after(facts, text, hits, title.end);
+        let entities = jurisdiction.or(after_title.map(|j| j.entities));
+        let closes = text[title_end..].is_empty()
+            || text[title_end..].starts_with([',', '.', ';', ')', ':'])
+            || [" said", " says", " who", " and"]
+                .iter()
+                .any(|w| text[title_end..].starts_with(w));
+        if !closes {
+            continue;
+        }
+        let offices = facts.names().offices(title.pattern);
+        let candidates = match &entities {
+            Some(entities) => offices
+                .iter()
+                .copied()
+                .filter(|&o| entities.contains(&facts.office(o).of))
+                .collect(),
+            None => held_by(facts, offices, person),
+        };
+        if candidates.is_empty() {
+            continue;
+        }
+        let sentence = block.sentence_at(hit.range.start);
+        out.push(Mention {
+            block: index,
+            range: hit.range.start..title_end,
+            span: block.span_of(hit.range.start..title_end),
+            kind: MentionKind::Office(OfficeClaim {
+                person,
+                offices: candidates,
+                person_span: block.span_of(hit.range.clone()),
+                title_span: block.span_of(title.start..title.end),
+                former_at: block.span_of(former_at..former_at).start,
+                explicit: true,
+                time: TimeContext::of(&text[sentence], false),
+                jurisdiction_alias: None,
+            }),
+        });
+    }
+}
+
+/// Countries and organisations a name may mean, with the alias it used.
+fn jurisdictions(facts: &FactBase, hit: &Hit, adjective_allowed: bool) -> Vec<EntityId> {
+    hit.jurisdictions(adjective_allowed)
+        .into_iter()
+        .map(|(entity, _, _)| entity)
+        .filter(|&entity| {
+            matches!(
+                facts.entity(entity).kind,
+                EntityKind::Country | EntityKind::Organisation
+            )
+        })
+        .collect()
+}
+
+/// "NATO Secretary General", "Romania's President", "Ukrainian Foreign Minister".
+fn jurisdiction_before(
+    facts: &FactBase,
+    text: &str,
+    hits: &[Hit],
+    title_start: usize,
+) -> Option<Jurisdiction> {
+    let end = after_space(text, title_start)?;
+    let (name_end, possessive) = match ["'s", "’s"]
+        .iter()
+        .find_map(|mark| text[..end].strip_suffix(mark))
+    {
+        Some(stem) => (stem.len(), true),
+        None => (end, false),
+    };
+    let hit = hit_ending_at(hits, name_end)?;
+    let entities = jurisdictions(facts, hit, !possessive);
+    if entities.is_empty() {
+        return None;
+    }
+    let alias = hit
+        .jurisdictions(true)
+        .iter()
+        .find_map(|(_, _, alias)| *alias);
+    Some(Jurisdiction {
+        entities,
+        alias,
+        phrase_start: hit.range.start,
+        former_at: if possessive {
+            title_start
+        } else {
+            hit.range.start
+        },
+    })
+}
+
+/// "President of Romania": the jurisdiction after the title, and where the phrase ends.
+fn jurisdiction_after(
+    facts: &FactBase,
+    text: &str,
+    hits: &[Hit],
+    title_end: usize,
+) -> (Option<Jurisdiction>, usize) {
+    let Some(mut at) = text[title_end..]
+        .starts_with(" of ")
+        .then_some(title_end + 4)
+    else {
+        return (None, title_end);
+    };
+    if text[at..].starts_with("the ") {
+        at += 4;
+    }
+    match hit_starting_at(hits, at) {
+        Some(hit) => {
+            let entities = jurisdictions(facts, hit, false);
+            if entities.is_empty() {
+                (None, title_end)
+            } else {
+                let alias = hit.jurisdictions(false).iter().find_map(|(_, _, a)| *a);
+                let jurisdiction = Jurisdiction {
+                    entities,
+                    alias,
+                    phrase_start: title_end,
+                    former_at: title_end,
+                };
+                (Some(jurisdiction), hit.range.end)
+            }
+        }
+        None => (None, title_end),
+    }
+}
+
+/// Whether the title stands plain: not moved in time ("former", "then-"), not another office
+/// ("Vice President"), and, without a written jurisdiction, not qualified by anything
+/// ("Senate President", "party president").
+fn plain_title(text: &str, phrase_start: usize, has_jurisdiction: bool) -> bool {
+    match before(text, phrase_start) {
+        Before::Start | Before::Punctuation => true,
+        Before::Hyphenated(_) => false,
+        Before::Word(word) => {
+            let lower = word.to_lowercase();
+            if MODIFIERS.contains(&lower.as_str()) {
+                return false;
+            }
+            has_jurisdiction || PLAIN_BEFORE.contains(&lower.as_str())
+        }
+    }
+}
+
+/// `Some(())` when exactly one space follows `at` (a name can come next).
+fn after_space_or_none(text: &str, at: usize) -> Option<()> {
+    (text[at..].starts_with(' ') && !text[at + 1..].starts_with(' ')).then_some(())
+}
+
+/// A name ends where the person's name ends: not followed by more of a longer name
+/// ("President Klaus Smith") nor, for a surname alone, by a number ("May 5").
+fn stands_alone(text: &str, hit: &Hit) -> bool {
+    let Some(next) = word_after(text, hit.range.end) else {
+        return true;
+    };
+    let joined = text[hit.range.end..next.start].trim().is_empty();
+    let word = &text[next.clone()];
+    if !joined {
+        return true;
+    }
+    let single_word = !text[hit.range.clone()].contains(' ');
+    if single_word && word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    !starts_uppercase(word) || is_calendar_word(word)
+}
+
+/// "the Secretary General" standing for the person named just before (same or previous
+/// block), when that person ever held an office with that title.
+fn anaphor(
+    facts: &FactBase,
+    text: &str,
+    hits: &[Hit],
+    phrase_start: usize,
+    title_end: usize,
+    block: usize,
+    context: &Context,
+) -> Option<EntityId> {
+    if !matches!(before(text, phrase_start), Before::Word(w) if w.eq_ignore_ascii_case("the")) {
+        return None;
+    }
+    if !starts_uppercase(&text[phrase_start..]) {
+        return None;
+    }
+    if let Some(next) = word_after(text, title_end) {
+        let joined = text[title_end..next.start].trim().is_empty();
+        if joined && starts_uppercase(&text[next.clone()]) {
+            return None;
+        }
+        if joined && &text[next] == "of" {
+            return None;
+        }
+    }
+    let in_block = hits
+        .iter()
+        .rev()
+        .filter(|hit| hit.range.end <= phrase_start)
+        .find_map(|hit| hit.person(facts).filter(|p| context.introduced.contains(p)));
+    in_block.or(context
+        .last_person
+        .filter(|&(_, at)| at + 1 >= block)
+        .map(|(person, _)| person))
+}
+
+/// The offices a title can mean for this person: those of the written jurisdiction, or,
+/// with none written, those the person ever held.
+fn candidate_offices(
+    facts: &FactBase,
+    offices: &[OfficeId],
+    jurisdiction: Option<&Jurisdiction>,
+    person: EntityId,
+) -> Vec<OfficeId> {
+    match jurisdiction {
+        Some(j) => offices
+            .iter()
+            .copied()
+            .filter(|&office| j.entities.contains(&facts.office(office).of))
+            .collect(),
+        None => held_by(facts, offices, person),
+    }
+}
+
+fn held_by(facts: &FactBase, offices: &[OfficeId], person: EntityId) -> Vec<OfficeId> {
+    offices
+        .iter()
+        .copied()
+        .filter(|&office| facts.terms_of_office(office).any(|t| t.holder == person))
+        .collect()
+}

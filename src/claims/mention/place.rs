@@ -1,0 +1,373 @@
+//! Capital claims: "the Romanian capital Bucharest", "Moldova's capital, Chișinău",
+//! "Chișinău, the capital of Moldova", "Bucharest, the Romanian capital,".
+
+use super::{
+    after_space, before, hit_ending_at, hit_starting_at, is_calendar_word, possessive_end,
+    starts_uppercase, Before, CapitalClaim, Hit, Mention, MentionKind, TimeContext,
+};
+use crate::document::Block;
+use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
+
+/// Words that make it another kind of capital, or another time's.
+const MODIFIERS: &[&str] = &[
+    "former",
+    "old",
+    "ancient",
+    "historic",
+    "historical",
+    "then",
+    "future",
+    "new",
+    "onetime",
+    "erstwhile",
+    "previous",
+    "cultural",
+    "economic",
+    "commercial",
+    "financial",
+    "administrative",
+    "spiritual",
+    "religious",
+    "provincial",
+    "regional",
+    "summer",
+    "winter",
+    "royal",
+    "colonial",
+    "facto",
+    "medieval",
+    "ex",
+    "proposed",
+    "planned",
+    "temporary",
+    "wartime",
+];
+
+/// Capitalised words that start no city name after "the Syrian capital".
+const NOT_A_CITY: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "On",
+    "In",
+    "At",
+    "Of",
+    "And",
+    "But",
+    "Or",
+    "As",
+    "This",
+    "That",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Police",
+    "Government",
+    "Authorities",
+    "City",
+    "Mayor",
+    "Municipality",
+    "Region",
+    "Airport",
+    "University",
+    "Is",
+    "Was",
+    "For",
+    "To",
+    "From",
+    "With",
+    "By",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "When",
+];
+
+/// The country a capital belongs to, as written.
+struct Country {
+    countries: Vec<EntityId>,
+    ambiguous: bool,
+    alias: Option<usize>,
+    phrase_start: usize,
+    possessive: bool,
+}
+
+/// A city as written.
+struct City {
+    range: std::ops::Range<usize>,
+}
+
+/// Where the word "capital" stands in `text`, in any case (ASCII lower-casing keeps offsets).
+fn capital_words(text: &str) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    lower
+        .match_indices("capital")
+        .map(|(at, word)| (at, at + word.len()))
+        .filter(|&(start, end)| crate::facts::names::is_word_boundary(text, start, end))
+        .collect()
+}
+
+/// Whether the text can hold a capital claim at all (it says "capital").
+pub(super) fn may_claim(text: &str) -> bool {
+    !capital_words(text).is_empty()
+}
+
+pub(super) fn extract(
+    facts: &FactBase,
+    block: &Block,
+    index: usize,
+    hits: &[Hit],
+    out: &mut Vec<Mention>,
+) {
+    let text = &block.text;
+    for (start, end) in capital_words(text) {
+        let claim = match country_before(facts, text, hits, start) {
+            Some(country) => {
+                if !plain(text, country.phrase_start) {
+                    continue;
+                }
+                let unknown_allowed = !block.is_heading();
+                city_after(text, hits, end, unknown_allowed)
+                    .or_else(|| city_before_adjective(text, hits, &country, end))
+                    .map(|city| (country, city))
+            }
+            None => capital_of(facts, text, hits, start, end),
+        };
+        let Some((country, city)) = claim else {
+            continue;
+        };
+        let sentence = block.sentence_at(start);
+        let phrase = country.phrase_start.min(city.range.start)..end.max(city.range.end);
+        out.push(Mention {
+            block: index,
+            span: block.span_of(phrase.clone()),
+            range: phrase,
+            kind: MentionKind::Capital(CapitalClaim {
+                countries: country.countries,
+                ambiguous: country.ambiguous,
+                country_alias: country.alias,
+                city: text[city.range.clone()].to_string(),
+                city_span: block.span_of(city.range),
+                time: TimeContext::of(&text[sentence], false),
+            }),
+        });
+    }
+}
+
+/// Countries a name may mean, written in the given form ("Moldova" or "Moldovan").
+fn countries_of(facts: &FactBase, hit: &Hit, form: NameForm) -> Country {
+    let mut countries = Vec::new();
+    let mut ambiguous = false;
+    let mut alias = None;
+    for target in &hit.targets {
+        if let NameTarget::Entity {
+            entity,
+            form: written,
+            alias: row,
+            ambiguous: unclear,
+        } = *target
+        {
+            if written == form && facts.entity(entity).kind == EntityKind::Country {
+                if !countries.contains(&entity) {
+                    countries.push(entity);
+                }
+                ambiguous |= unclear;
+                alias = alias.or(row);
+            }
+        }
+    }
+    Country {
+        ambiguous: ambiguous || countries.len() > 1,
+        alias,
+        countries,
+        phrase_start: hit.range.start,
+        possessive: false,
+    }
+}
+
+/// "the Romanian capital", "Moldova's capital".
+fn country_before(facts: &FactBase, text: &str, hits: &[Hit], capital: usize) -> Option<Country> {
+    let end = after_space(text, capital)?;
+    let (name_end, possessive) = match ["'s", "’s"]
+        .iter()
+        .find_map(|mark| text[..end].strip_suffix(mark))
+    {
+        Some(stem) => (stem.len(), true),
+        None => (end, false),
+    };
+    let hit = hit_ending_at(hits, name_end)?;
+    // "Moldova's capital", "the Romanian capital" (not "the Romania capital").
+    let form = if possessive {
+        NameForm::Name
+    } else {
+        NameForm::Adjective
+    };
+    let mut country = countries_of(facts, hit, form);
+    country.possessive = possessive;
+    (!country.countries.is_empty()).then_some(country)
+}
+
+/// Not another kind or time of capital ("the former Kazakh capital").
+fn plain(text: &str, phrase_start: usize) -> bool {
+    match before(text, phrase_start) {
+        Before::Start | Before::Punctuation => true,
+        Before::Hyphenated(_) => false,
+        Before::Word(word) => !MODIFIERS.contains(&word.to_lowercase().as_str()),
+    }
+}
+
+/// The city named after "capital": "Bucharest", "city Bucharest", ", Chișinău", "of Kyiv".
+/// An unknown name counts only right after the word ("the Turkish capital Istanbul").
+fn city_after(text: &str, hits: &[Hit], capital_end: usize, unknown_allowed: bool) -> Option<City> {
+    let mut at = capital_end;
+    let mut comma = false;
+    if text[at..].to_ascii_lowercase().starts_with(" city") {
+        at += 5;
+    }
+    if text[at..].starts_with(',') {
+        at += 1;
+        comma = true;
+    }
+    if text[at..].starts_with(" of ") {
+        at += 3;
+    }
+    let at = text[at..].starts_with(' ').then_some(at + 1)?;
+    if let Some(hit) = hit_starting_at(hits, at) {
+        if hit.capitals().next().is_some() {
+            return Some(City {
+                range: hit.range.clone(),
+            });
+        }
+    }
+    if comma || !unknown_allowed {
+        return None;
+    }
+    unknown_city(text, at)
+}
+
+/// One to three capitalised words that could be a city's name.
+fn unknown_city(text: &str, at: usize) -> Option<City> {
+    let mut end = at;
+    let mut words = 0;
+    loop {
+        let rest = &text[end..];
+        let len: usize = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic() || matches!(c, '\'' | '’'))
+            .map(char::len_utf8)
+            .sum();
+        let word = &rest[..len];
+        if len == 0 || !starts_uppercase(word) {
+            break;
+        }
+        if words == 0 && (is_calendar_word(word) || NOT_A_CITY.contains(&word)) {
+            return None;
+        }
+        words += 1;
+        end += len;
+        if words == 3 || !(text[end..].starts_with(' ') || text[end..].starts_with('-')) {
+            break;
+        }
+        let next = &text[end + 1..];
+        if !starts_uppercase(next) || next.split_whitespace().next().is_some_and(is_calendar_word) {
+            break;
+        }
+        end += 1;
+    }
+    if words == 0 {
+        return None;
+    }
+    let range = at..end;
+    let name = text[range.clone()].trim_end_matches(['\'', '’']);
+    Some(City {
+        range: at..at + name.len(),
+    })
+}
+
+/// "Bucharest, the Romanian capital," / "Bucharest, Romania's capital." — the city before,
+/// and nothing after "capital" but punctuation.
+fn city_before_adjective(
+    text: &str,
+    hits: &[Hit],
+    country: &Country,
+    capital_end: usize,
+) -> Option<City> {
+    let closes = text[capital_end..].is_empty()
+        || text[capital_end..].starts_with([',', '.', ';', ')', ':']);
+    if !closes {
+        return None;
+    }
+    let head = &text[..country.phrase_start];
+    let head = if country.possessive {
+        head
+    } else {
+        head.strip_suffix("the ")?
+    };
+    let city_end = head.strip_suffix(", ")?.len();
+    known_city_ending_at(hits, city_end)
+}
+
+fn known_city_ending_at(hits: &[Hit], end: usize) -> Option<City> {
+    hit_ending_at(hits, end)
+        .filter(|hit| hit.capitals().next().is_some())
+        .map(|hit| City {
+            range: hit.range.clone(),
+        })
+}
+
+/// "the capital of Moldova, Chișinău", "Chișinău, the capital of Moldova", "Chișinău is the
+/// capital of Moldova".
+fn capital_of(
+    facts: &FactBase,
+    text: &str,
+    hits: &[Hit],
+    capital: usize,
+    capital_end: usize,
+) -> Option<(Country, City)> {
+    if !matches!(before(text, capital), Before::Word(w) if w.eq_ignore_ascii_case("the")) {
+        return None;
+    }
+    let the_start = after_space(text, capital)?.checked_sub(3)?;
+    let mut at = text[capital_end..]
+        .starts_with(" of ")
+        .then_some(capital_end + 4)?;
+    if text[at..].starts_with("the ") {
+        at += 4;
+    }
+    let hit = hit_starting_at(hits, at)?;
+    if possessive_end(text, hit.range.end).is_some() {
+        return None;
+    }
+    let mut country = countries_of(facts, hit, NameForm::Name);
+    if country.countries.is_empty() {
+        return None;
+    }
+    country.phrase_start = the_start;
+    if let Some(rest) = text[hit.range.end..].strip_prefix(", ") {
+        let city_start = text.len() - rest.len();
+        if let Some(city) =
+            hit_starting_at(hits, city_start).filter(|h| h.capitals().next().is_some())
+        {
+            return Some((
+                country,
+                City {
+                    range: city.range.clone(),
+                },
+            ));
+        }
+    }
+    let head = &text[..the_start];
+    let city_end = head
+        .strip_suffix(", ")
+        .or_else(|| head.strip_suffix(" is "))
+        .map(str::len)?;
+    known_city_ending_at(hits, city_end).map(|city| (country, city))
+}

@@ -1,0 +1,375 @@
+//! A fact file as written (TOML, kebab-case keys, unknown keys rejected). `docs/facts.md`
+//! describes the format; `load.rs` validates it and builds the fact base.
+
+use std::fmt;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeTuple, Serializer};
+use serde::{Deserialize, Serialize};
+
+/// A calendar day, written either as a bare TOML date (`2022-06-01`) or as a string
+/// (`"2022-06-01"`): some TOML tools quote dates, and both must mean the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FactDate(pub NaiveDate);
+
+impl Serialize for FactDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl<'de> Deserialize<'de> for FactDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FactDateVisitor)
+    }
+}
+
+struct FactDateVisitor;
+
+impl FactDateVisitor {
+    fn parse<E: de::Error>(text: &str) -> Result<FactDate, E> {
+        // `FromStr` reads ISO 8601 dates without interpreting a format string each time.
+        text.parse::<NaiveDate>()
+            .ok()
+            .filter(|_| text.len() == 10)
+            .map(FactDate)
+            .ok_or_else(|| E::custom(format!("`{text}` is not a date of the form YYYY-MM-DD")))
+    }
+}
+
+impl<'de> Visitor<'de> for FactDateVisitor {
+    type Value = FactDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date (YYYY-MM-DD)")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<FactDate, E> {
+        Self::parse(text)
+    }
+
+    /// A bare TOML date arrives as a one-entry map holding its text.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FactDate, A::Error> {
+        let _key: Option<String> = map.next_key()?;
+        let text: String = map.next_value()?;
+        Self::parse(&text)
+    }
+}
+
+/// A value and the byte span it was read from. Read from TOML (where the span is the
+/// value's place in the file) or from the build script's compact JSON copy of the embedded
+/// files, `[start, end, value]`, which keeps the same spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located<T> {
+    span: Range<usize>,
+    value: T,
+}
+
+impl<T> Located<T> {
+    pub fn get_ref(&self) -> &T {
+        &self.value
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+/// The names toml uses to hand a value's span to `serde_spanned::Spanned`.
+const SPANNED: &str = "$__serde_spanned_private_Spanned";
+const SPANNED_FIELDS: [&str; 3] = [
+    "$__serde_spanned_private_start",
+    "$__serde_spanned_private_end",
+    "$__serde_spanned_private_value",
+];
+
+impl<T: Serialize> Serialize for Located<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut tuple = serializer.serialize_tuple(3)?;
+        tuple.serialize_element(&self.span.start)?;
+        tuple.serialize_element(&self.span.end)?;
+        tuple.serialize_element(&self.value)?;
+        tuple.end()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct(
+            SPANNED,
+            &SPANNED_FIELDS,
+            LocatedVisitor(std::marker::PhantomData),
+        )
+    }
+}
+
+struct LocatedVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
+    type Value = Located<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value")
+    }
+
+    /// TOML: the span's start and end, then the value.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Located<T>, A::Error> {
+        let (mut start, mut end, mut value) = (0, 0, None);
+        while let Some(key) = map.next_key::<String>()? {
+            if key == SPANNED_FIELDS[0] {
+                start = map.next_value()?;
+            } else if key == SPANNED_FIELDS[1] {
+                end = map.next_value()?;
+            } else if key == SPANNED_FIELDS[2] {
+                value = Some(map.next_value()?);
+            } else {
+                return Err(de::Error::custom("expected a spanned value"));
+            }
+        }
+        let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
+        Ok(Located {
+            span: start..end,
+            value,
+        })
+    }
+
+    /// The compact copy: `[start, end, value]`.
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Located<T>, A::Error> {
+        let missing = || de::Error::custom("expected [start, end, value]");
+        let start = seq.next_element()?.ok_or_else(missing)?;
+        let end = seq.next_element()?.ok_or_else(missing)?;
+        let value = seq.next_element()?.ok_or_else(missing)?;
+        Ok(Located {
+            span: start..end,
+            value,
+        })
+    }
+}
+
+pub type Text = Located<String>;
+pub type Date = Located<FactDate>;
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawFile {
+    /// The day the file's facts were last checked against their sources.
+    pub checked: Date,
+    #[serde(default)]
+    pub entity: Vec<RawEntity>,
+    #[serde(default)]
+    pub alias: Vec<RawAlias>,
+    #[serde(default)]
+    pub member_count: Vec<RawMemberCount>,
+    #[serde(default)]
+    pub membership: Vec<RawMembership>,
+    #[serde(default)]
+    pub accession_step: Vec<RawAccessionStep>,
+    #[serde(default)]
+    pub office: Vec<RawOffice>,
+    #[serde(default)]
+    pub term: Vec<RawTerm>,
+    #[serde(default)]
+    pub capital: Vec<RawCapital>,
+    #[serde(default)]
+    pub event: Vec<RawEvent>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    Organisation,
+    Country,
+    Place,
+    Person,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawEntity {
+    pub id: Text,
+    pub kind: EntityKind,
+    pub name: String,
+    pub wikidata: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// Forms that often mean something else ("Georgian": the country or the US state).
+    #[serde(default)]
+    pub ambiguous: Vec<Text>,
+    /// How articles name an organisation without naming it ("the alliance").
+    #[serde(default)]
+    pub generic: Vec<String>,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
+    pub source: Text,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawAlias {
+    pub entity: Text,
+    pub name: String,
+    pub kind: Option<String>,
+    pub lang: Option<String>,
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    /// Names the entity only once the entity itself has been named ("the Alliance").
+    #[serde(default)]
+    pub contextual: bool,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
+    pub source: Text,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawMemberCount {
+    pub entity: Text,
+    pub value: u32,
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
+    pub source: Text,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawMembership {
+    pub organisation: Text,
+    pub member: Text,
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    pub event: Option<String>,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
+    pub source: Text,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawAccessionStep {
+    pub organisation: Text,
+    pub candidate: Text,
+    pub step: String,
+    pub by: Option<Text>,
+    pub date: Date,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
+    pub source: Text,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawOffice {
+    pub id: Text,
+    /// The office's full name ("President of Romania").
+    pub name: String,
+    /// The country or organisation the office belongs to.
+    pub of: Text,
+    /// The title as the office's own country or organisation writes it before a name.
+    pub title: String,
+    /// Other forms of the title seen in the press.
+    #[serde(default)]
+    pub titles: Vec<String>,
+    pub wikidata: Option<String>,
+    pub note: Option<String>,
+    pub source: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TermKind {
+    Regular,
+    Acting,
+    Interim,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawTerm {
+    pub office: Text,
+    pub holder: Text,
+    #[serde(default = "regular")]
+    pub kind: TermKind,
+    pub from: Date,
+    pub until: Option<Date>,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
+    pub source: Text,
+}
+
+fn regular() -> TermKind {
+    TermKind::Regular
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CapitalRole {
+    /// A capital in its own right (official, constitutional, administrative, ...).
+    Capital,
+    /// Where the government sits, but not the capital (The Hague).
+    SeatOfGovernment,
+    /// The commercial centre, not the capital (Abidjan since 1983).
+    EconomicCapital,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawCapital {
+    pub country: Text,
+    pub city: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default = "capital")]
+    pub role: CapitalRole,
+    pub wikidata: Option<String>,
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
+    pub source: Text,
+}
+
+fn capital() -> CapitalRole {
+    CapitalRole::Capital
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawEvent {
+    pub id: Text,
+    pub name: String,
+    pub kind: Option<String>,
+    pub start: Date,
+    pub end: Option<Date>,
+    pub venue: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<Text>,
+    #[serde(default)]
+    pub fact: Vec<RawEventFact>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawEventFact {
+    pub property: String,
+    pub value: String,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
+    pub source: Text,
+}

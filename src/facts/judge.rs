@@ -1,0 +1,336 @@
+//! Judging a claim against the fact base as of one date. The fact rules report a claim only
+//! when it is false on every judgement date; the engine drops candidate publication dates
+//! under which a claim would be certainly false.
+
+use chrono::NaiveDate;
+
+use super::{
+    Capital, CapitalRole, EntityId, FactBase, Interval, MemberCount, OfficeId, Provenance, Term,
+};
+use crate::claims::Claims;
+
+/// How far the facts behind a verdict can be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Trust {
+    Certain,
+    /// An open-ended fact judged after its file's check date: it may have changed since.
+    Stale(NaiveDate),
+    /// The source tables mark the fact unconfirmed.
+    Uncertain,
+}
+
+impl Trust {
+    fn of(provenance: &Provenance, valid: Interval, date: NaiveDate) -> Trust {
+        if provenance.uncertain {
+            Trust::Uncertain
+        } else if valid.is_stale_on(date, provenance.checked) {
+            Trust::Stale(provenance.checked)
+        } else {
+            Trust::Certain
+        }
+    }
+
+    /// Why a finding is only a warning, in words; `None` when the facts are certain.
+    pub fn caveat(self) -> Option<String> {
+        match self {
+            Trust::Certain => None,
+            Trust::Stale(checked) => Some(format!(
+                "the fact base was checked through {checked}; this may have changed since"
+            )),
+            Trust::Uncertain => Some("the fact base marks this fact as unconfirmed".to_string()),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict<T> {
+    Holds,
+    /// The fact base does not know (never a finding).
+    Unknown,
+    False {
+        evidence: T,
+        trust: Trust,
+    },
+}
+
+impl<T> Verdict<T> {
+    pub fn is_certainly_false(&self) -> bool {
+        matches!(
+            self,
+            Verdict::False {
+                trust: Trust::Certain,
+                ..
+            }
+        )
+    }
+}
+
+/// "NATO has `value` members" on `date`. A count far below the real one is read as a
+/// subset ("the five EU members that ..."), not as a wrong total.
+pub fn member_count(
+    base: &FactBase,
+    entity: EntityId,
+    value: u32,
+    date: NaiveDate,
+) -> Verdict<&MemberCount> {
+    let Some(actual) = base.member_count_on(entity, date) else {
+        return Verdict::Unknown;
+    };
+    if actual.value == value {
+        Verdict::Holds
+    } else if value * 2 < actual.value {
+        Verdict::Unknown
+    } else {
+        Verdict::False {
+            evidence: actual,
+            trust: Trust::of(&actual.provenance, actual.valid, date),
+        }
+    }
+}
+
+/// `person` holds one of `offices` on `date`. Unknown when the fact base does not know who
+/// held one of them that day. The evidence is who did.
+pub fn office_holder<'f>(
+    base: &'f FactBase,
+    offices: &[OfficeId],
+    person: EntityId,
+    date: NaiveDate,
+) -> Verdict<Vec<&'f Term>> {
+    let mut holders = Vec::new();
+    for &office in offices {
+        let on = base.holders_on(office, date);
+        if on.is_empty() {
+            return Verdict::Unknown;
+        }
+        if on.iter().any(|term| term.holder == person) {
+            return Verdict::Holds;
+        }
+        holders.extend(on);
+    }
+    // The facts that decide: the holders' terms, and the named person's terms next to the
+    // date (an unconfirmed handover day makes the whole verdict unconfirmed).
+    let own: Vec<&Term> = base
+        .terms_of_holder(person)
+        .filter(|term| offices.contains(&term.office))
+        .collect();
+    let last_before = own
+        .iter()
+        .copied()
+        .filter(|term| term.valid.until.is_some_and(|until| until <= date))
+        .max_by_key(|term| term.valid.until);
+    let first_after = own
+        .into_iter()
+        .filter(|term| term.valid.from.is_some_and(|from| from > date))
+        .min_by_key(|term| term.valid.from);
+    let trust = holders
+        .iter()
+        .copied()
+        .chain(last_before)
+        .chain(first_after)
+        .map(|term| Trust::of(&term.provenance, term.valid, date))
+        .max()
+        .unwrap_or(Trust::Certain);
+    Verdict::False {
+        evidence: holders,
+        trust,
+    }
+}
+
+/// Why a capital claim is false.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CapitalEvidence<'f> {
+    pub country: EntityId,
+    /// The capitals on the date.
+    pub capitals: Vec<&'f Capital>,
+    /// The written city's own row, when it is the seat of government or the economic
+    /// capital rather than the capital.
+    pub other_role: Option<&'f Capital>,
+}
+
+/// `city` is a capital of (one of) `countries` on `date`.
+pub fn capital<'f>(
+    base: &'f FactBase,
+    countries: &[EntityId],
+    city: &str,
+    date: NaiveDate,
+) -> Verdict<CapitalEvidence<'f>> {
+    let mut first_false = None;
+    for &country in countries {
+        let rows: Vec<&Capital> = base
+            .capitals_of(country)
+            .filter(|row| row.valid.contains(date))
+            .collect();
+        if rows.is_empty() {
+            return Verdict::Unknown;
+        }
+        let named: Vec<&Capital> = rows
+            .iter()
+            .copied()
+            .filter(|row| same_city(row, city))
+            .collect();
+        if named.iter().any(|row| row.role == CapitalRole::Capital) {
+            return Verdict::Holds;
+        }
+        let trust = rows
+            .iter()
+            .map(|row| Trust::of(&row.provenance, row.valid, date))
+            .max()
+            .unwrap_or(Trust::Certain);
+        let capitals = rows
+            .iter()
+            .copied()
+            .filter(|row| row.role == CapitalRole::Capital)
+            .collect();
+        first_false.get_or_insert(Verdict::False {
+            evidence: CapitalEvidence {
+                country,
+                capitals,
+                other_role: named.first().copied(),
+            },
+            trust,
+        });
+    }
+    first_false.unwrap_or(Verdict::Unknown)
+}
+
+/// Whether the written name is this city: its name or an alias, or a spelling of one that
+/// differs only in accents, punctuation or a letter or two ("Sana’a", "Khartum").
+fn same_city(row: &Capital, written: &str) -> bool {
+    if row.is_named(written) {
+        return true;
+    }
+    let written = fold(written);
+    std::iter::once(&row.city)
+        .chain(&row.aliases)
+        .map(|name| fold(name))
+        .any(|name| name == written || strsim::jaro_winkler(&name, &written) >= 0.9)
+}
+
+/// Lower-case ASCII letters and digits only, with common Latin accents removed.
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            let c = match c {
+                'ă' | 'â' | 'á' | 'à' | 'ä' | 'ã' | 'å' | 'ā' | 'Á' | 'Â' | 'Ä' => 'a',
+                'ș' | 'ş' | 'š' | 'Ș' | 'Ş' | 'Š' => 's',
+                'ț' | 'ţ' | 'Ț' | 'Ţ' => 't',
+                'î' | 'í' | 'ì' | 'ï' | 'ı' | 'ī' | 'Í' | 'Î' => 'i',
+                'é' | 'è' | 'ê' | 'ë' | 'ē' | 'É' => 'e',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'Ó' | 'Ö' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'Ú' | 'Ü' => 'u',
+                'ç' | 'č' | 'ć' | 'Č' => 'c',
+                'ñ' => 'n',
+                'ğ' => 'g',
+                'ł' => 'l',
+                'ž' | 'Ž' => 'z',
+                'ř' => 'r',
+                'ý' => 'y',
+                'đ' => 'd',
+                other => other.to_ascii_lowercase(),
+            };
+            c.is_ascii_alphanumeric().then_some(c)
+        })
+        .collect()
+}
+
+/// Whether no claim of the article is certainly false on `date` (used to narrow an
+/// uncertain publication date to the candidates the facts allow).
+pub fn claims_hold(base: &FactBase, claims: &Claims, date: NaiveDate) -> bool {
+    let counts_hold = claims.counts.iter().all(|claim| {
+        !claim.time.speaks_of(date)
+            || !member_count(base, claim.entity, claim.value, date).is_certainly_false()
+    });
+    counts_hold
+        && claims.mentions.iter().all(|mention| {
+            if let Some(claim) = mention.as_office() {
+                !claim.explicit
+                    || !claim.time.speaks_of(date)
+                    || !office_holder(base, &claim.offices, claim.person, date).is_certainly_false()
+            } else if let Some(claim) = mention.as_capital() {
+                claim.ambiguous
+                    || !claim.time.speaks_of(date)
+                    || !capital(base, &claim.countries, &claim.city, date).is_certainly_false()
+            } else {
+                true
+            }
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn member_counts_follow_their_intervals() {
+        let base = FactBase::embedded();
+        let nato = base.entity_by_id("org:nato").unwrap();
+        assert_eq!(
+            member_count(&base, nato, 30, date("2022-11-30")),
+            Verdict::Holds
+        );
+        assert!(member_count(&base, nato, 30, date("2024-12-01")).is_certainly_false());
+        // The day of accession already counts the new member: intervals are [from, until).
+        assert_eq!(
+            member_count(&base, nato, 31, date("2023-04-04")),
+            Verdict::Holds
+        );
+        assert!(member_count(&base, nato, 30, date("2023-04-04")).is_certainly_false());
+        // Far below the total: a subset, not a wrong total.
+        assert_eq!(
+            member_count(&base, nato, 5, date("2022-11-30")),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            member_count(&base, nato, 30, date("1900-01-01")),
+            Verdict::Unknown
+        );
+    }
+
+    #[test]
+    fn stale_and_uncertain_facts_are_not_certain() {
+        let base = FactBase::embedded();
+        let nato = base.entity_by_id("org:nato").unwrap();
+        match member_count(&base, nato, 30, date("2026-03-01")) {
+            Verdict::False { trust, .. } => assert!(matches!(trust, Trust::Stale(_))),
+            other => panic!("{other:?}"),
+        }
+        let person = base.entity_by_id("person:mevlut-cavusoglu").unwrap();
+        let office = base
+            .offices
+            .iter()
+            .position(|o| o.id == "office:tr-foreign-minister")
+            .unwrap();
+        match office_holder(&base, &[office], person, date("2023-07-01")) {
+            Verdict::False { trust, .. } => assert_eq!(trust, Trust::Uncertain),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn capitals_accept_spelling_variants_but_not_other_cities() {
+        let base = FactBase::embedded();
+        let country = |id: &str| vec![base.entity_by_id(id).unwrap()];
+        let day = date("2022-11-30");
+        assert_eq!(
+            capital(&base, &country("country:RO"), "Bucharest", day),
+            Verdict::Holds
+        );
+        assert_eq!(
+            capital(&base, &country("country:MD"), "Chisinau", day),
+            Verdict::Holds
+        );
+        assert_eq!(
+            capital(&base, &country("country:YE"), "Sana’a", day),
+            Verdict::Holds
+        );
+        assert!(capital(&base, &country("country:TR"), "Istanbul", day).is_certainly_false());
+        match capital(&base, &country("country:NL"), "The Hague", day) {
+            Verdict::False { evidence, .. } => assert!(evidence.other_role.is_some()),
+            other => panic!("{other:?}"),
+        }
+    }
+}

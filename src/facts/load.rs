@@ -1,0 +1,664 @@
+//! Reading fact files and building a [`FactBase`]: every problem (bad TOML, unknown keys, bad
+//! dates, `until` not after `from`, overlapping terms or counts, dangling references) is an
+//! [`InputError`] pointing into its file.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::file::{Date, EntityKind, RawFile, Text};
+use super::{
+    AccessionStep, Alias, Capital, Entity, EntityId, Event, EventFact, FactBase, Interval,
+    MemberCount, Membership, NameIndex, Office, OfficeId, Provenance, Term, TermKind,
+};
+use crate::error::InputError;
+use crate::span::Span;
+
+/// One fact file's text. `layer` 0 is the embedded defaults, then each user folder in order:
+/// a later layer replaces what earlier ones say about the same thing.
+pub struct SourceFile {
+    pub path: String,
+    /// Shown when a problem points into it.
+    pub text: Cow<'static, str>,
+    pub layer: usize,
+    /// For embedded files, the build script's pre-parsed copy (see `build.rs`).
+    pub parsed: Option<&'static str>,
+}
+
+macro_rules! embedded {
+    ($($name:literal),*) => {
+        [$((
+            concat!("rules/facts/", $name, ".toml"),
+            include_str!(concat!("../../rules/facts/", $name, ".toml")),
+            include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json")),
+        )),*]
+    };
+}
+
+/// The embedded defaults, in a fixed order (the same as `build.rs`).
+pub fn embedded_sources() -> Vec<SourceFile> {
+    const FILES: [(&str, &str, &str); 5] =
+        embedded!("organisations", "countries", "places", "offices", "events");
+    FILES
+        .iter()
+        .map(|(path, text, parsed)| SourceFile {
+            path: (*path).to_string(),
+            text: Cow::Borrowed(text),
+            layer: 0,
+            parsed: Some(parsed),
+        })
+        .collect()
+}
+
+/// Every `*.toml` file directly in `dir`, sorted by name.
+pub fn read_folder(dir: &Path, layer: usize) -> Result<Vec<SourceFile>, InputError> {
+    let display = dir.display().to_string();
+    let entries = std::fs::read_dir(dir)
+        .map_err(|error| InputError::new(&display, format!("cannot read fact folder: {error}")))?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let display = path.display().to_string();
+            let text = std::fs::read_to_string(&path).map_err(|error| {
+                InputError::new(&display, format!("cannot read fact file: {error}"))
+            })?;
+            Ok(SourceFile {
+                path: display,
+                text: Cow::Owned(text),
+                layer,
+                parsed: None,
+            })
+        })
+        .collect()
+}
+
+/// A parsed file, kept beside its text for error spans.
+struct Parsed<'s> {
+    source: &'s SourceFile,
+    raw: RawFile,
+}
+
+/// Errors collected while building, each pointing into its file.
+struct Errors<'s> {
+    files: &'s [SourceFile],
+    list: Vec<InputError>,
+}
+
+impl Errors<'_> {
+    fn at(&mut self, file: usize, span: std::ops::Range<usize>, message: String) {
+        let source = &self.files[file];
+        self.list.push(
+            InputError::new(&source.path, message)
+                .at(Span::from(span), Arc::new(source.text.to_string())),
+        );
+    }
+}
+
+/// What the ids in the files refer to.
+#[derive(Clone, Copy)]
+enum Target {
+    Entity(EntityId, EntityKind),
+    Office(OfficeId),
+}
+
+pub fn build(sources: &[SourceFile]) -> Result<FactBase, Vec<InputError>> {
+    let mut errors = Errors {
+        files: sources,
+        list: Vec::new(),
+    };
+    let mut parsed = Vec::new();
+    for (index, source) in sources.iter().enumerate() {
+        let raw = match source.parsed {
+            Some(json) => serde_json::from_str::<RawFile>(json)
+                .map_err(|error| (0..0, format!("invalid fact file: {error}"))),
+            None => toml::from_str::<RawFile>(&source.text).map_err(|error| {
+                let message = format!("invalid fact file: {}", error.message().trim());
+                (error.span().unwrap_or(0..0), message)
+            }),
+        };
+        match raw {
+            Ok(raw) => parsed.push(Parsed { source, raw }),
+            Err((span, message)) => errors.at(index, span, message),
+        }
+    }
+    if !errors.list.is_empty() {
+        return Err(errors.list);
+    }
+    let mut builder = Builder {
+        base: FactBase::default(),
+        ids: HashMap::new(),
+        errors,
+    };
+    builder.definitions(&parsed);
+    builder.values(&parsed);
+    if !builder.errors.list.is_empty() {
+        return Err(builder.errors.list);
+    }
+    let mut base = builder.base;
+    base.names = NameIndex::build(&base);
+    Ok(base)
+}
+
+struct Builder<'s> {
+    base: FactBase,
+    /// What each id refers to (the definition that counts).
+    ids: HashMap<String, Target>,
+    errors: Errors<'s>,
+}
+
+fn interval(from: &Option<Date>, until: &Option<Date>) -> Interval {
+    Interval {
+        from: from.as_ref().map(|d| d.get_ref().0),
+        until: until.as_ref().map(|d| d.get_ref().0),
+    }
+}
+
+impl Builder<'_> {
+    fn provenance(
+        &mut self,
+        file: usize,
+        checked: chrono::NaiveDate,
+        source: &Text,
+        note: &Option<String>,
+        uncertain: bool,
+    ) -> Provenance {
+        if source.get_ref().trim().is_empty() {
+            self.errors.at(
+                file,
+                source.span(),
+                "`source` is empty: every fact needs one".into(),
+            );
+        }
+        Provenance {
+            source: source.get_ref().clone(),
+            note: note.clone().filter(|n| !n.is_empty()),
+            uncertain,
+            checked,
+        }
+    }
+
+    /// Which definition of each id counts: a later layer replaces an earlier one; one layer
+    /// may not define an id twice.
+    fn choose_definitions<'p>(&mut self, parsed: &'p [Parsed]) -> HashMap<&'p str, (usize, usize)> {
+        let mut chosen: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut layers: HashMap<&str, usize> = HashMap::new();
+        for (file, p) in parsed.iter().enumerate() {
+            let ids = p
+                .raw
+                .entity
+                .iter()
+                .map(|e| &e.id)
+                .chain(p.raw.office.iter().map(|o| &o.id));
+            for (position, id) in ids.enumerate() {
+                let layer = p.source.layer;
+                if layers.get(id.get_ref().as_str()) == Some(&layer) {
+                    self.errors.at(
+                        file,
+                        id.span(),
+                        format!("`{}` is defined twice", id.get_ref()),
+                    );
+                    continue;
+                }
+                layers.insert(id.get_ref(), layer);
+                chosen.insert(id.get_ref(), (file, position));
+            }
+        }
+        chosen
+    }
+
+    fn definitions(&mut self, parsed: &[Parsed]) {
+        let chosen = self.choose_definitions(parsed);
+        for (file, p) in parsed.iter().enumerate() {
+            let checked = p.raw.checked.get_ref().0;
+            for (position, raw) in p.raw.entity.iter().enumerate() {
+                if chosen.get(raw.id.get_ref().as_str()) != Some(&(file, position)) {
+                    continue;
+                }
+                for form in &raw.ambiguous {
+                    let known = *form.get_ref() == raw.name
+                        || raw.aliases.contains(form.get_ref())
+                        || raw.adjectives.contains(form.get_ref())
+                        || raw.demonyms.contains(form.get_ref());
+                    if !known {
+                        self.errors.at(
+                            file,
+                            form.span(),
+                            format!(
+                                "`{}` is not a name, alias, adjective or demonym of `{}`",
+                                form.get_ref(),
+                                raw.id.get_ref()
+                            ),
+                        );
+                    }
+                }
+                let id = self.base.entities.len();
+                self.ids
+                    .insert(raw.id.get_ref().clone(), Target::Entity(id, raw.kind));
+                self.base.entity_ids.insert(raw.id.get_ref().clone(), id);
+                let provenance =
+                    self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
+                self.base.entities.push(Entity {
+                    id: raw.id.get_ref().clone(),
+                    kind: raw.kind,
+                    name: raw.name.clone(),
+                    wikidata: raw.wikidata.clone(),
+                    aliases: raw.aliases.clone(),
+                    adjectives: raw.adjectives.clone(),
+                    demonyms: raw.demonyms.clone(),
+                    ambiguous: raw.ambiguous.iter().map(|a| a.get_ref().clone()).collect(),
+                    generic: raw.generic.clone(),
+                    provenance,
+                });
+            }
+        }
+        // Offices refer to entities, so they come second.
+        for (file, p) in parsed.iter().enumerate() {
+            let checked = p.raw.checked.get_ref().0;
+            let entities = p.raw.entity.len();
+            for (position, raw) in p.raw.office.iter().enumerate() {
+                if chosen.get(raw.id.get_ref().as_str()) != Some(&(file, entities + position)) {
+                    continue;
+                }
+                let Some(of) = self.entity_ref(
+                    file,
+                    &raw.of,
+                    &[EntityKind::Organisation, EntityKind::Country],
+                ) else {
+                    continue;
+                };
+                let id = self.base.offices.len();
+                self.ids
+                    .insert(raw.id.get_ref().clone(), Target::Office(id));
+                let provenance = self.provenance(file, checked, &raw.source, &raw.note, false);
+                self.base.offices.push(Office {
+                    id: raw.id.get_ref().clone(),
+                    name: raw.name.clone(),
+                    of,
+                    title: raw.title.clone(),
+                    titles: raw.titles.clone(),
+                    wikidata: raw.wikidata.clone(),
+                    provenance,
+                });
+            }
+        }
+    }
+
+    fn entity_ref(&mut self, file: usize, id: &Text, kinds: &[EntityKind]) -> Option<EntityId> {
+        match self.ids.get(id.get_ref()) {
+            Some(Target::Entity(entity, kind)) if kinds.contains(kind) => Some(*entity),
+            Some(Target::Entity(_, kind)) => {
+                let wanted: Vec<String> = kinds
+                    .iter()
+                    .map(|k| format!("{k:?}").to_lowercase())
+                    .collect();
+                self.errors.at(
+                    file,
+                    id.span(),
+                    format!(
+                        "`{}` is a {}, expected a {}",
+                        id.get_ref(),
+                        format!("{kind:?}").to_lowercase(),
+                        wanted.join(" or ")
+                    ),
+                );
+                None
+            }
+            Some(Target::Office(_)) => {
+                self.errors.at(
+                    file,
+                    id.span(),
+                    format!("`{}` is an office, expected an entity", id.get_ref()),
+                );
+                None
+            }
+            None => {
+                self.errors.at(
+                    file,
+                    id.span(),
+                    format!("unknown id `{}`: no [[entity]] defines it", id.get_ref()),
+                );
+                None
+            }
+        }
+    }
+
+    fn office_ref(&mut self, file: usize, id: &Text) -> Option<OfficeId> {
+        match self.ids.get(id.get_ref()) {
+            Some(Target::Office(office)) => Some(*office),
+            _ => {
+                self.errors.at(
+                    file,
+                    id.span(),
+                    format!(
+                        "unknown office `{}`: no [[office]] defines it",
+                        id.get_ref()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// `until` must come after `from`.
+    fn check_interval(&mut self, file: usize, from: &Option<Date>, until: &Option<Date>) {
+        if let (Some(from), Some(until)) = (from, until) {
+            if until.get_ref() <= from.get_ref() {
+                self.errors.at(
+                    file,
+                    until.span(),
+                    format!(
+                        "`until` ({}) is not after `from` ({}); intervals are [from, until)",
+                        until.get_ref().0,
+                        from.get_ref().0
+                    ),
+                );
+            }
+        }
+    }
+
+    fn values(&mut self, parsed: &[Parsed]) {
+        let winners = Winners::of(parsed);
+        // Spans of the `from` of each kept term and count, for overlap errors.
+        let mut term_spans = Vec::new();
+        let mut count_spans = Vec::new();
+        for (file, p) in parsed.iter().enumerate() {
+            let checked = p.raw.checked.get_ref().0;
+            let layer = p.source.layer;
+            for raw in &p.raw.alias {
+                self.check_interval(file, &raw.from, &raw.until);
+                let Some(entity) = self.entity_ref(file, &raw.entity, &ALL_KINDS) else {
+                    continue;
+                };
+                let provenance =
+                    self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
+                self.base.aliases.push(Alias {
+                    entity,
+                    name: raw.name.clone(),
+                    kind: raw.kind.clone(),
+                    lang: raw.lang.clone(),
+                    valid: interval(&raw.from, &raw.until),
+                    contextual: raw.contextual,
+                    provenance,
+                });
+            }
+            for raw in &p.raw.member_count {
+                self.check_interval(file, &raw.from, &raw.until);
+                if !winners.wins("member-count", raw.entity.get_ref(), layer) {
+                    continue;
+                }
+                let Some(entity) = self.entity_ref(file, &raw.entity, &[EntityKind::Organisation])
+                else {
+                    continue;
+                };
+                let provenance =
+                    self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
+                count_spans.push((
+                    file,
+                    raw.from.as_ref().map_or(raw.entity.span(), |f| f.span()),
+                ));
+                self.base.member_counts.push(MemberCount {
+                    entity,
+                    value: raw.value,
+                    valid: interval(&raw.from, &raw.until),
+                    provenance,
+                });
+            }
+            for raw in &p.raw.membership {
+                self.check_interval(file, &raw.from, &raw.until);
+                if !winners.wins("membership", raw.organisation.get_ref(), layer) {
+                    continue;
+                }
+                let organisation =
+                    self.entity_ref(file, &raw.organisation, &[EntityKind::Organisation]);
+                let member = self.entity_ref(file, &raw.member, &[EntityKind::Country]);
+                let (Some(organisation), Some(member)) = (organisation, member) else {
+                    continue;
+                };
+                let provenance =
+                    self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
+                self.base.memberships.push(Membership {
+                    organisation,
+                    member,
+                    valid: interval(&raw.from, &raw.until),
+                    event: raw.event.clone(),
+                    provenance,
+                });
+            }
+            for raw in &p.raw.accession_step {
+                let organisation =
+                    self.entity_ref(file, &raw.organisation, &[EntityKind::Organisation]);
+                let candidate = self.entity_ref(file, &raw.candidate, &[EntityKind::Country]);
+                let by = match &raw.by {
+                    Some(by) => match self.entity_ref(file, by, &ALL_KINDS) {
+                        Some(by) => Some(by),
+                        None => continue,
+                    },
+                    None => None,
+                };
+                let (Some(organisation), Some(candidate)) = (organisation, candidate) else {
+                    continue;
+                };
+                let provenance =
+                    self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
+                self.base.accession_steps.push(AccessionStep {
+                    organisation,
+                    candidate,
+                    step: raw.step.clone(),
+                    by,
+                    date: raw.date.get_ref().0,
+                    provenance,
+                });
+            }
+            for raw in &p.raw.term {
+                let until = raw.until.clone();
+                self.check_interval(file, &Some(raw.from.clone()), &until);
+                if !winners.wins("term", raw.office.get_ref(), layer) {
+                    continue;
+                }
+                let office = self.office_ref(file, &raw.office);
+                let holder = self.entity_ref(file, &raw.holder, &[EntityKind::Person]);
+                let (Some(office), Some(holder)) = (office, holder) else {
+                    continue;
+                };
+                let provenance =
+                    self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
+                term_spans.push((file, raw.from.span()));
+                self.base.terms.push(Term {
+                    office,
+                    holder,
+                    kind: raw.kind,
+                    valid: interval(&Some(raw.from.clone()), &raw.until),
+                    provenance,
+                });
+            }
+            for raw in &p.raw.capital {
+                self.check_interval(file, &raw.from, &raw.until);
+                if !winners.wins("capital", raw.country.get_ref(), layer) {
+                    continue;
+                }
+                let Some(country) = self.entity_ref(file, &raw.country, &[EntityKind::Country])
+                else {
+                    continue;
+                };
+                let provenance =
+                    self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
+                self.base.capitals.push(Capital {
+                    country,
+                    city: raw.city.clone(),
+                    aliases: raw.aliases.clone(),
+                    role: raw.role,
+                    wikidata: raw.wikidata.clone(),
+                    valid: interval(&raw.from, &raw.until),
+                    provenance,
+                });
+            }
+            for raw in &p.raw.event {
+                // An event's `end` is its last day (a one-day event ends where it starts).
+                if let Some(end) = raw
+                    .end
+                    .as_ref()
+                    .filter(|end| end.get_ref() < raw.start.get_ref())
+                {
+                    self.errors.at(
+                        file,
+                        end.span(),
+                        format!(
+                            "`end` ({}) is before `start` ({})",
+                            end.get_ref().0,
+                            raw.start.get_ref().0
+                        ),
+                    );
+                }
+                let country = match &raw.country {
+                    Some(country) => self.entity_ref(file, country, &[EntityKind::Country]),
+                    None => None,
+                };
+                let facts = raw
+                    .fact
+                    .iter()
+                    .map(|fact| EventFact {
+                        property: fact.property.clone(),
+                        value: fact.value.clone(),
+                        provenance: self.provenance(
+                            file,
+                            checked,
+                            &fact.source,
+                            &fact.note,
+                            fact.uncertain,
+                        ),
+                    })
+                    .collect();
+                self.base.events.push(Event {
+                    id: raw.id.get_ref().clone(),
+                    name: raw.name.clone(),
+                    kind: raw.kind.clone(),
+                    start: raw.start.get_ref().0,
+                    end: raw.end.as_ref().map(|d| d.get_ref().0),
+                    venue: raw.venue.clone(),
+                    city: raw.city.clone(),
+                    country,
+                    facts,
+                });
+            }
+        }
+        self.check_overlaps(&term_spans, &count_spans);
+    }
+
+    /// Two regular terms of one office may not overlap, nor two acting or interim ones (an
+    /// interim may serve during a regular holder's suspension); one entity has one member
+    /// count at a time.
+    fn check_overlaps(
+        &mut self,
+        term_spans: &[(usize, std::ops::Range<usize>)],
+        count_spans: &[(usize, std::ops::Range<usize>)],
+    ) {
+        let base = &self.base;
+        let mut problems = Vec::new();
+        let mut by_office: HashMap<(OfficeId, bool), Vec<usize>> = HashMap::new();
+        for (index, term) in base.terms.iter().enumerate() {
+            let regular = term.kind == TermKind::Regular;
+            by_office
+                .entry((term.office, regular))
+                .or_default()
+                .push(index);
+        }
+        for indexes in by_office.values() {
+            let mut sorted = indexes.clone();
+            sorted.sort_by_key(|&i| base.terms[i].valid.from);
+            for pair in sorted.windows(2) {
+                let (a, b) = (&base.terms[pair[0]], &base.terms[pair[1]]);
+                if a.valid.overlaps(b.valid) {
+                    problems.push((
+                        term_spans[pair[1]].clone(),
+                        format!(
+                            "this term of {} as {} overlaps the term of {} ({})",
+                            base.entities[b.holder].name,
+                            base.offices[b.office].name,
+                            base.entities[a.holder].name,
+                            a.valid
+                        ),
+                    ));
+                }
+            }
+        }
+        let mut by_entity: HashMap<EntityId, Vec<usize>> = HashMap::new();
+        for (index, count) in base.member_counts.iter().enumerate() {
+            by_entity.entry(count.entity).or_default().push(index);
+        }
+        for indexes in by_entity.values() {
+            let mut sorted = indexes.clone();
+            sorted.sort_by_key(|&i| base.member_counts[i].valid.from);
+            for pair in sorted.windows(2) {
+                let (a, b) = (&base.member_counts[pair[0]], &base.member_counts[pair[1]]);
+                if a.valid.overlaps(b.valid) {
+                    problems.push((
+                        count_spans[pair[1]].clone(),
+                        format!(
+                            "this member count of {} ({}, {}) overlaps another ({}, {})",
+                            base.entities[b.entity].name, b.value, b.valid, a.value, a.valid
+                        ),
+                    ));
+                }
+            }
+        }
+        problems.sort_by_key(|((file, span), _)| (*file, span.start));
+        for ((file, span), message) in problems {
+            self.errors.at(file, span, message);
+        }
+    }
+}
+
+const ALL_KINDS: [EntityKind; 4] = [
+    EntityKind::Organisation,
+    EntityKind::Country,
+    EntityKind::Place,
+    EntityKind::Person,
+];
+
+/// For each (table, subject), the latest layer that gives any value: its values replace the
+/// earlier layers' ("our folder says what NATO's member count was").
+struct Winners(HashMap<(&'static str, String), usize>);
+
+impl Winners {
+    fn of(parsed: &[Parsed]) -> Winners {
+        let mut map: HashMap<(&'static str, String), usize> = HashMap::new();
+        if parsed.iter().all(|p| p.source.layer == 0) {
+            return Winners(map); // one layer: nothing replaces anything
+        }
+        let mut note = |table: &'static str, subject: &str, layer: usize| {
+            let entry = map.entry((table, subject.to_string())).or_insert(layer);
+            *entry = (*entry).max(layer);
+        };
+        for p in parsed {
+            let layer = p.source.layer;
+            for raw in &p.raw.member_count {
+                note("member-count", raw.entity.get_ref(), layer);
+            }
+            for raw in &p.raw.membership {
+                note("membership", raw.organisation.get_ref(), layer);
+            }
+            for raw in &p.raw.term {
+                note("term", raw.office.get_ref(), layer);
+            }
+            for raw in &p.raw.capital {
+                note("capital", raw.country.get_ref(), layer);
+            }
+        }
+        Winners(map)
+    }
+
+    fn wins(&self, table: &'static str, subject: &str, layer: usize) -> bool {
+        if self.0.is_empty() {
+            return true;
+        }
+        self.0
+            .get(&(table, subject.to_string()))
+            .is_none_or(|&latest| latest == layer)
+    }
+}

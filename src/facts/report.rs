@@ -1,0 +1,120 @@
+//! Wording shared by the fact rules: which date a claim was judged on, and the info note a
+//! rule leaves when it cannot judge.
+
+use chrono::NaiveDate;
+
+use crate::article::ArticleContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::RuleId;
+use crate::span::Span;
+
+/// "2024-12-01 (front matter `date`)", or the list of candidate dates.
+pub fn judged_as_of(article: &ArticleContext) -> String {
+    let dates = article.judgement_dates();
+    match (&article.publication, dates) {
+        (Some(publication), [only]) if publication.date == *only => {
+            format!("{} ({})", publication.date, publication.reason)
+        }
+        _ => format!(
+            "every date the article may have been published: {}",
+            list(dates)
+        ),
+    }
+}
+
+/// "2011-11-30, 2016-11-30".
+pub fn list(dates: &[NaiveDate]) -> String {
+    dates
+        .iter()
+        .map(NaiveDate::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The info note of a fact rule that found claims but no date to judge them on.
+pub fn unjudged(rule: RuleId, span: Span, claims: usize, what: &str) -> Diagnostic {
+    let plural = if claims == 1 { "" } else { "s" };
+    Diagnostic::new(
+        rule,
+        span,
+        format!("{claims} {what} claim{plural} not checked against the fact base: the article's publication date is unknown"),
+    )
+    .with_severity(Severity::Info)
+    .with_help("give the date in front matter (`date:`) or with --date")
+}
+
+/// The info note of a claim that speaks of another time than the article's.
+pub fn other_time(rule: RuleId, span: Span, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        rule,
+        span,
+        format!("{what} not checked: the sentence speaks of another time"),
+    )
+    .with_severity(Severity::Info)
+}
+
+/// Helpers for the fact rules' unit tests: lint a text against the frozen test fact base.
+#[cfg(test)]
+pub mod test_support {
+    use std::sync::{Arc, OnceLock};
+
+    use crate::config::Config;
+    use crate::facts::FactBase;
+    use crate::rules::RuleId;
+    use crate::style::StyleData;
+    use crate::{check_source, Settings};
+
+    fn settings() -> Settings {
+        static FACTS: OnceLock<Arc<FactBase>> = OnceLock::new();
+        let facts = FACTS.get_or_init(|| {
+            Arc::new(
+                FactBase::from_texts(&[(
+                    "tests/facts/test-facts.toml",
+                    include_str!("../../tests/facts/test-facts.toml"),
+                )])
+                .expect("the frozen test facts are valid"),
+            )
+        });
+        Settings::new(Config::zero(), Arc::clone(facts), StyleData::embedded())
+    }
+
+    /// The spanned texts of `rule`'s findings at warning level or above.
+    pub fn findings(rule: RuleId, text: &str) -> Vec<String> {
+        let report = check_source("test.md", text, &settings());
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == rule && d.severity > crate::diagnostic::Severity::Info)
+            .map(|d| d.span.text(text).to_string())
+            .collect()
+    }
+
+    /// The severities of `rule`'s findings, in order.
+    pub fn severities(rule: RuleId, text: &str) -> Vec<crate::diagnostic::Severity> {
+        let report = check_source("test.md", text, &settings());
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| d.severity)
+            .collect()
+    }
+
+    #[track_caller]
+    pub fn assert_fires(rule: RuleId, text: &str, spanned: &str) {
+        let found = findings(rule, text);
+        assert!(
+            found.iter().any(|f| f == spanned),
+            "`{rule}` should fire on {spanned:?} in {text:?}; found {found:?}"
+        );
+    }
+
+    #[track_caller]
+    pub fn assert_silent(rule: RuleId, text: &str) {
+        let found = findings(rule, text);
+        assert!(
+            found.is_empty(),
+            "`{rule}` must stay silent on {text:?}; found {found:?}"
+        );
+    }
+}

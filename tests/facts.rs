@@ -1,0 +1,322 @@
+//! The fact base: the live `rules/facts/` loads and is consistent; fact files with mistakes
+//! are rejected with spans into them; users' folders add to and replace the defaults; the
+//! seed article's expected fact findings; the `facts` commands.
+
+mod common;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use factlint::config::Config;
+use factlint::facts::FactBase;
+use factlint::rules::RuleId;
+use factlint::style::StyleData;
+use factlint::{check_source, Settings};
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn live_rules() -> PathBuf {
+    common::root().join("rules").join("facts")
+}
+
+/// The live fact files, read from disk and validated in full (the embedded copy is the same
+/// files, pre-parsed by build.rs).
+fn live() -> Arc<FactBase> {
+    FactBase::load(&[live_rules()], false).unwrap_or_else(|errors| panic!("{errors:#?}"))
+}
+
+#[test]
+fn the_live_fact_base_loads_and_every_value_has_a_source() {
+    let facts = live();
+    let embedded = FactBase::embedded();
+    assert_eq!(facts.entities.len(), embedded.entities.len());
+    assert_eq!(facts.terms.len(), embedded.terms.len());
+    assert_eq!(facts.capitals.len(), embedded.capitals.len());
+    let provenances = facts
+        .entities
+        .iter()
+        .map(|e| &e.provenance)
+        .chain(facts.aliases.iter().map(|a| &a.provenance))
+        .chain(facts.member_counts.iter().map(|c| &c.provenance))
+        .chain(facts.memberships.iter().map(|m| &m.provenance))
+        .chain(facts.terms.iter().map(|t| &t.provenance))
+        .chain(facts.capitals.iter().map(|c| &c.provenance))
+        .chain(facts.offices.iter().map(|o| &o.provenance));
+    for provenance in provenances {
+        assert!(!provenance.source.trim().is_empty());
+        assert_eq!(provenance.checked, date("2025-06-30"));
+    }
+}
+
+#[test]
+fn member_counts_agree_with_the_membership_tables() {
+    let facts = live();
+    for id in ["org:nato", "org:eu"] {
+        let org = facts.entity_by_id(id).unwrap();
+        for count in facts.member_counts_of(org) {
+            let day = count.valid.from.unwrap();
+            let members = facts
+                .memberships
+                .iter()
+                .filter(|m| m.organisation == org && m.valid.contains(day))
+                .count();
+            assert_eq!(members as u32, count.value, "{id} on {day}");
+        }
+    }
+}
+
+#[test]
+fn every_office_has_terms_and_its_own_title() {
+    let facts = live();
+    for (id, office) in facts.offices.iter().enumerate() {
+        assert!(facts.terms_of_office(id).next().is_some(), "{}", office.id);
+    }
+    let titles: Vec<(&str, &str)> = facts.office_titles().map(|t| (t.of, t.canonical)).collect();
+    assert!(titles.contains(&("NATO", "Secretary General")));
+    assert!(titles.contains(&("UN", "Secretary-General")));
+}
+
+/// Write `files` into a fresh folder and load it over the defaults (or alone).
+fn load_folder(
+    files: &[(&str, &str)],
+    defaults: bool,
+) -> Result<Arc<FactBase>, Vec<factlint::error::InputError>> {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    FactBase::load(&[dir.path().to_path_buf()], defaults)
+}
+
+/// The single error a bad fact file gives, as (message, spanned text).
+#[track_caller]
+fn error_of(text: &str) -> (String, String) {
+    let errors = load_folder(&[("bad.toml", text)], false).expect_err("should be rejected");
+    let error = &errors[0];
+    let span = error.span.expect("the error points into the file");
+    (error.message.clone(), span.text(text).to_string())
+}
+
+const PERSON: &str = "checked = 2025-06-30\n[[entity]]\nid = \"org:x\"\nkind = \"organisation\"\nname = \"X\"\nsource = \"s\"\n[[entity]]\nid = \"person:a\"\nkind = \"person\"\nname = \"Ann A\"\nsource = \"s\"\n[[entity]]\nid = \"person:b\"\nkind = \"person\"\nname = \"Bo B\"\nsource = \"s\"\n[[office]]\nid = \"office:x-chair\"\nname = \"Chair of X\"\nof = \"org:x\"\ntitle = \"Chair\"\nsource = \"s\"\n";
+
+#[test]
+fn mistakes_in_fact_files_point_into_the_file() {
+    let (message, spanned) = error_of("checked = 2025-06-30\n[[entity]]\nid = \"org:x\"\nkind = \"organisation\"\nname = \"X\"\ncolour = \"red\"\nsource = \"s\"\n");
+    assert!(message.contains("colour"), "{message}");
+    assert_eq!(spanned, "colour");
+
+    let (message, spanned) = error_of(&format!("{PERSON}[[term]]\noffice = \"office:x-chair\"\nholder = \"person:a\"\nfrom = 2020-02-30\nsource = \"s\"\n"));
+    assert!(message.contains("date"), "{message}");
+    assert!(spanned.contains("2020-02-30"), "{spanned:?}");
+    let (message, spanned) = error_of(&format!("{PERSON}[[term]]\noffice = \"office:x-chair\"\nholder = \"person:a\"\nfrom = \"2020-02-30\"\nsource = \"s\"\n"));
+    assert!(message.contains("`2020-02-30` is not a date"), "{message}");
+    assert_eq!(spanned, "\"2020-02-30\"");
+
+    let (message, spanned) = error_of(&format!("{PERSON}[[term]]\noffice = \"office:x-chair\"\nholder = \"person:a\"\nfrom = 2020-01-01\nuntil = 2019-01-01\nsource = \"s\"\n"));
+    assert!(message.contains("not after"), "{message}");
+    assert_eq!(spanned, "2019-01-01");
+
+    let (message, spanned) = error_of(&format!("{PERSON}[[term]]\noffice = \"office:x-chair\"\nholder = \"person:a\"\nfrom = 2020-01-01\nuntil = 2022-01-01\nsource = \"s\"\n[[term]]\noffice = \"office:x-chair\"\nholder = \"person:b\"\nfrom = 2021-06-01\nsource = \"s\"\n"));
+    assert!(message.contains("overlaps"), "{message}");
+    assert_eq!(spanned, "2021-06-01");
+
+    let (message, spanned) = error_of(&format!("{PERSON}[[term]]\noffice = \"office:x-chair\"\nholder = \"person:nobody\"\nfrom = 2020-01-01\nsource = \"s\"\n"));
+    assert!(message.contains("unknown id"), "{message}");
+    assert_eq!(spanned, "\"person:nobody\"");
+
+    let (message, _) = error_of(
+        "checked = 2025-06-30\n[[entity]]\nid = \"org:x\"\nkind = \"organisation\"\nname = \"X\"\n",
+    );
+    assert!(message.contains("source"), "{message}");
+
+    let (message, spanned) = error_of("checked = 2025-06-30\n[[entity]\n");
+    assert!(message.starts_with("invalid fact file"), "{message}");
+    assert!(!spanned.is_empty() || message.contains("table"));
+}
+
+#[test]
+fn an_interim_may_serve_during_a_suspension() {
+    let text = format!("{PERSON}[[term]]\noffice = \"office:x-chair\"\nholder = \"person:a\"\nfrom = 2020-01-01\nsource = \"s\"\n[[term]]\noffice = \"office:x-chair\"\nholder = \"person:b\"\nkind = \"interim\"\nfrom = 2021-01-01\nuntil = 2021-02-01\nsource = \"s\"\n");
+    let facts = load_folder(&[("ok.toml", &text)], false).unwrap();
+    assert_eq!(facts.holders_on(0, date("2021-01-15")).len(), 2);
+}
+
+#[test]
+fn bare_and_quoted_dates_mean_the_same() {
+    let count = |from: &str| {
+        let text = format!("checked = \"2025-06-30\"\n[[entity]]\nid = \"org:x\"\nkind = \"organisation\"\nname = \"X\"\nsource = \"s\"\n[[member-count]]\nentity = \"org:x\"\nvalue = 3\nfrom = {from}\nsource = \"s\"\n");
+        let facts = load_folder(&[("x.toml", &text)], false).unwrap();
+        facts.member_counts[0].valid.from
+    };
+    assert_eq!(count("2020-01-01"), count("\"2020-01-01\""));
+    assert_eq!(count("2020-01-01"), Some(date("2020-01-01")));
+}
+
+#[test]
+fn a_team_folder_adds_to_and_replaces_the_defaults() {
+    // Replaces what the defaults say about NATO's member count; adds an office that
+    // refers to a default entity.
+    let text = "checked = 2026-01-31\n[[member-count]]\nentity = \"org:nato\"\nvalue = 33\nfrom = 2026-01-01\nsource = \"newsroom research desk\"\n[[entity]]\nid = \"person:jane-doe\"\nkind = \"person\"\nname = \"Jane Doe\"\nsource = \"newsroom\"\n[[office]]\nid = \"office:nato-spokesperson\"\nname = \"NATO Spokesperson\"\nof = \"org:nato\"\ntitle = \"Spokesperson\"\nsource = \"newsroom\"\n[[term]]\noffice = \"office:nato-spokesperson\"\nholder = \"person:jane-doe\"\nfrom = 2025-01-01\nsource = \"newsroom\"\n";
+    let facts = load_folder(&[("team.toml", text)], true).unwrap();
+    let nato = facts.entity_by_id("org:nato").unwrap();
+    assert_eq!(facts.member_counts_of(nato).count(), 1);
+    assert_eq!(
+        facts
+            .member_count_on(nato, date("2026-02-01"))
+            .unwrap()
+            .value,
+        33
+    );
+    assert!(facts.member_count_on(nato, date("2022-11-30")).is_none());
+    assert!(facts.entity_by_id("country:RO").is_some());
+    let office = facts
+        .offices
+        .iter()
+        .position(|o| o.id == "office:nato-spokesperson")
+        .unwrap();
+    assert_eq!(facts.holders_on(office, date("2025-06-01")).len(), 1);
+}
+
+/// The seed article (tests/facts/README.md says where it comes from).
+fn seed() -> String {
+    std::fs::read_to_string(common::test_file(
+        "fixtures/fact-count/silent/seed-dated-2022-11.md",
+    ))
+    .unwrap()
+    .split_once("---\n")
+    .and_then(|(_, rest)| rest.split_once("---\n"))
+    .map(|(_, body)| body.to_string())
+    .unwrap()
+}
+
+fn frozen_settings(on: Option<&str>) -> Settings {
+    let facts = FactBase::load(&[common::test_file("facts")], false).unwrap();
+    let mut settings = Settings::new(Config::zero(), facts, StyleData::embedded());
+    settings.date_override = on.map(date);
+    settings
+}
+
+const FACT_RULES: [RuleId; 4] = [
+    RuleId::FactCount,
+    RuleId::FactOffice,
+    RuleId::FactPlace,
+    RuleId::CountAgreement,
+];
+
+/// `(rule, line, spanned text)` of the fact rules' findings.
+fn fact_findings(text: &str, on: Option<&str>) -> Vec<(RuleId, usize, String)> {
+    let report = check_source("seed.md", text, &frozen_settings(on));
+    common::findings(&report)
+        .into_iter()
+        .filter(|(rule, _, _)| FACT_RULES.contains(rule))
+        .collect()
+}
+
+#[test]
+fn the_seed_has_no_fact_findings() {
+    assert_eq!(fact_findings(&seed(), Some("2022-11-30")), vec![]);
+    assert_eq!(fact_findings(&seed(), None), vec![]);
+}
+
+#[test]
+fn the_seed_dated_december_2024_is_out_of_date() {
+    let text = format!("---\ndate: 2024-12-01\n---\n{}", seed());
+    let found = fact_findings(&text, None);
+    let summary: Vec<(RuleId, String)> = found.iter().map(|(r, _, t)| (*r, t.clone())).collect();
+    assert_eq!(
+        summary,
+        vec![
+            (RuleId::FactCount, "the 30 NATO allies".to_string()),
+            (
+                RuleId::FactCount,
+                "all 30 existing allied countries".to_string()
+            ),
+            (RuleId::FactOffice, "Jens Stoltenberg".to_string()),
+            (RuleId::FactOffice, "Dmytro Kuleba".to_string()),
+            (RuleId::FactOffice, "Jens Stoltenberg".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn the_seed_with_31_allies_disagrees_with_itself_and_the_facts() {
+    let text = seed().replace("the 30 NATO allies", "the 31 NATO allies");
+    let line = text.lines().position(|l| l.contains("31 NATO")).unwrap() + 1;
+    let found = fact_findings(&text, Some("2022-11-30"));
+    assert_eq!(
+        found,
+        vec![
+            (
+                RuleId::CountAgreement,
+                line,
+                "the 31 NATO allies".to_string()
+            ),
+            (RuleId::FactCount, line, "the 31 NATO allies".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn facts_check_validates_and_reports_bad_folders() {
+    Command::cargo_bin("factlint")
+        .unwrap()
+        .args(["facts", "check"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("embedded fact base"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.toml"), "checked = 2025-06-30\n[[term]]\noffice = \"office:none\"\nholder = \"person:none\"\nfrom = 2020-01-01\nsource = \"s\"\n").unwrap();
+    Command::cargo_bin("factlint")
+        .unwrap()
+        .args(["facts", "check"])
+        .arg(dir.path())
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("unknown office `office:none`"));
+}
+
+#[test]
+fn facts_query_answers_as_of_a_date_with_sources() {
+    let output = Command::cargo_bin("factlint")
+        .unwrap()
+        .args(["facts", "query", "NATO", "--as-of", "2022-11-30"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success());
+    assert!(
+        text.contains("members: 30 (from 2020-03-27 to 2023-04-04; source: https://www.nato.int"),
+        "{text}"
+    );
+    assert!(
+        text.contains("NATO Secretary General: Jens Stoltenberg"),
+        "{text}"
+    );
+    Command::cargo_bin("factlint")
+        .unwrap()
+        .args(["facts", "query", "Atlantis"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn the_frozen_test_facts_are_a_subset_of_the_live_ones() {
+    let frozen = FactBase::load(&[common::test_file("facts")], false).unwrap();
+    let live = live();
+    for count in &frozen.member_counts {
+        let id = &frozen.entity(count.entity).id;
+        let entity = live.entity_by_id(id).unwrap();
+        assert!(
+            live.member_counts_of(entity)
+                .any(|c| c.value == count.value && c.valid == count.valid),
+            "{id} {} {}",
+            count.value,
+            count.valid
+        );
+    }
+}
