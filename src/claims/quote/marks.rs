@@ -222,10 +222,22 @@ fn marks_in(block: &Block) -> Vec<Mark> {
         }
         let opens = before.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
         let closes = next.is_none_or(closes_before) && before.is_some_and(|b| !b.is_whitespace());
-        let facing = match (opens, closes) {
+        let context = match (opens, closes) {
             (true, false) => Facing::Open,
             (false, true) => Facing::Close,
             _ => glyph,
+        };
+        // The context overrules a curly glyph only when it is clear: a word right after an
+        // opening mark, right before a closing one. French spacing (« mot ») keeps its glyphs.
+        let clear = match context {
+            Facing::Open => next.is_some_and(char::is_alphanumeric),
+            Facing::Close => before.is_some_and(|b| b.is_alphanumeric() || ".,!?".contains(b)),
+            Facing::Either => false,
+        };
+        let facing = if glyph == Facing::Either || clear {
+            context
+        } else {
+            glyph
         };
         marks.push(Mark {
             at,
@@ -356,6 +368,14 @@ mod tests {
     fn direction_beats_the_glyph() {
         assert_quotes("He said ”we will” today.", &["”we will”"]);
         assert_quotes("说“生来如此”是", &["“生来如此”"]);
+    }
+
+    #[test]
+    fn french_spacing_keeps_its_glyphs() {
+        assert_quotes(
+            "Le slogan « partager c’est vivre », dit-il.",
+            &["« partager c’est vivre »"],
+        );
     }
 
     #[test]
