@@ -3,7 +3,7 @@
 //! `rules/style/credits.toml` (and a newsroom's own style folder).
 
 use super::{RuleContext, RuleId};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Image};
 use crate::span::Span;
 use crate::style::credits::CreditPatterns;
@@ -17,6 +17,9 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         return;
     }
     let credits = &cx.settings.style.credits;
+    let article_credit = cx.doc.blocks.iter().find(|block| {
+        credits.article_credit.is_match(&block.text) && credits.image_credit.is_match(&block.text)
+    });
     // Blocks already judged as an image's caption are not judged again as captions.
     let mut judged = vec![false; cx.doc.blocks.len()];
     for image in &cx.doc.images {
@@ -46,14 +49,19 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let start = block.span_of(caption).start;
-        out.push(
-            Diagnostic::new(
-                RuleId::CreditImage,
-                source_line_at(cx.doc, start),
-                "photo caption has no credit",
-            )
-            .with_help(HELP),
-        );
+        let mut finding = Diagnostic::new(
+            RuleId::CreditImage,
+            source_line_at(cx.doc, start),
+            "photo caption has no credit",
+        )
+        .with_help(HELP);
+        if let Some(credit) = article_credit {
+            // The article credits an image elsewhere: maybe this one.
+            finding = finding
+                .with_severity(Severity::Info)
+                .with_label(credit.span, "the article credits an image here: is it this one?");
+        }
+        out.push(finding);
     }
 }
 

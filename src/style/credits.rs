@@ -31,6 +31,8 @@ struct RawImage {
     credits: Vec<Spanned<String>>,
     #[serde(default)]
     captions: Vec<Spanned<String>>,
+    #[serde(default)]
+    article_credits: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -77,6 +79,8 @@ pub struct CreditPatterns {
     pub image_credit: PatternSet,
     /// A paragraph that is a photo caption ("Official photo of ...", "Pictured: ...").
     pub caption: PatternSet,
+    /// An article-wide credit ("The image used in this post is by X"), when it is a credit.
+    pub article_credit: PatternSet,
     /// "By Jane Doe" near the top.
     pub byline: PatternSet,
     /// "With reporting by ...", anywhere.
@@ -90,6 +94,7 @@ pub struct CreditPatterns {
 struct Lists {
     image_credit: Vec<String>,
     caption: Vec<String>,
+    article_credit: Vec<String>,
     byline: Vec<String>,
     reporting: Vec<String>,
     byline_keys: Vec<String>,
@@ -113,6 +118,7 @@ impl CreditPatterns {
         Ok(CreditPatterns {
             image_credit: PatternSet::new(&lists.image_credit),
             caption: PatternSet::new(&lists.caption),
+            article_credit: PatternSet::new(&lists.article_credit),
             byline: PatternSet::new(&lists.byline),
             reporting: PatternSet::new(&lists.reporting),
             byline_keys: lists.byline_keys,
@@ -148,6 +154,7 @@ fn add_file(lists: &mut Lists, text: &str, path: &Path) -> Result<(), InputError
     };
     checked(raw.image.credits, &mut lists.image_credit)?;
     checked(raw.image.captions, &mut lists.caption)?;
+    checked(raw.image.article_credits, &mut lists.article_credit)?;
     checked(raw.byline.bylines, &mut lists.byline)?;
     checked(raw.byline.reporting, &mut lists.reporting)?;
     lists.byline_keys.extend(raw.byline.front_matter_keys);
