@@ -57,9 +57,10 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         .with_help(HELP);
         if let Some(credit) = article_credit {
             // The article credits an image elsewhere: maybe this one.
-            finding = finding
-                .with_severity(Severity::Info)
-                .with_label(credit.span, "the article credits an image here: is it this one?");
+            finding = finding.with_severity(Severity::Info).with_label(
+                credit.span,
+                "the article credits an image here: is it this one?",
+            );
         }
         out.push(finding);
     }

@@ -250,6 +250,11 @@ fn marks_in(block: &Block) -> Vec<Mark> {
     marks
 }
 
+/// Any quotation mark, straight or curly, double or single.
+pub fn is_quotation_mark(c: char) -> bool {
+    mark_kind(c).is_some()
+}
+
 /// The style of a quotation mark and the way its glyph faces.
 fn mark_kind(c: char) -> Option<(MarkStyle, Facing)> {
     Some(match c {

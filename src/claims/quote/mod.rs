@@ -2,20 +2,20 @@
 //! nested inside double ones) and every block quote, each with who said it, or how we know
 //! nobody was named. Headings, code, link text and front matter hold no quotations.
 
+mod block_quote;
 mod marks;
 mod speaker;
+mod speech;
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::document::{Block, Document};
 use crate::settings::Settings;
 use crate::span::Span;
+use crate::style::credits::CreditPatterns;
 
 pub use marks::{MarkStyle, StrayMark};
-use speaker::{find_speaker, Side};
+use speaker::{find_speaker, person_named, Side};
 
 /// A direct quotation. Other rules read `span` (e.g. to leave quoted words alone).
 #[derive(Clone, Debug)]
@@ -71,8 +71,16 @@ pub enum Attribution {
     Continuation,
     /// Inside the quotation: a handle or name label ("@user: ..."), or a "— Name" line.
     Signature,
+    /// A partial quotation in a sentence that names its speaker ("Stoltenberg urged allies
+    /// to act “as we face our greatest security crisis”").
+    Embedded,
     /// A quotation inside a block quote: the block quote is attributed as a whole.
     BlockQuote,
+    /// A paragraph right after a block quote with quotations in it: their translation.
+    Translation,
+    /// A block quote after a paragraph that names someone without introducing the
+    /// quotation: probably theirs, but unsure (reported at info level).
+    Implied,
 }
 
 /// Everything the quote rules need: the quotations and the closing marks that close nothing.
@@ -82,179 +90,24 @@ pub struct QuoteClaims {
     pub stray_marks: Vec<StrayMark>,
 }
 
-/// Quotations shorter than this many words are phrases, not speech, unless they hold a
-/// sentence break ("No. Never.").
-const SPEECH_MIN_WORDS: usize = 5;
-
-/// Words that present what follows as a name, a title or a term rather than speech.
-const TITLE_INTRODUCERS: &[&str] = &[
-    "titled",
-    "entitled",
-    "called",
-    "named",
-    "dubbed",
-    "headlined",
-    "headline",
-    "book",
-    "film",
-    "movie",
-    "song",
-    "album",
-    "poem",
-    "play",
-    "article",
-    "post",
-    "essay",
-    "report",
-    "video",
-    "documentary",
-    "campaign",
-    "hashtag",
-    "slogan",
-    "motto",
-    "series",
-    "show",
-    "programme",
-    "program",
-    "page",
-    "group",
-    "blog",
-    "website",
-    "site",
-    "event",
-    "initiative",
-    "project",
-    "movement",
-    "law",
-    "bill",
-    "act",
-    "operation",
-    "festival",
-    "exhibition",
-    "conference",
-    "chapter",
-    "column",
-    "petition",
-    "term",
-    "word",
-    "words",
-    "phrase",
-    "expression",
-    "label",
-    "banner",
-    "sign",
-    "tag",
-    "name",
-    "title",
-    "as",
-    "lema",
-    "theme",
-];
-
-pub fn extract(doc: &Document, _settings: &Settings) -> QuoteClaims {
+pub fn extract(doc: &Document, settings: &Settings) -> QuoteClaims {
+    let credits = &settings.style.credits;
     let (pairs, stray_marks) = marks::pair(doc);
-    let mut quotations = block_quotes(doc);
-    let enclosing: Vec<Option<usize>> = enclosing_block_quotes(doc, &quotations);
+    let mut block_quotes = block_quote::block_quotes(doc, credits);
+    let enclosing = enclosing_block_quotes(doc, &block_quotes);
     let mut in_marks: Vec<Quotation> = pairs
         .iter()
-        .map(|pair| quotation_in_marks(doc, pair, &enclosing, &quotations))
+        .map(|pair| quotation_in_marks(doc, credits, pair, &enclosing, &block_quotes))
         .collect();
     in_marks.sort_by_key(|q| (q.block, q.range.start));
-    attribute_by_context(doc, &mut in_marks);
+    attribute_by_context(doc, credits, &enclosing, &block_quotes, &mut in_marks);
+    continue_block_quotes(&mut block_quotes, &mut in_marks);
+    let mut quotations = block_quotes;
     quotations.extend(in_marks);
     quotations.sort_by_key(|q| (q.span.start, q.span.end));
     QuoteClaims {
         quotations,
         stray_marks,
-    }
-}
-
-/// One quotation per run of consecutive block-quote paragraphs.
-fn block_quotes(doc: &Document) -> Vec<Quotation> {
-    let mut quotations = Vec::new();
-    let mut index = 0;
-    while index < doc.blocks.len() {
-        if doc.blocks[index].quote_depth == 0 {
-            index += 1;
-            continue;
-        }
-        let first = index;
-        while doc
-            .blocks
-            .get(index + 1)
-            .is_some_and(|next| next.quote_depth > 0)
-        {
-            index += 1;
-        }
-        quotations.push(block_quote(doc, first, index));
-        index += 1;
-    }
-    quotations
-}
-
-fn block_quote(doc: &Document, first: usize, last: usize) -> Quotation {
-    let blocks = &doc.blocks[first..=last];
-    let words: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
-    let (attribution, speaker) = match block_signature(doc, first, last) {
-        Some(speaker) => (Some(Attribution::Signature), speaker),
-        None => match introduction(doc, first) {
-            Some(speaker) => (Some(Attribution::Introduction), speaker),
-            None => (None, None),
-        },
-    };
-    let opening = &doc.blocks[first];
-    Quotation {
-        block: first,
-        range: 0..opening.text.len(),
-        span: opening.span.cover(doc.blocks[last].span),
-        speaker,
-        kind: QuoteKind::BlockQuote,
-        last_block: last,
-        last_end: doc.blocks[last].text.len(),
-        closed: true,
-        in_block_quote: true,
-        is_speech: words >= SPEECH_MIN_WORDS,
-        attribution,
-        excerpt: excerpt(&opening.text),
-    }
-}
-
-/// A speaker named inside a block quote: a label before a colon at its start
-/// ("@user: ...", "Jane Doe: ...") or a closing line of its own ("— Jane Doe").
-/// `Some(None)` when the signature is there but names nobody we can show.
-fn block_signature(doc: &Document, first: usize, last: usize) -> Option<Option<Speaker>> {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:RT\s+)?(@\w+|\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){0,3})\s*:")
-            .expect("valid label regex")
-    });
-    static SIGN_OFF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?m)^\s*[—–~-]+\s*(\p{Lu}[^\n]*)$").expect("valid regex"));
-    let opening = &doc.blocks[first];
-    if let Some(label) = LABEL.captures(&opening.text).and_then(|c| c.get(1)) {
-        return Some(Some(speaker_at(opening, label.range())));
-    }
-    let closing = &doc.blocks[last];
-    let sign_off = SIGN_OFF.captures_iter(&closing.text).last()?;
-    let name = sign_off.get(1)?;
-    Some(Some(speaker_at(closing, name.range())))
-}
-
-/// The introduction of a quotation that opens block `index`: the previous paragraph ends in
-/// a colon ("X writes:"), or its last sentence has a speech verb with a speaker ("The
-/// Armenian Observer blog comments."). `Some(None)`: introduced, speaker not named.
-fn introduction(doc: &Document, index: usize) -> Option<Option<Speaker>> {
-    let previous = doc.blocks.get(index.checked_sub(1)?)?;
-    if previous.is_heading() {
-        return None;
-    }
-    let text = previous.text.trim_end();
-    let last_sentence = previous.sentence_at(text.len().saturating_sub(1));
-    let speaker = find_speaker(&previous.text, last_sentence, Side::Before)
-        .map(|range| speaker_at(previous, range));
-    if text.ends_with(':') || speaker.is_some() {
-        Some(speaker)
-    } else {
-        None
     }
 }
 
@@ -271,6 +124,7 @@ fn enclosing_block_quotes(doc: &Document, block_quotes: &[Quotation]) -> Vec<Opt
 
 fn quotation_in_marks(
     doc: &Document,
+    credits: &CreditPatterns,
     pair: &marks::PairedQuote,
     enclosing: &[Option<usize>],
     block_quotes: &[Quotation],
@@ -284,8 +138,11 @@ fn quotation_in_marks(
     };
     let inner = inner_text(doc, pair);
     let enclosing = enclosing[pair.open_block].map(|index| &block_quotes[index]);
-    let is_speech = is_speech(&inner)
-        && !introduced_as_title(&opening.text[..pair.open_at])
+    let is_speech = speech::is_speech_length(&inner)
+        && !speech::introduced_as_title(&opening.text[..pair.open_at])
+        && !speech::describes_a_picture(opening, credits)
+        && !speech::is_subheading(opening)
+        && !speech::follows_an_embed(doc, pair.open_block)
         && (pair.style == MarkStyle::Double || closes_at_punctuation(closing, pair));
     Quotation {
         block: pair.open_block,
@@ -331,12 +188,31 @@ fn inner_text(doc: &Document, pair: &marks::PairedQuote) -> String {
 }
 
 /// Attribute quotations outside block quotes from their sentences and neighbours.
-fn attribute_by_context(doc: &Document, quotations: &mut [Quotation]) {
+fn attribute_by_context(
+    doc: &Document,
+    credits: &CreditPatterns,
+    enclosing: &[Option<usize>],
+    block_quotes: &[Quotation],
+    quotations: &mut [Quotation],
+) {
+    let mut has_marks = vec![false; doc.blocks.len()];
+    for quotation in quotations.iter() {
+        has_marks[quotation.block] = true;
+    }
     for quotation in quotations.iter_mut() {
         if quotation.in_block_quote {
             continue;
         }
-        if let Some((attribution, speaker)) = direct_attribution(doc, quotation) {
+        let translated = quotation
+            .block
+            .checked_sub(1)
+            .filter(|&previous| has_marks[previous])
+            .and_then(|previous| enclosing[previous])
+            .map(|index| &block_quotes[index]);
+        if let Some(original) = translated {
+            quotation.attribution = Some(Attribution::Translation);
+            quotation.speaker = original.speaker.clone();
+        } else if let Some((attribution, speaker)) = direct_attribution(doc, credits, quotation) {
             quotation.attribution = Some(attribution);
             quotation.speaker = speaker;
         }
@@ -382,44 +258,100 @@ fn attribute_by_context(doc: &Document, quotations: &mut [Quotation]) {
     }
 }
 
-/// A speaker in the quotation's own sentence (or the sentence right after it), or a colon
-/// introduction before it.
+/// How a quotation outside a block quote is attributed by its own paragraph: a speaker label
+/// opening it, a speech verb with its speaker in the quotation's sentence (or the sentence
+/// right after), a colon introduction, a name signed after it, or a sentence naming its
+/// speaker around a partial quotation.
 fn direct_attribution(
     doc: &Document,
+    credits: &CreditPatterns,
     quotation: &Quotation,
 ) -> Option<(Attribution, Option<Speaker>)> {
     let opening = &doc.blocks[quotation.block];
+    if let Some(speaker) = block_quote::label(opening) {
+        return Some((Attribution::Signature, Some(speaker)));
+    }
     let open_at = quotation.range.start;
     let before = opening.sentence_at(open_at).start.min(open_at)..open_at;
     if let Some(range) = find_speaker(&opening.text, before.clone(), Side::Before) {
         return Some((Attribution::SpeechVerb, Some(speaker_at(opening, range))));
     }
-    if opening.text[before].trim_end().ends_with(':') {
+    let before_text = opening.text[before.clone()]
+        .trim_end_matches(|c: char| c.is_whitespace() || marks::is_quotation_mark(c));
+    if before_text.ends_with(':') {
         return Some((Attribution::Introduction, None));
     }
-    // A paragraph-opening quotation needs a colon introduction: a speech verb in the
-    // paragraph before may be about something else ("They also stressed the importance").
-    let introduced = opens_its_block(opening, quotation)
-        && quotation.block > 0
-        && doc.blocks[quotation.block - 1]
-            .text
-            .trim_end()
-            .ends_with(':');
-    if introduced {
-        if let Some(speaker) = introduction(doc, quotation.block) {
-            return Some((Attribution::Introduction, speaker));
+    if opens_its_block(opening, quotation) {
+        let introduction = block_quote::introduction(doc, credits, quotation.block);
+        // A speech verb in the paragraph before may be about something else ("They also
+        // stressed the importance"): only a colon introduces a quotation in marks.
+        if let Some(introduction) = introduction.filter(|i| i.by_colon) {
+            return Some((Attribution::Introduction, introduction.speaker));
         }
     }
     let closing = &doc.blocks[quotation.last_block];
     let close_end = quotation.last_end;
     let rest = &closing.text[close_end..];
     let next_word = close_end + (rest.len() - rest.trim_start().len());
-    if next_word >= closing.text.len() {
-        return None;
+    if next_word < closing.text.len() {
+        let after = close_end..closing.sentence_at(next_word).end.max(close_end);
+        if let Some(range) = find_speaker(&closing.text, after.clone(), Side::After) {
+            return Some((Attribution::SpeechVerb, Some(speaker_at(closing, range))));
+        }
+        if let Some(range) = signed_after(&closing.text, after) {
+            return Some((Attribution::Signature, Some(speaker_at(closing, range))));
+        }
     }
-    let after = close_end..closing.sentence_at(next_word).end.max(close_end);
-    find_speaker(&closing.text, after, Side::After)
-        .map(|range| (Attribution::SpeechVerb, Some(speaker_at(closing, range))))
+    let embedded = !before_text.is_empty() && !before_text.ends_with(['.', '!', '?']);
+    if embedded {
+        if let Some(range) = person_named(&opening.text, before) {
+            return Some((Attribution::Embedded, Some(speaker_at(opening, range))));
+        }
+    }
+    None
+}
+
+/// A name right after a quotation, set off by a colon or a dash ("“...”: Barbados Free
+/// Press expresses concern", "“...” — Richard Hugo") or standing alone ("“...” Richard Hugo").
+fn signed_after(text: &str, after: Range<usize>) -> Option<Range<usize>> {
+    let rest = &text[after.clone()];
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || "—–-:,".contains(c));
+    let set_off = rest.trim_start().starts_with(['—', '–', '-', ':']);
+    let start = after.start + (rest.len() - trimmed.len());
+    let name = person_named(text, start..after.end)?;
+    let at_start = name.start == start;
+    let alone = text[name.end..after.end]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .is_empty();
+    (at_start && (set_off || alone)).then_some(name)
+}
+
+/// A block quote with no attribution of its own that follows a paragraph ending in an
+/// attributed quotation continues it (the English, then the original in a block quote).
+fn continue_block_quotes(block_quotes: &mut [Quotation], in_marks: &mut [Quotation]) {
+    for block_quote in block_quotes.iter_mut() {
+        if !matches!(block_quote.attribution, None | Some(Attribution::Implied)) {
+            continue;
+        }
+        let Some(previous) = block_quote.block.checked_sub(1) else {
+            continue;
+        };
+        let ending = in_marks
+            .iter()
+            .filter(|q| q.last_block == previous && !q.in_block_quote)
+            .last()
+            .filter(|q| q.attribution.is_some());
+        if let Some(ending) = ending {
+            block_quote.attribution = Some(Attribution::Continuation);
+            block_quote.speaker = ending.speaker.clone();
+            for inner in in_marks
+                .iter_mut()
+                .filter(|q| q.block >= block_quote.block && q.block <= block_quote.last_block)
+            {
+                inner.speaker = block_quote.speaker.clone();
+            }
+        }
+    }
 }
 
 fn opens_its_block(block: &Block, quotation: &Quotation) -> bool {
@@ -437,72 +369,6 @@ fn closes_at_punctuation(closing: &Block, pair: &marks::PairedQuote) -> bool {
             || after.is_some_and(|c| matches!(c, ',' | '.')))
 }
 
-/// Speech-length and not a title in title case.
-fn is_speech(inner: &str) -> bool {
-    let words = word_count(inner);
-    let sentence_inside = has_sentence_break(inner);
-    if words < SPEECH_MIN_WORDS && !sentence_inside {
-        return false;
-    }
-    !is_title_case(inner)
-}
-
-/// Words, counting a run of ideographs as one word per two characters.
-fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .map(|token| {
-            let ideographs = token.chars().filter(|c| is_ideograph(*c)).count();
-            if ideographs > 0 {
-                ideographs.div_ceil(2)
-            } else {
-                usize::from(token.chars().any(char::is_alphanumeric))
-            }
-        })
-        .sum()
-}
-
-fn is_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
-}
-
-/// A sentence ends inside the text and another begins: "No. Never."
-fn has_sentence_break(text: &str) -> bool {
-    let trimmed = text.trim();
-    trimmed.char_indices().any(|(at, c)| {
-        matches!(c, '.' | '!' | '?')
-            && trimmed[at + 1..]
-                .strip_prefix(char::is_whitespace)
-                .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
-    })
-}
-
-/// "How Soon Is Now", "Moscow Riots Show Anti-Putin Drive": every word of four or more
-/// letters capitalised, not shouted in capitals throughout, and no sentence ending in a
-/// period ("NATO is an Alliance of Europe and North America." is speech).
-fn is_title_case(text: &str) -> bool {
-    if text.trim_end().ends_with('.') {
-        return false;
-    }
-    let long: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    long.len() >= 2
-        && long.iter().all(|w| w.starts_with(char::is_uppercase))
-        && text.chars().any(char::is_lowercase)
-}
-
-/// The quotation follows a word that makes it a title or a term ("a post titled “...”").
-fn introduced_as_title(before: &str) -> bool {
-    let trimmed = before.trim_end().trim_end_matches([',', ':']);
-    let last_word = trimmed
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    TITLE_INTRODUCERS.contains(&last_word.as_str())
-}
-
 /// The first few words, with an ellipsis when cut.
 fn excerpt(text: &str) -> String {
     const WORDS: usize = 6;
@@ -516,7 +382,7 @@ fn excerpt(text: &str) -> String {
 
 fn speaker_at(block: &Block, range: Range<usize>) -> Speaker {
     let name = block.text[range.clone()]
-        .trim_end_matches([',', ':'])
+        .trim_end_matches([',', ':', '：'])
         .to_string();
     Speaker {
         name,
@@ -657,7 +523,7 @@ mod tests {
             "NATO is",
         );
         assert_unattributed(
-            "Critics were unhappy.\n\n> The plan is a failure and everyone knows it.\n",
+            "The meeting ended late.\n\n> The plan is a failure and everyone knows it.\n",
             "The plan",
         );
     }

@@ -77,6 +77,8 @@ static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
         "agree[sd]?|disagree[sd]?|protest|protests|protested|plead|pleads|pleaded",
         "share[sd]?|sharing|publish|publishes|published|quote[sd]?|quoting|cite[sd]?|citing",
         "read|reads|sing|sings|sang|sung",
+        "request|requests|requested|confess|confesses|confessed|mock|mocks|mocked",
+        "think|thinks|thought|believe[sd]?|consider(?:s|ed|ing)?|voice[sd]?|liken(?:s|ed)?",
         "put it|in the words of|according to",
     ];
     let pattern = format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", stems.join("|"));
@@ -152,10 +154,77 @@ const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
     "earlier",
     "further",
     "simply",
-    "who",
-    "which",
     "that",
 ];
+
+/// Relative pronouns: "Eduard Limonov, who declared" names the speaker before the comma.
+const RELATIVES: &[&str] = &["who", "which"];
+
+/// Capitalised words that start a sentence without naming anyone.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "however",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "there",
+    "then",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "if",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "also",
+    "so",
+    "yet",
+    "still",
+    "meanwhile",
+    "finally",
+    "overall",
+    "earlier",
+    "later",
+    "according",
+    "since",
+    "although",
+    "though",
+    "because",
+    "here",
+    "what",
+    "how",
+    "why",
+    "is",
+    "was",
+    "are",
+    "were",
+    "do",
+    "does",
+    "did",
+    "not",
+    "no",
+    "yes",
+    "one",
+    "some",
+    "many",
+];
+
+/// Pronouns that are a sentence's subject.
+const SUBJECT_PRONOUNS: &[&str] = &["i", "he", "she", "we", "they"];
 
 /// Words that start a noun phrase: "the minister", "one blogger".
 const DETERMINERS: &[&str] = &[
@@ -191,7 +260,9 @@ struct Word {
 }
 
 /// The speaker of a speech verb in `text[within]`, as a range of `text`. `side` says where
-/// the quotation is, so the verb nearest it is tried first.
+/// the quotation is, so the verb nearest it is tried first. With a speech verb but no
+/// subject next to it ("Ksenia Sobchak, for her part, ..., writing"), the first person the
+/// sentence names is the speaker.
 pub fn find_speaker(text: &str, within: Range<usize>, side: Side) -> Option<Range<usize>> {
     let scope = text.get(within.clone())?;
     let words = words(text, within.clone());
@@ -208,27 +279,59 @@ pub fn find_speaker(text: &str, within: Range<usize>, side: Side) -> Option<Rang
     if side == Side::Before {
         verbs.reverse();
     }
-    verbs.into_iter().find_map(|(first, last)| {
+    let direct = verbs.iter().find_map(|&(first, last)| {
         let verb = text[words[first].start..words[last].end].to_ascii_lowercase();
-        let before = if SPEAKER_AFTER.contains(&verb.as_str()) {
-            None
-        } else {
-            speaker_before(text, &words, first)
-        };
-        before.or_else(|| speaker_after(text, &words, last))
+        if SPEAKER_AFTER.contains(&verb.as_str()) {
+            return speaker_after(text, &words, last);
+        }
+        // Only right after the quotation does the speaker follow the verb ("“...,” said
+        // Jane Doe"); elsewhere the words after a verb are its object ("share their ideas").
+        let inverted = side == Side::After && first == 0;
+        speaker_before(text, &words, first).or_else(|| {
+            inverted
+                .then(|| speaker_after(text, &words, last))
+                .flatten()
+        })
+    });
+    direct.or_else(|| {
+        let first_verb = verbs.iter().map(|&(first, _)| first).min()?;
+        person_among(text, &words[..first_verb])
+    })
+}
+
+/// The first person `text[within]` names: a subject pronoun or a name (not a capitalised
+/// word that merely opens the sentence).
+pub fn person_named(text: &str, within: Range<usize>) -> Option<Range<usize>> {
+    person_among(text, &words(text, within))
+}
+
+fn person_among(text: &str, words: &[Word]) -> Option<Range<usize>> {
+    words.iter().enumerate().find_map(|(index, &word)| {
+        let lower = lower(text, word);
+        if SUBJECT_PRONOUNS.contains(&lower.as_str()) {
+            return Some(word.start..word.end);
+        }
+        let opener =
+            SENTENCE_OPENERS.contains(&lower.as_str()) || NOT_SPEAKERS.contains(&lower.as_str());
+        (is_capitalised(text, word) && !opener).then(|| name_forwards(text, words, index))
     })
 }
 
 /// The subject right before the verb: "Stoltenberg said", "the minister has said".
 fn speaker_before(text: &str, words: &[Word], verb: usize) -> Option<Range<usize>> {
     let mut at = verb;
+    let mut after_relative = false;
     loop {
-        if words[at].break_before || at == 0 {
+        if at == 0 || (words[at].break_before && !after_relative) {
             return None;
         }
         at -= 1;
         let word = lower(text, words[at]);
-        if !BETWEEN_SPEAKER_AND_VERB.contains(&word.as_str()) && !is_adverb(&word) {
+        after_relative = RELATIVES.contains(&word.as_str());
+        if !after_relative
+            && !BETWEEN_SPEAKER_AND_VERB.contains(&word.as_str())
+            && !is_adverb(&word)
+        {
             break;
         }
     }
@@ -448,6 +551,20 @@ mod tests {
             Some("the ministry"),
         );
         assert_speaker(", said he.", Side::After, Some("he"));
+    }
+
+    #[test]
+    fn relative_clauses_and_distant_subjects() {
+        assert_speaker(
+            "Eduard Limonov, who declared in his LiveJournal, ",
+            Side::Before,
+            Some("Eduard Limonov"),
+        );
+        assert_speaker(
+            "Ksenia Sobchak, for her part, maintains hope in the Internet, writing on LiveJournal, ",
+            Side::Before,
+            Some("Ksenia Sobchak"),
+        );
     }
 
     #[test]
