@@ -40,7 +40,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             RuleId::CreditByline,
-            source_line_at(cx.doc, first.span_of(0..0).start),
+            source_line_at(cx.doc, first.span.start),
             "article has no byline and no reporting credit",
         )
         .with_help(
