@@ -3,15 +3,28 @@
 //! left without.
 
 use super::{RuleContext, RuleId};
-use crate::claims::quote::{Quotation, QuoteKind};
-use crate::diagnostic::Diagnostic;
+use crate::claims::quote::{Attribution, Quotation, QuoteKind};
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     for quotation in &cx.claims.quotes {
-        if quotation.attribution.is_some() || !quotation.is_speech || !quotation.closed {
+        if !quotation.is_speech || !quotation.closed {
             continue;
         }
-        out.push(finding(cx, quotation));
+        match (&quotation.attribution, &quotation.speaker) {
+            (None, _) => out.push(finding(cx, quotation)),
+            (Some(Attribution::Implied), Some(speaker)) => {
+                // Unsure: the paragraph before names someone but does not introduce it.
+                let finding = finding(cx, quotation)
+                    .with_severity(Severity::Info)
+                    .with_label(
+                        speaker.span,
+                        "named before it, but not introduced as its speaker",
+                    );
+                out.push(finding);
+            }
+            _ => {}
+        }
     }
 }
 

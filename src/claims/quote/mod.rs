@@ -338,8 +338,7 @@ fn continue_block_quotes(block_quotes: &mut [Quotation], in_marks: &mut [Quotati
         };
         let ending = in_marks
             .iter()
-            .filter(|q| q.last_block == previous && !q.in_block_quote)
-            .last()
+            .rfind(|q| q.last_block == previous && !q.in_block_quote)
             .filter(|q| q.attribution.is_some());
         if let Some(ending) = ending {
             block_quote.attribution = Some(Attribution::Continuation);

@@ -248,7 +248,7 @@ const NOT_SPEAKERS: &[&str] = &[
 /// Stop words that end a lowercase speaker phrase after the verb ("said a spokesman for").
 const PHRASE_ENDS: &[&str] = &[
     "for", "of", "at", "in", "on", "to", "from", "with", "who", "which", "that", "and", "as",
-    "when", "while", "after", "before", "during", "about", "on",
+    "when", "while", "after", "before", "during", "about",
 ];
 
 #[derive(Clone, Copy, Debug)]
