@@ -7,6 +7,7 @@ mod marks;
 mod speaker;
 mod speech;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::document::{Block, Document};
@@ -329,26 +330,32 @@ fn signed_after(text: &str, after: Range<usize>) -> Option<Range<usize>> {
 /// A block quote with no attribution of its own that follows a paragraph ending in an
 /// attributed quotation continues it (the English, then the original in a block quote).
 fn continue_block_quotes(block_quotes: &mut [Quotation], in_marks: &mut [Quotation]) {
+    // The last quotation ending in each block (`in_marks` is in reading order).
+    let mut last_ending_in: HashMap<usize, usize> = HashMap::new();
+    for (index, quotation) in in_marks.iter().enumerate() {
+        if !quotation.in_block_quote {
+            last_ending_in.insert(quotation.last_block, index);
+        }
+    }
     for block_quote in block_quotes.iter_mut() {
         if !matches!(block_quote.attribution, None | Some(Attribution::Implied)) {
             continue;
         }
-        let Some(previous) = block_quote.block.checked_sub(1) else {
+        let ending = block_quote
+            .block
+            .checked_sub(1)
+            .and_then(|previous| last_ending_in.get(&previous))
+            .map(|&index| &in_marks[index])
+            .filter(|q| q.attribution.is_some());
+        let Some(ending) = ending else {
             continue;
         };
-        let ending = in_marks
-            .iter()
-            .rfind(|q| q.last_block == previous && !q.in_block_quote)
-            .filter(|q| q.attribution.is_some());
-        if let Some(ending) = ending {
-            block_quote.attribution = Some(Attribution::Continuation);
-            block_quote.speaker = ending.speaker.clone();
-            for inner in in_marks
-                .iter_mut()
-                .filter(|q| q.block >= block_quote.block && q.block <= block_quote.last_block)
-            {
-                inner.speaker = block_quote.speaker.clone();
-            }
+        block_quote.attribution = Some(Attribution::Continuation);
+        block_quote.speaker = ending.speaker.clone();
+        let first = in_marks.partition_point(|q| q.block < block_quote.block);
+        let end = in_marks.partition_point(|q| q.block <= block_quote.last_block);
+        for inner in &mut in_marks[first..end] {
+            inner.speaker = block_quote.speaker.clone();
         }
     }
 }

@@ -271,8 +271,9 @@ pub fn find_speaker(text: &str, within: Range<usize>, side: Side) -> Option<Rang
         .filter_map(|m| {
             let start = within.start + m.start();
             let end = within.start + m.end();
-            let first = words.iter().position(|w| w.start == start)?;
-            let last = words.iter().rposition(|w| w.end == end)?;
+            // Words are in order: binary searches keep long sentences linear.
+            let first = words.binary_search_by_key(&start, |w| w.start).ok()?;
+            let last = words.binary_search_by_key(&end, |w| w.end).ok()?;
             Some((first, last))
         })
         .collect();
