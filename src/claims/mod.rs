@@ -13,6 +13,8 @@ use crate::settings::Settings;
 pub struct Claims {
     pub dates: Vec<date::DateClaim>,
     pub quotes: Vec<quote::Quotation>,
+    /// Closing quotation marks that close nothing.
+    pub stray_quote_marks: Vec<quote::StrayMark>,
     pub mentions: Vec<mention::Mention>,
     pub counts: Vec<count::CountClaim>,
 }
@@ -21,9 +23,11 @@ impl Claims {
     pub fn extract(doc: &Document, settings: &Settings) -> Claims {
         let mentions = mention::extract(doc, settings);
         let counts = count::extract(doc, settings, &mentions);
+        let quotes = quote::extract(doc, settings);
         Claims {
             dates: date::extract(doc, settings),
-            quotes: quote::extract(doc, settings),
+            quotes: quotes.quotations,
+            stray_quote_marks: quotes.stray_marks,
             mentions,
             counts,
         }

@@ -1,6 +1,115 @@
-//! `credit-image` (FL401).
+//! `credit-image` (FL401): an image, or a paragraph that is a photo caption, with no credit
+//! in its alt text, title, caption or the paragraph next to it. The credit forms live in
+//! `rules/style/credits.toml` (and a newsroom's own style folder).
 
-use super::RuleContext;
-use crate::diagnostic::Diagnostic;
+use super::{RuleContext, RuleId};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Document, Image};
+use crate::span::Span;
+use crate::style::credits::CreditPatterns;
 
-pub fn check(_cx: &RuleContext, _out: &mut Vec<Diagnostic>) {}
+const HELP: &str = "credit the photographer or source next to the image: “Photo: Jane Doe”, \
+                    “Image Credit: NATO”, “(Photo by Jane Doe)”, “Jane Doe/Reuters”, \
+                    “AP Photo/Jane Doe”, “Courtesy of …”";
+
+pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+    if !cx.settings.config.require_image_credit {
+        return;
+    }
+    let credits = &cx.settings.style.credits;
+    let article_credit = cx.doc.blocks.iter().find(|block| {
+        credits.article_credit.is_match(&block.text) && credits.image_credit.is_match(&block.text)
+    });
+    // Blocks already judged as an image's caption are not judged again as captions.
+    let mut judged = vec![false; cx.doc.blocks.len()];
+    for image in &cx.doc.images {
+        let neighbours = image_neighbours(image);
+        for &index in &neighbours {
+            if let Some(slot) = judged.get_mut(index) {
+                *slot = true;
+            }
+        }
+        if is_decorative(image) || has_credit(cx, credits, &[&image.alt, &image.title], &neighbours)
+        {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(RuleId::CreditImage, image.span, "image has no credit").with_help(HELP),
+        );
+    }
+    for (index, block) in cx.doc.body_blocks() {
+        if judged[index] {
+            continue;
+        }
+        let Some(caption) = credits.caption.find(&block.text) else {
+            continue;
+        };
+        let neighbours = [index.wrapping_sub(1), index, index + 1];
+        if has_credit(cx, credits, &[], &neighbours) {
+            continue;
+        }
+        let start = block.span_of(caption).start;
+        let mut finding = Diagnostic::new(
+            RuleId::CreditImage,
+            source_line_at(cx.doc, start),
+            "photo caption has no credit",
+        )
+        .with_help(HELP);
+        if let Some(credit) = article_credit {
+            // The article credits an image elsewhere: maybe this one.
+            finding = finding.with_severity(Severity::Info).with_label(
+                credit.span,
+                "the article credits an image here: is it this one?",
+            );
+        }
+        out.push(finding);
+    }
+}
+
+/// From `offset` to the end of its source line (a caption is often one line of a paragraph).
+pub(super) fn source_line_at(doc: &Document, offset: usize) -> Span {
+    let line = doc.line_index.line_of(offset);
+    let end = doc
+        .line_index
+        .line_start(line + 1)
+        .unwrap_or(doc.source.len());
+    let line_text = &doc.source[offset.min(end)..end];
+    Span::new(offset, offset + line_text.trim_end().len())
+}
+
+/// The blocks where an image's caption or credit may sit: its own paragraph and the ones
+/// right before and after it.
+fn image_neighbours(image: &Image) -> Vec<usize> {
+    let mut blocks = vec![image.next_block];
+    if let Some(own) = image.block {
+        blocks.push(own);
+    }
+    let before = image.block.unwrap_or(image.next_block);
+    if let Some(previous) = before.checked_sub(1) {
+        blocks.push(previous);
+    }
+    blocks
+}
+
+fn has_credit(
+    cx: &RuleContext,
+    credits: &CreditPatterns,
+    texts: &[&String],
+    blocks: &[usize],
+) -> bool {
+    texts.iter().any(|text| credits.image_credit.is_match(text))
+        || blocks
+            .iter()
+            .filter_map(|&index| cx.doc.blocks.get(index))
+            .any(|block| credits.image_credit.is_match(&block.text))
+}
+
+/// Logos, icons and badges need no photo credit.
+fn is_decorative(image: &Image) -> bool {
+    let url = image.url.to_ascii_lowercase();
+    [
+        "logo", "icon", "badge", "avatar", "emoji", "spacer", "pixel",
+    ]
+    .iter()
+    .any(|word| url.contains(word))
+}

@@ -1,14 +1,260 @@
-//! Credit patterns for images and bylines (`rules/style/credits.toml`).
+//! Credit patterns for images and bylines (`rules/style/credits.toml`), plus any
+//! `credits.toml` in the user's style folders, whose lists are added to the defaults.
 
-use std::path::PathBuf;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
 
 use crate::error::InputError;
+use crate::span::Span;
+
+const EMBEDDED: &str = include_str!("../../rules/style/credits.toml");
+const FILE_NAME: &str = "credits.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCredits {
+    #[serde(default)]
+    image: RawImage,
+    #[serde(default)]
+    byline: RawByline,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawImage {
+    #[serde(default)]
+    credits: Vec<Spanned<String>>,
+    #[serde(default)]
+    captions: Vec<Spanned<String>>,
+    #[serde(default)]
+    article_credits: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawByline {
+    #[serde(default)]
+    bylines: Vec<Spanned<String>>,
+    #[serde(default)]
+    reporting: Vec<Spanned<String>>,
+    #[serde(default)]
+    front_matter_keys: Vec<String>,
+}
+
+/// Several patterns matched as one.
+#[derive(Debug, Default)]
+pub struct PatternSet {
+    combined: Option<Regex>,
+}
+
+impl PatternSet {
+    fn new(patterns: &[String]) -> PatternSet {
+        if patterns.is_empty() {
+            return PatternSet::default();
+        }
+        let alternation: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
+        // Every pattern compiled alone already, so the alternation compiles too.
+        let combined = Regex::new(&alternation.join("|")).ok();
+        PatternSet { combined }
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.combined.as_ref().is_some_and(|re| re.is_match(text))
+    }
+
+    /// Where the first pattern matches.
+    pub fn find(&self, text: &str) -> Option<Range<usize>> {
+        self.combined.as_ref()?.find(text).map(|m| m.range())
+    }
+}
 
 #[derive(Debug, Default)]
-pub struct CreditPatterns {}
+pub struct CreditPatterns {
+    /// "Photo: X", "(Photo by X)", "X/Reuters".
+    pub image_credit: PatternSet,
+    /// A paragraph that is a photo caption ("Official photo of ...", "Pictured: ...").
+    pub caption: PatternSet,
+    /// An article-wide credit ("The image used in this post is by X"), when it is a credit.
+    pub article_credit: PatternSet,
+    /// "By Jane Doe" near the top.
+    pub byline: PatternSet,
+    /// "With reporting by ...", anywhere.
+    pub reporting: PatternSet,
+    /// Front-matter keys that hold a byline.
+    pub byline_keys: Vec<String>,
+}
+
+/// Pattern lists gathered from every file, each pattern already checked.
+#[derive(Default)]
+struct Lists {
+    image_credit: Vec<String>,
+    caption: Vec<String>,
+    article_credit: Vec<String>,
+    byline: Vec<String>,
+    reporting: Vec<String>,
+    byline_keys: Vec<String>,
+}
 
 impl CreditPatterns {
-    pub fn load(_dirs: &[PathBuf]) -> Result<CreditPatterns, InputError> {
-        Ok(CreditPatterns {})
+    /// The embedded patterns plus `credits.toml` in each of `dirs` (when present).
+    pub fn load(dirs: &[PathBuf]) -> Result<CreditPatterns, InputError> {
+        let mut lists = Lists::default();
+        add_file(&mut lists, EMBEDDED, Path::new("rules/style/credits.toml"))?;
+        for dir in dirs {
+            let path = dir.join(FILE_NAME);
+            if !path.is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|error| {
+                InputError::new(path.display().to_string(), format!("cannot read: {error}"))
+            })?;
+            add_file(&mut lists, &text, &path)?;
+        }
+        Ok(CreditPatterns {
+            image_credit: PatternSet::new(&lists.image_credit),
+            caption: PatternSet::new(&lists.caption),
+            article_credit: PatternSet::new(&lists.article_credit),
+            byline: PatternSet::new(&lists.byline),
+            reporting: PatternSet::new(&lists.reporting),
+            byline_keys: lists.byline_keys,
+        })
+    }
+}
+
+/// Parse one credits file and add its patterns; a bad pattern is an error pointing at it.
+fn add_file(lists: &mut Lists, text: &str, path: &Path) -> Result<(), InputError> {
+    let display = path.display().to_string();
+    let shared = Arc::new(text.to_string());
+    let error_at = |message: String, span: Range<usize>| {
+        InputError::new(&display, message).at(Span::from(span), Arc::clone(&shared))
+    };
+    let raw: RawCredits = toml::from_str(text).map_err(|error| {
+        let span = error.span().unwrap_or(0..0);
+        error_at(
+            format!("invalid credits file: {}", error.message().trim()),
+            span,
+        )
+    })?;
+    let checked = |patterns: Vec<Spanned<String>>, into: &mut Vec<String>| {
+        for pattern in patterns {
+            if let Err(error) = Regex::new(pattern.get_ref()) {
+                return Err(error_at(
+                    format!("invalid pattern: {}", first_line(&error.to_string())),
+                    pattern.span(),
+                ));
+            }
+            into.push(pattern.into_inner());
+        }
+        Ok(())
+    };
+    checked(raw.image.credits, &mut lists.image_credit)?;
+    checked(raw.image.captions, &mut lists.caption)?;
+    checked(raw.image.article_credits, &mut lists.article_credit)?;
+    checked(raw.byline.bylines, &mut lists.byline)?;
+    checked(raw.byline.reporting, &mut lists.reporting)?;
+    lists.byline_keys.extend(raw.byline.front_matter_keys);
+    Ok(())
+}
+
+/// regex errors span several lines (pattern, caret, message): the message is the last.
+fn first_line(error: &str) -> &str {
+    error
+        .lines()
+        .rev()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or(error)
+        .trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded() -> CreditPatterns {
+        CreditPatterns::load(&[]).unwrap()
+    }
+
+    #[track_caller]
+    fn assert_credit(text: &str, expected: bool) {
+        assert_eq!(embedded().image_credit.is_match(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn image_credits_in_every_accepted_form() {
+        for text in [
+            "Official photo of NATO Ministers, Image Credit: NATO",
+            "Ministers in Bucharest. Photo: Jane Doe",
+            "The square at dawn (Photo by Jane Doe)",
+            "Joyce Banda speaking. Photo shared on Flickr by DFID under Creative Commons",
+            "Protesters in Kyiv. Jane Doe/Reuters",
+            "The minister arrives. AP Photo/Jane Doe",
+            "A drawing. Courtesy of the artist",
+            "Grand Mosque. Photo from Flickr page of hophoptuing",
+            "Shaul Mofaz. Image posted on Flickr by Tzipi Livni (CC BY-NC-SA 2.0).",
+        ] {
+            assert_credit(text, true);
+        }
+        for text in [
+            "The ministers met in Bucharest.",
+            "Official photo of NATO Ministers of Foreign Affairs, Bucharest-Romania",
+        ] {
+            assert_credit(text, false);
+        }
+    }
+
+    #[test]
+    fn captions_and_bylines() {
+        let patterns = embedded();
+        assert!(patterns
+            .caption
+            .is_match("(Official photo of NATO Ministers)"));
+        assert!(patterns.caption.is_match("Pictured: the minister"));
+        assert!(patterns.caption.is_match("A view of the square (Photo)"));
+        assert!(!patterns
+            .caption
+            .is_match("The photo of the minister went viral."));
+        assert!(patterns.byline.is_match("By Jane Doe"));
+        assert!(!patterns.byline.is_match("By the end of the day"));
+        assert!(patterns
+            .reporting
+            .is_match("With reporting by Reuters, Agerpres"));
+        assert!(patterns
+            .reporting
+            .is_match("Jane Doe contributed reporting."));
+        assert_eq!(patterns.byline_keys, ["author", "authors", "byline"]);
+    }
+
+    #[test]
+    fn user_files_add_patterns_and_bad_ones_point_at_themselves() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[image]\ncredits = ['Bild:\\s*\\S']\n",
+        )
+        .unwrap();
+        let patterns = CreditPatterns::load(&[dir.path().to_path_buf()]).unwrap();
+        assert!(patterns
+            .image_credit
+            .is_match("Die Minister. Bild: Jane Doe"));
+        assert!(patterns.image_credit.is_match("Photo: Jane Doe"));
+
+        let text = "[image]\ncredits = ['Photo(']\n";
+        std::fs::write(dir.path().join(FILE_NAME), text).unwrap();
+        let error = CreditPatterns::load(&[dir.path().to_path_buf()]).unwrap_err();
+        assert!(
+            error.message.starts_with("invalid pattern"),
+            "{}",
+            error.message
+        );
+        assert_eq!(error.span.unwrap().text(text), "'Photo('");
+
+        std::fs::write(dir.path().join(FILE_NAME), "[images]\n").unwrap();
+        let error = CreditPatterns::load(&[dir.path().to_path_buf()]).unwrap_err();
+        assert!(error.message.contains("images"), "{}", error.message);
     }
 }

@@ -1,0 +1,407 @@
+//! Quotation marks: which way each one faces, and how they pair into quotations.
+//!
+//! Marks pair by direction, not by counting: a mark that follows whitespace, a bracket or a
+//! dash and precedes a word opens; one that follows a word and precedes whitespace or
+//! punctuation closes. The glyph (“ or ”) only decides when the context does not. Single
+//! marks double as apostrophes, so they count only as quotations nested in a double one, or
+//! as a top-level pair closed within the paragraph; they are never reported as unbalanced.
+
+use std::ops::Range;
+
+use crate::document::{Block, Document};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkStyle {
+    Double,
+    Single,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Facing {
+    Open,
+    Close,
+    /// Context and glyph both undecided (a straight mark between two words, say).
+    Either,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    at: usize,
+    len: usize,
+    style: MarkStyle,
+    facing: Facing,
+    /// A straight double mark right after a digit: inches or seconds when nothing is open.
+    after_digit: bool,
+}
+
+/// A pair of marks (or an opening mark left open), found in the blocks' text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairedQuote {
+    pub style: MarkStyle,
+    /// Block and text offset of the opening mark.
+    pub open_block: usize,
+    pub open_at: usize,
+    pub open_len: usize,
+    /// Block of the closing mark (or the last block of the paragraph run when unclosed) and
+    /// the text offset just past it (or the block's end).
+    pub close_block: usize,
+    pub close_end: usize,
+    pub close_len: usize,
+    pub closed: bool,
+}
+
+/// A closing double mark that closes nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StrayMark {
+    pub block: usize,
+    pub range: Range<usize>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    style: MarkStyle,
+    block: usize,
+    at: usize,
+    len: usize,
+}
+
+/// Pair the quotation marks of every non-heading block. Link text is skipped.
+pub fn pair(doc: &Document) -> (Vec<PairedQuote>, Vec<StrayMark>) {
+    let mut quotes = Vec::new();
+    let mut strays = Vec::new();
+    // The outermost double quotation carried over from the previous paragraph.
+    let mut carried: Option<Frame> = None;
+    for (index, block) in doc.blocks.iter().enumerate() {
+        if block.is_heading() {
+            continue;
+        }
+        let marks = marks_in(block);
+        let mut marks = marks.as_slice();
+        let mut stack: Vec<Frame> = Vec::new();
+        if let Some(frame) = carried.take() {
+            // The run continues only because this block opens with a mark (checked below).
+            marks = marks.get(1..).unwrap_or_default();
+            stack.push(frame);
+        }
+        for mark in marks {
+            step(index, mark, &mut stack, &mut quotes, &mut strays);
+        }
+        let Some(outer) = stack
+            .first()
+            .copied()
+            .filter(|f| f.style == MarkStyle::Double)
+        else {
+            continue;
+        };
+        if continues_quotation(block, doc.blocks.get(index + 1)) {
+            carried = Some(outer);
+        } else {
+            quotes.push(PairedQuote {
+                style: MarkStyle::Double,
+                open_block: outer.block,
+                open_at: outer.at,
+                open_len: outer.len,
+                close_block: index,
+                close_end: block.text.len(),
+                close_len: 0,
+                closed: false,
+            });
+        }
+    }
+    (quotes, strays)
+}
+
+/// One mark against the open frames.
+fn step(
+    block: usize,
+    mark: &Mark,
+    stack: &mut Vec<Frame>,
+    quotes: &mut Vec<PairedQuote>,
+    strays: &mut Vec<StrayMark>,
+) {
+    let open_double = stack.iter().rposition(|f| f.style == MarkStyle::Double);
+    let opens = match (mark.style, mark.facing) {
+        (_, Facing::Open) => true,
+        (_, Facing::Close) => false,
+        (MarkStyle::Double, Facing::Either) => open_double.is_none(),
+        (MarkStyle::Single, Facing::Either) => return,
+    };
+    let frame = Frame {
+        style: mark.style,
+        block,
+        at: mark.at,
+        len: mark.len,
+    };
+    if opens {
+        if mark.style == MarkStyle::Double && open_double.is_none() {
+            // A single mark left open before the first double one was an apostrophe.
+            stack.clear();
+        }
+        stack.push(frame);
+        return;
+    }
+    match mark.style {
+        MarkStyle::Double => match open_double {
+            Some(at) => {
+                let opened = stack[at];
+                stack.truncate(at);
+                if at == 0 {
+                    quotes.push(closed_pair(opened, block, mark));
+                }
+            }
+            None if mark.after_digit => {}
+            None => strays.push(StrayMark {
+                block,
+                range: mark.at..mark.at + mark.len,
+            }),
+        },
+        MarkStyle::Single => {
+            // Only the innermost frame may be closed by a single mark: anything else is an
+            // apostrophe ("the workers’ union").
+            if stack.last().is_some_and(|f| f.style == MarkStyle::Single) {
+                let opened = stack.pop().expect("a frame is open");
+                if stack.is_empty() {
+                    quotes.push(closed_pair(opened, block, mark));
+                }
+            }
+        }
+    }
+}
+
+fn closed_pair(opened: Frame, block: usize, mark: &Mark) -> PairedQuote {
+    PairedQuote {
+        style: opened.style,
+        open_block: opened.block,
+        open_at: opened.at,
+        open_len: opened.len,
+        close_block: block,
+        close_end: mark.at + mark.len,
+        close_len: mark.len,
+        closed: true,
+    }
+}
+
+/// Whether a quotation open at the end of `block` goes on in `next`: the next paragraph, at
+/// the same block-quote depth, opens with an opening double mark.
+fn continues_quotation(block: &Block, next: Option<&Block>) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    if next.is_heading() || next.quote_depth != block.quote_depth {
+        return false;
+    }
+    marks_in(next).first().is_some_and(|mark| {
+        mark.style == MarkStyle::Double
+            && mark.facing != Facing::Close
+            && next.text[..mark.at].trim().is_empty()
+    })
+}
+
+/// Every quotation mark of a block outside link text, with the way it faces.
+fn marks_in(block: &Block) -> Vec<Mark> {
+    let text = block.text.as_str();
+    let mut marks = Vec::new();
+    let mut links = block.links.iter().peekable();
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let before = previous;
+        previous = Some(c);
+        let Some((style, glyph)) = mark_kind(c) else {
+            continue;
+        };
+        while links.peek().is_some_and(|link| link.end <= at) {
+            links.next();
+        }
+        if links.peek().is_some_and(|link| link.start <= at) {
+            continue;
+        }
+        if style == MarkStyle::Single && is_apostrophe(before, next) {
+            continue;
+        }
+        let opens = before.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
+        let closes = next.is_none_or(closes_before) && before.is_some_and(|b| !b.is_whitespace());
+        let context = match (opens, closes) {
+            (true, false) => Facing::Open,
+            (false, true) => Facing::Close,
+            _ => glyph,
+        };
+        // The context overrules a curly glyph only when it is clear: a word right after an
+        // opening mark, right before a closing one. French spacing (« mot ») keeps its glyphs.
+        let clear = match context {
+            Facing::Open => next.is_some_and(char::is_alphanumeric),
+            Facing::Close => before.is_some_and(|b| b.is_alphanumeric() || ".,!?".contains(b)),
+            Facing::Either => false,
+        };
+        let facing = if glyph == Facing::Either || clear {
+            context
+        } else {
+            glyph
+        };
+        marks.push(Mark {
+            at,
+            len: c.len_utf8(),
+            style,
+            facing,
+            after_digit: c == '"' && before.is_some_and(|b| b.is_ascii_digit()),
+        });
+    }
+    marks
+}
+
+/// Any quotation mark, straight or curly, double or single.
+pub fn is_quotation_mark(c: char) -> bool {
+    mark_kind(c).is_some()
+}
+
+/// The style of a quotation mark and the way its glyph faces.
+fn mark_kind(c: char) -> Option<(MarkStyle, Facing)> {
+    Some(match c {
+        '"' => (MarkStyle::Double, Facing::Either),
+        '“' | '„' | '«' => (MarkStyle::Double, Facing::Open),
+        '”' | '»' => (MarkStyle::Double, Facing::Close),
+        '\'' => (MarkStyle::Single, Facing::Either),
+        '‘' => (MarkStyle::Single, Facing::Open),
+        '’' => (MarkStyle::Single, Facing::Close),
+        _ => return None,
+    })
+}
+
+/// A single mark inside a word ("don't"), or before a year ("’90s").
+fn is_apostrophe(before: Option<char>, next: Option<char>) -> bool {
+    let letter_before = before.is_some_and(char::is_alphanumeric);
+    let letter_after = next.is_some_and(char::is_alphanumeric);
+    (letter_before && letter_after) || next.is_some_and(|n| n.is_ascii_digit())
+}
+
+/// Characters after which a quotation mark opens.
+fn opens_after(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '(' | '[' | '{' | '<' | '—' | '–' | '-' | '/' | ':')
+        || mark_kind(c).is_some_and(|(_, facing)| facing != Facing::Close)
+}
+
+/// Characters before which a quotation mark closes.
+fn closes_before(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '>' | '…' | '—' | '–' | '-' | '/'
+        )
+        || mark_kind(c).is_some_and(|(_, facing)| facing != Facing::Open)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quoted text (marks included) of each pair, and the text of each stray mark.
+    fn paired(source: &str) -> (Vec<String>, Vec<String>) {
+        let doc = Document::parse(source);
+        let (quotes, strays) = pair(&doc);
+        let quotes = quotes
+            .iter()
+            .map(|q| {
+                let open = &doc.blocks[q.open_block];
+                let close = &doc.blocks[q.close_block];
+                let mut text = if q.open_block == q.close_block {
+                    open.text[q.open_at..q.close_end].to_string()
+                } else {
+                    format!("{}|{}", &open.text[q.open_at..], &close.text[..q.close_end])
+                };
+                if !q.closed {
+                    text.push_str(" (unclosed)");
+                }
+                text
+            })
+            .collect();
+        let strays = strays
+            .iter()
+            .map(|s| doc.blocks[s.block].text[s.range.clone()].to_string())
+            .collect();
+        (quotes, strays)
+    }
+
+    #[track_caller]
+    fn assert_quotes(source: &str, expected: &[&str]) {
+        let (quotes, strays) = paired(source);
+        assert_eq!(quotes, expected, "in {source:?}");
+        assert!(
+            strays.is_empty(),
+            "unexpected strays {strays:?} in {source:?}"
+        );
+    }
+
+    #[track_caller]
+    fn assert_strays(source: &str, expected: &[&str]) {
+        assert_eq!(paired(source).1, expected, "in {source:?}");
+    }
+
+    #[test]
+    fn curly_and_straight_pairs() {
+        assert_quotes("He said “we will” and left.", &["“we will”"]);
+        assert_quotes("He said \"we will\" and left.", &["\"we will\""]);
+        assert_quotes(
+            "“I'm hopeful,\" he said. \"We found each other.”",
+            &["“I'm hopeful,\"", "\"We found each other.”"],
+        );
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside() {
+        assert_quotes(
+            "She said “they called it ‘a farce’ and left.”",
+            &["“they called it ‘a farce’ and left.”"],
+        );
+        assert_quotes(
+            "She said \"the workers' union called it 'a farce'\" today.",
+            &["\"the workers' union called it 'a farce'\""],
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_quotes(
+            "Malawi's president and the workers' union in the '90s.",
+            &[],
+        );
+        assert_quotes("It’s the ‘accidental’ president.", &["‘accidental’"]);
+    }
+
+    #[test]
+    fn direction_beats_the_glyph() {
+        assert_quotes("He said ”we will” today.", &["”we will”"]);
+        assert_quotes("说“生来如此”是", &["“生来如此”"]);
+    }
+
+    #[test]
+    fn french_spacing_keeps_its_glyphs() {
+        assert_quotes(
+            "Le slogan « partager c’est vivre », dit-il.",
+            &["« partager c’est vivre »"],
+        );
+    }
+
+    #[test]
+    fn quotations_span_paragraphs_that_reopen() {
+        assert_quotes(
+            "He said: “First part.\n\n“Second part.”\n",
+            &["“First part.|“Second part.”"],
+        );
+    }
+
+    #[test]
+    fn unclosed_and_stray_marks() {
+        let (quotes, strays) = paired("He said “we will and left.\n\nNext paragraph.\n");
+        assert_eq!(quotes, vec!["“we will and left. (unclosed)"]);
+        assert!(strays.is_empty());
+        assert_strays("He said we will” and left.", &["”"]);
+        assert_strays("A 5\" screen and a 10\" one.", &[]);
+    }
+
+    #[test]
+    fn link_text_and_headings_are_skipped() {
+        assert_quotes("# “Unclosed title\n\nSee [“this post](https://x.y).\n", &[]);
+    }
+}

@@ -1,0 +1,550 @@
+//! Quotations and their speakers: every quotation in marks (straight or curly, single ones
+//! nested inside double ones) and every block quote, each with who said it, or how we know
+//! nobody was named. Headings, code, link text and front matter hold no quotations.
+
+mod block_quote;
+mod marks;
+mod speaker;
+mod speech;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::document::{Block, Document};
+use crate::settings::Settings;
+use crate::span::Span;
+use crate::style::credits::CreditPatterns;
+
+pub use marks::{MarkStyle, StrayMark};
+use speaker::{find_speaker, person_named, Side};
+
+/// A direct quotation. Other rules read `span` (e.g. to leave quoted words alone).
+#[derive(Clone, Debug)]
+pub struct Quotation {
+    /// Index into `Document::blocks` of the block where the quotation opens.
+    pub block: usize,
+    /// Range of the block's text, marks included (in the opening block).
+    pub range: Range<usize>,
+    /// Source span, marks included (may run over several paragraphs).
+    pub span: Span,
+    /// Who said it, when found.
+    pub speaker: Option<Speaker>,
+    pub kind: QuoteKind,
+    /// Index of the block where the quotation ends.
+    pub last_block: usize,
+    /// Text offset in `last_block` just past the closing mark (the block's end if unclosed).
+    pub last_end: usize,
+    /// False when the opening mark is never closed.
+    pub closed: bool,
+    /// Inside a block quote, whose attribution covers it.
+    pub in_block_quote: bool,
+    /// Long enough to be speech, and not a title, a term or a scare quote.
+    pub is_speech: bool,
+    /// How the quotation is attributed, if it is.
+    pub attribution: Option<Attribution>,
+    /// Its first few words, for messages.
+    pub excerpt: String,
+}
+
+/// The person or body a quotation is attributed to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// Between quotation marks of this style.
+    Marks(MarkStyle),
+    /// A run of block-quote paragraphs.
+    BlockQuote,
+}
+
+/// How a quotation's speaker is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attribution {
+    /// A speech verb with its speaker in the quotation's sentence (or the one right after).
+    SpeechVerb,
+    /// An introduction ending in a colon, or a sentence with a speech verb, right before.
+    Introduction,
+    /// Follows an attributed quotation in the same paragraph, or opens the next paragraph.
+    Continuation,
+    /// Inside the quotation: a handle or name label ("@user: ..."), or a "— Name" line.
+    Signature,
+    /// A partial quotation in a sentence that names its speaker ("Stoltenberg urged allies
+    /// to act “as we face our greatest security crisis”").
+    Embedded,
+    /// A quotation inside a block quote: the block quote is attributed as a whole.
+    BlockQuote,
+    /// A paragraph right after a block quote with quotations in it: their translation.
+    Translation,
+    /// A block quote after a paragraph that names someone without introducing the
+    /// quotation: probably theirs, but unsure (reported at info level).
+    Implied,
+}
+
+/// Everything the quote rules need: the quotations and the closing marks that close nothing.
+#[derive(Debug, Default)]
+pub struct QuoteClaims {
+    pub quotations: Vec<Quotation>,
+    pub stray_marks: Vec<StrayMark>,
+}
+
+pub fn extract(doc: &Document, settings: &Settings) -> QuoteClaims {
+    let credits = &settings.style.credits;
+    let (pairs, stray_marks) = marks::pair(doc);
+    let mut block_quotes = block_quote::block_quotes(doc, credits);
+    let enclosing = enclosing_block_quotes(doc, &block_quotes);
+    let mut in_marks: Vec<Quotation> = pairs
+        .iter()
+        .map(|pair| quotation_in_marks(doc, credits, pair, &enclosing, &block_quotes))
+        .collect();
+    in_marks.sort_by_key(|q| (q.block, q.range.start));
+    attribute_by_context(doc, credits, &enclosing, &block_quotes, &mut in_marks);
+    continue_block_quotes(&mut block_quotes, &mut in_marks);
+    let mut quotations = block_quotes;
+    quotations.extend(in_marks);
+    quotations.sort_by_key(|q| (q.span.start, q.span.end));
+    QuoteClaims {
+        quotations,
+        stray_marks,
+    }
+}
+
+/// For each block, the index (into `block_quotes`) of the block quote it sits in.
+fn enclosing_block_quotes(doc: &Document, block_quotes: &[Quotation]) -> Vec<Option<usize>> {
+    let mut enclosing = vec![None; doc.blocks.len()];
+    for (index, quotation) in block_quotes.iter().enumerate() {
+        for slot in &mut enclosing[quotation.block..=quotation.last_block] {
+            *slot = Some(index);
+        }
+    }
+    enclosing
+}
+
+fn quotation_in_marks(
+    doc: &Document,
+    credits: &CreditPatterns,
+    pair: &marks::PairedQuote,
+    enclosing: &[Option<usize>],
+    block_quotes: &[Quotation],
+) -> Quotation {
+    let opening = &doc.blocks[pair.open_block];
+    let closing = &doc.blocks[pair.close_block];
+    let range_end = if pair.close_block == pair.open_block {
+        pair.close_end
+    } else {
+        opening.text.len()
+    };
+    let inner = inner_text(doc, pair);
+    let enclosing = enclosing[pair.open_block].map(|index| &block_quotes[index]);
+    let is_speech = speech::is_speech_length(&inner)
+        && !speech::introduced_as_title(&opening.text[..pair.open_at])
+        && !speech::describes_a_picture(opening, credits)
+        && !speech::is_subheading(opening)
+        && !speech::follows_an_embed(doc, pair.open_block)
+        && (pair.style == MarkStyle::Double || closes_at_punctuation(closing, pair));
+    Quotation {
+        block: pair.open_block,
+        range: pair.open_at..range_end,
+        span: opening
+            .span_of(pair.open_at..range_end)
+            .cover(closing.span_of(pair.close_end.saturating_sub(pair.close_len)..pair.close_end)),
+        speaker: enclosing.and_then(|q| q.speaker.clone()),
+        kind: QuoteKind::Marks(pair.style),
+        last_block: pair.close_block,
+        last_end: pair.close_end,
+        closed: pair.closed,
+        in_block_quote: enclosing.is_some(),
+        is_speech,
+        attribution: enclosing.map(|_| Attribution::BlockQuote),
+        excerpt: excerpt(&inner),
+    }
+}
+
+/// The words between the marks, paragraphs joined by a space.
+fn inner_text(doc: &Document, pair: &marks::PairedQuote) -> String {
+    let start = pair.open_at + pair.open_len;
+    let end = pair.close_end - pair.close_len;
+    if pair.open_block == pair.close_block {
+        return doc.blocks[pair.open_block]
+            .text
+            .get(start..end)
+            .unwrap_or("")
+            .to_string();
+    }
+    let mut inner = doc.blocks[pair.open_block]
+        .text
+        .get(start..)
+        .unwrap_or("")
+        .to_string();
+    for block in &doc.blocks[pair.open_block + 1..pair.close_block] {
+        inner.push(' ');
+        inner.push_str(&block.text);
+    }
+    inner.push(' ');
+    inner.push_str(doc.blocks[pair.close_block].text.get(..end).unwrap_or(""));
+    inner
+}
+
+/// Attribute quotations outside block quotes from their sentences and neighbours.
+fn attribute_by_context(
+    doc: &Document,
+    credits: &CreditPatterns,
+    enclosing: &[Option<usize>],
+    block_quotes: &[Quotation],
+    quotations: &mut [Quotation],
+) {
+    let mut has_marks = vec![false; doc.blocks.len()];
+    for quotation in quotations.iter() {
+        has_marks[quotation.block] = true;
+    }
+    for quotation in quotations.iter_mut() {
+        if quotation.in_block_quote {
+            continue;
+        }
+        let translated = quotation
+            .block
+            .checked_sub(1)
+            .filter(|&previous| has_marks[previous])
+            .and_then(|previous| enclosing[previous])
+            .map(|index| &block_quotes[index]);
+        if let Some(original) = translated {
+            quotation.attribution = Some(Attribution::Translation);
+            quotation.speaker = original.speaker.clone();
+        } else if let Some((attribution, speaker)) = direct_attribution(doc, credits, quotation) {
+            quotation.attribution = Some(attribution);
+            quotation.speaker = speaker;
+        }
+    }
+    // Continuation forwards: a later quotation in the same paragraph, or one that opens the
+    // next paragraph, has the speaker of the attributed one before it.
+    let mut previous: Option<(usize, Option<Speaker>)> = None;
+    for quotation in quotations.iter_mut() {
+        if quotation.in_block_quote {
+            continue;
+        }
+        if quotation.attribution.is_none() {
+            if let Some((block, speaker)) = &previous {
+                let opens_next = *block + 1 == quotation.block
+                    && opens_its_block(&doc.blocks[quotation.block], quotation);
+                if *block == quotation.block || opens_next {
+                    quotation.attribution = Some(Attribution::Continuation);
+                    quotation.speaker = speaker.clone();
+                }
+            }
+        }
+        if quotation.attribution.is_some() {
+            previous = Some((quotation.last_block, quotation.speaker.clone()));
+        }
+    }
+    // And backwards within a paragraph: “A.” “B,” she said.
+    let mut next: Option<(usize, Option<Speaker>)> = None;
+    for quotation in quotations.iter_mut().rev() {
+        if quotation.in_block_quote {
+            continue;
+        }
+        if quotation.attribution.is_none() {
+            if let Some((block, speaker)) = &next {
+                if *block == quotation.last_block {
+                    quotation.attribution = Some(Attribution::Continuation);
+                    quotation.speaker = speaker.clone();
+                }
+            }
+        }
+        if quotation.attribution.is_some() {
+            next = Some((quotation.block, quotation.speaker.clone()));
+        }
+    }
+}
+
+/// How a quotation outside a block quote is attributed by its own paragraph: a speaker label
+/// opening it, a speech verb with its speaker in the quotation's sentence (or the sentence
+/// right after), a colon introduction, a name signed after it, or a sentence naming its
+/// speaker around a partial quotation.
+fn direct_attribution(
+    doc: &Document,
+    credits: &CreditPatterns,
+    quotation: &Quotation,
+) -> Option<(Attribution, Option<Speaker>)> {
+    let opening = &doc.blocks[quotation.block];
+    if let Some(speaker) = block_quote::label(opening) {
+        return Some((Attribution::Signature, Some(speaker)));
+    }
+    let open_at = quotation.range.start;
+    let before = opening.sentence_at(open_at).start.min(open_at)..open_at;
+    if let Some(range) = find_speaker(&opening.text, before.clone(), Side::Before) {
+        return Some((Attribution::SpeechVerb, Some(speaker_at(opening, range))));
+    }
+    let before_text = opening.text[before.clone()]
+        .trim_end_matches(|c: char| c.is_whitespace() || marks::is_quotation_mark(c));
+    if before_text.ends_with(':') {
+        return Some((Attribution::Introduction, None));
+    }
+    if opens_its_block(opening, quotation) {
+        let introduction = block_quote::introduction(doc, credits, quotation.block);
+        // A speech verb in the paragraph before may be about something else ("They also
+        // stressed the importance"): only a colon introduces a quotation in marks.
+        if let Some(introduction) = introduction.filter(|i| i.by_colon) {
+            return Some((Attribution::Introduction, introduction.speaker));
+        }
+    }
+    let closing = &doc.blocks[quotation.last_block];
+    let close_end = quotation.last_end;
+    let rest = &closing.text[close_end..];
+    let next_word = close_end + (rest.len() - rest.trim_start().len());
+    if next_word < closing.text.len() {
+        let after = close_end..closing.sentence_at(next_word).end.max(close_end);
+        if let Some(range) = find_speaker(&closing.text, after.clone(), Side::After) {
+            return Some((Attribution::SpeechVerb, Some(speaker_at(closing, range))));
+        }
+        if let Some(range) = signed_after(&closing.text, after) {
+            return Some((Attribution::Signature, Some(speaker_at(closing, range))));
+        }
+    }
+    let embedded = !before_text.is_empty() && !before_text.ends_with(['.', '!', '?']);
+    if embedded {
+        if let Some(range) = person_named(&opening.text, before) {
+            return Some((Attribution::Embedded, Some(speaker_at(opening, range))));
+        }
+    }
+    None
+}
+
+/// A name right after a quotation, set off by a colon or a dash ("“...”: Barbados Free
+/// Press expresses concern", "“...” — Richard Hugo") or standing alone ("“...” Richard Hugo").
+fn signed_after(text: &str, after: Range<usize>) -> Option<Range<usize>> {
+    let rest = &text[after.clone()];
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || "—–-:,".contains(c));
+    let set_off = rest.trim_start().starts_with(['—', '–', '-', ':']);
+    let start = after.start + (rest.len() - trimmed.len());
+    let name = person_named(text, start..after.end)?;
+    let at_start = name.start == start;
+    let alone = text[name.end..after.end]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .is_empty();
+    (at_start && (set_off || alone)).then_some(name)
+}
+
+/// A block quote with no attribution of its own that follows a paragraph ending in an
+/// attributed quotation continues it (the English, then the original in a block quote).
+fn continue_block_quotes(block_quotes: &mut [Quotation], in_marks: &mut [Quotation]) {
+    // The last quotation ending in each block (`in_marks` is in reading order).
+    let mut last_ending_in: HashMap<usize, usize> = HashMap::new();
+    for (index, quotation) in in_marks.iter().enumerate() {
+        if !quotation.in_block_quote {
+            last_ending_in.insert(quotation.last_block, index);
+        }
+    }
+    for block_quote in block_quotes.iter_mut() {
+        if !matches!(block_quote.attribution, None | Some(Attribution::Implied)) {
+            continue;
+        }
+        let ending = block_quote
+            .block
+            .checked_sub(1)
+            .and_then(|previous| last_ending_in.get(&previous))
+            .map(|&index| &in_marks[index])
+            .filter(|q| q.attribution.is_some());
+        let Some(ending) = ending else {
+            continue;
+        };
+        block_quote.attribution = Some(Attribution::Continuation);
+        block_quote.speaker = ending.speaker.clone();
+        let first = in_marks.partition_point(|q| q.block < block_quote.block);
+        let end = in_marks.partition_point(|q| q.block <= block_quote.last_block);
+        for inner in &mut in_marks[first..end] {
+            inner.speaker = block_quote.speaker.clone();
+        }
+    }
+}
+
+fn opens_its_block(block: &Block, quotation: &Quotation) -> bool {
+    block.text[..quotation.range.start].trim().is_empty()
+}
+
+/// A top-level single-quoted quotation counts as speech only when punctuation sits at its
+/// closing mark ('We will,' he said): elsewhere a lone single mark is likely an apostrophe.
+fn closes_at_punctuation(closing: &Block, pair: &marks::PairedQuote) -> bool {
+    let mark_start = pair.close_end - pair.close_len;
+    let before = closing.text[..mark_start].chars().next_back();
+    let after = closing.text[pair.close_end..].chars().next();
+    pair.closed
+        && (before.is_some_and(|c| matches!(c, ',' | '.' | '!' | '?'))
+            || after.is_some_and(|c| matches!(c, ',' | '.')))
+}
+
+/// The first few words, with an ellipsis when cut.
+fn excerpt(text: &str) -> String {
+    const WORDS: usize = 6;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut excerpt = words[..words.len().min(WORDS)].join(" ");
+    if words.len() > WORDS {
+        excerpt.push('…');
+    }
+    excerpt
+}
+
+fn speaker_at(block: &Block, range: Range<usize>) -> Speaker {
+    let name = block.text[range.clone()]
+        .trim_end_matches([',', ':', '：'])
+        .to_string();
+    Speaker {
+        name,
+        span: block.span_of(range),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotations(source: &str) -> Vec<Quotation> {
+        let doc = Document::parse(source);
+        extract(&doc, &Settings::embedded()).quotations
+    }
+
+    /// The speech quotation whose excerpt starts with `start`.
+    #[track_caller]
+    fn quote<'q>(quotes: &'q [Quotation], start: &str) -> &'q Quotation {
+        quotes
+            .iter()
+            .find(|q| q.excerpt.starts_with(start))
+            .unwrap_or_else(|| panic!("no quotation starting {start:?} in {quotes:#?}"))
+    }
+
+    #[track_caller]
+    fn assert_speaker(source: &str, start: &str, speaker: &str, how: Attribution) {
+        let quotes = quotations(source);
+        let quote = quote(&quotes, start);
+        assert_eq!(quote.attribution, Some(how), "{quote:#?}");
+        assert_eq!(
+            quote.speaker.as_ref().map(|s| s.name.as_str()),
+            Some(speaker)
+        );
+        let span = quote.speaker.as_ref().unwrap().span;
+        assert_eq!(span.text(source), speaker);
+    }
+
+    #[track_caller]
+    fn assert_unattributed(source: &str, start: &str) {
+        let quotes = quotations(source);
+        let quote = quote(&quotes, start);
+        assert!(quote.is_speech, "{quote:#?}");
+        assert_eq!(quote.attribution, None, "{quote:#?}");
+    }
+
+    #[track_caller]
+    fn assert_not_speech(source: &str, start: &str) {
+        let quotes = quotations(source);
+        assert!(!quote(&quotes, start).is_speech, "{quotes:#?}");
+    }
+
+    #[test]
+    fn speech_verbs_before_and_after() {
+        assert_speaker(
+            "Stoltenberg said that “NATO Allies are providing unprecedented support to Ukraine.”",
+            "NATO Allies",
+            "Stoltenberg",
+            Attribution::SpeechVerb,
+        );
+        assert_speaker(
+            "“NATO is an Alliance of Europe and North America,” said Secretary General Jens Stoltenberg.",
+            "NATO is",
+            "Secretary General Jens Stoltenberg",
+            Attribution::SpeechVerb,
+        );
+        assert_speaker(
+            "“We will not back down from this fight,” he said.",
+            "We will",
+            "he",
+            Attribution::SpeechVerb,
+        );
+    }
+
+    #[test]
+    fn partial_quotation_in_the_speakers_sentence() {
+        assert_speaker(
+            "NATO Secretary-General Jens Stoltenberg highlighted the importance of investing in defense “as we face our greatest security crisis in a generation.”",
+            "as we face",
+            "NATO Secretary-General Jens Stoltenberg",
+            Attribution::SpeechVerb,
+        );
+    }
+
+    #[test]
+    fn colon_introductions() {
+        assert_speaker(
+            "UK Prime Minister Keir Starmer told the meeting:\n\n“We stand with Ukraine for as long as it takes.”\n",
+            "We stand",
+            "UK Prime Minister Keir Starmer",
+            Attribution::Introduction,
+        );
+        assert_speaker(
+            "Pangeran Siahaan wrote a column and tried to understand:\n\n> With his middle finger raised the governor looked cool.\n",
+            "With his",
+            "Pangeran Siahaan",
+            Attribution::Introduction,
+        );
+    }
+
+    #[test]
+    fn continuations_inherit_the_speaker() {
+        let source = "“We are ready for this,” the minister said. “We will not wait for anyone.”\n\n“And we will win this fight together.”\n";
+        assert_speaker(
+            source,
+            "We will not",
+            "the minister",
+            Attribution::Continuation,
+        );
+        assert_speaker(
+            source,
+            "And we will",
+            "the minister",
+            Attribution::Continuation,
+        );
+        assert_speaker(
+            "“Everything is ready for the vote now.” The hall was full. “We will win,” she added.",
+            "Everything",
+            "she",
+            Attribution::Continuation,
+        );
+    }
+
+    #[test]
+    fn signatures_inside_block_quotes() {
+        assert_speaker(
+            "Some context here.\n\n> @vankaay: Just realized what the governor was doing there.\n",
+            "@vankaay:",
+            "@vankaay",
+            Attribution::Signature,
+        );
+    }
+
+    #[test]
+    fn unattributed_speech() {
+        assert_unattributed(
+            "The meeting ended late.\n\n“NATO is an Alliance of Europe and North America.”\n",
+            "NATO is",
+        );
+        assert_unattributed(
+            "The meeting ended late.\n\n> The plan is a failure and everyone knows it.\n",
+            "The plan",
+        );
+    }
+
+    #[test]
+    fn phrases_titles_and_terms_are_not_speech() {
+        assert_not_speech("They call him “the iron lady” now.", "the iron lady");
+        assert_not_speech("The Smiths sang “How Soon is Now?” live.", "How Soon");
+        assert_not_speech(
+            "In a post titled “Reasons why I missed the contest this year”, he explains.",
+            "Reasons why",
+        );
+        assert_not_speech(
+            "The agency ran “Moscow Riots Show Anti-Putin Drive Sustainable” today.",
+            "Moscow Riots",
+        );
+    }
+}

@@ -1,0 +1,577 @@
+//! Speakers: a speech verb and the person or body it belongs to ("Stoltenberg said", "said
+//! Secretary General Jens Stoltenberg", "he told reporters", "according to the ministry").
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Which side of the quotation a stretch of text is on: the verb nearest the quotation wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Before,
+    After,
+}
+
+/// Verbs (and phrases) that report speech or writing, in every form a news sentence uses.
+static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    let stems = [
+        "say|says|said|saying",
+        "tell|tells|told|telling",
+        "add|adds|added|adding",
+        "ask|asks|asked|asking",
+        "write|writes|wrote|writing|written",
+        "declare[sd]?|declaring",
+        "warn|warns|warned|warning",
+        "insist|insists|insisted|insisting",
+        "explain|explains|explained|explaining",
+        "highlight|highlights|highlighted|highlighting",
+        "stress|stresses|stressed|stressing",
+        "note[sd]?|noting",
+        "argue[sd]?|arguing",
+        "tweet|tweets|tweeted|tweeting|retweet|retweets|retweeted",
+        "post|posts|posted|posting",
+        "blog|blogs|blogged|blogging",
+        "state[sd]?|stating",
+        "comment|comments|commented|commenting",
+        "claim|claims|claimed|claiming",
+        "announce[sd]?|announcing",
+        "repl(?:y|ies|ied|ying)",
+        "respond|responds|responded|responding",
+        "remark|remarks|remarked|remarking",
+        "observe[sd]?|observing",
+        "recall|recalls|recalled|recalling",
+        "conclude[sd]?|concluding",
+        "continue[sd]?|continuing",
+        "point(?:s|ed|ing)? out",
+        "(?:go|goes|went|going) on",
+        "emphasi[sz]e[sd]?|emphasi[sz]ing",
+        "underline[sd]?|underlining",
+        "reiterate[sd]?|reiterating",
+        "repeat|repeats|repeated|repeating",
+        "admit|admits|admitted|admitting",
+        "acknowledge[sd]?|acknowledging",
+        "den(?:y|ies|ied|ying)",
+        "complain|complains|complained|complaining",
+        "lament|laments|lamented|lamenting",
+        "joke[sd]?|joking|quip|quips|quipped",
+        "wonder|wonders|wondered|wondering",
+        "exclaim|exclaims|exclaimed",
+        "shout|shouts|shouted|chant|chants|chanted|cr(?:y|ies|ied)",
+        "urge[sd]?|urging",
+        "promise[sd]?|promising|vow|vows|vowed|pledge[sd]?|pledging",
+        "predict|predicts|predicted",
+        "suggest|suggests|suggested|suggesting",
+        "caution|cautions|cautioned",
+        "assert|asserts|asserted|affirm|affirms|affirmed",
+        "confirm|confirms|confirmed|confirming",
+        "maintain|maintains|maintained|contend|contends|contended",
+        "report|reports|reported|reporting",
+        "describe[sd]?|describing",
+        "call|calls|called|calling",
+        "criti(?:ci[sz]e[sd]?|ci[sz]ing)",
+        "condemn|condemns|condemned|praise[sd]?|praising|accuse[sd]?|accusing",
+        "demand|demands|demanded|question(?:s|ed)?|challenge[sd]?",
+        "mention|mentions|mentioned|reveal|reveals|revealed",
+        "summari[sz]e[sd]?|opine[sd]?|reflect|reflects|reflected|elaborate[sd]?",
+        "agree[sd]?|disagree[sd]?|protest|protests|protested|plead|pleads|pleaded",
+        "share[sd]?|sharing|publish|publishes|published|quote[sd]?|quoting|cite[sd]?|citing",
+        "read|reads|sing|sings|sang|sung",
+        "request|requests|requested|confess|confesses|confessed|mock|mocks|mocked",
+        "think|thinks|thought|believe[sd]?|consider(?:s|ed|ing)?|voice[sd]?|liken(?:s|ed)?",
+        "put it|in the words of|according to",
+    ];
+    let pattern = format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", stems.join("|"));
+    Regex::new(&pattern).expect("valid speech-verb regex")
+});
+
+/// Verbs that name their speaker after them: "according to the ministry".
+const SPEAKER_AFTER: &[&str] = &["according to", "in the words of"];
+
+/// Words a speaker may be without being a name.
+const PRONOUNS: &[&str] = &[
+    "i",
+    "you",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "one",
+    "someone",
+    "somebody",
+    "everyone",
+    "everybody",
+    "nobody",
+    "many",
+    "some",
+    "others",
+    "both",
+    "all",
+    "another",
+    "most",
+    "few",
+];
+
+/// Words that may sit between a speaker and the verb: "he later said", "she has also written".
+const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "then",
+    "later",
+    "once",
+    "again",
+    "just",
+    "already",
+    "was",
+    "were",
+    "is",
+    "are",
+    "would",
+    "will",
+    "can",
+    "could",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "even",
+    "still",
+    "shall",
+    "may",
+    "might",
+    "must",
+    "should",
+    "soon",
+    "often",
+    "always",
+    "first",
+    "finally",
+    "subsequently",
+    "earlier",
+    "further",
+    "simply",
+    "that",
+];
+
+/// Relative pronouns: "Eduard Limonov, who declared" names the speaker before the comma.
+const RELATIVES: &[&str] = &["who", "which"];
+
+/// Capitalised words that start a sentence without naming anyone.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "however",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "there",
+    "then",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "if",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "also",
+    "so",
+    "yet",
+    "still",
+    "meanwhile",
+    "finally",
+    "overall",
+    "earlier",
+    "later",
+    "according",
+    "since",
+    "although",
+    "though",
+    "because",
+    "here",
+    "what",
+    "how",
+    "why",
+    "is",
+    "was",
+    "are",
+    "were",
+    "do",
+    "does",
+    "did",
+    "not",
+    "no",
+    "yes",
+    "one",
+    "some",
+    "many",
+];
+
+/// Pronouns that are a sentence's subject.
+const SUBJECT_PRONOUNS: &[&str] = &["i", "he", "she", "we", "they"];
+
+/// Words that start a noun phrase: "the minister", "one blogger".
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "one", "another", "some", "many", "several", "other", "each", "every", "most", "few",
+    "two", "three", "numerous", "various", "both", "all",
+];
+
+/// Small words inside names: "Secretary of State", "Osama bin Laden", "Ludwig van Beethoven".
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "de", "da", "del", "della", "des", "di", "do", "dos", "du", "la", "le", "van", "von",
+    "der", "den", "bin", "ibn", "al", "el", "y",
+];
+
+/// Words that can never be a speaker: the verb is an infinitive or the clause has no subject.
+const NOT_SPEAKERS: &[&str] = &[
+    "to", "be", "been", "being", "and", "or", "but", "if", "as", "than", "so", "when", "while",
+    "because", "for", "in", "on", "at", "by", "with", "from", "about", "after", "before",
+];
+
+/// Stop words that end a lowercase speaker phrase after the verb ("said a spokesman for").
+const PHRASE_ENDS: &[&str] = &[
+    "for", "of", "at", "in", "on", "to", "from", "with", "who", "which", "that", "and", "as",
+    "when", "while", "after", "before", "during", "about",
+];
+
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Punctuation (not just space) separates it from the previous word.
+    break_before: bool,
+}
+
+/// The speaker of a speech verb in `text[within]`, as a range of `text`. `side` says where
+/// the quotation is, so the verb nearest it is tried first. With a speech verb but no
+/// subject next to it ("Ksenia Sobchak, for her part, ..., writing"), the first person the
+/// sentence names is the speaker.
+pub fn find_speaker(text: &str, within: Range<usize>, side: Side) -> Option<Range<usize>> {
+    let scope = text.get(within.clone())?;
+    let words = words(text, within.clone());
+    let mut verbs: Vec<(usize, usize)> = SPEECH_VERB
+        .find_iter(scope)
+        .filter_map(|m| {
+            let start = within.start + m.start();
+            let end = within.start + m.end();
+            // Words are in order: binary searches keep long sentences linear.
+            let first = words.binary_search_by_key(&start, |w| w.start).ok()?;
+            let last = words.binary_search_by_key(&end, |w| w.end).ok()?;
+            Some((first, last))
+        })
+        .collect();
+    if side == Side::Before {
+        verbs.reverse();
+    }
+    let direct = verbs.iter().find_map(|&(first, last)| {
+        let verb = text[words[first].start..words[last].end].to_ascii_lowercase();
+        if SPEAKER_AFTER.contains(&verb.as_str()) {
+            return speaker_after(text, &words, last);
+        }
+        // Only right after the quotation does the speaker follow the verb ("“...,” said
+        // Jane Doe"); elsewhere the words after a verb are its object ("share their ideas").
+        let inverted = side == Side::After && first == 0;
+        speaker_before(text, &words, first).or_else(|| {
+            inverted
+                .then(|| speaker_after(text, &words, last))
+                .flatten()
+        })
+    });
+    direct.or_else(|| {
+        let first_verb = verbs.iter().map(|&(first, _)| first).min()?;
+        person_among(text, &words[..first_verb])
+    })
+}
+
+/// The first person `text[within]` names: a subject pronoun or a name (not a capitalised
+/// word that merely opens the sentence).
+pub fn person_named(text: &str, within: Range<usize>) -> Option<Range<usize>> {
+    person_among(text, &words(text, within))
+}
+
+fn person_among(text: &str, words: &[Word]) -> Option<Range<usize>> {
+    words.iter().enumerate().find_map(|(index, &word)| {
+        let lower = lower(text, word);
+        if SUBJECT_PRONOUNS.contains(&lower.as_str()) {
+            return Some(word.start..word.end);
+        }
+        let opener =
+            SENTENCE_OPENERS.contains(&lower.as_str()) || NOT_SPEAKERS.contains(&lower.as_str());
+        (is_capitalised(text, word) && !opener).then(|| name_forwards(text, words, index))
+    })
+}
+
+/// The subject right before the verb: "Stoltenberg said", "the minister has said".
+fn speaker_before(text: &str, words: &[Word], verb: usize) -> Option<Range<usize>> {
+    let mut at = verb;
+    let mut after_relative = false;
+    loop {
+        if at == 0 || (words[at].break_before && !after_relative) {
+            return None;
+        }
+        at -= 1;
+        let word = lower(text, words[at]);
+        after_relative = RELATIVES.contains(&word.as_str());
+        if !after_relative
+            && !BETWEEN_SPEAKER_AND_VERB.contains(&word.as_str())
+            && !is_adverb(&word)
+        {
+            break;
+        }
+    }
+    let head = words[at];
+    let word = lower(text, head);
+    if NOT_SPEAKERS.contains(&word.as_str()) {
+        return None;
+    }
+    if PRONOUNS.contains(&word.as_str()) {
+        return Some(head.start..head.end);
+    }
+    if DETERMINERS.contains(&word.as_str()) {
+        return None;
+    }
+    if is_capitalised(text, head) {
+        return Some(name_backwards(text, words, at));
+    }
+    // A common noun: reach back to its determiner, or a name before it ("Facebook user").
+    let mut start = at;
+    while start > 0 && at - start < 3 && !words[start].break_before {
+        let previous = words[start - 1];
+        let lower_previous = lower(text, previous);
+        if DETERMINERS.contains(&lower_previous.as_str()) {
+            start -= 1;
+            break;
+        }
+        if is_capitalised(text, previous) {
+            start = name_backwards(text, words, start - 1).start;
+            return Some(start..head.end);
+        }
+        if NOT_SPEAKERS.contains(&lower_previous.as_str()) {
+            break;
+        }
+        start -= 1;
+    }
+    Some(words[start].start..head.end)
+}
+
+/// The subject right after the verb: "said Secretary General Jens Stoltenberg", "said he",
+/// "according to the ministry".
+fn speaker_after(text: &str, words: &[Word], verb: usize) -> Option<Range<usize>> {
+    let first = *words.get(verb + 1)?;
+    if first.break_before {
+        return None;
+    }
+    let word = lower(text, first);
+    if PRONOUNS.contains(&word.as_str()) {
+        return Some(first.start..first.end);
+    }
+    if is_capitalised(text, first) {
+        return Some(name_forwards(text, words, verb + 1));
+    }
+    if !DETERMINERS.contains(&word.as_str()) {
+        return None;
+    }
+    let mut end = verb + 1;
+    while let Some(next) = words.get(end + 1) {
+        let lower_next = lower(text, *next);
+        if next.break_before || PHRASE_ENDS.contains(&lower_next.as_str()) || end - verb >= 4 {
+            break;
+        }
+        end += 1;
+    }
+    (end > verb + 1).then(|| first.start..words[end].end)
+}
+
+/// A run of capitalised words (with connectors inside it) ending at `last`.
+fn name_backwards(text: &str, words: &[Word], last: usize) -> Range<usize> {
+    let mut start = last;
+    while start > 0 && !words[start].break_before {
+        let previous = words[start - 1];
+        if is_capitalised(text, previous) {
+            start -= 1;
+        } else if NAME_CONNECTORS.contains(&lower(text, previous).as_str())
+            && start >= 2
+            && !previous.break_before
+            && is_capitalised(text, words[start - 2])
+        {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    words[start].start..words[last].end
+}
+
+/// A run of capitalised words (with connectors inside it) starting at `first`.
+fn name_forwards(text: &str, words: &[Word], first: usize) -> Range<usize> {
+    let mut end = first;
+    while let Some(next) = words.get(end + 1) {
+        if next.break_before {
+            break;
+        }
+        if is_capitalised(text, *next) {
+            end += 1;
+        } else if NAME_CONNECTORS.contains(&lower(text, *next).as_str())
+            && words
+                .get(end + 2)
+                .is_some_and(|after| !after.break_before && is_capitalised(text, *after))
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    words[first].start..words[end].end
+}
+
+/// Words of `text[within]`: letters, digits and the marks that live inside names
+/// (`O'Brien`, `al-Assad`, `@handle`, `U.S.`).
+fn words(text: &str, within: Range<usize>) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut break_pending = false;
+    let scope = text.get(within.clone()).unwrap_or("");
+    for (offset, c) in scope.char_indices() {
+        let at = within.start + offset;
+        let starts_word = c.is_alphanumeric() || c == '@';
+        let inside_word = starts_word || matches!(c, '_' | '-' | '\'' | '’' | '.');
+        match start {
+            Some(_) if inside_word => {}
+            Some(word_start) => {
+                push_word(text, &mut words, word_start..at, &mut break_pending);
+                start = None;
+                break_pending |= !c.is_whitespace();
+            }
+            None if starts_word => start = Some(at),
+            None => break_pending |= !c.is_whitespace(),
+        }
+    }
+    if let Some(word_start) = start {
+        push_word(text, &mut words, word_start..within.end, &mut break_pending);
+    }
+    words
+}
+
+/// Add a word (trailing marks trimmed); a period that is no abbreviation's ends the clause.
+fn push_word(text: &str, words: &mut Vec<Word>, range: Range<usize>, break_pending: &mut bool) {
+    let raw = &text[range.clone()];
+    let trimmed = raw.trim_end_matches(['.', '\'', '’', '-']);
+    if trimmed.is_empty() {
+        return;
+    }
+    words.push(Word {
+        start: range.start,
+        end: range.start + trimmed.len(),
+        break_before: *break_pending,
+    });
+    *break_pending = raw.ends_with('.') && !is_abbreviation(trimmed);
+}
+
+/// "Mr", "J", "U.S" and other short forms that keep a name going after their period.
+fn is_abbreviation(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 3 && word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn lower(text: &str, word: Word) -> String {
+    text[word.start..word.end].to_lowercase()
+}
+
+fn is_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly")
+}
+
+/// A name-like word: capitalised, a handle, or in a script without case.
+fn is_capitalised(text: &str, word: Word) -> bool {
+    text[word.start..word.end]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '@' || (c.is_alphabetic() && !c.is_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_speaker(text: &str, side: Side, expected: Option<&str>) {
+        let found = find_speaker(text, 0..text.len(), side).map(|r| &text[r]);
+        assert_eq!(found, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn subject_before_the_verb() {
+        assert_speaker("Stoltenberg said that ", Side::Before, Some("Stoltenberg"));
+        assert_speaker(
+            "In a press conference Monday, NATO Secretary-General Jens Stoltenberg highlighted the importance of investing in defense ",
+            Side::Before,
+            Some("NATO Secretary-General Jens Stoltenberg"),
+        );
+        assert_speaker(", he later added.", Side::After, Some("he"));
+        assert_speaker("The minister has said ", Side::Before, Some("The minister"));
+        assert_speaker(
+            "Facebook user Julie Lam explained ",
+            Side::Before,
+            Some("Julie Lam"),
+        );
+        assert_speaker("Many netizens wrote ", Side::Before, Some("Many netizens"));
+    }
+
+    #[test]
+    fn subject_after_the_verb() {
+        assert_speaker(
+            ", said Secretary General Jens Stoltenberg.",
+            Side::After,
+            Some("Secretary General Jens Stoltenberg"),
+        );
+        assert_speaker(
+            ", says a spokesman for the ministry.",
+            Side::After,
+            Some("a spokesman"),
+        );
+        assert_speaker(
+            "According to the ministry, ",
+            Side::Before,
+            Some("the ministry"),
+        );
+        assert_speaker(", said he.", Side::After, Some("he"));
+    }
+
+    #[test]
+    fn relative_clauses_and_distant_subjects() {
+        assert_speaker(
+            "Eduard Limonov, who declared in his LiveJournal, ",
+            Side::Before,
+            Some("Eduard Limonov"),
+        );
+        assert_speaker(
+            "Ksenia Sobchak, for her part, maintains hope in the Internet, writing on LiveJournal, ",
+            Side::Before,
+            Some("Ksenia Sobchak"),
+        );
+    }
+
+    #[test]
+    fn no_speaker_without_a_subject() {
+        assert_speaker("It is hard to say ", Side::Before, None);
+        assert_speaker("The plan was bold and ", Side::Before, None);
+        assert_speaker(", the report concluded.", Side::After, Some("the report"));
+    }
+}

@@ -1,0 +1,221 @@
+//! What counts as speech: quoted phrases, titles, terms, the words on a pictured poster and
+//! quotations in headline-like lines are not, and need no speaker.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::{Block, Document};
+use crate::style::credits::CreditPatterns;
+
+/// Quotations shorter than this many words are phrases, not speech, unless they hold a
+/// sentence break ("No. Never.").
+const SPEECH_MIN_WORDS: usize = 5;
+
+/// A paragraph this short that names a picture is its caption.
+const CAPTION_MAX_WORDS: usize = 40;
+
+/// A paragraph this short with no sentence punctuation is a subheading.
+const SUBHEADING_MAX_WORDS: usize = 12;
+
+/// Words that present what follows as a name, a title or a term rather than speech.
+const TITLE_INTRODUCERS: &[&str] = &[
+    "titled",
+    "entitled",
+    "called",
+    "named",
+    "dubbed",
+    "headlined",
+    "headline",
+    "book",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "poem",
+    "play",
+    "article",
+    "post",
+    "essay",
+    "report",
+    "video",
+    "documentary",
+    "campaign",
+    "hashtag",
+    "slogan",
+    "motto",
+    "series",
+    "show",
+    "programme",
+    "program",
+    "page",
+    "group",
+    "blog",
+    "website",
+    "site",
+    "event",
+    "initiative",
+    "project",
+    "movement",
+    "law",
+    "bill",
+    "act",
+    "operation",
+    "festival",
+    "exhibition",
+    "conference",
+    "chapter",
+    "column",
+    "petition",
+    "term",
+    "word",
+    "words",
+    "phrase",
+    "expression",
+    "label",
+    "banner",
+    "sign",
+    "tag",
+    "name",
+    "title",
+    "podcast",
+    "newspaper",
+    "magazine",
+    "channel",
+    "account",
+    "lema",
+    "theme",
+    "as",
+];
+
+/// Long enough to be speech, and not a title in title case.
+pub fn is_speech_length(inner: &str) -> bool {
+    (word_count(inner) >= SPEECH_MIN_WORDS || has_sentence_break(inner)) && !is_title_case(inner)
+}
+
+/// Words, counting a run of ideographs as one word per two characters.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|token| {
+            let ideographs = token.chars().filter(|c| is_ideograph(*c)).count();
+            if ideographs > 0 {
+                ideographs.div_ceil(2)
+            } else {
+                usize::from(token.chars().any(char::is_alphanumeric))
+            }
+        })
+        .sum()
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
+/// A sentence ends inside the text and another begins: "No. Never."
+fn has_sentence_break(text: &str) -> bool {
+    let trimmed = text.trim();
+    trimmed.char_indices().any(|(at, c)| {
+        matches!(c, '.' | '!' | '?')
+            && trimmed[at + 1..]
+                .strip_prefix(char::is_whitespace)
+                .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
+    })
+}
+
+/// "How Soon Is Now", "Moscow Riots Show Anti-Putin Drive": every word of four or more
+/// letters capitalised, not shouted in capitals throughout, and no sentence ending in a
+/// period ("NATO is an Alliance of Europe and North America." is speech).
+fn is_title_case(text: &str) -> bool {
+    if text.trim_end().ends_with('.') {
+        return false;
+    }
+    let long: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    long.len() >= 2
+        && long.iter().all(|w| w.starts_with(char::is_uppercase))
+        && text.chars().any(char::is_lowercase)
+}
+
+/// One of the two words before the quotation makes it a title or a term ("a post titled
+/// “...”", "the title itself, “...”"). Language tags ("[es]") are skipped.
+pub fn introduced_as_title(before: &str) -> bool {
+    static TAGS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[[^\]]{0,12}\]").expect("valid tag regex"));
+    let untagged = TAGS.replace_all(before, " ");
+    untagged
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .rev()
+        .take(2)
+        .any(|word| TITLE_INTRODUCERS.contains(&word.to_lowercase().as_str()))
+}
+
+/// A short paragraph that credits or captions a photo, and introduces nothing.
+pub fn is_caption(block: &Block, credits: &CreditPatterns) -> bool {
+    word_count(&block.text) <= CAPTION_MAX_WORDS
+        && !block.text.trim_end().ends_with(':')
+        && (credits.image_credit.is_match(&block.text) || credits.caption.is_match(&block.text))
+}
+
+/// A short paragraph that is a photo caption, or describes a picture: the words it quotes
+/// are the picture's ("“Sex is good, Botox is bad” is written on the paper").
+pub fn describes_a_picture(block: &Block, credits: &CreditPatterns) -> bool {
+    static PICTURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:image|photo|picture|poster|banner|placard|sign|cartoon|graffiti|billboard|screenshot)s?(?-u:\b)",
+        )
+        .expect("valid picture regex")
+    });
+    word_count(&block.text) <= CAPTION_MAX_WORDS
+        && (PICTURE.is_match(&block.text)
+            || credits.image_credit.is_match(&block.text)
+            || credits.caption.is_match(&block.text))
+}
+
+/// A short line with no sentence punctuation: a subheading written as a paragraph.
+pub fn is_subheading(block: &Block) -> bool {
+    block.quote_depth == 0
+        && word_count(&block.text) <= SUBHEADING_MAX_WORDS
+        && !block.text.contains(['.', '!', '?', ':'])
+}
+
+/// The paragraph right after a bare link (an embedded video or post) is its caption.
+pub fn follows_an_embed(doc: &Document, index: usize) -> bool {
+    index
+        .checked_sub(1)
+        .and_then(|previous| doc.blocks.get(previous))
+        .is_some_and(|previous| {
+            let text = previous.text.trim();
+            text.starts_with("http") && !text.contains(char::is_whitespace)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speech_length() {
+        assert!(is_speech_length("We will not back down from this fight"));
+        assert!(is_speech_length("No. Never."));
+        assert!(!is_speech_length("the iron lady"));
+        assert!(!is_speech_length("How Soon is Now?"));
+        assert!(!is_speech_length(
+            "Moscow Riots Show Anti-Putin Drive Sustainable"
+        ));
+        assert!(is_speech_length(
+            "NATO is an Alliance of Europe and North America."
+        ));
+        assert!(is_speech_length("中国疆域领土确实很大但没有"));
+    }
+
+    #[test]
+    fn titles_by_the_words_before() {
+        assert!(introduced_as_title("In a post titled "));
+        assert!(introduced_as_title("The title itself, "));
+        assert!(introduced_as_title("There is a Facebook event [bg] "));
+        assert!(!introduced_as_title("Stoltenberg said that "));
+    }
+}

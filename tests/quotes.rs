@@ -1,0 +1,155 @@
+//! Quotations end to end: the seed article and its edits, the speakers the claims carry, and
+//! the examples in the docs of the quote and credit rules.
+
+mod common;
+
+use factlint::claims::quote::Attribution;
+use factlint::claims::Claims;
+use factlint::document::Document;
+use factlint::rules::{all_metas, RuleId};
+
+const QUOTE_RULES: &[RuleId] = &[RuleId::QuoteAttribution, RuleId::QuoteUnbalanced];
+
+/// The seed article (shared/seed/nato-bucharest.md), copied into the fixtures.
+fn seed() -> String {
+    std::fs::read_to_string(common::test_file(
+        "fixtures/quote-attribution/silent/nato-bucharest.md",
+    ))
+    .unwrap()
+}
+
+#[track_caller]
+fn edited(from: &str, to: &str) -> String {
+    let seed = seed();
+    assert!(seed.contains(from), "the seed has no {from:?}");
+    seed.replacen(from, to, 1)
+}
+
+#[test]
+fn the_seed_has_no_quote_findings() {
+    let report = common::lint(&seed());
+    for &rule in QUOTE_RULES {
+        assert_eq!(common::findings_of(&report, rule), vec![], "{rule}");
+    }
+}
+
+#[test]
+fn removing_the_speaker_leaves_the_quotation_unattributed() {
+    let report = common::lint(&edited(" said Secretary General Jens Stoltenberg", ""));
+    let found = common::findings_of(&report, RuleId::QuoteAttribution);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 29);
+    assert!(found[0].1.starts_with("“NATO is an Alliance"), "{found:?}");
+}
+
+#[test]
+fn the_seed_quotations_carry_their_speakers() {
+    let source = seed();
+    let doc = Document::parse(&source);
+    let claims = Claims::extract(&doc, &common::settings());
+    let speakers: Vec<(Option<Attribution>, String)> = claims
+        .quotes
+        .iter()
+        .filter(|q| q.is_speech)
+        .map(|q| {
+            let speaker = q
+                .speaker
+                .as_ref()
+                .expect("every seed quotation has a speaker");
+            assert_eq!(speaker.span.text(&source), speaker.name);
+            (q.attribution, speaker.name.clone())
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![
+            (
+                Some(Attribution::SpeechVerb),
+                "NATO Secretary-General Jens Stoltenberg".to_string()
+            ),
+            (Some(Attribution::SpeechVerb), "Stoltenberg".to_string()),
+            (
+                Some(Attribution::SpeechVerb),
+                "Secretary General Jens Stoltenberg".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn unbalanced_marks_in_a_block_quote_are_only_info() {
+    let report =
+        common::lint("---\nauthor: Jane Doe\n---\nShe wrote:\n\n> A tweet as written :)))\"\n");
+    assert_eq!(
+        common::findings_of(&report, RuleId::QuoteUnbalanced),
+        vec![]
+    );
+    assert!(report
+        .diagnostics
+        .iter()
+        .any(|d| d.rule == RuleId::QuoteUnbalanced));
+}
+
+#[test]
+fn a_block_quote_after_a_named_person_is_only_info() {
+    let report = common::lint(
+        "---\nauthor: Jane Doe\n---\nMaria has been standing there for hours.\n\n> I come to every protest, not for me but for my children.\n",
+    );
+    assert_eq!(
+        common::findings_of(&report, RuleId::QuoteAttribution),
+        vec![]
+    );
+    let info = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == RuleId::QuoteAttribution)
+        .expect("an info finding");
+    assert_eq!(info.labels[0].span.text(&report.source), "Maria");
+}
+
+/// Markdown examples under a doc's "Example" heading: (first is bad, second is good).
+fn doc_examples(doc: &str) -> (String, String) {
+    let example = doc
+        .split("\n## ")
+        .find(|section| section.starts_with("Example"))
+        .expect("an Example section");
+    let blocks: Vec<String> = example
+        .split("```markdown\n")
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(blocks.len(), 2, "a bad and a good example");
+    (blocks[0].clone(), blocks[1].clone())
+}
+
+#[test]
+fn doc_examples_behave() {
+    let rules = [
+        RuleId::QuoteAttribution,
+        RuleId::QuoteUnbalanced,
+        RuleId::CreditImage,
+        RuleId::CreditByline,
+    ];
+    for meta in all_metas().iter().filter(|m| rules.contains(&m.id)) {
+        let (bad, good) = doc_examples(meta.doc);
+        let with_author = |body: &str| format!("---\nauthor: Jane Doe\n---\n{body}");
+        let bad_source = if meta.id == RuleId::CreditByline {
+            bad.clone()
+        } else {
+            with_author(&bad)
+        };
+        let good_source = if meta.id == RuleId::CreditByline {
+            good.clone()
+        } else {
+            with_author(&good)
+        };
+        let fired = common::findings_of(&common::lint(&bad_source), meta.id);
+        assert!(
+            !fired.is_empty(),
+            "{}: bad example is silent:\n{bad}",
+            meta.name
+        );
+        let silent = common::findings_of(&common::lint(&good_source), meta.id);
+        assert_eq!(silent, vec![], "{}: good example fires:\n{good}", meta.name);
+    }
+}
