@@ -4,6 +4,7 @@
 pub mod count;
 pub mod date;
 pub mod mention;
+pub mod name;
 pub mod quote;
 
 use crate::document::Document;
@@ -15,6 +16,7 @@ pub struct Claims {
     pub quotes: Vec<quote::Quotation>,
     pub mentions: Vec<mention::Mention>,
     pub counts: Vec<count::CountClaim>,
+    pub names: name::Names,
 }
 
 impl Claims {
@@ -26,6 +28,7 @@ impl Claims {
             quotes: quote::extract(doc, settings),
             mentions,
             counts,
+            names: name::extract(doc, settings),
         }
     }
 }
