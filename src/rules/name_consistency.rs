@@ -113,11 +113,14 @@ fn check_title_group(
         return;
     };
     let majority_form = title.render(majority);
-    let total = group.len();
-    let majority_count = counts
+    // "2 × "Secretary General", 1 × "Secretary-General"", the majority first.
+    let mut tally: Vec<(Joints, usize)> = counts.clone();
+    tally.sort_by_key(|(joints, count)| (std::cmp::Reverse(*count), *joints != majority));
+    let tally = tally
         .iter()
-        .find(|(joints, _)| *joints == majority)
-        .map_or(0, |(_, count)| *count);
+        .map(|(joints, count)| format!("\"{}\" {}", title.render(*joints), times(*count)))
+        .collect::<Vec<_>>()
+        .join(", ");
     let majority_spans: Vec<Span> = group
         .iter()
         .filter(|mention| mention.joints == majority)
@@ -128,7 +131,7 @@ fn check_title_group(
     let against_owner = canonical.is_some_and(|own| own != majority);
     for mention in group.iter().filter(|mention| mention.joints != majority) {
         let written = &cx.doc.blocks[mention.block].text[mention.range.clone()];
-        let mut help = format!("{majority_count} of {total} mentions write \"{majority_form}\"");
+        let mut help = format!("this article writes {tally}");
         if let (Some(owner), Some(own)) = (owner, canonical) {
             help.push_str(&format!("; {owner} writes \"{}\"", title.render(own)));
         }
@@ -173,6 +176,15 @@ fn rejoin(written: &str, joints: Joints) -> String {
         }
     }
     text
+}
+
+/// "once", "twice", "3 times".
+fn times(count: usize) -> String {
+    match count {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        _ => format!("{count} times"),
+    }
 }
 
 // ---- Surnames -------------------------------------------------------------------------------
@@ -311,8 +323,8 @@ fn report_surname(
             "both follow \"{first}\"; if they are two people, suppress this finding"
         ),
         Evidence::StraySpelling => format!(
-            "\"{usual_text}\" is used {} times, \"{}\" once; if they are two people, suppress this finding",
-            usual.uses.len(),
+            "\"{usual_text}\" is used {}, \"{}\" once; if they are two people, suppress this finding",
+            times(usual.uses.len()),
             stray.uses[0].text
         ),
     };
@@ -324,9 +336,9 @@ fn report_surname(
             RuleId::NameConsistency,
             word.span,
             format!(
-                "\"{}\" looks like a misspelling of \"{usual_text}\", used {} times in this article",
+                "\"{}\" looks like a misspelling of \"{usual_text}\", used {} in this article",
                 word.text,
-                usual.uses.len()
+                times(usual.uses.len())
             ),
         )
         .with_help(help.clone());
@@ -340,5 +352,171 @@ fn report_surname(
             ));
         }
         out.push(diagnostic);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Applicability;
+    use crate::{check_source, Settings};
+
+    fn diagnostics(source: &str) -> Vec<Diagnostic> {
+        check_source("article.md", source, &Settings::embedded())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == RuleId::NameConsistency)
+            .collect()
+    }
+
+    /// The text flagged at warning level.
+    fn flagged(source: &str) -> Vec<&str> {
+        diagnostics(source)
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(|d| d.span.text(source))
+            .collect()
+    }
+
+    #[track_caller]
+    fn assert_flags(source: &str, expected: &[&str]) {
+        assert_eq!(flagged(source), expected, "{source}");
+    }
+
+    #[track_caller]
+    fn assert_quiet(source: &str) {
+        assert_flags(source, &[]);
+    }
+
+    #[track_caller]
+    fn assert_fix(source: &str, replacement: &str, applicability: Applicability) {
+        let found = diagnostics(source);
+        let fix = found
+            .first()
+            .and_then(|d| d.fixes.first())
+            .unwrap_or_else(|| panic!("no fix for {source}"));
+        assert_eq!(fix.edits[0].replacement, replacement);
+        assert_eq!(fix.applicability, applicability);
+    }
+
+    #[test]
+    fn flags_a_title_form_in_the_minority() {
+        let source = "NATO Secretary-General Jens Stoltenberg spoke. The Secretary General left. \
+                      Secretary General Jens Stoltenberg said so.";
+        assert_flags(source, &["Secretary-General"]);
+        assert_fix(source, "Secretary General", Applicability::Safe);
+        let labels = &diagnostics(source)[0].labels;
+        assert_eq!(labels.len(), 2);
+        assert_eq!(labels[0].span.text(source), "Secretary General");
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_organisations_own_form() {
+        assert_flags(
+            "NATO Secretary-General Jens Stoltenberg spoke. The Secretary General left.",
+            &["Secretary-General"],
+        );
+        assert_flags(
+            "UN Secretary General Antonio Guterres spoke. The Secretary-General left.",
+            &["Secretary General"],
+        );
+        assert_flags(
+            "The Prime-Minister spoke. The Prime Minister left.",
+            &["Prime-Minister"],
+        );
+        assert_quiet("The Vice-President spoke. The Vice President left.");
+    }
+
+    #[test]
+    fn different_organisations_keep_their_own_forms() {
+        assert_quiet(
+            "UN Secretary-General Antonio Guterres met NATO Secretary General Jens Stoltenberg. \
+             The Secretary-General of the United Nations left first; the Secretary General stayed.",
+        );
+    }
+
+    #[test]
+    fn a_majority_against_the_organisations_form_is_only_info() {
+        let source = "NATO Secretary-General Jens Stoltenberg spoke. The Secretary-General left. \
+                      The Secretary General returned.";
+        assert_quiet(source);
+        let found = diagnostics(source);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Info);
+        assert!(found[0].help.as_deref().unwrap().contains("NATO writes"));
+    }
+
+    #[test]
+    fn quoted_titles_are_not_counted() {
+        assert_quiet(
+            "The then Vice-President Joyce Banda took over.\n\n> Vice president Khumbo Kachali \
+             and the vice president before him.\n",
+        );
+    }
+
+    #[test]
+    fn rejoins_keep_the_words_as_written() {
+        let mut joints = Joints::default();
+        assert_eq!(rejoin("Secretary-General", joints), "Secretary General");
+        joints = joints.with_hyphen_at(0).with_hyphen_at(1);
+        assert_eq!(rejoin("commander in chief", joints), "commander-in-chief");
+    }
+
+    #[test]
+    fn flags_a_stray_spelling_of_a_surname() {
+        let source = "Jens Stoltenberg arrived. Stoltenberg said little. Later Stoltenburg left.";
+        assert_flags(source, &["Stoltenburg"]);
+        assert_fix(source, "Stoltenberg", Applicability::Unsafe);
+        // The same first name: even a repeated misspelling.
+        assert_flags(
+            "Jens Stoltenberg arrived. Jens Stoltenberg spoke. Jens Stoltenburg left. \
+             Jens Stoltenberg stayed. Jens Stoltenburg returned.",
+            &["Stoltenburg", "Stoltenburg"],
+        );
+        // A tie leaves nothing to go by.
+        assert_quiet("Jens Stoltenberg arrived. Jens Stoltenburg left.");
+        assert_flags(
+            "Yevgeny Chirkunov resigned. Chirkunov said so. Although Chrikunov’s term was long.",
+            &["Chrikunov"],
+        );
+    }
+
+    #[test]
+    fn different_people_are_left_alone() {
+        // Different first names.
+        assert_quiet("Jens Stoltenberg arrived. Stoltenberg spoke. Erna Stoltenburg left.");
+        // Only the ending differs: Johnson/Johnston, Ivanov/Ivanova, demonyms.
+        assert_quiet("Boris Johnson spoke. Johnson left. Johnston stayed.");
+        assert_quiet("Ivan Ivanov spoke. Ivanov left. Ivanova stayed.");
+        assert_quiet("Klaus Iohannis of Romania. Romania agreed. A Romanian said so.");
+        // Too short to tell a misspelling from another name.
+        assert_quiet("Mohamed Morsi spoke. Morsi left. Mursi stayed.");
+        // No evidence: neither is written after a first name, or both are used once.
+        assert_quiet("Stoltenberg spoke. Stoltenberg left. Stoltenburg stayed.");
+        assert_quiet("Jens Stoltenberg spoke. Stoltenburg stayed.");
+        // Newspapers after an article: "Le Canard", "Le Cafard".
+        assert_quiet("In Mali, Le Canard déchaîné; in Benin, the Canard du Golfe; in Senegal, Le Cafard libéré.");
+        // Common words at sentence starts.
+        assert_quiet("Members met. Members left. Member states agreed; members too.");
+    }
+
+    #[test]
+    fn a_quoted_stray_spelling_is_evidence_but_not_flagged() {
+        assert_quiet("Jens Stoltenberg arrived. Stoltenberg spoke.\n\n> Stoltenburg is wrong.\n");
+        assert_flags(
+            "Jens Stoltenberg arrived.\n\n> Stoltenberg spoke.\n\nThen Stoltenburg left.\n",
+            &["Stoltenburg"],
+        );
+    }
+
+    #[test]
+    fn similarity_needs_a_misspelling_not_an_ending() {
+        assert!(similar("stoltenberg", "stoltenburg"));
+        assert!(similar("chirkunov", "chrikunov"));
+        assert!(!similar("johnson", "johnston"));
+        assert!(!similar("romania", "romanian"));
+        assert!(!similar("minister", "ministry"));
+        assert!(!similar("austria", "australia"));
+        assert!(!similar("stoltenberg", "stoltenberg"));
     }
 }
