@@ -134,12 +134,18 @@ pub fn starts_lower_case(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// Whether `range` of the block's text is the first word of its sentence.
+/// Whether `range` of the block's text is the first word of its sentence. A binary search
+/// over the sorted sentences, so a huge paragraph stays linear overall.
 pub fn is_sentence_start(block: &Block, range: &Range<usize>) -> bool {
-    let sentence = block.sentence_at(range.start);
+    let after = block
+        .sentences
+        .partition_point(|sentence| sentence.start <= range.start);
+    let sentence_start = after
+        .checked_sub(1)
+        .map_or(0, |index| block.sentences[index].start);
     block
         .text
-        .get(sentence.start.min(range.start)..range.start)
+        .get(sentence_start..range.start)
         .is_some_and(|lead| !lead.chars().any(char::is_alphanumeric))
 }
 
