@@ -4,6 +4,7 @@
 pub mod count;
 pub mod date;
 pub mod mention;
+pub mod name;
 pub mod quote;
 
 use crate::document::Document;
@@ -17,6 +18,7 @@ pub struct Claims {
     pub stray_quote_marks: Vec<quote::StrayMark>,
     pub mentions: Vec<mention::Mention>,
     pub counts: Vec<count::CountClaim>,
+    pub names: name::Names,
 }
 
 impl Claims {
@@ -30,6 +32,7 @@ impl Claims {
             stray_quote_marks: quotes.stray_marks,
             mentions,
             counts,
+            names: name::extract(doc, settings),
         }
     }
 }

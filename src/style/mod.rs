@@ -3,6 +3,7 @@
 
 pub mod credits;
 pub mod spelling;
+pub mod titles;
 
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -13,6 +14,7 @@ use crate::error::InputError;
 pub struct StyleData {
     pub spelling: spelling::SpellingTable,
     pub credits: credits::CreditPatterns,
+    pub titles: titles::TitleTable,
 }
 
 impl StyleData {
@@ -29,6 +31,7 @@ impl StyleData {
         Ok(StyleData {
             spelling: spelling::SpellingTable::load(dirs)?,
             credits: credits::CreditPatterns::load(dirs)?,
+            titles: titles::TitleTable::load(dirs)?,
         })
     }
 }

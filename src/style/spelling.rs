@@ -1,14 +1,379 @@
-//! British/American spelling pairs (`rules/style/spelling.toml`).
+//! British/American spelling pairs (`rules/style/spelling.toml`, plus any `spelling.toml` in
+//! users' style folders). Each word form maps to its dialect and its other-dialect spelling
+//! with the same inflection, so a fix keeps "organised" an "-ed" form: "organized".
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::config::Dialect;
 use crate::error::InputError;
+use crate::span::Span;
 
+const EMBEDDED: &str = include_str!("../../rules/style/spelling.toml");
+const EMBEDDED_PATH: &str = "rules/style/spelling.toml (built in)";
+const FILE_NAME: &str = "spelling.toml";
+
+/// One spelling of a word that marks a dialect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Variant {
+    pub dialect: Dialect,
+    /// The same form in the other dialect (lower case), e.g. "organized" for "organised".
+    pub counterpart: String,
+    /// Forms of one listed pair share this number (defence, defences, defenceless).
+    pub pair: u32,
+    /// An -ise/-ize form: Oxford spelling writes -ize in British English, so these forms are
+    /// compared only with one another.
+    pub oxford: bool,
+}
+
+/// Every dialect-marking word form, keyed by its lower-case spelling.
 #[derive(Debug, Default)]
-pub struct SpellingTable {}
+pub struct SpellingTable {
+    forms: HashMap<String, Variant>,
+    pairs: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    group: Vec<RawGroup>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    /// Named in error messages.
+    name: String,
+    endings: Spanned<Vec<(String, String)>>,
+    words: Vec<Spanned<String>>,
+    #[serde(default)]
+    oxford: bool,
+    only: Option<Dialect>,
+}
 
 impl SpellingTable {
-    pub fn load(_dirs: &[PathBuf]) -> Result<SpellingTable, InputError> {
-        Ok(SpellingTable {})
+    /// The embedded pairs plus `spelling.toml` from each style folder in `dirs` (later files
+    /// override earlier ones, word by word).
+    pub fn load(dirs: &[PathBuf]) -> Result<SpellingTable, InputError> {
+        let mut table = SpellingTable::default();
+        for file in StyleFile::embedded_and_users(EMBEDDED, EMBEDDED_PATH, FILE_NAME, dirs)? {
+            table.add_file(&file)?;
+        }
+        Ok(table)
+    }
+
+    /// The variant a word form marks, if any. `word` must be lower case.
+    pub fn get(&self, word: &str) -> Option<&Variant> {
+        self.forms.get(word)
+    }
+
+    /// How many pairs were listed (each pair stands for all its inflected forms).
+    pub fn pair_count(&self) -> usize {
+        self.pairs as usize
+    }
+
+    fn add_file(&mut self, file: &StyleFile) -> Result<(), InputError> {
+        let error_at = |message: String, span: Range<usize>| file.error_at(message, span);
+        let raw: RawFile = file.parse()?;
+        // Forms of this file: a form listed twice with different meanings is an error here,
+        // while a user's file may override the built-in list.
+        let mut file_forms: HashMap<String, Variant> = HashMap::new();
+        for group in raw.group {
+            let Some((base_gb, base_us)) = group.endings.get_ref().first().cloned() else {
+                return Err(error_at(
+                    format!(
+                        "in group `{}`: `endings` needs at least the base ending pair",
+                        group.name
+                    ),
+                    group.endings.span(),
+                ));
+            };
+            for entry in &group.words {
+                let in_group = |message: String| {
+                    error_at(
+                        format!("in group `{}`: {message}", group.name),
+                        entry.span(),
+                    )
+                };
+                let (british, american) = split_entry(entry.get_ref())
+                    .ok_or_else(|| in_group(ENTRY_SHAPE.to_string()))?;
+                let (Some(stem_gb), Some(stem_us)) = (
+                    british.strip_suffix(base_gb.as_str()),
+                    american.strip_suffix(base_us.as_str()),
+                ) else {
+                    return Err(in_group(format!(
+                        "`{}` does not end with the base endings `{base_gb}` / `{base_us}`",
+                        entry.get_ref()
+                    )));
+                };
+                self.pairs += 1;
+                let pair = self.pairs;
+                for (ending_gb, ending_us) in group.endings.get_ref() {
+                    let form_gb = format!("{stem_gb}{ending_gb}");
+                    let form_us = format!("{stem_us}{ending_us}");
+                    if form_gb == form_us {
+                        continue;
+                    }
+                    let sides = [
+                        (Dialect::British, form_gb.clone(), form_us.clone()),
+                        (Dialect::American, form_us, form_gb),
+                    ];
+                    for (dialect, form, counterpart) in sides {
+                        if group.only.is_some_and(|only| only != dialect) {
+                            continue;
+                        }
+                        let variant = Variant {
+                            dialect,
+                            counterpart,
+                            pair,
+                            oxford: group.oxford,
+                        };
+                        if let Some(previous) = file_forms.get(&form) {
+                            if previous.dialect != variant.dialect
+                                || previous.counterpart != variant.counterpart
+                            {
+                                return Err(in_group(format!(
+                                    "`{form}` is already listed as {} for `{}`",
+                                    dialect_name(previous.dialect),
+                                    previous.counterpart
+                                )));
+                            }
+                            continue;
+                        }
+                        file_forms.insert(form, variant);
+                    }
+                }
+            }
+        }
+        self.forms.extend(file_forms);
+        Ok(())
+    }
+}
+
+const ENTRY_SHAPE: &str =
+    "expected \"british american\" or one shared base word, in lower-case letters";
+
+/// "colour color" → (colour, color); "travel" → (travel, travel).
+fn split_entry(entry: &str) -> Option<(&str, &str)> {
+    let mut words = entry.split_whitespace();
+    let british = words.next()?;
+    let american = words.next().unwrap_or(british);
+    let well_formed = |word: &str| word.chars().all(|c| c.is_lowercase());
+    (words.next().is_none() && well_formed(british) && well_formed(american))
+        .then_some((british, american))
+}
+
+fn dialect_name(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::British => "British",
+        Dialect::American => "American",
+    }
+}
+
+/// A style file's text and name, for parsing with errors that point into it.
+pub(super) struct StyleFile {
+    path: String,
+    text: Arc<String>,
+}
+
+impl StyleFile {
+    /// The built-in file, then `name` from each of the user's style folders that has one.
+    pub(super) fn embedded_and_users(
+        embedded: &str,
+        embedded_path: &str,
+        name: &str,
+        dirs: &[PathBuf],
+    ) -> Result<Vec<StyleFile>, InputError> {
+        let mut files = vec![StyleFile {
+            path: embedded_path.to_string(),
+            text: Arc::new(embedded.to_string()),
+        }];
+        for path in dirs.iter().map(|dir| dir.join(name)) {
+            if path.is_file() {
+                files.push(StyleFile::read(&path)?);
+            }
+        }
+        Ok(files)
+    }
+
+    fn read(path: &Path) -> Result<StyleFile, InputError> {
+        let display = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|error| {
+            InputError::new(&display, format!("cannot read style file: {error}"))
+        })?;
+        Ok(StyleFile {
+            path: display,
+            text: Arc::new(text),
+        })
+    }
+
+    #[cfg(test)]
+    pub(super) fn from_text(path: &str, text: &str) -> StyleFile {
+        StyleFile {
+            path: path.to_string(),
+            text: Arc::new(text.to_string()),
+        }
+    }
+
+    pub(super) fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, InputError> {
+        toml::from_str(&self.text).map_err(|error| {
+            let span = error.span().unwrap_or(0..0);
+            self.error_at(
+                format!("invalid style file: {}", error.message().trim()),
+                span,
+            )
+        })
+    }
+
+    pub(super) fn error_at(&self, message: String, span: Range<usize>) -> InputError {
+        InputError::new(&self.path, message).at(Span::from(span), Arc::clone(&self.text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded() -> SpellingTable {
+        SpellingTable::load(&[]).unwrap_or_else(|error| panic!("{}", error.located_message()))
+    }
+
+    #[track_caller]
+    fn assert_variant(table: &SpellingTable, word: &str, dialect: Dialect, counterpart: &str) {
+        let variant = table
+            .get(word)
+            .unwrap_or_else(|| panic!("`{word}` is not listed"));
+        assert_eq!(variant.dialect, dialect, "{word}");
+        assert_eq!(variant.counterpart, counterpart, "{word}");
+    }
+
+    #[track_caller]
+    fn assert_unlisted(table: &SpellingTable, word: &str) {
+        assert!(table.get(word).is_none(), "`{word}` must not be listed");
+    }
+
+    #[track_caller]
+    fn assert_error_at(text: &str, message_part: &str, spanned: &str) {
+        let mut table = SpellingTable::default();
+        let file = StyleFile::from_text("style/spelling.toml", text);
+        let error = table.add_file(&file).unwrap_err();
+        assert!(error.message.contains(message_part), "{}", error.message);
+        assert_eq!(error.span.unwrap().text(text), spanned);
+    }
+
+    #[test]
+    fn has_at_least_two_hundred_pairs() {
+        assert!(
+            embedded().pair_count() >= 200,
+            "{}",
+            embedded().pair_count()
+        );
+    }
+
+    #[test]
+    fn inflections_keep_their_form() {
+        let table = embedded();
+        assert_variant(&table, "defense", Dialect::American, "defence");
+        assert_variant(&table, "defences", Dialect::British, "defenses");
+        assert_variant(&table, "kilometres", Dialect::British, "kilometers");
+        assert_variant(&table, "organisation", Dialect::British, "organization");
+        assert_variant(&table, "organizing", Dialect::American, "organising");
+        assert_variant(&table, "centred", Dialect::British, "centered");
+        assert_variant(&table, "travelled", Dialect::British, "traveled");
+        assert_variant(&table, "travellers", Dialect::British, "travelers");
+        assert_variant(&table, "manoeuvring", Dialect::British, "maneuvering");
+        assert_variant(&table, "colourful", Dialect::British, "colorful");
+        assert_unlisted(&table, "travel");
+    }
+
+    #[test]
+    fn words_of_both_dialects_are_never_american() {
+        let table = embedded();
+        for word in [
+            "program",
+            "license",
+            "practice",
+            "tire",
+            "check",
+            "story",
+            "meter",
+            "draft",
+            "curb",
+            "inquiry",
+            "analyses",
+            "annex",
+            "cancellation",
+            "advertise",
+            "criticism",
+        ] {
+            assert_unlisted(&table, word);
+        }
+        assert_variant(&table, "programme", Dialect::British, "program");
+        assert_variant(&table, "analyzes", Dialect::American, "analyses");
+    }
+
+    #[test]
+    fn ise_forms_are_marked_oxford() {
+        let table = embedded();
+        assert!(table.get("realize").unwrap().oxford);
+        assert!(!table.get("analyze").unwrap().oxford);
+        assert!(!table.get("colour").unwrap().oxford);
+    }
+
+    #[test]
+    fn forms_of_one_pair_share_its_number() {
+        let table = embedded();
+        assert_eq!(
+            table.get("defence").unwrap().pair,
+            table.get("defenses").unwrap().pair
+        );
+        assert_ne!(
+            table.get("defence").unwrap().pair,
+            table.get("offence").unwrap().pair
+        );
+    }
+
+    #[test]
+    fn malformed_files_point_at_the_problem() {
+        assert_error_at(
+            "[[group]]\nname = \"x\"\nendings = [[\"our\", \"or\"]]\nwords = [\"centre center\"]\n",
+            "base endings",
+            "\"centre center\"",
+        );
+        assert_error_at(
+            "[[group]]\nname = \"x\"\nendings = [[\"\", \"\"]]\nwords = [\"Grey gray\"]\n",
+            "lower-case",
+            "\"Grey gray\"",
+        );
+        assert_error_at(
+            "[[group]]\nname = \"x\"\nendings = []\nwords = []\n",
+            "base ending",
+            "[]",
+        );
+        assert_error_at(
+            "[[group]]\nname = \"x\"\nendings = [[\"\", \"\"]]\nwords = [\"grey gray\", \"grey grau\"]\n",
+            "already listed",
+            "\"grey grau\"",
+        );
+        assert_error_at("[[group]]\nnom = 1\n", "nom", "nom");
+    }
+
+    #[test]
+    fn users_files_add_and_override() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[[group]]\nname = \"house\"\nendings = [[\"\", \"\"]]\nwords = [\"whilst while\"]\n",
+        )
+        .unwrap();
+        let table = SpellingTable::load(&[dir.path().to_path_buf()]).unwrap();
+        assert_variant(&table, "whilst", Dialect::British, "while");
+        assert_variant(&table, "colour", Dialect::British, "color");
     }
 }

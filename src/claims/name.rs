@@ -1,0 +1,399 @@
+//! Names in the prose: titles ("NATO Secretary General", "Prime-Minister") with the
+//! organisation they belong to, and capitalised words that may be people's names. Also the
+//! word scanner and the sentence-start and quotation tests that the consistency rules share.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::quote::Quotation;
+use crate::document::{Block, Document};
+use crate::settings::Settings;
+use crate::span::Span;
+use crate::style::titles::{Joints, TitleTable};
+
+/// One mention of a title from the title table.
+#[derive(Clone, Debug)]
+pub struct TitleMention {
+    pub block: usize,
+    /// Range of the block's text.
+    pub range: Range<usize>,
+    pub span: Span,
+    /// Index into the title table.
+    pub title: usize,
+    /// Which gaps are hyphens, as written.
+    pub joints: Joints,
+    /// The organisation named right before or after the title ("UN Secretary-General",
+    /// "Secretary General of NATO"), by index into the title table's organisations.
+    pub organisation: Option<usize>,
+}
+
+/// A capitalised word that is never written in lower case in the article and is not a word
+/// of a title or organisation: a candidate for part of a person's name.
+#[derive(Clone, Debug)]
+pub struct NameWord {
+    pub block: usize,
+    pub span: Span,
+    /// As written ("Stoltenberg").
+    pub text: String,
+    /// The capitalised name word right before it, when there is one ("Jens").
+    pub given: Option<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    pub titles: Vec<TitleMention>,
+    pub words: Vec<NameWord>,
+}
+
+pub fn extract(doc: &Document, settings: &Settings) -> Names {
+    let table = &settings.style.titles;
+    let mut names = Names::default();
+    let mut lower_case_words = HashSet::new();
+    for (index, block) in doc.blocks.iter().enumerate() {
+        let tokens: Vec<Range<usize>> = words(&block.text).collect();
+        find_titles(table, index, block, &tokens, &mut names.titles);
+        let mut previous: Option<&str> = None;
+        let mut previous_end = 0;
+        for token in &tokens {
+            let word = &block.text[token.clone()];
+            let name_like = is_capitalised(word) && table.may_be_name(word);
+            if starts_lower_case(word) {
+                lower_case_words.insert(word.to_string());
+            } else if name_like {
+                let follows_directly = matches!(
+                    block.text.get(previous_end..token.start),
+                    Some(" " | "\u{a0}")
+                );
+                names.words.push(NameWord {
+                    block: index,
+                    span: block.span_of(token.clone()),
+                    text: word.to_string(),
+                    given: previous.filter(|_| follows_directly).map(String::from),
+                });
+            }
+            previous = name_like.then_some(word);
+            previous_end = token.end;
+        }
+    }
+    // A word the article also writes in lower case is a common word ("But", "Officials").
+    let is_common = |word: &str| lower_case_words.contains(&word.to_lowercase());
+    names.words.retain(|word| !is_common(&word.text));
+    for word in &mut names.words {
+        if word.given.as_deref().is_some_and(is_common) {
+            word.given = None;
+        }
+    }
+    names
+}
+
+/// Runs of letters that are words of prose: not parts of handles, hashtags, paths, domain
+/// names or identifiers ("@defense", "#organize", "defense.gov", "colour_2").
+pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (start, first) = chars.next()?;
+        if !first.is_alphabetic() {
+            continue;
+        }
+        let mut end = start + first.len_utf8();
+        while let Some(&(at, c)) = chars.peek() {
+            if !c.is_alphabetic() {
+                break;
+            }
+            end = at + c.len_utf8();
+            chars.next();
+        }
+        if is_prose_word(text, start..end) {
+            return Some(start..end);
+        }
+    })
+}
+
+fn is_prose_word(text: &str, range: Range<usize>) -> bool {
+    let mut before = text[..range.start].chars().rev();
+    let mut after = text[range.end..].chars();
+    let attached = |c: char| c.is_ascii_digit() || matches!(c, '_' | '@' | '#' | '/' | '\\');
+    match before.next() {
+        Some(c) if attached(c) => return false,
+        Some('.') if before.next().is_some_and(char::is_alphanumeric) => return false,
+        _ => {}
+    }
+    match after.next() {
+        Some(c) if attached(c) => false,
+        Some('.') => !after.next().is_some_and(char::is_alphanumeric),
+        _ => true,
+    }
+}
+
+pub fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+pub fn starts_lower_case(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether `range` of the block's text is the first word of its sentence. A binary search
+/// over the sorted sentences, so a huge paragraph stays linear overall.
+pub fn is_sentence_start(block: &Block, range: &Range<usize>) -> bool {
+    let after = block
+        .sentences
+        .partition_point(|sentence| sentence.start <= range.start);
+    let sentence_start = after
+        .checked_sub(1)
+        .map_or(0, |index| block.sentences[index].start);
+    block
+        .text
+        .get(sentence_start..range.start)
+        .is_some_and(|lead| !lead.chars().any(char::is_alphanumeric))
+}
+
+/// Quoted material: the spans of direct quotations, and block quotes. The consistency rules
+/// leave it as written.
+pub struct Quoted {
+    /// Sorted, disjoint.
+    spans: Vec<Span>,
+}
+
+impl Quoted {
+    pub fn new(quotes: &[Quotation]) -> Quoted {
+        let mut sorted: Vec<Span> = quotes.iter().map(|quote| quote.span).collect();
+        sorted.sort();
+        let mut spans: Vec<Span> = Vec::with_capacity(sorted.len());
+        for span in sorted {
+            match spans.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => spans.push(span),
+            }
+        }
+        Quoted { spans }
+    }
+
+    pub fn contains(&self, block: &Block, span: Span) -> bool {
+        if block.quote_depth > 0 {
+            return true;
+        }
+        let after = self
+            .spans
+            .partition_point(|quote| quote.start <= span.start);
+        after > 0 && span.end <= self.spans[after - 1].end
+    }
+}
+
+/// Characters that join a title's words: a space or a hyphen.
+fn joint(c: &str) -> Option<bool> {
+    match c {
+        " " | "\u{a0}" => Some(false),
+        "-" | "\u{2010}" | "\u{2011}" => Some(true),
+        _ => None,
+    }
+}
+
+fn find_titles(
+    table: &TitleTable,
+    block_index: usize,
+    block: &Block,
+    tokens: &[Range<usize>],
+    out: &mut Vec<TitleMention>,
+) {
+    let text = &block.text;
+    let mut at = 0;
+    while at < tokens.len() {
+        let found = table
+            .starting_with(&text[tokens[at].clone()])
+            .iter()
+            .find_map(|&title| {
+                let words = &table.titles[title].words;
+                let mentioned = tokens.get(at..at + words.len())?;
+                let mut joints = Joints::default();
+                for (gap, pair) in mentioned.windows(2).enumerate() {
+                    if joint(text.get(pair[0].end..pair[1].start)?)? {
+                        joints = joints.with_hyphen_at(gap);
+                    }
+                }
+                let capitalised = table.titles[title].capitalised;
+                let same_words = mentioned.iter().zip(words).all(|(token, word)| {
+                    let written = &text[token.clone()];
+                    written.eq_ignore_ascii_case(word)
+                        && (!capitalised || written.chars().next() == word.chars().next())
+                });
+                same_words.then_some((title, joints, words.len()))
+            });
+        let Some((title, joints, length)) = found else {
+            at += 1;
+            continue;
+        };
+        let range = tokens[at].start..tokens[at + length - 1].end;
+        out.push(TitleMention {
+            block: block_index,
+            span: block.span_of(range.clone()),
+            organisation: organisation_around(table, text, &range),
+            range,
+            title,
+            joints,
+        });
+        at += length;
+    }
+}
+
+/// The organisation named just before a title ("NATO's Secretary General") or just after it
+/// ("Secretary-General of the United Nations").
+fn organisation_around(table: &TitleTable, text: &str, range: &Range<usize>) -> Option<usize> {
+    let before = text[..range.start].trim_end();
+    let before = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("’s"))
+        .unwrap_or(before);
+    let after = text[range.end..]
+        .strip_prefix(" of ")
+        .map(|rest| rest.strip_prefix("the ").unwrap_or(rest));
+    table.organisations.iter().position(|organisation| {
+        organisation.aliases.iter().any(|alias| {
+            let precedes = before
+                .strip_suffix(alias.as_str())
+                .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric));
+            let follows = after
+                .and_then(|rest| rest.strip_prefix(alias.as_str()))
+                .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric));
+            precedes || follows
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract_from(source: &str) -> (Document<'_>, Names) {
+        let doc = Document::parse(source);
+        let names = extract(&doc, &Settings::embedded());
+        (doc, names)
+    }
+
+    fn word_texts(text: &str) -> Vec<&str> {
+        words(text).map(|range| &text[range]).collect()
+    }
+
+    /// `(title as written, organisation name)` of every title mention.
+    fn titles(source: &str) -> Vec<(String, Option<String>)> {
+        let settings = Settings::embedded();
+        let (_, names) = extract_from(source);
+        names
+            .titles
+            .iter()
+            .map(|mention| {
+                (
+                    mention.span.text(source).to_string(),
+                    mention
+                        .organisation
+                        .map(|org| settings.style.titles.organisations[org].name.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[track_caller]
+    fn assert_title(source: &str, written: &str, organisation: Option<&str>) {
+        let found = titles(source);
+        assert!(
+            found
+                .iter()
+                .any(|(w, o)| w == written && o.as_deref() == organisation),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn words_skip_handles_hashtags_domains_and_identifiers() {
+        assert_eq!(
+            word_texts("Defence, @defense #organize defense.gov colour_2 (labour)."),
+            vec!["Defence", "labour"]
+        );
+        assert_eq!(
+            word_texts("Müller’s façade—U.S. rules"),
+            vec!["Müller", "s", "façade", "rules"]
+        );
+    }
+
+    #[test]
+    fn titles_are_found_with_their_joints_and_organisation() {
+        assert_title(
+            "NATO Secretary-General Jens Stoltenberg spoke.",
+            "Secretary-General",
+            Some("NATO"),
+        );
+        assert_title(
+            "The UN’s Secretary General spoke.",
+            "Secretary General",
+            Some("UN"),
+        );
+        assert_title(
+            "The Secretary-General of the United Nations spoke.",
+            "Secretary-General",
+            Some("UN"),
+        );
+        assert_title("The Prime-Minister spoke.", "Prime-Minister", None);
+        assert_title(
+            "An Under-Secretary-General spoke.",
+            "Under-Secretary-General",
+            None,
+        );
+        assert_eq!(titles("An Under-Secretary-General spoke.").len(), 1);
+    }
+
+    #[test]
+    fn capitalised_only_titles_need_capitals() {
+        assert!(titles("It was a major general strike.").is_empty());
+        assert_title("Major-General Smith arrived.", "Major-General", None);
+        assert!(titles("The Secretary, General Smith.").is_empty());
+    }
+
+    #[test]
+    fn name_words_are_capitalised_and_never_lower_case() {
+        let source = "NATO Secretary General Jens Stoltenberg met Bucharest officials. Officials and Stoltenberg left on Monday. But Kuleba stayed; but not long.";
+        let (_, names) = extract_from(source);
+        let found: Vec<(&str, Option<&str>)> = names
+            .words
+            .iter()
+            .map(|w| (w.text.as_str(), w.given.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Jens", None),
+                ("Stoltenberg", Some("Jens")),
+                ("Bucharest", None),
+                ("Stoltenberg", None),
+                ("Kuleba", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let doc = Document::parse("Defence rose. “Colour matters,” he said; Labour won.");
+        let block = &doc.blocks[0];
+        let starts: Vec<&str> = words(&block.text)
+            .filter(|range| is_sentence_start(block, range))
+            .map(|range| &block.text[range])
+            .collect();
+        assert_eq!(starts, vec!["Defence", "Colour"]);
+    }
+
+    #[test]
+    fn quoted_spans_and_block_quotes() {
+        let doc = Document::parse("Plain words here.\n\n> A quoted block.\n");
+        let quotes = vec![Quotation {
+            block: 0,
+            range: 6..11,
+            span: Span::new(6, 11),
+            speaker: None,
+        }];
+        let quoted = Quoted::new(&quotes);
+        assert!(quoted.contains(&doc.blocks[0], Span::new(6, 11)));
+        assert!(!quoted.contains(&doc.blocks[0], Span::new(0, 5)));
+        assert!(!quoted.contains(&doc.blocks[0], Span::new(10, 16)));
+        assert!(quoted.contains(&doc.blocks[1], doc.blocks[1].span));
+    }
+}

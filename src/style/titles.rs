@@ -1,0 +1,418 @@
+//! Title forms (`rules/style/titles.toml`, plus any `titles.toml` in users' style folders):
+//! titles whose words are joined by a space or a hyphen ("Secretary General",
+//! "Secretary-General"), how organisations write their own, and capitalised words that are
+//! never a person's name.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::spelling::StyleFile;
+use crate::error::InputError;
+
+const EMBEDDED: &str = include_str!("../../rules/style/titles.toml");
+const EMBEDDED_PATH: &str = "rules/style/titles.toml (built in)";
+const FILE_NAME: &str = "titles.toml";
+
+/// Which gaps between a title's words are hyphens (bit `i`: between word `i` and `i + 1`);
+/// the others are spaces. Two mentions of a title differ only in their joints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Joints(u32);
+
+impl Joints {
+    pub fn hyphen_at(self, gap: usize) -> bool {
+        gap < 32 && self.0 & (1 << gap) != 0
+    }
+
+    pub fn with_hyphen_at(self, gap: usize) -> Joints {
+        if gap < 32 {
+            Joints(self.0 | (1 << gap))
+        } else {
+            self
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Title {
+    /// The words as the file writes them ("Secretary", "General").
+    pub words: Vec<String>,
+    /// Each organisation's own form, by index into [`TitleTable::organisations`].
+    pub canonical: Vec<(usize, Joints)>,
+    /// The form to prefer on a tie when no organisation's form applies.
+    pub preferred: Option<Joints>,
+    /// Only a capitalised mention is the title ("Major General", not "a major general strike").
+    pub capitalised: bool,
+}
+
+impl Title {
+    /// The title written with the given joints: "Secretary-General".
+    pub fn render(&self, joints: Joints) -> String {
+        let mut text = String::new();
+        for (index, word) in self.words.iter().enumerate() {
+            if index > 0 {
+                text.push(if joints.hyphen_at(index - 1) {
+                    '-'
+                } else {
+                    ' '
+                });
+            }
+            text.push_str(word);
+        }
+        text
+    }
+
+    pub fn canonical_for(&self, organisation: usize) -> Option<Joints> {
+        self.canonical
+            .iter()
+            .find(|(org, _)| *org == organisation)
+            .map(|(_, joints)| *joints)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Organisation {
+    pub name: String,
+    /// Names of the organisation as written in articles (matched exactly).
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct TitleTable {
+    pub titles: Vec<Title>,
+    pub organisations: Vec<Organisation>,
+    /// Lower-case first word → titles starting with it.
+    by_first_word: HashMap<String, Vec<usize>>,
+    /// Lower-case capitalised words that are never a person's name.
+    not_names: HashSet<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    title: Vec<RawTitle>,
+    #[serde(default)]
+    organisation: Vec<RawOrganisation>,
+    #[serde(default)]
+    not_names: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTitle {
+    words: Spanned<String>,
+    #[serde(default)]
+    canonical: BTreeMap<Spanned<String>, Spanned<String>>,
+    preferred: Option<Spanned<String>>,
+    #[serde(default)]
+    capitalised: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOrganisation {
+    name: String,
+    aliases: Vec<Spanned<String>>,
+}
+
+impl TitleTable {
+    /// The embedded titles plus `titles.toml` from each style folder in `dirs`. A user's
+    /// title or organisation of the same name replaces the built-in one.
+    pub fn load(dirs: &[PathBuf]) -> Result<TitleTable, InputError> {
+        let mut table = TitleTable::default();
+        for file in StyleFile::embedded_and_users(EMBEDDED, EMBEDDED_PATH, FILE_NAME, dirs)? {
+            table.add_file(&file)?;
+        }
+        table.index();
+        Ok(table)
+    }
+
+    /// Titles whose first word is `word` (any case).
+    pub fn starting_with(&self, word: &str) -> &[usize] {
+        self.by_first_word
+            .get(&word.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a capitalised word can be part of a person's name.
+    pub fn may_be_name(&self, word: &str) -> bool {
+        !self.not_names.contains(&word.to_lowercase())
+    }
+
+    fn add_file(&mut self, file: &StyleFile) -> Result<(), InputError> {
+        let raw: RawFile = file.parse()?;
+        for organisation in raw.organisation {
+            let aliases = organisation
+                .aliases
+                .into_iter()
+                .map(|alias| {
+                    if alias.get_ref().trim().is_empty() {
+                        Err(file.error_at("an alias cannot be empty".to_string(), alias.span()))
+                    } else {
+                        Ok(alias.into_inner())
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let organisation = Organisation {
+                name: organisation.name,
+                aliases,
+            };
+            match self
+                .organisations
+                .iter_mut()
+                .find(|known| known.name == organisation.name)
+            {
+                Some(known) => *known = organisation,
+                None => self.organisations.push(organisation),
+            }
+        }
+        for raw_title in raw.title {
+            let words: Vec<String> = raw_title
+                .words
+                .get_ref()
+                .split_whitespace()
+                .map(String::from)
+                .collect();
+            if words.len() < 2 || words.len() > 32 {
+                return Err(file.error_at(
+                    "a title needs two or more words, separated by spaces".to_string(),
+                    raw_title.words.span(),
+                ));
+            }
+            let parse_form = |form: &Spanned<String>| {
+                joints_of(&words, form.get_ref()).ok_or_else(|| {
+                    file.error_at(
+                        format!(
+                            "`{}` is not a form of `{}`: write its words with spaces or hyphens",
+                            form.get_ref(),
+                            words.join(" ")
+                        ),
+                        form.span(),
+                    )
+                })
+            };
+            let mut canonical = Vec::new();
+            for (organisation, form) in &raw_title.canonical {
+                let index = self
+                    .organisations
+                    .iter()
+                    .position(|known| &known.name == organisation.get_ref())
+                    .ok_or_else(|| {
+                        file.error_at(
+                            format!(
+                                "unknown organisation `{}`: list it under [[organisation]]",
+                                organisation.get_ref()
+                            ),
+                            organisation.span(),
+                        )
+                    })?;
+                canonical.push((index, parse_form(form)?));
+            }
+            let title = Title {
+                preferred: raw_title.preferred.as_ref().map(parse_form).transpose()?,
+                words,
+                canonical,
+                capitalised: raw_title.capitalised,
+            };
+            match self.titles.iter_mut().find(|known| {
+                known.words.len() == title.words.len()
+                    && known
+                        .words
+                        .iter()
+                        .zip(&title.words)
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            }) {
+                Some(known) => *known = title,
+                None => self.titles.push(title),
+            }
+        }
+        for word in raw.not_names {
+            if word.get_ref().split_whitespace().count() != 1 {
+                return Err(file.error_at("expected one word".to_string(), word.span()));
+            }
+            self.not_names.insert(word.get_ref().trim().to_lowercase());
+        }
+        Ok(())
+    }
+
+    /// Index first words; the words of titles and organisations are never names.
+    fn index(&mut self) {
+        self.by_first_word.clear();
+        for (index, title) in self.titles.iter().enumerate() {
+            self.by_first_word
+                .entry(title.words[0].to_lowercase())
+                .or_default()
+                .push(index);
+            self.not_names
+                .extend(title.words.iter().map(|word| word.to_lowercase()));
+        }
+        // Longer titles first, so "Under Secretary General" wins over a shorter title.
+        for indices in self.by_first_word.values_mut() {
+            indices.sort_by_key(|&index| std::cmp::Reverse(self.titles[index].words.len()));
+        }
+        for organisation in &self.organisations {
+            for alias in &organisation.aliases {
+                self.not_names.extend(
+                    alias
+                        .split(|c: char| !c.is_alphabetic())
+                        .filter(|word| !word.is_empty())
+                        .map(str::to_lowercase),
+                );
+            }
+        }
+    }
+}
+
+/// The joints of `form` if it writes exactly `words` (any case) joined by spaces or hyphens.
+fn joints_of(words: &[String], form: &str) -> Option<Joints> {
+    let mut joints = Joints::default();
+    let mut rest = form.trim();
+    for (index, word) in words.iter().enumerate() {
+        let head = rest.get(..word.len())?;
+        if !head.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        rest = &rest[word.len()..];
+        if index + 1 < words.len() {
+            let mut chars = rest.chars();
+            match chars.next()? {
+                '-' => joints = joints.with_hyphen_at(index),
+                ' ' => {}
+                _ => return None,
+            }
+            rest = chars.as_str();
+        }
+    }
+    rest.is_empty().then_some(joints)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded() -> TitleTable {
+        TitleTable::load(&[]).unwrap_or_else(|error| panic!("{}", error.located_message()))
+    }
+
+    fn title<'t>(table: &'t TitleTable, words: &str) -> &'t Title {
+        table
+            .titles
+            .iter()
+            .find(|t| t.words.join(" ") == words)
+            .unwrap_or_else(|| panic!("no title `{words}`"))
+    }
+
+    fn organisation(table: &TitleTable, name: &str) -> usize {
+        table
+            .organisations
+            .iter()
+            .position(|o| o.name == name)
+            .unwrap_or_else(|| panic!("no organisation `{name}`"))
+    }
+
+    #[track_caller]
+    fn assert_canonical(table: &TitleTable, words: &str, org: &str, form: &str) {
+        let title = title(table, words);
+        let joints = title
+            .canonical_for(organisation(table, org))
+            .unwrap_or_else(|| panic!("no form of `{words}` for {org}"));
+        assert_eq!(title.render(joints), form);
+    }
+
+    #[track_caller]
+    fn assert_error_at(text: &str, message_part: &str, spanned: &str) {
+        let mut table = TitleTable::default();
+        let error = table
+            .add_file(&StyleFile::from_text("style/titles.toml", text))
+            .unwrap_err();
+        assert!(error.message.contains(message_part), "{}", error.message);
+        assert_eq!(error.span.unwrap().text(text), spanned);
+    }
+
+    #[test]
+    fn organisations_write_their_own_forms() {
+        let table = embedded();
+        assert_canonical(&table, "Secretary General", "NATO", "Secretary General");
+        assert_canonical(&table, "Secretary General", "UN", "Secretary-General");
+        assert_canonical(&table, "Director General", "WHO", "Director-General");
+        assert_canonical(
+            &table,
+            "Under Secretary General",
+            "UN",
+            "Under-Secretary-General",
+        );
+    }
+
+    #[test]
+    fn longer_titles_are_tried_first() {
+        let table = embedded();
+        let under = table.starting_with("under");
+        assert_eq!(table.titles[under[0]].words.len(), 3);
+        assert!(table.starting_with("Secretary").len() == 1);
+        assert!(table.starting_with("nothing").is_empty());
+    }
+
+    #[test]
+    fn title_and_organisation_words_are_not_names() {
+        let table = embedded();
+        for word in ["Secretary", "General", "Ministry", "Treaty", "Monday"] {
+            assert!(!table.may_be_name(word), "{word}");
+        }
+        assert!(table.may_be_name("Stoltenberg"));
+    }
+
+    #[test]
+    fn forms_are_parsed_against_the_words() {
+        let words: Vec<String> = ["Commander", "in", "Chief"].map(String::from).to_vec();
+        let joints = joints_of(&words, "Commander-in-Chief").unwrap();
+        assert!(joints.hyphen_at(0) && joints.hyphen_at(1));
+        assert_eq!(
+            joints_of(&words, "commander in chief"),
+            Some(Joints::default())
+        );
+        assert_eq!(joints_of(&words, "Commander in"), None);
+        assert_eq!(joints_of(&words, "Commander–in–Chief"), None);
+    }
+
+    #[test]
+    fn malformed_files_point_at_the_problem() {
+        assert_error_at(
+            "[[title]]\nwords = \"Secretary General\"\ncanonical = { NATO = \"Secretary General\" }\n",
+            "unknown organisation",
+            "NATO",
+        );
+        assert_error_at(
+            "[[title]]\nwords = \"Prime Minister\"\npreferred = \"Prime Ministre\"\n",
+            "not a form",
+            "\"Prime Ministre\"",
+        );
+        assert_error_at(
+            "[[title]]\nwords = \"Chancellor\"\n",
+            "two or more",
+            "\"Chancellor\"",
+        );
+        assert_error_at("not_names = [\"Two words\"]\n", "one word", "\"Two words\"");
+        assert_error_at("[[title]]\nword = \"x\"\n", "word", "word");
+    }
+
+    #[test]
+    fn users_files_add_titles() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[[title]]\nwords = \"Chief Whip\"\n\n[[organisation]]\nname = \"NATO\"\naliases = [\"NATO\", \"the Alliance\"]\n",
+        )
+        .unwrap();
+        let table = TitleTable::load(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(
+            table.titles[table.starting_with("chief")[0]].words,
+            ["Chief", "Whip"]
+        );
+        let nato = &table.organisations[organisation(&table, "NATO")];
+        assert_eq!(nato.aliases, ["NATO", "the Alliance"]);
+        assert_canonical(&table, "Secretary General", "NATO", "Secretary General");
+    }
+}
