@@ -115,20 +115,6 @@ impl ArticleContext {
         article
     }
 
-    /// Keep only the candidate dates under which `keep` holds (the fact base rules out the
-    /// others), unless that would leave none.
-    pub fn narrow_to(&mut self, keep: impl Fn(NaiveDate) -> bool) {
-        let kept: Vec<NaiveDate> = self
-            .candidates
-            .iter()
-            .copied()
-            .filter(|&d| keep(d))
-            .collect();
-        if !kept.is_empty() {
-            self.candidates = kept;
-        }
-    }
-
     /// The dates a time-dependent claim is judged on: the publication date, or every
     /// candidate when it is uncertain. Empty when nothing is known (stay silent).
     pub fn judgement_dates(&self) -> &[NaiveDate] {
