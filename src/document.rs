@@ -51,11 +51,14 @@ impl Block {
         matches!(self.kind, BlockKind::Heading(_))
     }
 
-    /// The sentence containing text offset `at`.
+    /// The sentence containing text offset `at` (the whole text when `at` falls between
+    /// sentences). A binary search: rules call this once per claim.
     pub fn sentence_at(&self, at: usize) -> Range<usize> {
-        self.sentences
-            .iter()
-            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+        let after = self.sentences.partition_point(|s| s.start <= at);
+        after
+            .checked_sub(1)
+            .map(|index| &self.sentences[index])
+            .filter(|s| at < s.end.max(s.start + 1))
             .cloned()
             .unwrap_or(0..self.text.len())
     }
@@ -625,6 +628,19 @@ mod tests {
         assert_eq!(doc.blocks[0].quote_depth, 1);
         assert!(doc.blocks[1].in_list);
         assert_eq!(doc.blocks[2].text, "item two");
+    }
+
+    #[test]
+    fn sentence_at_finds_the_sentence_or_falls_back_to_the_block() {
+        let doc = Document::parse("One two.   Three four! Five?\n");
+        let block = &doc.blocks[0];
+        let sentence = |at: usize| &block.text[block.sentence_at(at)];
+        assert_eq!(sentence(0), "One two.");
+        assert_eq!(sentence(7), "One two.");
+        assert_eq!(sentence(9), block.text, "between sentences");
+        assert_eq!(sentence(11), "Three four!");
+        assert_eq!(sentence(block.text.len() - 1), "Five?");
+        assert_eq!(sentence(block.text.len() + 5), block.text);
     }
 
     #[test]
