@@ -182,9 +182,9 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn parse(source: &'a str) -> Self {
-        let (front_matter, parse_text) = blank_out_preamble(source);
-        let mut builder = Builder::new(&parse_text);
-        builder.walk();
+        let (front_matter, body_start) = skip_preamble(source);
+        let mut builder = Builder::new(source);
+        builder.walk(body_start);
         let Builder {
             mut blocks,
             comments,
@@ -218,26 +218,14 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Front matter and the byte-order mark are replaced by spaces (same byte length) in the
-/// copy that pulldown-cmark sees, so every offset it reports is an offset into the file.
-fn blank_out_preamble(source: &str) -> (Option<FrontMatter>, std::borrow::Cow<'_, str>) {
+/// Front matter and where the Markdown starts: after the byte-order mark and the front
+/// matter. Only the rest is parsed, and every offset pulldown-cmark reports is shifted by
+/// that start, so offsets are into the file without copying it.
+fn skip_preamble(source: &str) -> (Option<FrontMatter>, usize) {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let front_matter = FrontMatter::detect(source, bom);
-    let blank_end = front_matter.as_ref().map_or(bom, |fm| fm.span.end);
-    if blank_end == 0 {
-        return (front_matter, std::borrow::Cow::Borrowed(source));
-    }
-    let mut copy = String::with_capacity(source.len());
-    for ch in source[..blank_end].chars() {
-        if ch == '\n' || ch == '\r' {
-            copy.push(ch);
-        } else {
-            copy.extend(std::iter::repeat_n(' ', ch.len_utf8()));
-        }
-    }
-    // A blanked line of spaces could read as an indented code block: end it with a newline.
-    copy.push_str(&source[blank_end..]);
-    (front_matter, std::borrow::Cow::Owned(copy))
+    let body_start = front_matter.as_ref().map_or(bom, |fm| fm.span.end);
+    (front_matter, body_start)
 }
 
 struct Builder<'t> {
@@ -272,14 +260,16 @@ impl<'t> Builder<'t> {
         }
     }
 
-    fn walk(&mut self) {
+    /// Parse the text from `body_start` on.
+    fn walk(&mut self, body_start: usize) {
         let options = Options::ENABLE_TABLES
             | Options::ENABLE_FOOTNOTES
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_TASKLISTS;
         let text = self.text;
-        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-            self.event(event, range);
+        let body = text.get(body_start..).unwrap_or("");
+        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+            self.event(event, range.start + body_start..range.end + body_start);
         }
         self.close_block(text.len());
     }
