@@ -22,7 +22,7 @@ if $quick; then
     runs_one=20 runs_corpus=2 runs_growth=2
 else
     samples=()
-    runs_one=200 runs_corpus=5 runs_growth=5
+    runs_one=200 runs_corpus=5 runs_growth=10
 fi
 
 need() { # need COMMAND DEBIAN-PACKAGE
