@@ -51,11 +51,14 @@ impl Block {
         matches!(self.kind, BlockKind::Heading(_))
     }
 
-    /// The sentence containing text offset `at`.
+    /// The sentence containing text offset `at` (the whole text when `at` falls between
+    /// sentences). A binary search: rules call this once per claim.
     pub fn sentence_at(&self, at: usize) -> Range<usize> {
-        self.sentences
-            .iter()
-            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+        let after = self.sentences.partition_point(|s| s.start <= at);
+        after
+            .checked_sub(1)
+            .map(|index| &self.sentences[index])
+            .filter(|s| at < s.end.max(s.start + 1))
             .cloned()
             .unwrap_or(0..self.text.len())
     }
@@ -179,9 +182,9 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn parse(source: &'a str) -> Self {
-        let (front_matter, parse_text) = blank_out_preamble(source);
-        let mut builder = Builder::new(&parse_text);
-        builder.walk();
+        let (front_matter, body_start) = skip_preamble(source);
+        let mut builder = Builder::new(source);
+        builder.walk(body_start);
         let Builder {
             mut blocks,
             comments,
@@ -215,26 +218,14 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Front matter and the byte-order mark are replaced by spaces (same byte length) in the
-/// copy that pulldown-cmark sees, so every offset it reports is an offset into the file.
-fn blank_out_preamble(source: &str) -> (Option<FrontMatter>, std::borrow::Cow<'_, str>) {
+/// Front matter and where the Markdown starts: after the byte-order mark and the front
+/// matter. Only the rest is parsed, and every offset pulldown-cmark reports is shifted by
+/// that start, so offsets are into the file without copying it.
+fn skip_preamble(source: &str) -> (Option<FrontMatter>, usize) {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let front_matter = FrontMatter::detect(source, bom);
-    let blank_end = front_matter.as_ref().map_or(bom, |fm| fm.span.end);
-    if blank_end == 0 {
-        return (front_matter, std::borrow::Cow::Borrowed(source));
-    }
-    let mut copy = String::with_capacity(source.len());
-    for ch in source[..blank_end].chars() {
-        if ch == '\n' || ch == '\r' {
-            copy.push(ch);
-        } else {
-            copy.extend(std::iter::repeat_n(' ', ch.len_utf8()));
-        }
-    }
-    // A blanked line of spaces could read as an indented code block: end it with a newline.
-    copy.push_str(&source[blank_end..]);
-    (front_matter, std::borrow::Cow::Owned(copy))
+    let body_start = front_matter.as_ref().map_or(bom, |fm| fm.span.end);
+    (front_matter, body_start)
 }
 
 struct Builder<'t> {
@@ -269,14 +260,16 @@ impl<'t> Builder<'t> {
         }
     }
 
-    fn walk(&mut self) {
+    /// Parse the text from `body_start` on.
+    fn walk(&mut self, body_start: usize) {
         let options = Options::ENABLE_TABLES
             | Options::ENABLE_FOOTNOTES
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_TASKLISTS;
         let text = self.text;
-        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-            self.event(event, range);
+        let body = text.get(body_start..).unwrap_or("");
+        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+            self.event(event, range.start + body_start..range.end + body_start);
         }
         self.close_block(text.len());
     }
@@ -625,6 +618,19 @@ mod tests {
         assert_eq!(doc.blocks[0].quote_depth, 1);
         assert!(doc.blocks[1].in_list);
         assert_eq!(doc.blocks[2].text, "item two");
+    }
+
+    #[test]
+    fn sentence_at_finds_the_sentence_or_falls_back_to_the_block() {
+        let doc = Document::parse("One two.   Three four! Five?\n");
+        let block = &doc.blocks[0];
+        let sentence = |at: usize| &block.text[block.sentence_at(at)];
+        assert_eq!(sentence(0), "One two.");
+        assert_eq!(sentence(7), "One two.");
+        assert_eq!(sentence(9), block.text, "between sentences");
+        assert_eq!(sentence(11), "Three four!");
+        assert_eq!(sentence(block.text.len() - 1), "Five?");
+        assert_eq!(sentence(block.text.len() + 5), block.text);
     }
 
     #[test]

@@ -48,7 +48,12 @@ impl FileReport {
 
 /// Check one article's text. The entry point for the CLI, the language server and tests.
 pub fn check_source(path: &str, source: &str, settings: &Settings) -> FileReport {
-    let source = Arc::new(source.to_string());
+    check_shared(path, Arc::new(source.to_string()), settings)
+}
+
+/// [`check_source`] on text the caller already owns, which the report keeps without a copy
+/// (a 20 MB article is not held twice).
+pub fn check_shared(path: &str, source: Arc<String>, settings: &Settings) -> FileReport {
     let doc = Document::parse(&source);
     let mut errors = Vec::new();
     if let Some((message, span)) = doc.front_matter.as_ref().and_then(|fm| fm.error.clone()) {
@@ -94,6 +99,12 @@ pub fn check_bytes(path: &str, bytes: &[u8], settings: &Settings) -> FileReport 
         Ok(text) => check_source(path, text, settings),
         Err(error) => FileReport::failed(error),
     }
+}
+
+/// [`decode`], keeping the bytes as the text.
+pub fn decode_owned(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    decode(path, &bytes)?;
+    String::from_utf8(bytes).map_err(|_| InputError::new(path, "not valid UTF-8"))
 }
 
 /// The file's text, or why it is not text.

@@ -2,19 +2,23 @@
 //! same folder, renamed over the original, permissions kept), and never over a file that
 //! changed since it was read.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Edit};
+use crate::span::Span;
 
 /// Apply every applicable fix that does not overlap an earlier one. Returns the new text and
-/// how many fixes were applied.
+/// how many fixes were applied. A fix whose own edits overlap, or that points outside the
+/// text or inside a character, is skipped. Chosen edits are kept ordered, so each new edit is
+/// checked against its two neighbours only, however many fixes there are.
 pub fn apply_fixes(
     source: &str,
     diagnostics: &[Diagnostic],
     unsafe_fixes: bool,
 ) -> (String, usize) {
-    let mut chosen: Vec<&Edit> = Vec::new();
+    let mut chosen: BTreeMap<usize, &Edit> = BTreeMap::new();
     let mut applied = 0;
     let mut fixes: Vec<_> = diagnostics
         .iter()
@@ -22,24 +26,29 @@ pub fn apply_fixes(
         .collect();
     fixes.sort_by_key(|fix| fix.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
     for fix in fixes {
-        let valid = fix.edits.iter().all(|edit| {
-            edit.span.end <= source.len()
+        let mut edits: Vec<&Edit> = fix.edits.iter().collect();
+        edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
+        let valid = edits.iter().all(|edit| {
+            edit.span.start <= edit.span.end
                 && source.is_char_boundary(edit.span.start)
                 && source.is_char_boundary(edit.span.end)
-        });
-        let clashes = fix.edits.iter().any(|edit| {
-            chosen.iter().any(|taken| {
-                taken.span.overlaps(edit.span)
-                    || (taken.span.start == edit.span.start)
-                    || (edit.span.is_empty() && taken.span.contains(edit.span.start))
-            })
+        }) && edits
+            .windows(2)
+            .all(|pair| !clash(pair[0].span, pair[1].span));
+        let clashes = edits.iter().any(|edit| {
+            let before = chosen.range(..=edit.span.start).next_back();
+            let after = chosen.range(edit.span.start + 1..).next();
+            before
+                .into_iter()
+                .chain(after)
+                .any(|(_, taken)| clash(taken.span, edit.span))
         });
         if valid && !clashes {
-            chosen.extend(fix.edits.iter());
+            chosen.extend(edits.into_iter().map(|edit| (edit.span.start, edit)));
             applied += 1;
         }
     }
-    chosen.sort_by_key(|edit| (edit.span.start, edit.span.end));
+    let chosen = chosen.into_values();
     let mut out = String::with_capacity(source.len());
     let mut at = 0;
     for edit in chosen {
@@ -49,6 +58,11 @@ pub fn apply_fixes(
     }
     out.push_str(&source[at..]);
     (out, applied)
+}
+
+/// Two edits that cannot both be applied: they overlap or start at the same place.
+fn clash(a: Span, b: Span) -> bool {
+    a.overlaps(b) || a.start == b.start
 }
 
 /// Replace `path`'s contents with `text`, atomically, if it still holds `expected`.
@@ -103,6 +117,44 @@ mod tests {
         let (text, applied) = apply_fixes(source, &fixes, false);
         assert_eq!(text, "the defence of the defence");
         assert_eq!(applied, 2);
+    }
+
+    #[test]
+    fn a_fix_with_overlapping_or_misplaced_edits_is_skipped() {
+        let source = "café au lait";
+        let edits = |spans: &[(usize, usize)]| {
+            let edits = spans
+                .iter()
+                .map(|&(start, end)| Edit::replace(Span::new(start, end), "x"))
+                .collect();
+            Diagnostic::new(RuleId::SpellingConsistency, Span::new(0, 1), "m")
+                .with_fix(Fix::safe("fix", edits))
+        };
+        for bad in [
+            &[(0, 4), (2, 6)][..],
+            &[(1, 1), (1, 2)],
+            &[(4, 2)],
+            &[(4, 5)],
+            &[(0, 99)],
+        ] {
+            let (text, applied) = apply_fixes(source, &[edits(bad)], false);
+            assert_eq!((text.as_str(), applied), (source, 0), "{bad:?}");
+        }
+        assert_eq!(
+            apply_fixes(source, &[edits(&[(6, 8), (0, 1)])], false).0,
+            "xafé x lait"
+        );
+    }
+
+    #[test]
+    fn many_fixes_are_checked_against_their_neighbours_only() {
+        let source = "ab".repeat(50_000);
+        let fixes: Vec<Diagnostic> = (0..source.len())
+            .rev()
+            .map(|at| with_fix(Span::new(at, at + 1), "", true))
+            .collect();
+        let (text, applied) = apply_fixes(&source, &fixes, false);
+        assert_eq!((text.as_str(), applied), ("", source.len()));
     }
 
     #[test]

@@ -156,9 +156,39 @@ fn next_line(text: &str, line_end: usize) -> usize {
     }
 }
 
+/// Deeper bracket nesting than this is refused before the YAML parser sees it: its scanner
+/// takes time quadratic in the depth (100,000 `[` took 35 s), and its deserializer gives up
+/// at 128 levels anyway.
+const MAX_YAML_NESTING: usize = 1_000;
+
+/// Where bracket nesting first goes deeper than `MAX_YAML_NESTING`, if it does. Quotes are
+/// not tracked: brackets inside strings count too, which only matters past the limit.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, byte) in text.bytes().enumerate() {
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_YAML_NESTING {
+                    return Some(at);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 fn parse_yaml(text: &str, base: usize) -> Result<Map<String, Value>, (String, Span)> {
     if text.trim().is_empty() {
         return Ok(Map::new());
+    }
+    if let Some(at) = too_deep(text) {
+        return Err((
+            format!("front matter nests brackets more than {MAX_YAML_NESTING} levels deep"),
+            Span::new(base + at, base + at + 1),
+        ));
     }
     match serde_yaml_ng::from_str::<Value>(text) {
         Ok(Value::Object(map)) => Ok(map),
@@ -265,6 +295,17 @@ mod tests {
         let (message, span) = fm.error.unwrap();
         assert!(message.contains("not valid YAML"), "{message}");
         assert!(span.start >= 4 && span.end <= 20, "{span:?}");
+    }
+
+    #[test]
+    fn deeply_nested_yaml_is_refused_quickly() {
+        let source = format!("---\nx: {}\n---\nBody\n", "[".repeat(100_000));
+        let fm = FrontMatter::detect(&source, 0).unwrap();
+        let (message, span) = fm.error.unwrap();
+        assert!(message.contains("more than 1000 levels"), "{message}");
+        assert_eq!(span.text(&source), "[");
+        let fine = format!("---\nx: {}1{}\n---\n", "[".repeat(50), "]".repeat(50));
+        assert!(FrontMatter::detect(&fine, 0).unwrap().error.is_none());
     }
 
     #[test]

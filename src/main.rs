@@ -5,6 +5,7 @@ mod cli;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{CommandFactory, Parser};
 use rayon::prelude::*;
@@ -12,7 +13,7 @@ use rayon::prelude::*;
 use cli::{CheckArgs, Cli, ColorChoice, Command, DialectArg, FactsCommand, Format, ListFormat};
 use factlint::config::Dialect;
 use factlint::diagnostic::Severity;
-use factlint::engine::{check_source, decode, FileReport};
+use factlint::engine::{check_shared, check_source, decode_owned, FileReport};
 use factlint::error::InputError;
 use factlint::facts::FactBase;
 use factlint::output::{self, OutputOptions, RunReport};
@@ -189,11 +190,11 @@ fn check_input(
             return (report, 0, None);
         }
     };
-    let text = match decode(&display, &bytes) {
-        Ok(text) => text,
+    let text = match decode_owned(&display, bytes) {
+        Ok(text) => Arc::new(text),
         Err(error) => return (FileReport::failed(error), 0, None),
     };
-    let mut report = check_source(&display, text, &settings);
+    let mut report = check_shared(&display, Arc::clone(&text), &settings);
     if !args.fix {
         return (report, 0, None);
     }
@@ -214,7 +215,8 @@ fn check_input(
     }
     match input {
         Input::Stdin => (report, fixed, Some(current)),
-        Input::File(path) => match factlint::fix::write_atomically(path, &bytes, &current) {
+        Input::File(path) => match factlint::fix::write_atomically(path, text.as_bytes(), &current)
+        {
             Ok(()) => (report, fixed, None),
             Err(error) => {
                 report.errors.push(InputError::new(

@@ -17,12 +17,23 @@ enum Kind {
     File,
 }
 
+/// A set of rules as bits (`1 << rule as u32`); no bits means every rule.
+type RuleMask = u64;
+
+const _: () = assert!(RuleId::ALL.len() <= RuleMask::BITS as usize);
+
+fn rule_bit(rule: RuleId) -> RuleMask {
+    1 << rule as u32
+}
+
 #[derive(Debug)]
 struct Directive<'c> {
     kind: Kind,
     comment: &'c HtmlComment,
     /// Empty: every rule.
     rules: Vec<RuleId>,
+    /// `rules` as bits.
+    mask: RuleMask,
     /// Names that are not rules.
     unknown: Vec<String>,
     /// Byte range the directive covers.
@@ -31,11 +42,9 @@ struct Directive<'c> {
 }
 
 impl Directive<'_> {
-    fn covers(&self, diagnostic: &Diagnostic) -> bool {
-        self.kind != Kind::Enable
-            && self.scope.start <= diagnostic.span.start
-            && diagnostic.span.start < self.scope.end.max(self.scope.start + 1)
-            && (self.rules.is_empty() || self.rules.contains(&diagnostic.rule))
+    /// Where the scope ends; an empty scope still covers its first byte.
+    fn scope_end(&self) -> usize {
+        self.scope.end.max(self.scope.start + 1)
     }
 }
 
@@ -45,32 +54,92 @@ pub fn apply(doc: &Document, settings: &Settings, diagnostics: Vec<Diagnostic>) 
     if directives.is_empty() {
         return diagnostics;
     }
-    let mut kept = Vec::with_capacity(diagnostics.len());
-    for diagnostic in diagnostics {
-        let mut suppressed = false;
-        for directive in directives.iter_mut().filter(|d| d.covers(&diagnostic)) {
-            directive.used = true;
-            suppressed = true;
-        }
-        if !suppressed {
-            kept.push(diagnostic);
-        }
-    }
+    let suppressed = mark_covering(&mut directives, &diagnostics, Coverage::AnyRule);
+    let mut kept: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .zip(suppressed)
+        .filter_map(|(diagnostic, suppressed)| (!suppressed).then_some(diagnostic))
+        .collect();
     if settings.is_enabled(RuleId::UnusedSuppression) {
-        let mut unused = Vec::new();
-        for directive in &directives {
-            if let Some(diagnostic) = unused_finding(doc, settings, directive) {
-                unused.push(diagnostic);
-            }
-        }
-        // `unused-suppression` can itself be suppressed for a file or region.
-        kept.extend(unused.into_iter().filter(|diagnostic| {
-            !directives
-                .iter()
-                .any(|d| d.rules.contains(&RuleId::UnusedSuppression) && d.covers(diagnostic))
-        }));
+        let unused: Vec<Diagnostic> = directives
+            .iter()
+            .filter_map(|directive| unused_finding(doc, settings, directive))
+            .collect();
+        // `unused-suppression` can itself be suppressed, by naming it, for a file or region.
+        let suppressed = mark_covering(&mut directives, &unused, Coverage::NamedOnly);
+        kept.extend(
+            unused
+                .into_iter()
+                .zip(suppressed)
+                .filter_map(|(diagnostic, suppressed)| (!suppressed).then_some(diagnostic)),
+        );
     }
     kept
+}
+
+/// Which directives count: all of them, or only those that name the finding's rule.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Coverage {
+    AnyRule,
+    NamedOnly,
+}
+
+/// Whether each finding is covered by a directive, marking every covering directive used.
+/// One sweep in offset order (linear after sorting), however many comments and findings a
+/// file has: per rule, the furthest scope end seen says whether a finding is covered, and
+/// directives waiting to be marked are each marked or dropped once.
+fn mark_covering(
+    directives: &mut [Directive],
+    diagnostics: &[Diagnostic],
+    coverage: Coverage,
+) -> Vec<bool> {
+    // Slot per rule, plus one (the last) for directives that name no rule.
+    let every_rule = RuleId::ALL.len();
+    let mut furthest_end = vec![0usize; every_rule + 1];
+    let mut waiting: Vec<Vec<usize>> = vec![Vec::new(); every_rule + 1];
+    let mut by_start: Vec<usize> = (0..directives.len())
+        .filter(|&i| directives[i].kind != Kind::Enable)
+        .collect();
+    by_start.sort_by_key(|&i| directives[i].scope.start);
+    let mut by_offset: Vec<usize> = (0..diagnostics.len()).collect();
+    by_offset.sort_by_key(|&i| diagnostics[i].span.start);
+    let mut suppressed = vec![false; diagnostics.len()];
+    let mut next = 0;
+    for index in by_offset {
+        let diagnostic = &diagnostics[index];
+        let at = diagnostic.span.start;
+        while let Some(&d) = by_start
+            .get(next)
+            .filter(|&&d| directives[d].scope.start <= at)
+        {
+            next += 1;
+            let directive = &directives[d];
+            let slots: Vec<usize> = if directive.rules.is_empty() {
+                if coverage == Coverage::NamedOnly {
+                    continue;
+                }
+                vec![every_rule]
+            } else {
+                directive.rules.iter().map(|&rule| rule as usize).collect()
+            };
+            for slot in slots {
+                furthest_end[slot] = furthest_end[slot].max(directive.scope_end());
+                waiting[slot].push(d);
+            }
+        }
+        for slot in [diagnostic.rule as usize, every_rule] {
+            if furthest_end[slot] > at {
+                suppressed[index] = true;
+            }
+            // Scopes that ended before `at` can cover no later finding either.
+            for d in waiting[slot].drain(..) {
+                if directives[d].scope_end() > at {
+                    directives[d].used = true;
+                }
+            }
+        }
+    }
+    suppressed
 }
 
 fn unused_finding(
@@ -125,22 +194,23 @@ fn unused_finding(
         .with_help("remove the comment, or move it to the line it was meant for")
         .with_fix(Fix::safe(
             "Remove the unused suppression",
-            vec![Edit::replace(removal_span(doc.source, span), "")],
+            vec![Edit::replace(removal_span(doc, span), "")],
         )),
     )
 }
 
 /// The comment, and its whole line when it stands alone on it.
-fn removal_span(source: &str, span: Span) -> Span {
-    let line_start = source[..span.start]
-        .rfind(['\n', '\r'])
-        .map_or(0, |at| at + 1);
-    let rest = &source[span.end..];
-    let line_end_rel = rest.find('\n').map_or(rest.len(), |at| at + 1);
+fn removal_span(doc: &Document, span: Span) -> Span {
+    let index = &doc.line_index;
+    let source = doc.source;
+    let line_start = index.line_start(index.line_of(span.start)).unwrap_or(0);
+    let line_end = index
+        .line_start(index.line_of(span.end) + 1)
+        .unwrap_or(source.len());
     let before = &source[line_start..span.start];
-    let after = &rest[..line_end_rel];
+    let after = &source[span.end..line_end.max(span.end)];
     if before.trim().is_empty() && after.trim().is_empty() {
-        Span::new(line_start, span.end + line_end_rel)
+        Span::new(line_start, line_end.max(span.end))
     } else {
         span
     }
@@ -190,6 +260,7 @@ fn parse_directives<'d>(doc: &'d Document) -> Vec<Directive<'d>> {
         directives.push(Directive {
             kind,
             comment,
+            mask: rules.iter().fold(0, |mask, &rule| mask | rule_bit(rule)),
             rules,
             unknown,
             scope,
@@ -200,26 +271,34 @@ fn parse_directives<'d>(doc: &'d Document) -> Vec<Directive<'d>> {
     directives
 }
 
-/// End each `disable` region at the first later `enable` that re-enables its rules.
+/// End each `disable` region at the first later `enable` that re-enables its rules (one
+/// that names them all, or names none). One backward pass per distinct set of disabled
+/// rules, so many regions cost no more than many comments.
 fn close_regions(directives: &mut [Directive]) {
-    for i in 0..directives.len() {
-        if directives[i].kind != Kind::Disable {
-            continue;
-        }
-        let end = directives[i + 1..]
-            .iter()
-            .find(|later| {
-                later.kind == Kind::Enable
-                    && (later.rules.is_empty()
-                        || directives[i]
-                            .rules
-                            .iter()
-                            .all(|rule| later.rules.contains(rule))
-                            && !directives[i].rules.is_empty())
-            })
-            .map(|enable| enable.comment.span.start);
-        if let Some(end) = end {
-            directives[i].scope.end = end;
+    let mut disabled: Vec<RuleMask> = directives
+        .iter()
+        .filter(|d| d.kind == Kind::Disable)
+        .map(|d| d.mask)
+        .collect();
+    disabled.sort_unstable();
+    disabled.dedup();
+    for wanted in disabled {
+        let mut enable_at = None;
+        for directive in directives.iter_mut().rev() {
+            match directive.kind {
+                Kind::Enable
+                    if directive.mask == 0
+                        || (wanted != 0 && directive.mask & wanted == wanted) =>
+                {
+                    enable_at = Some(directive.comment.span.start);
+                }
+                Kind::Disable if directive.mask == wanted => {
+                    if let Some(end) = enable_at {
+                        directive.scope.end = end;
+                    }
+                }
+                _ => {}
+            }
         }
     }
 }
@@ -274,6 +353,28 @@ mod tests {
             ],
         );
         assert_eq!(kept, vec![(RuleId::DateWeekday, "A two".to_string())]);
+    }
+
+    #[test]
+    fn a_region_ends_only_at_an_enable_naming_all_its_rules() {
+        let source = "<!-- factlint-disable FL101, FL501 -->\n<!-- factlint-enable FL101 -->\nA one.\n<!-- factlint-enable FL101, FL501 -->\nA two.\n";
+        let kept = run(
+            source,
+            vec![
+                finding(RuleId::DateWeekday, source, "A one"),
+                finding(RuleId::DateWeekday, source, "A two"),
+            ],
+        );
+        assert_eq!(kept, vec![(RuleId::DateWeekday, "A two".to_string())]);
+    }
+
+    #[test]
+    fn unused_suppressions_are_silenced_only_by_naming_the_rule() {
+        let next_line = "<!-- factlint-disable-next-line date-weekday -->\nFine.\n";
+        let unnamed = format!("<!-- factlint-disable-file -->\n{next_line}");
+        assert_eq!(run(&unnamed, vec![]).len(), 2);
+        let named = format!("<!-- factlint-disable-file unused-suppression -->\n{next_line}");
+        assert!(run(&named, vec![]).is_empty());
     }
 
     #[test]

@@ -9,12 +9,32 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, S
 use super::{is_shown, plural, OutputOptions, RunReport};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::error::NamedInputError;
+use crate::line_index::LineIndex;
 
 /// One finding bound to its file's source, as miette wants it.
 struct Rendered<'a> {
     diagnostic: &'a Diagnostic,
-    source: &'a NamedSource<Arc<String>>,
+    /// None when the snippet cannot be shown (see `MAX_SNIPPET_COLUMN`).
+    source: Option<&'a NamedSource<Arc<String>>>,
     help: Option<String>,
+}
+
+/// miette pads underlines with a width argument, and Rust's formatting panics past 65,535;
+/// a tab counts up to four columns, so spans further into their line than this many bytes
+/// are reported with their line and column instead of a snippet.
+const MAX_SNIPPET_COLUMN: usize = 16_000;
+
+/// Whether every span of a finding lies near enough to the start of its line to be shown.
+fn fits_snippet(index: &LineIndex, diagnostic: &Diagnostic) -> bool {
+    let column = |offset: usize| {
+        let line_start = index.line_start(index.line_of(offset)).unwrap_or(0);
+        offset.saturating_sub(line_start)
+    };
+    std::iter::once(diagnostic.span)
+        .chain(diagnostic.labels.iter().map(|label| label.span))
+        .all(|span| {
+            column(span.start) <= MAX_SNIPPET_COLUMN && column(span.end) <= MAX_SNIPPET_COLUMN
+        })
 }
 
 impl fmt::Debug for Rendered<'_> {
@@ -52,10 +72,11 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source)
+        self.source.map(|source| source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source?;
         let primary = LabeledSpan::new_primary_with_span(None, self.diagnostic.span);
         let secondary = self
             .diagnostic
@@ -113,11 +134,22 @@ pub fn render(report: &RunReport, options: &OutputOptions) -> (String, String) {
         }
         let source =
             NamedSource::new(&file.path, Arc::clone(&file.source)).with_language("markdown");
+        let index = LineIndex::new(&file.source);
         for diagnostic in shown {
+            let fits = fits_snippet(&index, diagnostic);
+            let mut help = help_text(diagnostic);
+            if !fits {
+                let at = index.line_column(&file.source, diagnostic.span.start);
+                let location = format!(
+                    "at {}:{}:{} (the line is too long to show)",
+                    file.path, at.line, at.column
+                );
+                help = Some(help.map_or(location.clone(), |help| format!("{location}\n{help}")));
+            }
             let rendered = Rendered {
                 diagnostic,
-                source: &source,
-                help: help_text(diagnostic),
+                source: fits.then_some(&source),
+                help,
             };
             let _ = handler.render_report(&mut out, &rendered);
             out.push('\n');

@@ -1,0 +1,218 @@
+//! `cargo bench --bench throughput`: MB/s of the whole per-file pipeline (`check_source`
+//! with every default rule and the embedded fact base) over the generated corpus, with one
+//! thread and with all cores, and on the 20 MB single file; next to the floor it is judged
+//! against: pulldown-cmark parsing alone, and pulldown-cmark parsing plus ten regexes over
+//! each block's text. Files are read into memory first, so no figure includes disk I/O.
+//!
+//! Thread counts are arguments: `1` is a one-thread pool, `all` a pool with one thread per
+//! core. The corpus is generated on first use (see `corpus/mod.rs`).
+
+mod corpus;
+
+use std::sync::LazyLock;
+
+use divan::counter::BytesCount;
+use divan::{black_box, Bencher};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use rayon::prelude::*;
+use regex::Regex;
+
+use factlint::{check_source, Settings};
+
+fn main() {
+    divan::main();
+}
+
+struct Corpus {
+    articles: Vec<String>,
+    bytes: usize,
+    big: String,
+}
+
+static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
+    let root = corpus::default_root();
+    corpus::ensure(&root).expect("the benchmark corpus can be written");
+    let articles = corpus::load_articles(&root).expect("the benchmark corpus can be read");
+    let bytes = articles.iter().map(String::len).sum();
+    let big = std::fs::read_to_string(root.join("big.md")).expect("big.md can be read");
+    Corpus {
+        articles,
+        bytes,
+        big,
+    }
+});
+
+const THREADS: &[&str] = &["1", "all"];
+
+fn pool(threads: &str) -> rayon::ThreadPool {
+    let count = match threads {
+        "1" => 1,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(count)
+        .build()
+        .expect("a thread pool")
+}
+
+/// Lint every article of the corpus, as `factlint DIR` does after reading the files.
+#[divan::bench(args = THREADS, sample_count = 10, sample_size = 1)]
+fn factlint_corpus(bencher: Bencher, threads: &str) {
+    let corpus = &*CORPUS;
+    let settings = Settings::embedded();
+    let pool = pool(threads);
+    bencher.counter(BytesCount::new(corpus.bytes)).bench(|| {
+        pool.install(|| {
+            corpus
+                .articles
+                .par_iter()
+                .map(|text| {
+                    check_source("article.md", text, &settings)
+                        .diagnostics
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
+}
+
+/// Lint the 20 MB single file.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn factlint_big_file(bencher: Bencher) {
+    let corpus = &*CORPUS;
+    let settings = Settings::embedded();
+    bencher
+        .counter(BytesCount::new(corpus.big.len()))
+        .bench(|| {
+            check_source("big.md", &corpus.big, &settings)
+                .diagnostics
+                .len()
+        });
+}
+
+/// The floor: pulldown-cmark's offset iterator alone, with factlint's parser options.
+#[divan::bench(args = THREADS, sample_count = 10, sample_size = 1)]
+fn floor_parse(bencher: Bencher, threads: &str) {
+    let corpus = &*CORPUS;
+    let pool = pool(threads);
+    bencher.counter(BytesCount::new(corpus.bytes)).bench(|| {
+        pool.install(|| {
+            corpus
+                .articles
+                .par_iter()
+                .map(|text| parse_only(text))
+                .sum::<usize>()
+        })
+    });
+}
+
+/// The floor the targets are set against: parsing plus ten regexes, each run once over the
+/// document's text (its blocks joined by blank lines).
+#[divan::bench(args = THREADS, sample_count = 10, sample_size = 1)]
+fn floor_parse_ten_regexes(bencher: Bencher, threads: &str) {
+    floor_corpus(bencher, threads, Granularity::Document);
+}
+
+/// For comparison: the same regexes run over each block separately. On short blocks (table
+/// cells, list items) the cost of starting a search dominates.
+#[divan::bench(args = THREADS, sample_count = 10, sample_size = 1)]
+fn floor_parse_ten_regexes_per_block(bencher: Bencher, threads: &str) {
+    floor_corpus(bencher, threads, Granularity::Block);
+}
+
+/// The floor on the 20 MB single file.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn floor_parse_ten_regexes_big_file(bencher: Bencher) {
+    let corpus = &*CORPUS;
+    LazyLock::force(&TEN_REGEXES);
+    bencher
+        .counter(BytesCount::new(corpus.big.len()))
+        .bench(|| parse_and_match(&corpus.big, Granularity::Document));
+}
+
+fn floor_corpus(bencher: Bencher, threads: &str, granularity: Granularity) {
+    let corpus = &*CORPUS;
+    LazyLock::force(&TEN_REGEXES);
+    let pool = pool(threads);
+    bencher.counter(BytesCount::new(corpus.bytes)).bench(|| {
+        pool.install(|| {
+            corpus
+                .articles
+                .par_iter()
+                .map(|text| parse_and_match(text, granularity))
+                .sum::<usize>()
+        })
+    });
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+fn parse_only(text: &str) -> usize {
+    Parser::new_ext(text, options())
+        .into_offset_iter()
+        .map(|(event, range)| black_box((event, range)).1.len())
+        .sum()
+}
+
+/// Ten regexes of the kind the rules need, with ASCII word boundaries.
+static TEN_REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"(?-u:\b)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?-u:\b)",
+        r"(?-u:\b)(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)\.? [0-9]{1,2}(?-u:\b)",
+        r"(?-u:\b)(?:19|20)[0-9]{2}(?-u:\b)",
+        r"(?-u:\b)[0-9]+ (?:[A-Z][A-Za-z]+ )?(?:allies|members|countries|states|delegations)(?-u:\b)",
+        r"(?-u:\b)(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)(?-u:\b)",
+        r"(?-u:\b)(?:said|says|told|added|asked|wrote|declared|according to)(?-u:\b)",
+        r#"["“”‘’]"#,
+        r"(?i)(?-u:\b)(?:photo|image|credit)s?(?-u:\b) *(?:by|:)",
+        r"(?-u:\b)(?:President|Secretary[- ]General|Minister|Ambassador|Mayor) [A-Z][a-z]+ [A-Z][a-z]+",
+        r"(?-u:\b)(?:defen[cs]e|organi[sz]ation|favou?r|colou?r|cent(?:re|er))(?-u:\b)",
+    ]
+    .iter()
+    .map(|pattern| Regex::new(pattern).expect("valid regex"))
+    .collect()
+});
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Granularity {
+    Document,
+    Block,
+}
+
+/// Parse, gather the text of each paragraph, heading, list item and table cell, and run the
+/// ten regexes over it.
+fn parse_and_match(text: &str, granularity: Granularity) -> usize {
+    let regexes = &*TEN_REGEXES;
+    let mut buffer = String::new();
+    let mut matches = 0;
+    let mut search = |buffer: &mut String| {
+        matches += regexes
+            .iter()
+            .map(|re| re.find_iter(buffer).count())
+            .sum::<usize>();
+        buffer.clear();
+    };
+    for (event, _) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Text(piece) => buffer.push_str(&piece),
+            Event::SoftBreak | Event::HardBreak | Event::Code(_) => buffer.push(' '),
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell | Tag::Item)
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::Item,
+            ) if !buffer.is_empty() && !buffer.ends_with("\n\n") => match granularity {
+                Granularity::Document => buffer.push_str("\n\n"),
+                Granularity::Block => search(&mut buffer),
+            },
+            _ => {}
+        }
+    }
+    if !buffer.is_empty() {
+        search(&mut buffer);
+    }
+    matches
+}

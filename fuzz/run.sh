@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Run one fuzz target for a limited time, on the machine's stable toolchain:
+#
+#   fuzz/run.sh check_bytes 600     # the per-file pipeline, ten minutes
+#   fuzz/run.sh config_parse 300    # factlint.toml loading, five minutes
+#
+# Seeds come from examples/ and tests/fixtures/ (Markdown) or fuzz/seeds/config/ (TOML); the
+# corpus grows in fuzz/corpus/TARGET/ and crashes are written to fuzz/artifacts/TARGET/
+# (both git-ignored). See docs/fuzzing.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+target=${1:?usage: fuzz/run.sh check_bytes|config_parse SECONDS}
+seconds=${2:-300}
+
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+# cargo-fuzz passes -Z flags to rustc; this lets the stable compiler accept them.
+export RUSTC_BOOTSTRAP=1
+
+case $target in
+check_bytes)
+    seeds=("$root/examples" "$root/tests/fixtures")
+    options=("-dict=$root/fuzz/dict/markdown.dict")
+    ;;
+config_parse)
+    seeds=("$root/fuzz/seeds/config")
+    options=()
+    ;;
+*)
+    echo "unknown target $target (check_bytes, config_parse)" >&2
+    exit 2
+    ;;
+esac
+mkdir -p "$root/fuzz/corpus/$target"
+exec cargo fuzz run --fuzz-dir "$root/fuzz" "$target" "$root/fuzz/corpus/$target" "${seeds[@]}" \
+    -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+    "${options[@]}"
