@@ -36,6 +36,16 @@ fn json_of(output: &std::process::Output) -> Value {
     })
 }
 
+/// The first finding of `rule` in a JSON file entry.
+fn finding<'v>(file: &'v Value, rule: &str) -> &'v Value {
+    file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == rule)
+        .unwrap_or_else(|| panic!("no `{rule}` in {file:#}"))
+}
+
 fn validate_against_schema(value: &Value) {
     let schema: Value = serde_json::from_str(
         &std::fs::read_to_string(common::root().join("docs/json-output.schema.json")).unwrap(),
@@ -120,10 +130,7 @@ fn a_bad_file_among_good_ones_is_reported_and_the_rest_checked() {
         .collect();
     assert_eq!(files.len(), 1);
     assert!(files[0].ends_with("good.md"));
-    assert_eq!(
-        json["files"][0]["diagnostics"][0]["rule"],
-        "unused-suppression"
-    );
+    finding(&json["files"][0], "unused-suppression");
     let error = &json["errors"][0];
     assert!(error["path"].as_str().unwrap().ends_with("bad.md"));
     assert_eq!(
@@ -156,7 +163,7 @@ fn json_output_matches_the_contract_field_for_field() {
     let file_json = &json["files"][0];
     assert_eq!(file_json["publication_date"], "2022-11-30");
     assert_eq!(file_json["publication_date_source"], "cli");
-    let diagnostic = &file_json["diagnostics"][0];
+    let diagnostic = finding(file_json, "unused-suppression");
     let offset = UNUSED.find("<!--").unwrap();
     assert_eq!(diagnostic["code"], "FL901");
     assert_eq!(diagnostic["severity"], "warning");
@@ -308,7 +315,7 @@ fn crlf_and_byte_order_marks_keep_positions_right() {
         .output()
         .unwrap();
     let json = json_of(&output);
-    let diagnostic = &json["files"][0]["diagnostics"][0];
+    let diagnostic = finding(&json["files"][0], "unused-suppression");
     assert_eq!(diagnostic["start"]["line"], 5);
     assert_eq!(diagnostic["start"]["column"], 1);
     assert_eq!(diagnostic["start"]["offset"], text.find("<!--").unwrap());
@@ -329,10 +336,7 @@ fn broken_front_matter_is_an_error_but_the_body_is_checked() {
     assert_eq!(output.status.code(), Some(2));
     let json = json_of(&output);
     validate_against_schema(&json);
-    assert_eq!(
-        json["files"][0]["diagnostics"][0]["rule"],
-        "unused-suppression"
-    );
+    finding(&json["files"][0], "unused-suppression");
     let message = json["errors"][0]["message"].as_str().unwrap();
     assert!(
         message.contains("front matter is not valid YAML"),

@@ -383,17 +383,14 @@ mod tests {
 
     #[test]
     fn quoted_spans_and_block_quotes() {
-        let doc = Document::parse("Plain words here.\n\n> A quoted block.\n");
-        let quotes = vec![Quotation {
-            block: 0,
-            range: 6..11,
-            span: Span::new(6, 11),
-            speaker: None,
-        }];
+        let source = "She said “plain words here, truly.” Then left.\n\n> A quoted block.\n";
+        let doc = Document::parse(source);
+        let quotes = crate::claims::quote::extract(&doc, &crate::Settings::embedded()).quotations;
         let quoted = Quoted::new(&quotes);
-        assert!(quoted.contains(&doc.blocks[0], Span::new(6, 11)));
-        assert!(!quoted.contains(&doc.blocks[0], Span::new(0, 5)));
-        assert!(!quoted.contains(&doc.blocks[0], Span::new(10, 16)));
+        let inside = source.find("words").unwrap();
+        let outside = source.find("Then").unwrap();
+        assert!(quoted.contains(&doc.blocks[0], Span::new(inside, inside + 5)));
+        assert!(!quoted.contains(&doc.blocks[0], Span::new(outside, outside + 4)));
         assert!(quoted.contains(&doc.blocks[1], doc.blocks[1].span));
     }
 }
