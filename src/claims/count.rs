@@ -6,6 +6,8 @@
 //! a possessive), and a subset ("the two NATO allies, Greece and Turkey", "the 20 members
 //! that voted", "the other 29 allies") claims nothing.
 
+use std::collections::HashMap;
+
 use super::mention::{Mention, TimeContext};
 use crate::document::{Block, Document};
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
@@ -50,17 +52,28 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
         return Vec::new();
     }
     let organisations = OrganisationMentions::new(facts, mentions);
+    // Grouped once: filtering every mention for every block is quadratic on long files.
+    let mut names_by_block: Vec<Vec<&Mention>> = vec![Vec::new(); doc.blocks.len()];
+    for mention in mentions.iter().filter(|m| !m.targets().is_empty()) {
+        if let Some(names) = names_by_block.get_mut(mention.block) {
+            names.push(mention);
+        }
+    }
     let mut claims = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
-        let names: Vec<&Mention> = mentions
-            .iter()
-            .filter(|m| m.block == index && !m.targets().is_empty())
-            .collect();
+        let names = &names_by_block[index];
+        let mut starting_at = HashMap::new();
+        let mut ending_at = HashMap::new();
+        for &name in names {
+            starting_at.entry(name.range.start).or_insert(name);
+            ending_at.entry(name.range.end).or_insert(name);
+        }
         let reader = Reader {
             facts,
             block,
             index,
-            names: &names,
+            starting_at,
+            ending_at,
             organisations: &organisations,
         };
         for number in numbers(&block.text) {
@@ -242,7 +255,9 @@ struct Reader<'a> {
     facts: &'a FactBase,
     block: &'a Block,
     index: usize,
-    names: &'a [&'a Mention],
+    /// The block's first name starting, and ending, at each offset.
+    starting_at: HashMap<usize, &'a Mention>,
+    ending_at: HashMap<usize, &'a Mention>,
     organisations: &'a OrganisationMentions,
 }
 
@@ -253,7 +268,7 @@ impl Reader<'_> {
 
     /// The organisation named by the name starting exactly at `at`.
     fn organisation_at(&self, at: usize) -> Option<(EntityId, usize)> {
-        let mention = self.names.iter().find(|m| m.range.start == at)?;
+        let mention = self.starting_at.get(&at)?;
         single_organisation(self.facts, mention.targets()).map(|e| (e, mention.range.end))
     }
 
@@ -338,7 +353,7 @@ impl Reader<'_> {
         let head = text[..number_start].strip_suffix(' ')?;
         for mark in ["'s", "’s"] {
             if let Some(stem) = head.strip_suffix(mark) {
-                if let Some(name) = self.names.iter().find(|m| m.range.end == stem.len()) {
+                if let Some(name) = self.ending_at.get(&stem.len()) {
                     let entity = single_organisation(self.facts, name.targets())?;
                     return Some((name.range.start, Some(Whose::Named(entity))));
                 }
@@ -353,11 +368,15 @@ impl Reader<'_> {
                 return Some((the, Some(Whose::Generic)));
             }
         }
-        let lower = head.to_ascii_lowercase();
+        // Only the end of the text before the number matters: lowering all of it for every
+        // number would be quadratic on a long paragraph.
+        let lower = suffix_at_most(head, 32).to_ascii_lowercase();
+        let lower_offset = head.len() - lower.len();
         for determiner in ["all of the", "all the", "the", "all", "its", "a", "an"] {
             if let Some(stem) = lower.strip_suffix(determiner) {
-                if stem.is_empty() || stem.ends_with([' ', '(', '“', '"', '—']) {
-                    return Some((stem.len(), None));
+                let at_start = stem.is_empty() && lower_offset == 0;
+                if at_start || stem.ends_with([' ', '(', '“', '"', '—']) {
+                    return Some((lower_offset + stem.len(), None));
                 }
             }
         }
@@ -377,7 +396,8 @@ impl Reader<'_> {
                 at = end;
                 continue;
             }
-            let lower = rest.to_lowercase();
+            // The longest filler or noun is short: lowering the whole rest would be quadratic.
+            let lower = prefix_at_most(rest, 32).to_lowercase();
             if let Some(filler) = FILLERS.iter().find(|f| starts_word(&lower, f)) {
                 marked |= *filler == "allied";
                 at = word_at + filler.len();
@@ -453,6 +473,24 @@ impl Reader<'_> {
         self.generic_at(after_the)
             .map(|(word, _)| word.to_lowercase())
     }
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn prefix_at_most(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The longest suffix of `text` of at most `max` bytes that starts on a character boundary.
+fn suffix_at_most(text: &str, max: usize) -> &str {
+    let mut start = text.len().saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
 }
 
 /// Whether `text` starts with the whole word(s) `word`.

@@ -22,6 +22,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     });
     // Blocks already judged as an image's caption are not judged again as captions.
     let mut judged = vec![false; cx.doc.blocks.len()];
+    let mut block_credits = BlockCredits::new(cx.doc, credits);
     for image in &cx.doc.images {
         let neighbours = image_neighbours(image);
         for &index in &neighbours {
@@ -29,7 +30,9 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
                 *slot = true;
             }
         }
-        if is_decorative(image) || has_credit(cx, credits, &[&image.alt, &image.title], &neighbours)
+        if is_decorative(image)
+            || has_credit(credits, &[&image.alt, &image.title])
+            || block_credits.any(&neighbours)
         {
             continue;
         }
@@ -45,7 +48,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let neighbours = [index.wrapping_sub(1), index, index + 1];
-        if has_credit(cx, credits, &[], &neighbours) {
+        if block_credits.any(&neighbours) {
             continue;
         }
         let start = block.span_of(caption).start;
@@ -91,17 +94,37 @@ fn image_neighbours(image: &Image) -> Vec<usize> {
     blocks
 }
 
-fn has_credit(
-    cx: &RuleContext,
-    credits: &CreditPatterns,
-    texts: &[&String],
-    blocks: &[usize],
-) -> bool {
+fn has_credit(credits: &CreditPatterns, texts: &[&String]) -> bool {
     texts.iter().any(|text| credits.image_credit.is_match(text))
-        || blocks
-            .iter()
-            .filter_map(|&index| cx.doc.blocks.get(index))
-            .any(|block| credits.image_credit.is_match(&block.text))
+}
+
+/// Whether each block credits an image, worked out once per block: a paragraph holding
+/// thousands of images would otherwise be searched once per image.
+struct BlockCredits<'a> {
+    doc: &'a Document<'a>,
+    credits: &'a CreditPatterns,
+    known: Vec<Option<bool>>,
+}
+
+impl<'a> BlockCredits<'a> {
+    fn new(doc: &'a Document<'a>, credits: &'a CreditPatterns) -> Self {
+        BlockCredits {
+            doc,
+            credits,
+            known: vec![None; doc.blocks.len()],
+        }
+    }
+
+    /// Whether any of `blocks` (indexes out of range are ignored) holds a credit.
+    fn any(&mut self, blocks: &[usize]) -> bool {
+        blocks.iter().any(|&index| {
+            let Some(block) = self.doc.blocks.get(index) else {
+                return false;
+            };
+            *self.known[index]
+                .get_or_insert_with(|| self.credits.image_credit.is_match(&block.text))
+        })
+    }
 }
 
 /// Logos, icons and badges need no photo credit.

@@ -65,6 +65,56 @@ struct Frame {
     len: usize,
 }
 
+/// The open quotation frames, innermost last, with the positions of the double ones kept
+/// aside so the innermost open double quotation is found in constant time however many
+/// single marks (apostrophes, mostly) are open above it.
+#[derive(Default)]
+struct Frames {
+    frames: Vec<Frame>,
+    doubles: Vec<usize>,
+}
+
+impl Frames {
+    fn push(&mut self, frame: Frame) {
+        if frame.style == MarkStyle::Double {
+            self.doubles.push(self.frames.len());
+        }
+        self.frames.push(frame);
+    }
+
+    /// The position of the innermost open double quotation.
+    fn innermost_double(&self) -> Option<usize> {
+        self.doubles.last().copied()
+    }
+
+    /// Close the frame at `at` and everything opened inside it, returning it.
+    fn close_at(&mut self, at: usize) -> Frame {
+        let frame = self.frames[at];
+        self.frames.truncate(at);
+        while self.doubles.last().is_some_and(|&d| d >= at) {
+            self.doubles.pop();
+        }
+        frame
+    }
+
+    fn clear(&mut self) {
+        self.frames.clear();
+        self.doubles.clear();
+    }
+
+    fn first(&self) -> Option<&Frame> {
+        self.frames.first()
+    }
+
+    fn last(&self) -> Option<&Frame> {
+        self.frames.last()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.frames.is_empty()
+    }
+}
+
 /// Pair the quotation marks of every non-heading block. Link text is skipped.
 pub fn pair(doc: &Document) -> (Vec<PairedQuote>, Vec<StrayMark>) {
     let mut quotes = Vec::new();
@@ -77,7 +127,7 @@ pub fn pair(doc: &Document) -> (Vec<PairedQuote>, Vec<StrayMark>) {
         }
         let marks = marks_in(block);
         let mut marks = marks.as_slice();
-        let mut stack: Vec<Frame> = Vec::new();
+        let mut stack = Frames::default();
         if let Some(frame) = carried.take() {
             // The run continues only because this block opens with a mark (checked below).
             marks = marks.get(1..).unwrap_or_default();
@@ -115,11 +165,11 @@ pub fn pair(doc: &Document) -> (Vec<PairedQuote>, Vec<StrayMark>) {
 fn step(
     block: usize,
     mark: &Mark,
-    stack: &mut Vec<Frame>,
+    stack: &mut Frames,
     quotes: &mut Vec<PairedQuote>,
     strays: &mut Vec<StrayMark>,
 ) {
-    let open_double = stack.iter().rposition(|f| f.style == MarkStyle::Double);
+    let open_double = stack.innermost_double();
     let opens = match (mark.style, mark.facing) {
         (_, Facing::Open) => true,
         (_, Facing::Close) => false,
@@ -143,8 +193,7 @@ fn step(
     match mark.style {
         MarkStyle::Double => match open_double {
             Some(at) => {
-                let opened = stack[at];
-                stack.truncate(at);
+                let opened = stack.close_at(at);
                 if at == 0 {
                     quotes.push(closed_pair(opened, block, mark));
                 }
@@ -159,7 +208,7 @@ fn step(
             // Only the innermost frame may be closed by a single mark: anything else is an
             // apostrophe ("the workers’ union").
             if stack.last().is_some_and(|f| f.style == MarkStyle::Single) {
-                let opened = stack.pop().expect("a frame is open");
+                let opened = stack.close_at(stack.frames.len() - 1);
                 if stack.is_empty() {
                     quotes.push(closed_pair(opened, block, mark));
                 }
