@@ -10,11 +10,24 @@ pub struct LineColumn {
     pub column: usize,
 }
 
-/// Start offsets of every line, so offset → line is a binary search.
+/// Start offsets of every line, so offset → line is a binary search, and a checkpoint every
+/// few kilobytes of how many chars (and UTF-16 units) precede it, so a column on a very long
+/// line costs a short count rather than a count from the line's start.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    checkpoints: Vec<Checkpoint>,
 }
+
+/// The counts of chars and UTF-16 units before byte `offset` (a char boundary).
+#[derive(Clone, Copy, Debug)]
+struct Checkpoint {
+    offset: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+const CHECKPOINT_EVERY: usize = 4096;
 
 impl LineIndex {
     /// Lines end at `\n`, `\r\n` or a lone `\r`.
@@ -35,7 +48,24 @@ impl LineIndex {
             }
             i += 1;
         }
-        Self { line_starts }
+        Self {
+            line_starts,
+            checkpoints: checkpoints(text),
+        }
+    }
+
+    /// Chars and UTF-16 units in `text[..offset]` (`offset` a char boundary).
+    fn counts_before(&self, text: &str, offset: usize) -> (usize, usize) {
+        let at = self.checkpoints.partition_point(|c| c.offset <= offset) - 1;
+        let checkpoint = self.checkpoints[at];
+        let rest = &text[checkpoint.offset.min(offset)..offset];
+        if rest.is_ascii() {
+            return (checkpoint.chars + rest.len(), checkpoint.utf16 + rest.len());
+        }
+        let (chars, utf16) = rest
+            .chars()
+            .fold((0, 0), |(n, u), c| (n + 1, u + c.len_utf16()));
+        (checkpoint.chars + chars, checkpoint.utf16 + utf16)
     }
 
     /// 0-based line containing `offset`.
@@ -59,7 +89,7 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let column = text[start..offset].chars().count() + 1;
+        let column = self.counts_before(text, offset).0 - self.counts_before(text, start).0 + 1;
         LineColumn {
             line: line + 1,
             column,
@@ -71,7 +101,7 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let column: usize = text[start..offset].chars().map(char::len_utf16).sum();
+        let column = self.counts_before(text, offset).1 - self.counts_before(text, start).1;
         (line as u32, column as u32)
     }
 
@@ -93,6 +123,37 @@ impl LineIndex {
         }
         end
     }
+}
+
+/// A checkpoint at the start and about every [`CHECKPOINT_EVERY`] bytes.
+fn checkpoints(text: &str) -> Vec<Checkpoint> {
+    let mut checkpoints = vec![Checkpoint {
+        offset: 0,
+        chars: 0,
+        utf16: 0,
+    }];
+    let mut last = checkpoints[0];
+    while last.offset + CHECKPOINT_EVERY < text.len() {
+        let mut next = last.offset + CHECKPOINT_EVERY;
+        while !text.is_char_boundary(next) {
+            next += 1;
+        }
+        let chunk = &text[last.offset..next];
+        let (chars, utf16) = if chunk.is_ascii() {
+            (chunk.len(), chunk.len())
+        } else {
+            chunk
+                .chars()
+                .fold((0, 0), |(n, u), c| (n + 1, u + c.len_utf16()))
+        };
+        last = Checkpoint {
+            offset: next,
+            chars: last.chars + chars,
+            utf16: last.utf16 + utf16,
+        };
+        checkpoints.push(last);
+    }
+    checkpoints
 }
 
 /// The largest char boundary at or below `offset`.
@@ -145,5 +206,29 @@ mod tests {
         assert_eq!(index.utf16_position(text, offset), (1, 3));
         assert_eq!(index.offset_of_utf16(text, 1, 3), offset);
         assert_eq!(index.offset_of_utf16(text, 9, 0), text.len());
+    }
+
+    /// Across checkpoints, on long lines mixing one-, two-, three- and four-byte chars, the
+    /// columns are exactly those of a count from the line's start.
+    #[test]
+    fn columns_past_checkpoints_match_a_plain_count() {
+        let line = "a ă “b” 😀 ".repeat(3_000);
+        let text = format!("short\n{line}\n{line}");
+        let index = LineIndex::new(&text);
+        assert!(index.checkpoints.len() > 10);
+        for (offset, _) in text.char_indices().step_by(97) {
+            let line = index.line_of(offset);
+            let start = index.line_start(line).unwrap();
+            let before = &text[start..offset];
+            assert_eq!(
+                index.line_column(&text, offset).column,
+                before.chars().count() + 1
+            );
+            let utf16: usize = before.chars().map(char::len_utf16).sum();
+            assert_eq!(
+                index.utf16_position(&text, offset),
+                (line as u32, utf16 as u32)
+            );
+        }
     }
 }

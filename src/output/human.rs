@@ -4,7 +4,10 @@
 use std::fmt::{self, Write as _};
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 
 use super::{is_shown, plural, OutputOptions, RunReport};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
@@ -15,7 +18,7 @@ use crate::line_index::LineIndex;
 struct Rendered<'a> {
     diagnostic: &'a Diagnostic,
     /// None when the snippet cannot be shown (see `MAX_SNIPPET_COLUMN`).
-    source: Option<&'a NamedSource<Arc<String>>>,
+    source: Option<&'a IndexedSource>,
     help: Option<String>,
 }
 
@@ -35,6 +38,55 @@ fn fits_snippet(index: &LineIndex, diagnostic: &Diagnostic) -> bool {
         .all(|span| {
             column(span.start) <= MAX_SNIPPET_COLUMN && column(span.end) <= MAX_SNIPPET_COLUMN
         })
+}
+
+/// A file's source for miette that finds a snippet's lines with the line index. miette's own
+/// `SourceCode` for strings scans from the start of the file for every finding, which makes
+/// many findings in a long file quadratic.
+struct IndexedSource {
+    name: String,
+    text: Arc<String>,
+    index: LineIndex,
+}
+
+impl SourceCode for IndexedSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = self.text.as_str();
+        let end = span.offset() + span.len();
+        if end > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        // Only the lines miette shows: the span's, and the context lines around them.
+        let first_line = self
+            .index
+            .line_of(span.offset())
+            .saturating_sub(context_lines_before);
+        let last_line = self.index.line_of(end) + context_lines_after + 1;
+        let window_start = self.index.line_start(first_line).unwrap_or(0);
+        let window_end = self.index.line_start(last_line + 1).unwrap_or(text.len());
+        let window = &text[window_start..window_end];
+        let local = SourceSpan::new((span.offset() - window_start).into(), span.len());
+        let contents = window.read_span(&local, context_lines_before, context_lines_after)?;
+        let shifted = SourceSpan::new(
+            (contents.span().offset() + window_start).into(),
+            contents.span().len(),
+        );
+        let contents = MietteSpanContents::new_named(
+            self.name.clone(),
+            contents.data(),
+            shifted,
+            contents.line() + first_line,
+            contents.column(),
+            contents.line_count() + first_line,
+        )
+        .with_language("markdown");
+        Ok(Box::new(contents))
+    }
 }
 
 impl fmt::Debug for Rendered<'_> {
@@ -132,11 +184,14 @@ pub fn render(report: &RunReport, options: &OutputOptions) -> (String, String) {
         if shown.is_empty() {
             continue;
         }
-        let source =
-            NamedSource::new(&file.path, Arc::clone(&file.source)).with_language("markdown");
-        let index = LineIndex::new(&file.source);
+        let source = IndexedSource {
+            name: file.path.clone(),
+            text: Arc::clone(&file.source),
+            index: LineIndex::new(&file.source),
+        };
+        let index = &source.index;
         for diagnostic in shown {
-            let fits = fits_snippet(&index, diagnostic);
+            let fits = fits_snippet(index, diagnostic);
             let mut help = help_text(diagnostic);
             if !fits {
                 let at = index.line_column(&file.source, diagnostic.span.start);
