@@ -58,13 +58,7 @@ impl LineIndex {
     fn counts_before(&self, text: &str, offset: usize) -> (usize, usize) {
         let at = self.checkpoints.partition_point(|c| c.offset <= offset) - 1;
         let checkpoint = self.checkpoints[at];
-        let rest = &text[checkpoint.offset.min(offset)..offset];
-        if rest.is_ascii() {
-            return (checkpoint.chars + rest.len(), checkpoint.utf16 + rest.len());
-        }
-        let (chars, utf16) = rest
-            .chars()
-            .fold((0, 0), |(n, u), c| (n + 1, u + c.len_utf16()));
+        let (chars, utf16) = count_units(&text[checkpoint.offset.min(offset)..offset]);
         (checkpoint.chars + chars, checkpoint.utf16 + utf16)
     }
 
@@ -138,14 +132,7 @@ fn checkpoints(text: &str) -> Vec<Checkpoint> {
         while !text.is_char_boundary(next) {
             next += 1;
         }
-        let chunk = &text[last.offset..next];
-        let (chars, utf16) = if chunk.is_ascii() {
-            (chunk.len(), chunk.len())
-        } else {
-            chunk
-                .chars()
-                .fold((0, 0), |(n, u), c| (n + 1, u + c.len_utf16()))
-        };
+        let (chars, utf16) = count_units(&text[last.offset..next]);
         last = Checkpoint {
             offset: next,
             chars: last.chars + chars,
@@ -154,6 +141,16 @@ fn checkpoints(text: &str) -> Vec<Checkpoint> {
         checkpoints.push(last);
     }
     checkpoints
+}
+
+/// Chars and UTF-16 units in `text`; ASCII, the common case, is counted by its length.
+fn count_units(text: &str) -> (usize, usize) {
+    if text.is_ascii() {
+        return (text.len(), text.len());
+    }
+    text.chars().fold((0, 0), |(chars, utf16), c| {
+        (chars + 1, utf16 + c.len_utf16())
+    })
 }
 
 /// The largest char boundary at or below `offset`.

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use super::mention::{Mention, TimeContext};
 use crate::document::{Block, Document};
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
+use crate::line_index::floor_char_boundary;
 use crate::settings::Settings;
 use crate::span::Span;
 
@@ -53,27 +54,19 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
     }
     let organisations = OrganisationMentions::new(facts, mentions);
     // Grouped once: filtering every mention for every block is quadratic on long files.
-    let mut names_by_block: Vec<Vec<&Mention>> = vec![Vec::new(); doc.blocks.len()];
+    let mut names = vec![NamesAt::default(); doc.blocks.len()];
     for mention in mentions.iter().filter(|m| !m.targets().is_empty()) {
-        if let Some(names) = names_by_block.get_mut(mention.block) {
-            names.push(mention);
+        if let Some(block_names) = names.get_mut(mention.block) {
+            block_names.add(mention);
         }
     }
     let mut claims = Vec::new();
-    for (index, block) in doc.blocks.iter().enumerate() {
-        let names = &names_by_block[index];
-        let mut starting_at = HashMap::new();
-        let mut ending_at = HashMap::new();
-        for &name in names {
-            starting_at.entry(name.range.start).or_insert(name);
-            ending_at.entry(name.range.end).or_insert(name);
-        }
+    for ((index, block), names) in doc.blocks.iter().enumerate().zip(&names) {
         let reader = Reader {
             facts,
             block,
             index,
-            starting_at,
-            ending_at,
+            names,
             organisations: &organisations,
         };
         for number in numbers(&block.text) {
@@ -191,6 +184,20 @@ fn number_value(written: &str) -> Option<u32> {
     }
 }
 
+/// A block's names by where they start and end (the first one, where several do).
+#[derive(Clone, Default)]
+struct NamesAt<'a> {
+    starting: HashMap<usize, &'a Mention>,
+    ending: HashMap<usize, &'a Mention>,
+}
+
+impl<'a> NamesAt<'a> {
+    fn add(&mut self, mention: &'a Mention) {
+        self.starting.entry(mention.range.start).or_insert(mention);
+        self.ending.entry(mention.range.end).or_insert(mention);
+    }
+}
+
 /// Organisations named so far, in document order, to resolve "the 30 allies".
 struct OrganisationMentions {
     /// (block, text offset, organisation).
@@ -255,9 +262,7 @@ struct Reader<'a> {
     facts: &'a FactBase,
     block: &'a Block,
     index: usize,
-    /// The block's first name starting, and ending, at each offset.
-    starting_at: HashMap<usize, &'a Mention>,
-    ending_at: HashMap<usize, &'a Mention>,
+    names: &'a NamesAt<'a>,
     organisations: &'a OrganisationMentions,
 }
 
@@ -268,7 +273,7 @@ impl Reader<'_> {
 
     /// The organisation named by the name starting exactly at `at`.
     fn organisation_at(&self, at: usize) -> Option<(EntityId, usize)> {
-        let mention = self.starting_at.get(&at)?;
+        let mention = self.names.starting.get(&at)?;
         single_organisation(self.facts, mention.targets()).map(|e| (e, mention.range.end))
     }
 
@@ -353,7 +358,7 @@ impl Reader<'_> {
         let head = text[..number_start].strip_suffix(' ')?;
         for mark in ["'s", "’s"] {
             if let Some(stem) = head.strip_suffix(mark) {
-                if let Some(name) = self.ending_at.get(&stem.len()) {
+                if let Some(name) = self.names.ending.get(&stem.len()) {
                     let entity = single_organisation(self.facts, name.targets())?;
                     return Some((name.range.start, Some(Whose::Named(entity))));
                 }
@@ -477,11 +482,7 @@ impl Reader<'_> {
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
 fn prefix_at_most(text: &str, max: usize) -> &str {
-    let mut end = max.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..floor_char_boundary(text, max.min(text.len()))]
 }
 
 /// The longest suffix of `text` of at most `max` bytes that starts on a character boundary.

@@ -97,6 +97,11 @@ impl Frames {
         frame
     }
 
+    /// Close the innermost frame (a single one: doubles close through `close_at`).
+    fn pop_innermost(&mut self) -> Frame {
+        self.close_at(self.frames.len() - 1)
+    }
+
     fn clear(&mut self) {
         self.frames.clear();
         self.doubles.clear();
@@ -208,7 +213,7 @@ fn step(
             // Only the innermost frame may be closed by a single mark: anything else is an
             // apostrophe ("the workers’ union").
             if stack.last().is_some_and(|f| f.style == MarkStyle::Single) {
-                let opened = stack.close_at(stack.frames.len() - 1);
+                let opened = stack.pop_innermost();
                 if stack.is_empty() {
                     quotes.push(closed_pair(opened, block, mark));
                 }
