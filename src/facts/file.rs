@@ -10,14 +10,42 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeTuple, Serializer};
 use serde::{Deserialize, Serialize};
 
-/// A calendar day, written either as a bare TOML date (`2022-06-01`) or as a string
-/// (`"2022-06-01"`): some TOML tools quote dates, and both must mean the same.
+/// How precisely a fact file knows a date. Sources such as Wikidata often know a start or
+/// end only to the year or month; a judgement inside that year or month is then uncertain.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Year,
+    Month,
+    #[default]
+    Day,
+}
+
+/// A date as a fact file writes it: a calendar day, either a bare TOML date (`2022-06-01`)
+/// or a string (`"2022-06-01"`: some TOML tools quote dates, and both must mean the same),
+/// or a string naming only a month (`"2022-06"`) or a year (`"2022"`). A month or year
+/// stands for its first day, with the precision kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct FactDate(pub NaiveDate);
+pub struct FactDate(pub NaiveDate, pub Precision);
+
+impl FactDate {
+    pub fn day(date: NaiveDate) -> FactDate {
+        FactDate(date, Precision::Day)
+    }
+}
+
+impl fmt::Display for FactDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.1 {
+            Precision::Year => write!(f, "{}", self.0.format("%Y")),
+            Precision::Month => write!(f, "{}", self.0.format("%Y-%m")),
+            Precision::Day => write!(f, "{}", self.0.format("%Y-%m-%d")),
+        }
+    }
+}
 
 impl Serialize for FactDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0.format("%Y-%m-%d"))
+        serializer.collect_str(self)
     }
 }
 
@@ -32,11 +60,27 @@ struct FactDateVisitor;
 impl FactDateVisitor {
     fn parse<E: de::Error>(text: &str) -> Result<FactDate, E> {
         // `FromStr` reads ISO 8601 dates without interpreting a format string each time.
-        text.parse::<NaiveDate>()
-            .ok()
-            .filter(|_| text.len() == 10)
-            .map(FactDate)
-            .ok_or_else(|| E::custom(format!("`{text}` is not a date of the form YYYY-MM-DD")))
+        let digits =
+            |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        let parsed = match text.len() {
+            10 => text.parse::<NaiveDate>().ok().map(FactDate::day),
+            7 if digits(&text[..4], 4) && text.as_bytes()[4] == b'-' && digits(&text[5..], 2) => {
+                format!("{text}-01")
+                    .parse::<NaiveDate>()
+                    .ok()
+                    .map(|date| FactDate(date, Precision::Month))
+            }
+            4 if digits(text, 4) => format!("{text}-01-01")
+                .parse::<NaiveDate>()
+                .ok()
+                .map(|date| FactDate(date, Precision::Year)),
+            _ => None,
+        };
+        parsed.ok_or_else(|| {
+            E::custom(format!(
+                "`{text}` is not a date of the form YYYY-MM-DD (or YYYY-MM, YYYY when only the month or year is known)"
+            ))
+        })
     }
 }
 
@@ -44,7 +88,7 @@ impl<'de> Visitor<'de> for FactDateVisitor {
     type Value = FactDate;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a date (YYYY-MM-DD)")
+        f.write_str("a date (YYYY-MM-DD, YYYY-MM or YYYY)")
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<FactDate, E> {
@@ -55,6 +99,11 @@ impl<'de> Visitor<'de> for FactDateVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FactDate, A::Error> {
         let _key: Option<String> = map.next_key()?;
         let text: String = map.next_value()?;
+        if text.len() != 10 {
+            return Err(de::Error::custom(format!(
+                "`{text}` is not a date of the form YYYY-MM-DD"
+            )));
+        }
         Self::parse(&text)
     }
 }

@@ -15,6 +15,9 @@ pub enum Trust {
     Certain,
     /// An open-ended fact judged after its file's check date: it may have changed since.
     Stale(NaiveDate),
+    /// The fact's start or end is known only to the month or year, and the date judged
+    /// falls in that month or year.
+    Imprecise,
     /// The source tables mark the fact unconfirmed.
     Uncertain,
 }
@@ -23,6 +26,8 @@ impl Trust {
     fn of(provenance: &Provenance, valid: Interval, date: NaiveDate) -> Trust {
         if provenance.uncertain {
             Trust::Uncertain
+        } else if valid.is_imprecise_on(date) {
+            Trust::Imprecise
         } else if valid.is_stale_on(date, provenance.checked) {
             Trust::Stale(provenance.checked)
         } else {
@@ -37,6 +42,11 @@ impl Trust {
             Trust::Stale(checked) => Some(format!(
                 "the fact base was checked through {checked}; this may have changed since"
             )),
+            Trust::Imprecise => Some(
+                "the fact base knows when this changed only to the month or year, and the \
+                 article's date falls in that month or year"
+                    .to_string(),
+            ),
             Trust::Uncertain => Some("the fact base marks this fact as unconfirmed".to_string()),
         }
     }
@@ -308,6 +318,96 @@ mod tests {
             Verdict::False { trust, .. } => assert_eq!(trust, Trust::Uncertain),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// Two offices' holders where one handover is known only to the year (2024) and another
+    /// only to the month (2010-10).
+    const IMPRECISE: &str = r#"
+checked = 2026-01-01
+[[entity]]
+id = "country:NL"
+kind = "country"
+name = "Netherlands"
+source = "s"
+[[entity]]
+id = "person:a"
+kind = "person"
+name = "Anna Alpha"
+source = "s"
+[[entity]]
+id = "person:b"
+kind = "person"
+name = "Bert Beta"
+source = "s"
+[[entity]]
+id = "person:c"
+kind = "person"
+name = "Carl Gamma"
+source = "s"
+[[office]]
+id = "office:pm"
+name = "Prime Minister of the Netherlands"
+of = "country:NL"
+title = "Prime Minister"
+source = "s"
+[[term]]
+office = "office:pm"
+holder = "person:a"
+from = "2010-10"
+until = "2024"
+source = "s"
+[[term]]
+office = "office:pm"
+holder = "person:b"
+from = 2024-07-02
+until = 2026-01-01
+source = "s"
+"#;
+
+    #[test]
+    fn a_handover_known_only_to_the_year_makes_that_year_uncertain() {
+        // "until 2024" and "from 2024-07-02" do not clash: the first term may end any day of 2024.
+        let base = FactBase::from_texts(&[("pm.toml", IMPRECISE)]).unwrap();
+        let office = vec![0];
+        let person = |id: &str| base.entity_by_id(id).unwrap();
+        let verdict = |who: &str, day: &str| office_holder(&base, &office, person(who), date(day));
+        // Well inside the known term, naming someone else is certainly false.
+        assert!(verdict("person:c", "2015-06-01").is_certainly_false());
+        // Inside 2024 or October 2010 nothing is certain.
+        for day in ["2024-03-01", "2024-08-01", "2010-10-20"] {
+            match verdict("person:a", day) {
+                Verdict::False { trust, .. } => assert_eq!(trust, Trust::Imprecise, "{day}"),
+                Verdict::Holds | Verdict::Unknown => {}
+            }
+            assert!(!verdict("person:a", day).is_certainly_false(), "{day}");
+        }
+        // Before October 2010 nobody is recorded: never a finding.
+        assert_eq!(verdict("person:c", "2010-09-30"), Verdict::Unknown);
+        // From 2025 the year-precise end is behind us: certain again.
+        assert!(verdict("person:a", "2025-03-01").is_certainly_false());
+        assert_eq!(
+            base.terms[0].valid.to_string(),
+            "from 2010-10 to 2024",
+            "the precision shows where the interval is printed"
+        );
+    }
+
+    #[test]
+    fn month_and_year_dates_are_only_for_intervals() {
+        let text = IMPRECISE.replace("checked = 2026-01-01", "checked = \"2026\"");
+        let errors = FactBase::from_texts(&[("pm.toml", &text)]).unwrap_err();
+        assert!(
+            errors[0]
+                .to_string()
+                .contains("`checked` must be a full date"),
+            "{errors:?}"
+        );
+        let text = IMPRECISE.replace("from = 2024-07-02", "from = \"2024-7\"");
+        let errors = FactBase::from_texts(&[("pm.toml", &text)]).unwrap_err();
+        assert!(errors[0].to_string().contains("YYYY-MM"), "{errors:?}");
+        // Two terms that certainly share a day still clash.
+        let text = IMPRECISE.replace("from = 2024-07-02", "from = 2023-07-02");
+        assert!(FactBase::from_texts(&[("pm.toml", &text)]).is_err());
     }
 
     #[test]

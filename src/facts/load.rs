@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::file::{Date, EntityKind, RawFile, Text};
 use super::{
     AccessionStep, Alias, Capital, Entity, EntityId, Event, EventFact, FactBase, Interval,
-    MemberCount, Membership, NameIndex, Office, OfficeId, Provenance, Term, TermKind,
+    MemberCount, Membership, NameIndex, Office, OfficeId, Precision, Provenance, Term, TermKind,
 };
 use crate::error::InputError;
 use crate::span::Span;
@@ -156,6 +156,8 @@ fn interval(from: &Option<Date>, until: &Option<Date>) -> Interval {
     Interval {
         from: from.as_ref().map(|d| d.get_ref().0),
         until: until.as_ref().map(|d| d.get_ref().0),
+        from_precision: from.as_ref().map_or(Precision::Day, |d| d.get_ref().1),
+        until_precision: until.as_ref().map_or(Precision::Day, |d| d.get_ref().1),
     }
 }
 
@@ -354,11 +356,23 @@ impl Builder<'_> {
                     until.span(),
                     format!(
                         "`until` ({}) is not after `from` ({}); intervals are [from, until)",
-                        until.get_ref().0,
-                        from.get_ref().0
+                        until.get_ref(),
+                        from.get_ref()
                     ),
                 );
             }
+        }
+    }
+
+    /// Dates that name one day (a file's check date, an event, an accession step) may not be
+    /// a bare month or year.
+    fn check_day(&mut self, file: usize, date: &Date, what: &str) {
+        if date.get_ref().1 != Precision::Day {
+            self.errors.at(
+                file,
+                date.span(),
+                format!("`{what}` must be a full date (YYYY-MM-DD)"),
+            );
         }
     }
 
@@ -369,6 +383,7 @@ impl Builder<'_> {
         let mut count_spans = Vec::new();
         for (file, p) in parsed.iter().enumerate() {
             let checked = p.raw.checked.get_ref().0;
+            self.check_day(file, &p.raw.checked, "checked");
             let layer = p.source.layer;
             for raw in &p.raw.alias {
                 self.check_interval(file, &raw.from, &raw.until);
@@ -431,6 +446,7 @@ impl Builder<'_> {
                 });
             }
             for raw in &p.raw.accession_step {
+                self.check_day(file, &raw.date, "date");
                 let organisation =
                     self.entity_ref(file, &raw.organisation, &[EntityKind::Organisation]);
                 let candidate = self.entity_ref(file, &raw.candidate, &[EntityKind::Country]);
@@ -499,6 +515,10 @@ impl Builder<'_> {
                 });
             }
             for raw in &p.raw.event {
+                self.check_day(file, &raw.start, "start");
+                if let Some(end) = &raw.end {
+                    self.check_day(file, end, "end");
+                }
                 // An event's `end` is its last day (a one-day event ends where it starts).
                 if let Some(end) = raw
                     .end

@@ -19,7 +19,7 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
-pub use file::{CapitalRole, EntityKind, TermKind};
+pub use file::{CapitalRole, EntityKind, FactDate, Precision, TermKind};
 pub use names::{NameForm, NameGroup, NameIndex, NameMatch, NameTarget};
 
 use crate::error::InputError;
@@ -40,28 +40,70 @@ pub struct Provenance {
     pub checked: NaiveDate,
 }
 
-/// A half-open validity interval `[from, until)`; an open end is unbounded.
+/// A half-open validity interval `[from, until)`; an open end is unbounded. A bound known only
+/// to the month or year stands for that period's first day, and a date inside the period is
+/// neither certainly inside nor certainly outside the interval.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Interval {
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+    pub from_precision: Precision,
+    pub until_precision: Precision,
+}
+
+/// The days a bound known to `precision` may stand for: `[first, next)`; `None` for a day.
+fn blur(date: NaiveDate, precision: Precision) -> Option<(NaiveDate, NaiveDate)> {
+    let next = match precision {
+        Precision::Day => return None,
+        Precision::Month => date.checked_add_months(chrono::Months::new(1)),
+        Precision::Year => date.checked_add_months(chrono::Months::new(12)),
+    };
+    Some((date, next.unwrap_or(NaiveDate::MAX)))
 }
 
 impl Interval {
+    /// An interval whose bounds are exact days.
+    pub fn days(from: Option<NaiveDate>, until: Option<NaiveDate>) -> Interval {
+        Interval {
+            from,
+            until,
+            ..Interval::default()
+        }
+    }
+
     pub fn contains(self, date: NaiveDate) -> bool {
         self.from.is_none_or(|from| from <= date) && self.until.is_none_or(|until| date < until)
     }
 
+    /// Whether `date` falls in the month or year that a bound is known only to, where the
+    /// interval may or may not hold.
+    pub fn is_imprecise_on(self, date: NaiveDate) -> bool {
+        let inside = |bound: Option<NaiveDate>, precision| {
+            bound
+                .and_then(|bound| blur(bound, precision))
+                .is_some_and(|(first, next)| first <= date && date < next)
+        };
+        inside(self.from, self.from_precision) || inside(self.until, self.until_precision)
+    }
+
+    /// The first day on which the interval certainly holds: a start known only to the year
+    /// may be as late as the year's last day.
+    fn certain_from(self) -> Option<NaiveDate> {
+        self.from.map(|from| {
+            blur(from, self.from_precision)
+                .map_or(from, |(_, next)| next.pred_opt().unwrap_or(next))
+        })
+    }
+
+    /// Whether the two intervals certainly share a day. Bounds known only to a month or year
+    /// are read in the way that keeps them apart, so that a term known to end "in 2024" does
+    /// not clash with a successor who started on a day in 2024.
     pub fn overlaps(self, other: Interval) -> bool {
-        let starts_before_other_ends = match (self.from, other.until) {
+        let before = |from: Option<NaiveDate>, until: Option<NaiveDate>| match (from, until) {
             (Some(from), Some(until)) => from < until,
             _ => true,
         };
-        let other_starts_before_end = match (other.from, self.until) {
-            (Some(from), Some(until)) => from < until,
-            _ => true,
-        };
-        starts_before_other_ends && other_starts_before_end
+        before(self.certain_from(), other.until) && before(other.certain_from(), self.until)
     }
 
     /// Whether the interval runs on past `checked`, where the sources end.
@@ -72,7 +114,9 @@ impl Interval {
 
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.from, self.until) {
+        let from = self.from.map(|date| FactDate(date, self.from_precision));
+        let until = self.until.map(|date| FactDate(date, self.until_precision));
+        match (from, until) {
             (Some(from), Some(until)) => write!(f, "from {from} to {until}"),
             (Some(from), None) => write!(f, "since {from}"),
             (None, Some(until)) => write!(f, "until {until}"),

@@ -37,6 +37,8 @@ fn provenance(provenance: &Provenance) -> String {
 fn stale(valid: Interval, provenance: &Provenance, as_of: NaiveDate) -> &'static str {
     if valid.is_stale_on(as_of, provenance.checked) {
         " [after the check date: may be stale]"
+    } else if valid.is_imprecise_on(as_of) {
+        " [the date falls in a month or year the fact base knows no better]"
     } else {
         ""
     }
