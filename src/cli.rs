@@ -62,6 +62,58 @@ pub enum FactsCommand {
         #[arg(long)]
         no_default_facts: bool,
     },
+    /// Turn Wikidata SPARQL results, entity JSON or a JSON dump into a fact folder
+    /// (offline: run the queries in rules/wikidata/ or download entities first)
+    Import(ImportArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportSource {
+    Wikidata,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Where the inputs come from
+    #[arg(long, value_enum)]
+    pub from: ImportSource,
+    /// SPARQL JSON results, entity JSON files or JSON dumps (- for standard input)
+    #[arg(required = true, value_name = "FILE")]
+    pub inputs: Vec<String>,
+    /// The fact folder to write (its wikidata.toml is replaced)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// When the inputs were retrieved: the facts' `checked` date and part of every source
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub retrieved: NaiveDate,
+    /// The organisation a membership query fixed rather than selected (e.g. Q7184)
+    #[arg(long, value_name = "QID", value_parser = parse_qid)]
+    pub of: Option<String>,
+    /// The language of labels and aliases in entity JSON
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    pub lang: String,
+    /// Fact folders whose entities the import links to (besides the defaults)
+    #[arg(long = "facts", value_name = "DIR")]
+    pub facts: Vec<PathBuf>,
+    /// Do not link to the embedded defaults
+    #[arg(long)]
+    pub no_default_facts: bool,
+    /// Print the fact file and the summary; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// A Wikidata item id, `Q` and digits.
+pub fn parse_qid(text: &str) -> Result<String, String> {
+    let valid =
+        text.len() > 1 && text.starts_with('Q') && text[1..].bytes().all(|b| b.is_ascii_digit());
+    if valid {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "`{text}` is not a Wikidata item id (Q followed by digits)"
+        ))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -23,6 +23,7 @@ pub mod span;
 pub mod style;
 pub mod suppress;
 pub mod walk;
+pub mod wikidata;
 pub mod workspace;
 
 pub use engine::{check_bytes, check_source, FileReport};

@@ -10,7 +10,10 @@ use std::sync::Arc;
 use clap::{CommandFactory, Parser};
 use rayon::prelude::*;
 
-use cli::{CheckArgs, Cli, ColorChoice, Command, DialectArg, FactsCommand, Format, ListFormat};
+use cli::{
+    CheckArgs, Cli, ColorChoice, Command, DialectArg, FactsCommand, Format, ImportArgs,
+    ImportSource, ListFormat,
+};
 use factlint::config::Dialect;
 use factlint::diagnostic::Severity;
 use factlint::engine::{check_shared, check_source, decode_owned, FileReport};
@@ -20,6 +23,7 @@ use factlint::output::{self, OutputOptions, RunReport};
 use factlint::rules::{all_metas, RuleId};
 use factlint::settings::RuleSelection;
 use factlint::walk::{self, describe_io, Input};
+use factlint::wikidata;
 use factlint::workspace::{Overrides, Workspace};
 
 const EXIT_CLEAN: u8 = 0;
@@ -399,6 +403,7 @@ fn run_facts(command: FactsCommand) -> u8 {
             }
             Err(errors) => report_input_errors(errors),
         },
+        FactsCommand::Import(args) => run_import(args),
         FactsCommand::Query {
             name,
             as_of,
@@ -422,6 +427,101 @@ fn run_facts(command: FactsCommand) -> u8 {
             }
         }
     }
+}
+
+/// `factlint facts import`: prepare, validate, write, and say what was imported and skipped.
+fn run_import(args: ImportArgs) -> u8 {
+    let ImportSource::Wikidata = args.from;
+    let options = wikidata::ImportOptions {
+        inputs: args.inputs,
+        out: args.out,
+        retrieved: args.retrieved,
+        of: args.of,
+        lang: args.lang,
+        facts: args.facts,
+        no_default_facts: args.no_default_facts,
+    };
+    let imported = match wikidata::prepare(&options) {
+        Ok(imported) => imported,
+        Err(errors) => return report_input_errors(errors),
+    };
+    if args.dry_run {
+        print!("{}", imported.text);
+    } else if let Err(error) = wikidata::write(&imported) {
+        return fail(&format!(
+            "cannot write {}: {error}",
+            imported.path.display()
+        ));
+    }
+    eprint!("{}", import_summary(&imported, args.dry_run));
+    EXIT_CLEAN
+}
+
+fn import_summary(imported: &wikidata::Imported, dry_run: bool) -> String {
+    use std::fmt::Write;
+    let converted = &imported.converted;
+    let count = |table| {
+        converted
+            .rows
+            .iter()
+            .filter(|row| row.table == table)
+            .count()
+    };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut out = format!(
+        "{} {} statements: {}, {}, {}, {} ({}, {}) {} {}\n",
+        if dry_run {
+            "Would import from"
+        } else {
+            "Imported from"
+        },
+        imported.statements_read,
+        plural(
+            count(wikidata::Table::Membership),
+            "membership",
+            "memberships"
+        ),
+        plural(
+            count(wikidata::Table::MemberCount),
+            "member count",
+            "member counts"
+        ),
+        plural(count(wikidata::Table::Term), "term", "terms"),
+        plural(count(wikidata::Table::Capital), "capital", "capitals"),
+        plural(converted.entities.len(), "entity", "entities"),
+        plural(converted.offices.len(), "office", "offices"),
+        if dry_run { "for" } else { "into" },
+        imported.path.display()
+    );
+    if !converted.skipped.is_empty() {
+        let _ = writeln!(
+            out,
+            "Skipped {}:",
+            plural(converted.skipped.len(), "statement", "statements")
+        );
+        for skip in &converted.skipped {
+            let _ = writeln!(out, "  {}: {}: {}", skip.origin, skip.statement, skip.why);
+        }
+    }
+    if !converted.conflicts.is_empty() {
+        let _ = writeln!(
+            out,
+            "Left out {} that clash with kept ones (written as comments at the end of the file):",
+            plural(converted.conflicts.len(), "statement", "statements")
+        );
+        for conflict in &converted.conflicts {
+            let _ = writeln!(
+                out,
+                "  {}: {} clashes with {}",
+                conflict.row.origin, conflict.row.statement, conflict.with
+            );
+        }
+    }
+    for warning in &converted.warnings {
+        let _ = writeln!(out, "warning: {warning}");
+    }
+    out
 }
 
 /// Print fact-file errors (each pointing into its file) and return the trouble exit code.

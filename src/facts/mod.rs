@@ -323,6 +323,18 @@ impl FactBase {
         load::build(&sources)
     }
 
+    /// Fact files' texts layered over the embedded defaults, as a user folder would be.
+    pub fn over_defaults(files: &[(&str, &str)]) -> Result<FactBase, Vec<InputError>> {
+        let mut sources = load::embedded_sources();
+        sources.extend(files.iter().map(|(path, text)| load::SourceFile {
+            path: (*path).to_string(),
+            text: std::borrow::Cow::Owned((*text).to_string()),
+            layer: 1,
+            parsed: None,
+        }));
+        load::build(&sources)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
