@@ -328,10 +328,12 @@ impl<'a> Converter<'a> {
             let of = &base.entities[known.of];
             let of_id = match &of.wikidata {
                 Some(of_qid) => self.entity(&of_qid.clone(), of.kind)?,
-                None => return Err(format!(
+                None => {
+                    return Err(format!(
                     "{qid}: the fact base's office `{}` belongs to `{}`, which has no Wikidata id",
                     known.id, of.id
-                )),
+                ))
+                }
             };
             let office = OutOffice {
                 id: known.id.clone(),
@@ -702,6 +704,81 @@ pub fn convert(harvest: &Harvest, options: &Options) -> Converted {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wikidata::input::Item;
+
+    fn day(text: &str) -> FactDate {
+        FactDate::day(text.parse().unwrap())
+    }
+
+    fn year(y: i32) -> FactDate {
+        FactDate(NaiveDate::from_ymd_opt(y, 1, 1).unwrap(), Precision::Year)
+    }
+
+    /// Romania's NATO membership with the given start and end.
+    fn membership(start: Bound, end: Bound) -> Converted {
+        let mut harvest = Harvest::default();
+        harvest.items.insert(
+            "Q218".into(),
+            Item {
+                label: Some("Romania".into()),
+                ..Item::default()
+            },
+        );
+        harvest.statements.push(Statement {
+            subject: "Q218".into(),
+            property: Property::MemberOf,
+            value: StatementValue::Item("Q7184".into()),
+            start,
+            end,
+            point_in_time: Bound::Absent,
+            rank: Rank::Normal,
+            id: None,
+            reference: None,
+            origin: "test".into(),
+        });
+        let base = FactBase::embedded();
+        convert(
+            &harvest,
+            &Options {
+                retrieved: "2026-11-29".parse().unwrap(),
+                base: &base,
+            },
+        )
+    }
+
+    #[test]
+    fn a_membership_end_is_its_last_day_unless_only_the_year_is_known() {
+        let out = membership(
+            Bound::Known(day("2004-03-29")),
+            Bound::Known(day("2020-01-31")),
+        );
+        assert_eq!(out.rows[0].until, Some(day("2020-02-01")));
+        // "Left in 2020": the year stands, and 2020 is uncertain.
+        let out = membership(Bound::Known(day("2004-03-29")), Bound::Known(year(2020)));
+        assert_eq!(out.rows[0].until, Some(year(2020)));
+    }
+
+    #[test]
+    fn a_membership_without_a_start_is_kept_but_unconfirmed() {
+        let out = membership(Bound::SomeValue, Bound::Absent);
+        assert_eq!(out.rows[0].from, None);
+        assert!(out.rows[0].uncertain);
+        assert!(out.rows[0]
+            .notes
+            .iter()
+            .any(|n| n.contains("no usable start date")));
+        // An end nobody recorded cannot be written as "still a member".
+        let out = membership(Bound::Known(day("2004-03-29")), Bound::SomeValue);
+        assert!(out.rows.is_empty());
+        assert!(out.skipped[0].why.contains("end date"), "{:?}", out.skipped);
+    }
+
+    #[test]
+    fn an_interval_that_vanishes_at_its_precision_is_skipped() {
+        let out = membership(Bound::Known(year(2020)), Bound::Known(year(2020)));
+        assert!(out.rows.is_empty());
+        assert!(out.skipped[0].why.contains("no later than it starts"));
+    }
 
     #[test]
     fn titles_come_from_the_label_without_the_jurisdiction() {
