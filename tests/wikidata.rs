@@ -568,6 +568,37 @@ fn the_output_does_not_depend_on_the_order_of_the_inputs() {
 }
 
 #[test]
+fn dry_run_prints_the_file_and_standard_input_is_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("facts");
+    let input = std::fs::read(example("entity-Q7184-member-count.json")).unwrap();
+    let output = Command::cargo_bin("factlint")
+        .unwrap()
+        .args([
+            "facts",
+            "import",
+            "--from",
+            "wikidata",
+            "--retrieved",
+            "2026-11-29",
+            "--dry-run",
+        ])
+        .arg("--out")
+        .arg(&out)
+        .arg("-")
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let printed = String::from_utf8(output.stdout).unwrap();
+    assert!(printed.contains("value = 32"), "{printed}");
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("Would import"));
+    assert!(!out.exists(), "a dry run writes nothing");
+}
+
+#[test]
 fn bad_input_is_a_clear_error_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.json");
