@@ -3,6 +3,8 @@
 #
 #   fuzz/run.sh check_bytes 600     # the per-file pipeline, ten minutes
 #   fuzz/run.sh config_parse 300    # factlint.toml loading, five minutes
+#   fuzz/run.sh fact_file 300       # fact-file loading
+#   fuzz/run.sh wikidata_import 300 # the Wikidata importer
 #
 # Seeds come from examples/ and tests/fixtures/ (Markdown) or fuzz/seeds/config/ (TOML); the
 # corpus grows in fuzz/corpus/TARGET/ and crashes are written to fuzz/artifacts/TARGET/
@@ -10,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-target=${1:?usage: fuzz/run.sh check_bytes|config_parse SECONDS}
+target=${1:?usage: fuzz/run.sh check_bytes|config_parse|fact_file|wikidata_import SECONDS}
 seconds=${2:-300}
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
@@ -26,8 +28,16 @@ config_parse)
     seeds=("$root/fuzz/seeds/config")
     options=()
     ;;
+fact_file)
+    seeds=("$root/rules/facts" "$root/tests/facts")
+    options=()
+    ;;
+wikidata_import)
+    seeds=("$root/tests/data/wikidata")
+    options=()
+    ;;
 *)
-    echo "unknown target $target (check_bytes, config_parse)" >&2
+    echo "unknown target $target (check_bytes, config_parse, fact_file, wikidata_import)" >&2
     exit 2
     ;;
 esac

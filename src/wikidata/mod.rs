@@ -179,23 +179,75 @@ pub fn prepare(options: &ImportOptions) -> Result<Imported, Vec<InputError>> {
         for path in &dumps {
             let file = std::fs::File::open(path)
                 .map_err(|error| vec![InputError::new(path, format!("cannot read: {error}"))])?;
-            let origin = path.clone();
             input::read_dump(
                 BufReader::new(file),
                 &options.lang,
-                &origin,
+                path,
                 Some(&missing),
                 &mut harvest,
             )
             .map_err(|problem| vec![input_error(path, problem.line, problem.message)])?;
         }
     }
+    finish(&harvest, &base, options, statements_read)
+}
+
+/// [`prepare`] on inputs already in memory, as `(name, text)` (fuzzing, editors' tools).
+/// `options.inputs` is not read.
+pub fn prepare_texts(
+    inputs: &[(&str, &str)],
+    options: &ImportOptions,
+) -> Result<Imported, Vec<InputError>> {
+    let base = FactBase::load(&options.facts, !options.no_default_facts)?;
+    let mut harvest = Harvest::default();
+    let mut statements_read = 0;
+    let mut dumps = Vec::new();
+    for (name, text) in inputs {
+        let at =
+            |problem: input::InputProblem| vec![input_error(name, problem.line, problem.message)];
+        statements_read += match sniff(text.as_bytes()) {
+            Some(Format::Dump) => {
+                dumps.push((*name, *text));
+                input::read_dump(text.as_bytes(), &options.lang, name, None, &mut harvest)
+            }
+            Some(Format::Sparql) => {
+                input::read_sparql(text, name, options.of.as_deref(), &mut harvest)
+            }
+            Some(Format::Entities) => input::read_entities(text, &options.lang, name, &mut harvest),
+            None => return Err(vec![InputError::new(*name, "not Wikidata JSON")]),
+        }
+        .map_err(at)?;
+    }
+    let missing = unnamed(&harvest);
+    if !missing.is_empty() {
+        for (name, text) in dumps {
+            input::read_dump(
+                text.as_bytes(),
+                &options.lang,
+                name,
+                Some(&missing),
+                &mut harvest,
+            )
+            .map_err(|problem| vec![input_error(name, problem.line, problem.message)])?;
+        }
+    }
+    finish(&harvest, &base, options, statements_read)
+}
+
+/// Convert, write the text, and check it as `factlint facts check` would: alone, and over
+/// the defaults it layers on.
+fn finish(
+    harvest: &Harvest,
+    base: &FactBase,
+    options: &ImportOptions,
+    statements_read: usize,
+) -> Result<Imported, Vec<InputError>> {
     let retrieved = options.retrieved.format("%Y-%m-%d").to_string();
     let converted = convert::convert(
-        &harvest,
+        harvest,
         &convert::Options {
             retrieved: options.retrieved,
-            base: &base,
+            base,
         },
     );
     let inputs: Vec<String> = options
@@ -209,7 +261,6 @@ pub fn prepare(options: &ImportOptions) -> Result<Imported, Vec<InputError>> {
         .collect();
     let text = write::fact_file(&converted, &retrieved, &inputs);
     let path = options.out.join(OUTPUT_FILE);
-    // The same checks as `factlint facts check`: alone, and over the defaults it layers on.
     let shown = format!("{} (not written)", path.display());
     FactBase::from_texts(&[(&shown, &text)])?;
     if !options.no_default_facts {
