@@ -599,6 +599,61 @@ fn dry_run_prints_the_file_and_standard_input_is_an_input() {
 }
 
 #[test]
+fn an_import_that_would_break_its_folder_writes_nothing() {
+    // The folder already defines NATO: a second definition in one folder is an error, so
+    // the import stops before writing and says where.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("facts");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(
+        out.join("own.toml"),
+        "checked = 2026-01-01\n[[entity]]\nid = \"org:nato\"\nkind = \"organisation\"\nname = \"NATO\"\nsource = \"s\"\n",
+    )
+    .unwrap();
+    let output = Command::cargo_bin("factlint")
+        .unwrap()
+        .args([
+            "facts",
+            "import",
+            "--from",
+            "wikidata",
+            "--retrieved",
+            "2026-11-29",
+            "--out",
+        ])
+        .arg(&out)
+        .arg(example("entity-Q7184-member-count.json"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("is defined") && stderr.contains("not written"),
+        "{stderr}"
+    );
+    assert!(!out.join("wikidata.toml").exists());
+    // Re-importing over an earlier import replaces it.
+    std::fs::remove_file(out.join("own.toml")).unwrap();
+    for _ in 0..2 {
+        Command::cargo_bin("factlint")
+            .unwrap()
+            .args([
+                "facts",
+                "import",
+                "--from",
+                "wikidata",
+                "--retrieved",
+                "2026-11-29",
+                "--out",
+            ])
+            .arg(&out)
+            .arg(example("entity-Q7184-member-count.json"))
+            .assert()
+            .success();
+    }
+}
+
+#[test]
 fn bad_input_is_a_clear_error_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.json");

@@ -335,6 +335,35 @@ impl FactBase {
         load::build(&sources)
     }
 
+    /// The fact folder `dir` as it will be once its file `name` holds `text` (`shown` names
+    /// that file in errors), alone or over the defaults: the check an import passes before
+    /// it writes, so that it never leaves a folder that fails to load.
+    pub fn folder_with_file(
+        dir: &std::path::Path,
+        name: &str,
+        shown: &str,
+        text: &str,
+        include_defaults: bool,
+    ) -> Result<FactBase, Vec<InputError>> {
+        let mut sources = if include_defaults {
+            load::embedded_sources()
+        } else {
+            Vec::new()
+        };
+        if dir.is_dir() {
+            let others = load::read_folder(dir, 1).map_err(|error| vec![error])?;
+            let replaced = dir.join(name).display().to_string();
+            sources.extend(others.into_iter().filter(|file| file.path != replaced));
+        }
+        sources.push(load::SourceFile {
+            path: shown.to_string(),
+            text: std::borrow::Cow::Owned(text.to_string()),
+            layer: 1,
+            parsed: None,
+        });
+        load::build(&sources)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }

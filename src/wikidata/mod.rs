@@ -263,9 +263,14 @@ fn finish(
     let path = options.out.join(OUTPUT_FILE);
     let shown = format!("{} (not written)", path.display());
     FactBase::from_texts(&[(&shown, &text)])?;
-    if !options.no_default_facts {
-        FactBase::over_defaults(&[(&shown, &text)])?;
-    }
+    // With the folder's other files, over the defaults unless they are left out.
+    FactBase::folder_with_file(
+        &options.out,
+        OUTPUT_FILE,
+        &shown,
+        &text,
+        !options.no_default_facts,
+    )?;
     Ok(Imported {
         path,
         text,
