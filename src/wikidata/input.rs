@@ -134,6 +134,14 @@ fn entity_id(uri: &str) -> Option<&str> {
     valid.then_some(id)
 }
 
+/// A statement's id as entity JSON writes it (`Q218$5E8A...`), from its SPARQL IRI
+/// (`http://www.wikidata.org/entity/statement/Q218-5E8A...`), so that one statement read from
+/// both formats is recognised as one.
+fn statement_id(uri: &str) -> String {
+    let last = uri.rsplit('/').next().unwrap_or(uri);
+    last.replacen('-', "$", 1)
+}
+
 /// Which of the documented query shapes a result has, by its variables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
@@ -347,9 +355,7 @@ pub fn read_sparql(
             end: row.time(&["end"]).map_err(at)?,
             point_in_time: row.time(&["pointInTime", "date"]).map_err(at)?,
             rank,
-            id: row
-                .text("statement")
-                .map(|uri| uri.rsplit('/').next().unwrap_or(uri).to_string()),
+            id: row.text("statement").map(statement_id),
             reference: row.text("reference").map(str::to_string),
             origin: origin.to_string(),
         });
@@ -637,4 +643,39 @@ pub fn read_dump(
         take_entity(entity, lang, origin, keep, harvest);
     }
     Ok(harvest.statements.len() - before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statement_ids_read_the_same_from_sparql_and_entity_json() {
+        assert_eq!(
+            statement_id(
+                "http://www.wikidata.org/entity/statement/Q218-00000000-0000-0000-0000-000000000002"
+            ),
+            "Q218$00000000-0000-0000-0000-000000000002"
+        );
+    }
+
+    #[test]
+    fn an_unknown_sparql_date_is_a_blank_node() {
+        let json = r#"{"head": {"vars": ["person", "personLabel", "office", "start", "end"]},
+          "results": {"bindings": [{
+            "person": {"type": "uri", "value": "http://www.wikidata.org/entity/Q57792"},
+            "office": {"type": "uri", "value": "http://www.wikidata.org/entity/Q167662"},
+            "start": {"type": "literal", "value": "2024-10-01T00:00:00Z"},
+            "end": {"type": "bnode", "value": "t123"}}]}}"#;
+        let mut harvest = Harvest::default();
+        read_sparql(json, "test", None, &mut harvest).unwrap();
+        let statement = &harvest.statements[0];
+        assert_eq!(statement.end, Bound::SomeValue);
+        assert_eq!(statement.property, Property::PositionHeld);
+        // No precision variable: a first of the month may stand for the month alone.
+        assert_eq!(
+            statement.start,
+            time::from_sparql("2024-10-01T00:00:00Z", Some(10))
+        );
+    }
 }
