@@ -402,7 +402,9 @@ impl Reader<'_> {
                 continue;
             }
             // The longest filler or noun is short: lowering the whole rest would be quadratic.
-            let lower = prefix_at_most(rest, 32).to_lowercase();
+            // ASCII lowering keeps byte offsets (the words are ASCII; "\u{212A}", the Kelvin
+            // sign, would lower to a one-byte "k" and shift them).
+            let lower = prefix_at_most(rest, 32).to_ascii_lowercase();
             if let Some(filler) = FILLERS.iter().find(|f| starts_word(&lower, f)) {
                 marked |= *filler == "allied";
                 at = word_at + filler.len();
@@ -524,6 +526,27 @@ mod tests {
             .map(|(v, e)| (*v, (*e).to_string()))
             .collect();
         assert_eq!(found, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn letters_that_change_length_when_lowered_do_not_shift_offsets() {
+        // "\u{212A}" (Kelvin sign, three bytes) lowers to "k", "\u{130}" (two bytes) to "i̇"
+        // (three): the words after a number are matched without moving any offset.
+        for text in [
+            "NATO met. The 30 \u{212A}\u{212A}\u{212A} allies met.",
+            "NATO met. The 30 \u{130}\u{130} members met.",
+            "NATO met. The 30 members\u{212A} met.",
+        ] {
+            let settings = Settings::embedded();
+            let doc = Document::parse(text);
+            let claims = Claims::extract(&doc, &settings);
+            for count in &claims.counts {
+                assert!(
+                    text.is_char_boundary(count.span.start)
+                        && text.is_char_boundary(count.span.end)
+                );
+            }
+        }
     }
 
     #[test]
