@@ -76,6 +76,17 @@ fn silent_fixtures_stay_silent() {
 
 #[test]
 fn every_fixture_folder_has_both_kinds() {
+    // Every rule has fixtures, but `publication-date`: it reports which date was assumed
+    // (an info note on every article), and `tests/dates.rs` covers it.
+    let with_folders: Vec<RuleId> = rule_dirs().into_iter().map(|(rule, _)| rule).collect();
+    for rule in RuleId::ALL {
+        if rule.name() != "publication-date" {
+            assert!(
+                with_folders.contains(rule),
+                "`{rule}` has no fixture folder"
+            );
+        }
+    }
     for (rule, dir) in rule_dirs() {
         assert!(
             !fixture_files(&dir, "fire").is_empty(),
