@@ -384,30 +384,31 @@ fn term(qualifiers: &[(&str, Value)], rank: &str, guid: &str) -> Value {
     statement(item_snak("P39", "Q99990003"), qualifiers, rank, guid)
 }
 
+/// A person with one term of office `Q99990003`.
+fn holder(id: &str, name: &str, qualifiers: &[(&str, Value)], rank: &str, guid: &str) -> Value {
+    person(id, name, vec![term(qualifiers, rank, guid)])
+}
+
 #[test]
 fn year_and_month_precisions_are_written_as_such_and_coarser_ones_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let people = [
-        person(
+        holder(
             "Q90000001",
             "Anna Alpha",
-            vec![term(
-                &[
-                    ("P580", time("+1994-00-00T00:00:00Z", 9)),
-                    ("P582", time("+2002-05-00T00:00:00Z", 10)),
-                ],
-                "normal",
-                "a",
-            )],
+            &[
+                ("P580", time("+1994-00-00T00:00:00Z", 9)),
+                ("P582", time("+2002-05-00T00:00:00Z", 10)),
+            ],
+            "normal",
+            "a",
         ),
-        person(
+        holder(
             "Q90000002",
             "Bert Beta",
-            vec![term(
-                &[("P580", time("+1950-00-00T00:00:00Z", 8))],
-                "normal",
-                "b",
-            )],
+            &[("P580", time("+1950-00-00T00:00:00Z", 8))],
+            "normal",
+            "b",
         ),
     ];
     let run = import(&[&terms_file(dir.path(), &people)], &[]);
@@ -425,29 +426,25 @@ fn year_and_month_precisions_are_written_as_such_and_coarser_ones_skipped() {
 fn an_unknown_end_is_skipped_and_no_end_value_means_still_in_office() {
     let dir = tempfile::tempdir().unwrap();
     let people = [
-        person(
+        holder(
             "Q90000001",
             "Anna Alpha",
-            vec![term(
-                &[
-                    ("P580", time("+1994-01-10T00:00:00Z", 11)),
-                    ("P582", some_value()),
-                ],
-                "normal",
-                "a",
-            )],
+            &[
+                ("P580", time("+1994-01-10T00:00:00Z", 11)),
+                ("P582", some_value()),
+            ],
+            "normal",
+            "a",
         ),
-        person(
+        holder(
             "Q90000002",
             "Bert Beta",
-            vec![term(
-                &[
-                    ("P580", time("+2010-01-10T00:00:00Z", 11)),
-                    ("P582", no_value()),
-                ],
-                "normal",
-                "b",
-            )],
+            &[
+                ("P580", time("+2010-01-10T00:00:00Z", 11)),
+                ("P582", no_value()),
+            ],
+            "normal",
+            "b",
         ),
     ];
     let run = import(&[&terms_file(dir.path(), &people)], &[]);
@@ -463,23 +460,19 @@ fn an_unknown_end_is_skipped_and_no_end_value_means_still_in_office() {
 fn clashing_terms_keep_the_preferred_statement_and_comment_out_the_other() {
     let dir = tempfile::tempdir().unwrap();
     let people = [
-        person(
+        holder(
             "Q90000001",
             "Anna Alpha",
-            vec![term(
-                &[("P580", time("+2010-01-10T00:00:00Z", 11))],
-                "normal",
-                "a",
-            )],
+            &[("P580", time("+2010-01-10T00:00:00Z", 11))],
+            "normal",
+            "a",
         ),
-        person(
+        holder(
             "Q90000002",
             "Bert Beta",
-            vec![term(
-                &[("P580", time("+2012-01-10T00:00:00Z", 11))],
-                "preferred",
-                "b",
-            )],
+            &[("P580", time("+2012-01-10T00:00:00Z", 11))],
+            "preferred",
+            "b",
         ),
     ];
     let run = import(&[&terms_file(dir.path(), &people)], &[]);
@@ -790,26 +783,22 @@ fn lint(article: &str, facts: &Path) -> Vec<(String, String)> {
 fn a_handover_known_only_to_the_year_gives_warnings_inside_that_year_only() {
     let dir = tempfile::tempdir().unwrap();
     let people = [
-        person(
+        holder(
             "Q90000001",
             "Anna Alpha",
-            vec![term(
-                &[
-                    ("P580", time("+2010-10-14T00:00:00Z", 11)),
-                    ("P582", time("+2024-00-00T00:00:00Z", 9)),
-                ],
-                "normal",
-                "a",
-            )],
+            &[
+                ("P580", time("+2010-10-14T00:00:00Z", 11)),
+                ("P582", time("+2024-00-00T00:00:00Z", 9)),
+            ],
+            "normal",
+            "a",
         ),
-        person(
+        holder(
             "Q90000002",
             "Bert Beta",
-            vec![term(
-                &[("P580", time("+2024-07-02T00:00:00Z", 11))],
-                "normal",
-                "b",
-            )],
+            &[("P580", time("+2024-07-02T00:00:00Z", 11))],
+            "normal",
+            "b",
         ),
     ];
     let run = import(&[&terms_file(dir.path(), &people)], &[]);

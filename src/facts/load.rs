@@ -153,12 +153,10 @@ struct Builder<'s> {
 }
 
 fn interval(from: &Option<Date>, until: &Option<Date>) -> Interval {
-    Interval {
-        from: from.as_ref().map(|d| d.get_ref().0),
-        until: until.as_ref().map(|d| d.get_ref().0),
-        from_precision: from.as_ref().map_or(Precision::Day, |d| d.get_ref().1),
-        until_precision: until.as_ref().map_or(Precision::Day, |d| d.get_ref().1),
-    }
+    Interval::between(
+        from.as_ref().map(|d| *d.get_ref()),
+        until.as_ref().map(|d| *d.get_ref()),
+    )
 }
 
 impl Builder<'_> {

@@ -62,12 +62,13 @@ fn blur(date: NaiveDate, precision: Precision) -> Option<(NaiveDate, NaiveDate)>
 }
 
 impl Interval {
-    /// An interval whose bounds are exact days.
-    pub fn days(from: Option<NaiveDate>, until: Option<NaiveDate>) -> Interval {
+    /// An interval between two fact-file dates, each with its precision.
+    pub fn between(from: Option<FactDate>, until: Option<FactDate>) -> Interval {
         Interval {
-            from,
-            until,
-            ..Interval::default()
+            from: from.map(|date| date.0),
+            until: until.map(|date| date.0),
+            from_precision: from.map_or(Precision::Day, |date| date.1),
+            until_precision: until.map_or(Precision::Day, |date| date.1),
         }
     }
 

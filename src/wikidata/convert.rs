@@ -81,12 +81,7 @@ pub struct Row {
 
 impl Row {
     fn interval(&self) -> Interval {
-        Interval {
-            from: self.from.map(|d| d.0),
-            until: self.until.map(|d| d.0),
-            from_precision: self.from.map_or(Precision::Day, |d| d.1),
-            until_precision: self.until.map_or(Precision::Day, |d| d.1),
-        }
+        Interval::between(self.from, self.until)
     }
 
     fn order(&self) -> impl Ord + '_ {
