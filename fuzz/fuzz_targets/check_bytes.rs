@@ -59,5 +59,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = output::json::render(&run, true);
     let _ = output::human::render(&run, &options);
     let _ = output::github::render(&run, &options);
-    let _ = output::sarif::render(&run);
+    let _ = output::sarif::render(&run, &options);
 });
