@@ -153,3 +153,21 @@ fn doc_examples_behave() {
         assert_eq!(silent, vec![], "{}: good example fires:\n{good}", meta.name);
     }
 }
+
+/// Found by fuzzing (`check_bytes`): an unclosed quotation in a paragraph that ends with a
+/// multi-byte character got a one-byte label inside that character.
+#[test]
+fn the_still_open_label_covers_the_paragraphs_whole_last_character() {
+    let source = "She said: \u{201c}We will do it before winter,\u{901d} she added, \
+                  \u{201c}whatever it costs.\u{201d}\n";
+    let report = common::lint(source);
+    let found = common::findings_of(&report, RuleId::QuoteUnbalanced);
+    assert!(!found.is_empty(), "{found:?}");
+    let label = report
+        .diagnostics
+        .iter()
+        .flat_map(|d| &d.labels)
+        .find(|label| label.message.contains("still open"))
+        .expect("the paragraph-end label");
+    assert_eq!(&source[label.span.start..label.span.end], "\u{201d}");
+}

@@ -19,7 +19,9 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         let block = &cx.doc.blocks[quotation.block];
         let mark = mark_range(block, quotation.range.start);
         let last = &cx.doc.blocks[quotation.last_block];
-        let paragraph_end = last.text.trim_end().len();
+        let text = last.text.trim_end();
+        // The paragraph's last character, whatever its width (a closing mark of another kind).
+        let last_char = text.char_indices().next_back().map_or(0, |(at, _)| at);
         let finding = Diagnostic::new(
             RuleId::QuoteUnbalanced,
             block.span_of(mark.clone()),
@@ -29,7 +31,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             ),
         )
         .with_label(
-            last.span_of(paragraph_end.saturating_sub(1)..paragraph_end),
+            last.span_of(last_char..text.len()),
             "the paragraph ends with the quotation still open",
         )
         .with_help(
