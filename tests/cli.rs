@@ -263,6 +263,32 @@ fn config_errors_point_into_the_file_and_exit_two() {
 }
 
 #[test]
+fn missing_style_and_fact_folders_are_config_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "a.md", UNUSED);
+    for (config, message, at) in [
+        (
+            "dialect = \"en-GB\"\nstyle = [\"house-style\"]\n",
+            "style folder `house-style` does not exist",
+            "factlint.toml:2:10",
+        ),
+        (
+            "facts = [\"our-facts\"]\n",
+            "fact folder `our-facts` does not exist",
+            "factlint.toml:1:10",
+        ),
+    ] {
+        write(dir.path(), "factlint.toml", config);
+        factlint()
+            .args(["--color", "never", &file])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message))
+            .stderr(predicate::str::contains(at));
+    }
+}
+
+#[test]
 fn explicit_config_is_used() {
     let dir = tempfile::tempdir().unwrap();
     let config = write(dir.path(), "house.toml", "[rules]\nFL901 = \"off\"\n");
