@@ -73,6 +73,12 @@ fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<
     finish_output(write(&mut out).and_then(|()| out.flush()))
 }
 
+/// [`write_stdout`] for standard error.
+fn write_stderr(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), u8> {
+    let mut err = io::BufWriter::new(io::stderr().lock());
+    finish_output(write(&mut err).and_then(|()| err.flush()))
+}
+
 /// [`write_stdout`], then the success exit code.
 fn print_out(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
     match write_stdout(write) {
@@ -291,25 +297,26 @@ fn emit(report: &RunReport, args: &CheckArgs, stdin_fixed: Option<String>) -> u8
         width,
         unsafe_fixes: args.unsafe_fixes,
     };
-    let (out, err) = match format {
-        Format::Human => output::human::render(report, &options),
-        Format::Json => (
-            output::json::render(report, args.unsafe_fixes),
-            String::new(),
-        ),
-        Format::Github => (output::github::render(report, &options), String::new()),
-        Format::Sarif => (output::sarif::render(report, &options), String::new()),
+    // Each format writes as it renders, finding by finding, so a report is never held whole
+    // in memory.
+    let write_report = |out: &mut dyn Write| match format {
+        Format::Human => output::human::write_findings(report, &options, out),
+        Format::Json => output::json::write(report, args.unsafe_fixes, out),
+        Format::Github => output::github::write(report, &options, out),
+        Format::Sarif => output::sarif::write(report, &options, out),
     };
     // With --fix on standard input, the fixed text goes to stdout and the report to stderr.
     let written = match &stdin_fixed {
-        Some(_) => finish_output(io::stderr().lock().write_all(out.as_bytes())),
-        None => write_stdout(|stdout| stdout.write_all(out.as_bytes())),
+        Some(_) => write_stderr(write_report),
+        None => write_stdout(write_report),
     };
     if let Err(code) = written {
         return code;
     }
-    if let Err(code) = finish_output(io::stderr().lock().write_all(err.as_bytes())) {
-        return code;
+    if format == Format::Human {
+        if let Err(code) = write_stderr(|err| output::human::write_errors(report, &options, err)) {
+            return code;
+        }
     }
     if let Some(text) = stdin_fixed {
         if let Err(code) = write_stdout(|stdout| stdout.write_all(text.as_bytes())) {
