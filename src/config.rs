@@ -56,6 +56,18 @@ struct RawCredits {
     require_image_credit: Option<bool>,
 }
 
+/// A fact or style folder as the config file names it.
+struct NamedFolder {
+    /// "fact" or "style".
+    key: &'static str,
+    /// As written in the file.
+    written: String,
+    /// Resolved against the config file's folder.
+    path: PathBuf,
+    /// The value in the file (quotes included).
+    span: Span,
+}
+
 /// A validated config file.
 #[derive(Clone, Debug, Default)]
 pub struct Config {
@@ -95,17 +107,45 @@ impl Config {
         }
     }
 
-    /// Read and validate a config file.
+    /// Read and validate a config file. The fact and style folders it names must exist: a
+    /// misspelt folder would otherwise quietly leave the team's own data out.
     pub fn load(path: &Path) -> Result<Config, InputError> {
         let display = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|error| {
             InputError::new(&display, format!("cannot read config file: {error}"))
         })?;
-        Self::parse(&text, path)
+        let (config, folders) = Self::parse_with_folders(&text, path)?;
+        for folder in folders {
+            let problem = match std::fs::metadata(&folder.path) {
+                Ok(metadata) if metadata.is_dir() => continue,
+                Ok(_) => "is not a folder",
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => "does not exist",
+                Err(_) => "cannot be read",
+            };
+            return Err(InputError::new(
+                &display,
+                format!("{} folder `{}` {problem}", folder.key, folder.written),
+            )
+            .at(folder.span, Arc::new(text))
+            .with_help(format!(
+                "looked for {} (folders are relative to the config file's folder)",
+                folder.path.display()
+            )));
+        }
+        Ok(config)
     }
 
-    /// Validate config text; `path` names it in errors and anchors relative folders.
+    /// Validate config text; `path` names it in errors and anchors relative folders. The
+    /// folders it names are not looked for ([`Config::load`] does that).
     pub fn parse(text: &str, path: &Path) -> Result<Config, InputError> {
+        Self::parse_with_folders(text, path).map(|(config, _)| config)
+    }
+
+    /// [`Config::parse`], and where each fact and style folder is named.
+    fn parse_with_folders(
+        text: &str,
+        path: &Path,
+    ) -> Result<(Config, Vec<NamedFolder>), InputError> {
         let display = path.display().to_string();
         let shared = Arc::new(text.to_string());
         let error_at = |message: String, span: std::ops::Range<usize>| {
@@ -144,22 +184,37 @@ impl Config {
             };
             rules.insert(rule, parsed);
         }
-        let resolve = |dirs: Vec<Spanned<String>>| -> Vec<PathBuf> {
+        let mut folders = Vec::new();
+        let mut resolve = |key: &'static str, dirs: Vec<Spanned<String>>| -> Vec<PathBuf> {
             dirs.into_iter()
-                .map(|dir| base.join(dir.into_inner()))
+                .map(|dir| {
+                    let span = Span::from(dir.span());
+                    let written = dir.into_inner();
+                    let path = base.join(&written);
+                    folders.push(NamedFolder {
+                        key,
+                        written,
+                        path: path.clone(),
+                        span,
+                    });
+                    path
+                })
                 .collect()
         };
-        Ok(Config {
+        let facts = resolve("fact", raw.facts);
+        let style = resolve("style", raw.style);
+        let config = Config {
             path: Some(path.to_path_buf()),
             dialect: raw.dialect,
             rules,
-            facts: resolve(raw.facts),
+            facts,
             no_default_facts: raw.no_default_facts,
-            style: resolve(raw.style),
+            style,
             date_keys: raw.date_keys.unwrap_or_else(default_date_keys),
             require_byline: raw.credits.require_byline.unwrap_or(true),
             require_image_credit: raw.credits.require_image_credit.unwrap_or(true),
-        })
+        };
+        Ok((config, folders))
     }
 
     /// The nearest `factlint.toml` in `dir` or its ancestors.
@@ -213,6 +268,41 @@ mod tests {
             error.message
         );
         assert_eq!(error.span.unwrap().text(text), "date-weekdy");
+    }
+
+    #[test]
+    fn missing_folders_are_errors_that_point_at_the_value() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("facts")).unwrap();
+        std::fs::write(dir.path().join("style.md"), "not a folder").unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        let cases = [
+            (
+                "style = [\"house-style\"]\n",
+                "\"house-style\"",
+                "style folder `house-style` does not exist",
+            ),
+            (
+                "facts = [\"facts\", \"fcts\"]\n",
+                "\"fcts\"",
+                "fact folder `fcts` does not exist",
+            ),
+            (
+                "style = [\"style.md\"]\n",
+                "\"style.md\"",
+                "style folder `style.md` is not a folder",
+            ),
+        ];
+        for (text, value, message) in cases {
+            std::fs::write(&path, text).unwrap();
+            let error = Config::load(&path).unwrap_err();
+            assert_eq!(error.path, path.display().to_string());
+            assert!(error.message.starts_with(message), "{}", error.message);
+            assert_eq!(error.span.unwrap().text(text), value);
+        }
+        std::fs::write(&path, "facts = [\"facts\"]\nstyle = [\".\"]\n").unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.facts, vec![dir.path().join("facts")]);
     }
 
     #[test]

@@ -191,8 +191,10 @@ impl<'a> Document<'a> {
             images,
             ..
         } = builder;
+        blocks.shrink_to_fit();
         for block in &mut blocks {
             block.sentences = sentence::split(&block.text);
+            block.sentences.shrink_to_fit();
         }
         Document {
             source,
@@ -293,6 +295,11 @@ impl<'t> Builder<'t> {
             block.span.end = block.span.end.max(end.min(self.text.len()));
             self.link_starts.clear();
             if !block.text.trim().is_empty() {
+                // Kept until the rules have run: no room to spare in each of a long file's
+                // hundreds of thousands of blocks.
+                block.text.shrink_to_fit();
+                block.map.segments.shrink_to_fit();
+                block.links.shrink_to_fit();
                 self.blocks.push(block);
             }
         }

@@ -72,7 +72,10 @@ pub fn check_shared(path: &str, source: Arc<String>, settings: &Settings) -> Fil
         article: &article,
         settings,
     };
-    let mut diagnostics = suppress::apply(&doc, settings, rules::run_all(&cx));
+    let found = rules::run_all(&cx);
+    // The claims are only for the rules: gone before the findings are filtered and sorted.
+    drop(claims);
+    let mut diagnostics = suppress::apply(&doc, settings, found);
     for diagnostic in &mut diagnostics {
         diagnostic.severity = settings.severity(diagnostic.rule, diagnostic.severity);
     }

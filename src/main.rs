@@ -2,7 +2,7 @@
 
 mod cli;
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -40,19 +40,16 @@ fn main() -> ExitCode {
         Some(Command::Facts(command)) => run_facts(command),
         Some(Command::Lsp) => run_lsp(),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "factlint",
-                &mut std::io::stdout(),
-            );
-            EXIT_CLEAN
+            // clap_complete panics when it cannot write, so the script is built in memory.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "factlint", &mut script);
+            print_out(|out| out.write_all(&script))
         }
         Some(Command::Man) => {
-            let man = clap_mangen::Man::new(Cli::command());
-            match man.render(&mut std::io::stdout()) {
-                Ok(()) => EXIT_CLEAN,
-                Err(error) => fail(&format!("cannot write the man page: {error}")),
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => print_out(|out| out.write_all(&page)),
+                Err(error) => fail(&format!("cannot render the man page: {error}")),
             }
         }
     };
@@ -62,6 +59,42 @@ fn main() -> ExitCode {
 fn fail(message: &str) -> u8 {
     eprintln!("factlint: {message}");
     EXIT_TROUBLE
+}
+
+/// Everything factlint prints to standard output goes through here (or [`finish_output`]):
+/// `print!` and `println!` panic when the reader has gone away, as `head -1` does after one
+/// line. Like ripgrep, a closed pipe quietly ends the output: no message, and the command keeps
+/// the exit code it would have had. That code says what factlint found (or that the command
+/// worked), not how much of the output someone read, so `factlint content/ | head` under
+/// `set -o pipefail` still fails on findings and still passes on a clean run. Any other write
+/// error is reported, and is trouble.
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), u8> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    finish_output(write(&mut out).and_then(|()| out.flush()))
+}
+
+/// [`write_stdout`] for standard error.
+fn write_stderr(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), u8> {
+    let mut err = io::BufWriter::new(io::stderr().lock());
+    finish_output(write(&mut err).and_then(|()| err.flush()))
+}
+
+/// [`write_stdout`], then the success exit code.
+fn print_out(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
+    match write_stdout(write) {
+        Ok(()) => EXIT_CLEAN,
+        Err(code) => code,
+    }
+}
+
+/// The outcome of writing output: a closed pipe is not an error (see [`write_stdout`]).
+fn finish_output(result: io::Result<()>) -> Result<(), u8> {
+    match result {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            Err(fail(&format!("cannot write output: {error}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn parse_rules(names: &[String]) -> Result<Vec<RuleId>, String> {
@@ -264,33 +297,30 @@ fn emit(report: &RunReport, args: &CheckArgs, stdin_fixed: Option<String>) -> u8
         width,
         unsafe_fixes: args.unsafe_fixes,
     };
-    let mut stdout = std::io::stdout().lock();
-    let mut stderr = std::io::stderr().lock();
+    // Each format writes as it renders, finding by finding, so a report is never held whole
+    // in memory.
+    let write_report = |out: &mut dyn Write| match format {
+        Format::Human => output::human::write_findings(report, &options, out),
+        Format::Json => output::json::write(report, args.unsafe_fixes, out),
+        Format::Github => output::github::write(report, &options, out),
+        Format::Sarif => output::sarif::write(report, &options, out),
+    };
     // With --fix on standard input, the fixed text goes to stdout and the report to stderr.
-    let mut report_out: Box<dyn Write> = if stdin_fixed.is_some() {
-        Box::new(std::io::stderr())
-    } else {
-        Box::new(std::io::stdout())
+    let written = match &stdin_fixed {
+        Some(_) => write_stderr(write_report),
+        None => write_stdout(write_report),
     };
-    let write_result = match format {
-        Format::Human => {
-            let (out, err) = output::human::render(report, &options);
-            report_out
-                .write_all(out.as_bytes())
-                .and_then(|()| stderr.write_all(err.as_bytes()))
-        }
-        Format::Json => {
-            report_out.write_all(output::json::render(report, args.unsafe_fixes).as_bytes())
-        }
-        Format::Github => report_out.write_all(output::github::render(report, &options).as_bytes()),
-        Format::Sarif => report_out.write_all(output::sarif::render(report, &options).as_bytes()),
-    };
-    if let Some(text) = stdin_fixed {
-        let _ = stdout.write_all(text.as_bytes());
+    if let Err(code) = written {
+        return code;
     }
-    if let Err(error) = write_result {
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            return fail(&format!("cannot write output: {error}"));
+    if format == Format::Human {
+        if let Err(code) = write_stderr(|err| output::human::write_errors(report, &options, err)) {
+            return code;
+        }
+    }
+    if let Some(text) = stdin_fixed {
+        if let Err(code) = write_stdout(|stdout| stdout.write_all(text.as_bytes())) {
+            return code;
         }
     }
     exit_code(report, args.deny_warnings)
@@ -318,7 +348,7 @@ fn exit_code(report: &RunReport, deny_warnings: bool) -> u8 {
 }
 
 fn list_rules(format: ListFormat) -> u8 {
-    match format {
+    print_out(|out| match format {
         ListFormat::Json => {
             let rules: Vec<serde_json::Value> = all_metas()
                 .iter()
@@ -332,43 +362,48 @@ fn list_rules(format: ListFormat) -> u8 {
                     })
                 })
                 .collect();
-            println!(
+            writeln!(
+                out,
                 "{}",
                 serde_json::to_string_pretty(&rules).expect("JSON serializes")
-            );
+            )
         }
         ListFormat::Table => {
-            println!(
+            writeln!(
+                out,
                 "{:<6}  {:<22}  {:<8}  {:<3}  summary",
                 "code", "name", "default", "fix"
-            );
+            )?;
             for meta in all_metas() {
-                println!(
+                writeln!(
+                    out,
                     "{:<6}  {:<22}  {:<8}  {:<3}  {}",
                     meta.code,
                     meta.name,
                     meta.default_severity.as_str(),
                     if meta.fixable { "yes" } else { "" },
                     meta.summary
-                );
+                )?;
             }
+            Ok(())
         }
-    }
-    EXIT_CLEAN
+    })
 }
 
 fn explain(name: &str) -> u8 {
     match RuleId::from_name_or_code(name) {
         Some(rule) => {
             let meta = rule.meta();
-            println!("{}", meta.doc.trim_end());
-            println!(
-                "\nDefault severity: {}. Code: {}.{}",
-                meta.default_severity,
-                meta.code,
-                if meta.fixable { " Fixable." } else { "" }
-            );
-            EXIT_CLEAN
+            print_out(|out| {
+                writeln!(out, "{}", meta.doc.trim_end())?;
+                writeln!(
+                    out,
+                    "\nDefault severity: {}. Code: {}.{}",
+                    meta.default_severity,
+                    meta.code,
+                    if meta.fixable { " Fixable." } else { "" }
+                )
+            })
         }
         None => {
             let hint = RuleId::suggest(name)
@@ -386,7 +421,9 @@ fn run_facts(command: FactsCommand) -> u8 {
         FactsCommand::Check { dirs } => match FactBase::load(&dirs, true) {
             Ok(facts) => {
                 let checked = facts.entities.first().map(|e| e.provenance.checked);
-                println!(
+                print_out(|out| {
+                    writeln!(
+                    out,
                     "{}: {} entities, {} aliases, {} member counts, {} memberships, {} offices, {} terms, {} capitals, {} events{}",
                     if dirs.is_empty() { "embedded fact base".to_string() } else { format!("{} fact folder(s) over the embedded defaults", dirs.len()) },
                     facts.entities.len(),
@@ -398,8 +435,8 @@ fn run_facts(command: FactsCommand) -> u8 {
                     facts.capitals.len(),
                     facts.events.len(),
                     checked.map(|c| format!("; defaults checked through {c}")).unwrap_or_default(),
-                );
-                EXIT_CLEAN
+                )
+                })
             }
             Err(errors) => report_input_errors(errors),
         },
@@ -416,10 +453,7 @@ fn run_facts(command: FactsCommand) -> u8 {
             };
             let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
             match factlint::facts::query::describe(&base, &name, as_of) {
-                Some(text) => {
-                    print!("{text}");
-                    EXIT_CLEAN
-                }
+                Some(text) => print_out(|out| out.write_all(text.as_bytes())),
                 None => {
                     eprintln!("factlint: the fact base knows nothing called `{name}`");
                     EXIT_FINDINGS

@@ -178,6 +178,29 @@ fn json_output_matches_the_contract_field_for_field() {
     assert_eq!(json["summary"]["files"], 1);
 }
 
+/// JSON and SARIF are written as they are rendered, file by file and finding by finding; the
+/// bytes are still exactly those of the whole document pretty-printed as one value (keys
+/// sorted, two-space indent, a final newline), as they were when it was built in memory.
+#[test]
+fn json_and_sarif_are_streamed_as_one_pretty_printed_value() {
+    let fixtures = common::test_file("fixtures").display().to_string();
+    for format in ["json", "sarif"] {
+        let output = factlint()
+            .args(["--format", format, "--verbose", &fixtures, "no/such.md"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert!(text.len() > 100_000, "{format}: the fixtures' findings");
+        assert_eq!(
+            text,
+            format!("{}\n", serde_json::to_string_pretty(&value).unwrap()),
+            "{format}"
+        );
+    }
+}
+
 #[test]
 fn front_matter_dates_are_reported() {
     let dir = tempfile::tempdir().unwrap();
@@ -260,6 +283,32 @@ fn config_errors_point_into_the_file_and_exit_two() {
         .code(2)
         .stderr(predicate::str::contains("unknown rule `date-weekdy`"))
         .stderr(predicate::str::contains("factlint.toml:2:1"));
+}
+
+#[test]
+fn missing_style_and_fact_folders_are_config_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "a.md", UNUSED);
+    for (config, message, at) in [
+        (
+            "dialect = \"en-GB\"\nstyle = [\"house-style\"]\n",
+            "style folder `house-style` does not exist",
+            "factlint.toml:2:10",
+        ),
+        (
+            "facts = [\"our-facts\"]\n",
+            "fact folder `our-facts` does not exist",
+            "factlint.toml:1:10",
+        ),
+    ] {
+        write(dir.path(), "factlint.toml", config);
+        factlint()
+            .args(["--color", "never", &file])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message))
+            .stderr(predicate::str::contains(at));
+    }
 }
 
 #[test]

@@ -1,5 +1,9 @@
 //! `factlint completions SHELL` and `factlint man` produce what shells and `man` read; the
-//! pre-commit hooks and the example GitHub workflow run command lines factlint accepts.
+//! pre-commit hooks and the example GitHub workflow run command lines factlint accepts; a
+//! reader that goes away early (`| head -1`) ends the output without a panic.
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
 
 use assert_cmd::Command;
 
@@ -146,5 +150,93 @@ fn the_example_workflow_annotates_and_uploads_sarif() {
             .collect();
         let (_, code) = factlint(&args);
         assert_eq!(code, 0, "{command}");
+    }
+}
+
+/// The write end of a pipe whose read end is already closed, so that the first write fails
+/// with a broken pipe whatever the timing. (`std::io::pipe` is newer than the crate's minimum
+/// Rust: the pipe to the standard input of a process that has exited without reading it
+/// serves.)
+fn closed_pipe() -> Stdio {
+    let mut reader = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .arg("--version")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let write_end = reader.stdin.take().unwrap();
+    reader.wait().unwrap();
+    Stdio::from(write_end)
+}
+
+fn examples() -> String {
+    format!("{}/examples", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_closed_standard_output_ends_the_run_quietly_with_the_usual_exit_code() {
+    let examples = examples();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["explain", "fact-count"],
+        vec!["man"],
+        vec!["rules"],
+        vec!["rules", "--format", "json"],
+        vec!["completions", "bash"],
+        vec!["facts", "check"],
+        vec![&examples, "--format", "json"],
+        vec![&examples, "--format", "human"],
+        vec![&examples, "--format", "sarif"],
+        vec![&examples, "--format", "github"],
+    ];
+    for args in commands {
+        let (_, usual) = factlint(&args);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .args(&args)
+            .stdout(closed_pipe())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(usual), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn a_reader_that_stops_after_one_line_does_not_make_factlint_panic() {
+    // Far more than a pipe holds (64 KiB on Linux), so factlint is still writing when the
+    // reader goes away, as with `factlint content/ | head -1`.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.md");
+    let line =
+        "The ministers met on Tuesday (Nov. 28, 2022) and again on Monday (Nov. 28, 2022).\n\n";
+    std::fs::write(
+        &path,
+        format!("---\nauthor: Ana\n---\n{}", line.repeat(2_000)),
+    )
+    .unwrap();
+    for format in ["human", "json"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .args([
+                path.to_str().unwrap(),
+                "--format",
+                format,
+                "--color",
+                "never",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty(), "{format}");
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+        assert_eq!(output.status.code(), Some(1), "{format}: {stderr}");
     }
 }

@@ -26,13 +26,27 @@ impl Claims {
         let mentions = mention::extract(doc, settings);
         let counts = count::extract(doc, settings, &mentions);
         let quotes = quote::extract(doc, settings);
-        Claims {
+        let mut claims = Claims {
             dates: date::extract(doc, settings),
             quotes: quotes.quotations,
             stray_quote_marks: quotes.stray_marks,
             mentions,
             counts,
             names: name::extract(doc, settings),
-        }
+        };
+        claims.shrink_to_fit();
+        claims
+    }
+
+    /// Give back what the lists grew beyond their length: claims are kept while every rule
+    /// runs, and a long file has hundreds of thousands of them.
+    fn shrink_to_fit(&mut self) {
+        self.dates.shrink_to_fit();
+        self.quotes.shrink_to_fit();
+        self.stray_quote_marks.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        self.counts.shrink_to_fit();
+        self.names.titles.shrink_to_fit();
+        self.names.words.shrink_to_fit();
     }
 }

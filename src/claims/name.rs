@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::quote::Quotation;
 use crate::document::{Block, Document};
@@ -33,10 +34,11 @@ pub struct TitleMention {
 pub struct NameWord {
     pub block: usize,
     pub span: Span,
-    /// As written ("Stoltenberg").
-    pub text: String,
+    /// As written ("Stoltenberg"). Every use of the same word shares one copy: a long
+    /// article names the same people hundreds of thousands of times.
+    pub text: Arc<str>,
     /// The capitalised name word right before it, when there is one ("Jens").
-    pub given: Option<String>,
+    pub given: Option<Arc<str>>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -49,6 +51,15 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
     let table = &settings.style.titles;
     let mut names = Names::default();
     let mut lower_case_words = HashSet::new();
+    let mut spellings: HashSet<Arc<str>> = HashSet::new();
+    let mut intern = |word: &str| -> Arc<str> {
+        if let Some(known) = spellings.get(word) {
+            return Arc::clone(known);
+        }
+        let word: Arc<str> = Arc::from(word);
+        spellings.insert(Arc::clone(&word));
+        word
+    };
     for (index, block) in doc.blocks.iter().enumerate() {
         let tokens: Vec<Range<usize>> = words(&block.text).collect();
         find_titles(table, index, block, &tokens, &mut names.titles);
@@ -67,8 +78,8 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
                 names.words.push(NameWord {
                     block: index,
                     span: block.span_of(token.clone()),
-                    text: word.to_string(),
-                    given: previous.filter(|_| follows_directly).map(String::from),
+                    text: intern(word),
+                    given: previous.filter(|_| follows_directly).map(&mut intern),
                 });
             }
             previous = name_like.then_some(word);
@@ -356,7 +367,7 @@ mod tests {
         let found: Vec<(&str, Option<&str>)> = names
             .words
             .iter()
-            .map(|w| (w.text.as_str(), w.given.as_deref()))
+            .map(|w| (&*w.text, w.given.as_deref()))
             .collect();
         assert_eq!(
             found,

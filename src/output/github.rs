@@ -1,6 +1,7 @@
 //! `--format github`: workflow commands that GitHub Actions shows as annotations.
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use super::{is_shown, positions, OutputOptions, RunReport};
 use crate::diagnostic::Severity;
@@ -19,7 +20,13 @@ fn escape_property(text: &str) -> String {
 }
 
 pub fn render(report: &RunReport, options: &OutputOptions) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    write(report, options, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("workflow commands are UTF-8")
+}
+
+/// Write one workflow command per finding, then one per input error.
+pub fn write(report: &RunReport, options: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
         let index = LineIndex::new(&file.source);
         for diagnostic in file.diagnostics.iter().filter(|d| is_shown(d, options)) {
@@ -33,7 +40,7 @@ pub fn render(report: &RunReport, options: &OutputOptions) -> String {
             if let Some(help) = &diagnostic.help {
                 let _ = write!(message, "\n{help}");
             }
-            let _ = writeln!(
+            writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
                 escape_property(&file.path),
@@ -47,7 +54,7 @@ pub fn render(report: &RunReport, options: &OutputOptions) -> String {
                     diagnostic.rule.name()
                 )),
                 escape_data(&message),
-            );
+            )?;
         }
     }
     for error in report.all_errors() {
@@ -55,14 +62,14 @@ pub fn render(report: &RunReport, options: &OutputOptions) -> String {
             .line_column()
             .map(|(line, column)| format!(",line={line},col={column}"))
             .unwrap_or_default();
-        let _ = writeln!(
+        writeln!(
             out,
             "::error file={}{location},title=factlint::{}",
             escape_property(&error.path),
             escape_data(&error.message)
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! closing summary line.
 
 use std::fmt::{self, Write as _};
+use std::io::{self, Write};
 use std::sync::Arc;
 
 use miette::{
@@ -171,10 +172,28 @@ fn handler(options: &OutputOptions) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-/// Render findings and input errors, then the summary line.
+/// Render findings and input errors, then the summary line: what [`write_findings`] and
+/// [`write_errors`] write, in memory.
 pub fn render(report: &RunReport, options: &OutputOptions) -> (String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    write_findings(report, options, &mut out).expect("writing to memory cannot fail");
+    write_errors(report, options, &mut err).expect("writing to memory cannot fail");
+    (
+        String::from_utf8(out).expect("reports are UTF-8"),
+        String::from_utf8(err).expect("reports are UTF-8"),
+    )
+}
+
+/// Write each finding as it is rendered (a long file's reports are never all held in
+/// memory at once), then the summary line unless quiet.
+pub fn write_findings(
+    report: &RunReport,
+    options: &OutputOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let handler = handler(options);
-    let mut out = String::new();
+    let mut rendered_report = String::new();
     for file in &report.files {
         let shown: Vec<&Diagnostic> = file
             .diagnostics
@@ -206,20 +225,33 @@ pub fn render(report: &RunReport, options: &OutputOptions) -> (String, String) {
                 source: fits.then_some(&source),
                 help,
             };
-            let _ = handler.render_report(&mut out, &rendered);
-            out.push('\n');
+            rendered_report.clear();
+            let _ = handler.render_report(&mut rendered_report, &rendered);
+            rendered_report.push('\n');
+            out.write_all(rendered_report.as_bytes())?;
         }
     }
-    let mut err = String::new();
-    for error in report.all_errors() {
-        let _ = handler.render_report(&mut err, &NamedInputError::new(error));
-        err.push('\n');
-    }
     if !options.quiet {
-        out.push_str(&summary_line(report, options));
-        out.push('\n');
+        writeln!(out, "{}", summary_line(report, options))?;
     }
-    (out, err)
+    Ok(())
+}
+
+/// Write the input errors (unreadable files, bad config), each pointing into its file.
+pub fn write_errors(
+    report: &RunReport,
+    options: &OutputOptions,
+    err: &mut dyn Write,
+) -> io::Result<()> {
+    let handler = handler(options);
+    let mut rendered = String::new();
+    for error in report.all_errors() {
+        rendered.clear();
+        let _ = handler.render_report(&mut rendered, &NamedInputError::new(error));
+        rendered.push('\n');
+        err.write_all(rendered.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// "Found 1 error and 2 warnings (2 fixable with --fix) in 3 files."

@@ -1,5 +1,8 @@
 //! `--format json`, version 1 (DESIGN §3; schema in `docs/json-output.schema.json`).
 
+use std::io::{self, Write};
+
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -75,44 +78,131 @@ fn diagnostic_json(
     })
 }
 
-fn file_json(file: &FileReport, unsafe_fixes: bool) -> Value {
-    let index = LineIndex::new(&file.source);
-    json!({
-        "path": file.path,
-        "publication_date": file.publication.as_ref().map(|p| p.date.format("%Y-%m-%d").to_string()),
-        "publication_date_source": file.publication.as_ref().map(|p| p.source.as_str()),
-        "diagnostics": file.diagnostics.iter()
-            .map(|d| diagnostic_json(&index, &file.source, d, unsafe_fixes))
-            .collect::<Vec<_>>(),
-    })
+/// One checked file, serialized as the object `json!` would build (keys in sorted order, as
+/// `serde_json` without `preserve_order` writes them), with its findings converted one at a
+/// time as they are written rather than all held as values first.
+struct FileJson<'a> {
+    file: &'a FileReport,
+    unsafe_fixes: bool,
+}
+
+impl Serialize for FileJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let file = self.file;
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry(
+            "diagnostics",
+            &Diagnostics {
+                file,
+                unsafe_fixes: self.unsafe_fixes,
+            },
+        )?;
+        map.serialize_entry("path", &file.path)?;
+        map.serialize_entry(
+            "publication_date",
+            &file
+                .publication
+                .as_ref()
+                .map(|p| p.date.format("%Y-%m-%d").to_string()),
+        )?;
+        map.serialize_entry(
+            "publication_date_source",
+            &file.publication.as_ref().map(|p| p.source.as_str()),
+        )?;
+        map.end()
+    }
+}
+
+struct Diagnostics<'a> {
+    file: &'a FileReport,
+    unsafe_fixes: bool,
+}
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let file = self.file;
+        let index = LineIndex::new(&file.source);
+        serializer.collect_seq(
+            file.diagnostics
+                .iter()
+                .map(|d| diagnostic_json(&index, &file.source, d, self.unsafe_fixes)),
+        )
+    }
+}
+
+/// The whole report; `files` is written file by file.
+struct ReportJson<'a> {
+    report: &'a RunReport,
+    unsafe_fixes: bool,
+}
+
+impl Serialize for ReportJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.report;
+        let summary = report.summary(self.unsafe_fixes);
+        let errors: Vec<Value> = report
+            .all_errors()
+            .into_iter()
+            .map(|error| json!({"path": error.path, "message": error.located_message()}))
+            .collect();
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("errors", &errors)?;
+        map.serialize_entry(
+            "files",
+            &Files {
+                report,
+                unsafe_fixes: self.unsafe_fixes,
+            },
+        )?;
+        map.serialize_entry(
+            "summary",
+            &json!({
+                "files": summary.files,
+                "errors": summary.errors,
+                "warnings": summary.warnings,
+                "infos": summary.infos,
+                "fixable": summary.fixable,
+            }),
+        )?;
+        map.serialize_entry("version", &1)?;
+        map.end()
+    }
+}
+
+/// The checked files, each written as it is converted.
+struct Files<'a> {
+    report: &'a RunReport,
+    unsafe_fixes: bool,
+}
+
+impl Serialize for Files<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.report
+                .files
+                .iter()
+                .filter(|file| file.checked)
+                .map(|file| FileJson {
+                    file,
+                    unsafe_fixes: self.unsafe_fixes,
+                }),
+        )
+    }
+}
+
+/// Write the report to `out`, file by file: the same bytes as [`render`], without holding
+/// the whole document (a 20 MB article's findings) in memory first.
+pub fn write(report: &RunReport, unsafe_fixes: bool, out: &mut dyn Write) -> io::Result<()> {
+    let value = ReportJson {
+        report,
+        unsafe_fixes,
+    };
+    serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 pub fn render(report: &RunReport, unsafe_fixes: bool) -> String {
-    let summary = report.summary(unsafe_fixes);
-    let files: Vec<Value> = report
-        .files
-        .iter()
-        .filter(|file| file.checked)
-        .map(|file| file_json(file, unsafe_fixes))
-        .collect();
-    let errors: Vec<Value> = report
-        .all_errors()
-        .into_iter()
-        .map(|error| json!({"path": error.path, "message": error.located_message()}))
-        .collect();
-    let value = json!({
-        "version": 1,
-        "files": files,
-        "errors": errors,
-        "summary": {
-            "files": summary.files,
-            "errors": summary.errors,
-            "warnings": summary.warnings,
-            "infos": summary.infos,
-            "fixable": summary.fixable,
-        },
-    });
-    let mut text = serde_json::to_string_pretty(&value).expect("JSON values serialize");
-    text.push('\n');
-    text
+    let mut out = Vec::new();
+    write(report, unsafe_fixes, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
 }

@@ -2,6 +2,10 @@
 //! Every rule is described from its metadata and documentation; results carry 1-based line and
 //! column regions (columns in Unicode code points, as `columnKind` says) and their fixes.
 
+use std::io::{self, Write};
+
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{is_shown, positions, OutputOptions, RunReport};
@@ -196,40 +200,80 @@ fn notifications(report: &RunReport) -> Vec<Value> {
         .collect()
 }
 
-pub fn render(report: &RunReport, options: &OutputOptions) -> String {
-    let mut results = Vec::new();
-    for file in report.files.iter().filter(|file| file.checked) {
-        let index = LineIndex::new(&file.source);
-        let uri = artifact_uri(&file.path);
-        results.extend(
-            file.diagnostics
-                .iter()
-                .filter(|d| is_shown(d, options))
-                .map(|d| result(file, &index, &uri, d)),
-        );
+/// The log, serialized as the object `json!` would build (keys in sorted order, as
+/// `serde_json` without `preserve_order` writes them), with the results converted one at a
+/// time as they are written rather than all held as values first.
+struct Log<'a> {
+    report: &'a RunReport,
+    options: &'a OutputOptions,
+}
+
+impl Serialize for Log<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("$schema", SCHEMA_URI)?;
+        map.serialize_entry("runs", &[Run(self)])?;
+        map.serialize_entry("version", "2.1.0")?;
+        map.end()
     }
-    let notifications = notifications(report);
-    let log = json!({
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
+}
+
+struct Run<'l, 'a>(&'l Log<'a>);
+
+impl Serialize for Run<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let notifications = notifications(self.0.report);
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("columnKind", "unicodeCodePoints")?;
+        map.serialize_entry(
+            "invocations",
+            &json!([{
+                "executionSuccessful": notifications.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }]),
+        )?;
+        map.serialize_entry("results", &Results(self.0))?;
+        map.serialize_entry(
+            "tool",
+            &json!({"driver": {
                 "name": "factlint",
                 "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "rules": all_metas().iter().map(rule_descriptor).collect::<Vec<_>>(),
-            }},
-            "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    });
-    let mut text = serde_json::to_string_pretty(&log).expect("JSON values serialize");
-    text.push('\n');
-    text
+            }}),
+        )?;
+        map.end()
+    }
+}
+
+struct Results<'l, 'a>(&'l Log<'a>);
+
+impl Serialize for Results<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let options = self.0.options;
+        let mut seq = serializer.serialize_seq(None)?;
+        for file in self.0.report.files.iter().filter(|file| file.checked) {
+            let index = LineIndex::new(&file.source);
+            let uri = artifact_uri(&file.path);
+            for diagnostic in file.diagnostics.iter().filter(|d| is_shown(d, options)) {
+                seq.serialize_element(&result(file, &index, &uri, diagnostic))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// Write the log to `out`, result by result: the same bytes as [`render`], without holding
+/// every result in memory first.
+pub fn write(report: &RunReport, options: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Log { report, options }).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+pub fn render(report: &RunReport, options: &OutputOptions) -> String {
+    let mut out = Vec::new();
+    write(report, options, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 #[cfg(test)]

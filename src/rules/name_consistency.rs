@@ -345,10 +345,10 @@ fn report_surname(
         for other in usual.uses.iter().take(MAX_LABELS) {
             diagnostic = diagnostic.with_label(other.span, format!("\"{}\" here", other.text));
         }
-        if word.span.text(cx.doc.source) == word.text {
+        if word.span.text(cx.doc.source) == &*word.text {
             diagnostic = diagnostic.with_fix(Fix::unsafe_edit(
                 format!("Write \"{usual_text}\""),
-                vec![Edit::replace(word.span, usual_text.clone())],
+                vec![Edit::replace(word.span, usual_text.to_string())],
             ));
         }
         out.push(diagnostic);

@@ -46,12 +46,20 @@ pub fn lint_path(path: &Path) -> FileReport {
 
 /// `(rule, 1-based line, spanned text)` of every finding at warning level or above.
 pub fn findings(report: &FileReport) -> Vec<(RuleId, usize, String)> {
+    // Where each newline is, found once: a finding's line is one more than the number of
+    // newlines before it (a binary search), not a count from the start of the file each time.
+    let newlines: Vec<usize> = report
+        .source
+        .bytes()
+        .enumerate()
+        .filter_map(|(at, byte)| (byte == b'\n').then_some(at))
+        .collect();
     report
         .diagnostics
         .iter()
         .filter(|d| d.severity > factlint::diagnostic::Severity::Info)
         .map(|d| {
-            let line = report.source[..d.span.start].matches('\n').count() + 1;
+            let line = newlines.partition_point(|&at| at < d.span.start) + 1;
             (d.rule, line, d.span.text(&report.source).to_string())
         })
         .collect()
