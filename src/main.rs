@@ -480,15 +480,20 @@ fn run_import(args: ImportArgs) -> u8 {
         Err(errors) => return report_input_errors(errors),
     };
     if args.dry_run {
-        print!("{}", imported.text);
+        if let Err(code) = write_stdout(|out| out.write_all(imported.text.as_bytes())) {
+            return code;
+        }
     } else if let Err(error) = wikidata::write(&imported) {
         return fail(&format!(
             "cannot write {}: {error}",
             imported.path.display()
         ));
     }
-    eprint!("{}", import_summary(&imported, args.dry_run));
-    EXIT_CLEAN
+    let summary = import_summary(&imported, args.dry_run);
+    match write_stderr(|err| err.write_all(summary.as_bytes())) {
+        Ok(()) => EXIT_CLEAN,
+        Err(code) => code,
+    }
 }
 
 fn import_summary(imported: &wikidata::Imported, dry_run: bool) -> String {

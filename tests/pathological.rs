@@ -19,8 +19,10 @@ use factlint::rules::RuleId;
 use factlint::span::Span;
 use factlint::{check_bytes, check_source};
 
-/// Generous, so a loaded CI machine passes; quadratic behaviour on these inputs takes hours.
-const LIMIT: Duration = Duration::from_secs(60);
+/// Generous, so a loaded CI machine passes (the 20 MB file takes 35-45 s alone in a debug
+/// build, and up to 90 s beside other tests on two busy cores); quadratic behaviour on these
+/// inputs takes hours. Growth is measured by `scripts/bench.sh`, not here.
+const LIMIT: Duration = Duration::from_secs(180);
 
 /// Check `source` (timed) and validate every span of the report and of the document model.
 #[track_caller]
