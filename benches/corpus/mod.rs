@@ -567,14 +567,17 @@ pub fn fact_file(n: usize) -> String {
         let _ = writeln!(
             out,
             "[[entity]]\nid = \"person:{i}\"\nkind = \"person\"\nname = \"{name}\"\n\
-             aliases = [\"{}\"]\nsource = \"https://example.org/{i}\"\n",
+             aliases = [\"{}\"]\nsource = \"https://example.org/{i}\"\n\n\
+             [[entity]]\nid = \"org:{i}\"\nkind = \"organisation\"\nname = \"{organisation} {i}\"\n\
+             source = \"https://example.org/{i}\"\n",
             name.to_uppercase()
         );
         let _ = writeln!(
             out,
-            "[[office]]\nid = \"office:{i}\"\ntitle = \"President of the {organisation}\"\n\
-             holders = [{{ person = \"person:{i}\", from = {from}-01-01, until = {}-01-01, \
-             source = \"https://example.org/{i}\" }}]\n",
+            "[[office]]\nid = \"office:{i}\"\nname = \"President of the {organisation} {i}\"\n\
+             of = \"org:{i}\"\ntitle = \"President\"\nsource = \"https://example.org/{i}\"\n\n\
+             [[term]]\noffice = \"office:{i}\"\nholder = \"person:{i}\"\nfrom = {from}-01-01\n\
+             until = {}-01-01\nsource = \"https://example.org/{i}\"\n",
             from + 4
         );
     }
