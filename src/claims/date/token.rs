@@ -135,6 +135,11 @@ const LOWERCASE_WORDS: &[&str] = &["sat", "sun", "wed", "mon", "mar", "may", "ma
 /// A weekday or month name: which one, how it is written, and whether the period after it
 /// belongs to it.
 fn classify_name(word: &str, period_follows: bool) -> Option<(Tok, bool)> {
+    // Every weekday and month name and abbreviation is ASCII, of 3 to 9 letters: most words
+    // are ruled out before anything is allocated.
+    if !(3..=9).contains(&word.len()) || !word.is_ascii() {
+        return None;
+    }
     let lower = word.to_ascii_lowercase();
     let case = LetterCase::of(word);
     if case == LetterCase::Lower && LOWERCASE_WORDS.contains(&lower.as_str()) {
@@ -143,7 +148,7 @@ fn classify_name(word: &str, period_follows: bool) -> Option<(Tok, bool)> {
     // The style of an abbreviation: AP when it is the AP form and unmistakably so (a
     // period, or a four-letter form such as "Tues" or "Sept").
     let abbreviated = |ap: &str| NameStyle {
-        form: if lower == ap && (period_follows || lower.len() > 3) {
+        form: if ap.eq_ignore_ascii_case(&lower) && (period_follows || lower.len() > 3) {
             NameForm::Ap
         } else {
             NameForm::Short
@@ -156,28 +161,28 @@ fn classify_name(word: &str, period_follows: bool) -> Option<(Tok, bool)> {
         period: false,
         case,
     };
+    // The tables are capitalised ASCII; comparing without case allocates nothing.
+    let is = |form: &str| form.eq_ignore_ascii_case(&lower);
     for (index, name) in WEEKDAY_NAMES.iter().enumerate() {
-        let name = name.to_ascii_lowercase();
-        let ap = WEEKDAY_AP[index].to_ascii_lowercase();
-        if lower == name {
+        let ap = WEEKDAY_AP[index];
+        if is(name) {
             return Some((Tok::Weekday(WEEKDAYS[index], full), false));
         }
-        if lower == name[..3] || lower == ap || (index == 3 && lower == "thur") {
+        if is(&name[..3]) || is(ap) || (index == 3 && lower == "thur") {
             return Some((
-                Tok::Weekday(WEEKDAYS[index], abbreviated(&ap)),
+                Tok::Weekday(WEEKDAYS[index], abbreviated(ap)),
                 period_follows,
             ));
         }
     }
     for (index, name) in MONTH_NAMES.iter().enumerate() {
-        let name = name.to_ascii_lowercase();
-        let ap = MONTH_AP[index].to_ascii_lowercase();
+        let ap = MONTH_AP[index];
         let month = index as u32 + 1;
-        if lower == name {
+        if is(name) {
             return Some((Tok::Month(month, full), false));
         }
-        if lower == name[..3] || lower == ap {
-            return Some((Tok::Month(month, abbreviated(&ap)), period_follows));
+        if is(&name[..3]) || is(ap) {
+            return Some((Tok::Month(month, abbreviated(ap)), period_follows));
         }
     }
     None
@@ -256,6 +261,10 @@ fn classify_word(word: &str, period_follows: bool, previous: Option<&str>) -> (T
         if !(abbreviated && previous.is_some_and(|p| p.eq_ignore_ascii_case("the"))) {
             return (tok, takes_period);
         }
+    }
+    // The longest joiner or time word is "afternoon": longer words are plain words.
+    if word.len() > 9 {
+        return (Tok::Other, false);
     }
     let lower = word.to_ascii_lowercase();
     let tok = match lower.as_str() {

@@ -96,9 +96,17 @@ pub fn extract(doc: &Document, settings: &Settings) -> QuoteClaims {
     let (pairs, stray_marks) = marks::pair(doc);
     let mut block_quotes = block_quote::block_quotes(doc, credits);
     let enclosing = enclosing_block_quotes(doc, &block_quotes);
+    // Whether a paragraph describes a picture, asked once per paragraph, not per quotation:
+    // it runs the credit patterns.
+    let mut pictures: HashMap<usize, bool> = HashMap::new();
+    for pair in &pairs {
+        pictures
+            .entry(pair.open_block)
+            .or_insert_with(|| speech::describes_a_picture(&doc.blocks[pair.open_block], credits));
+    }
     let mut in_marks: Vec<Quotation> = pairs
         .iter()
-        .map(|pair| quotation_in_marks(doc, credits, pair, &enclosing, &block_quotes))
+        .map(|pair| quotation_in_marks(doc, &pictures, pair, &enclosing, &block_quotes))
         .collect();
     in_marks.sort_by_key(|q| (q.block, q.range.start));
     attribute_by_context(doc, credits, &enclosing, &block_quotes, &mut in_marks);
@@ -125,7 +133,7 @@ fn enclosing_block_quotes(doc: &Document, block_quotes: &[Quotation]) -> Vec<Opt
 
 fn quotation_in_marks(
     doc: &Document,
-    credits: &CreditPatterns,
+    pictures: &HashMap<usize, bool>,
     pair: &marks::PairedQuote,
     enclosing: &[Option<usize>],
     block_quotes: &[Quotation],
@@ -141,7 +149,7 @@ fn quotation_in_marks(
     let enclosing = enclosing[pair.open_block].map(|index| &block_quotes[index]);
     let is_speech = speech::is_speech_length(&inner)
         && !speech::introduced_as_title(&opening.text[..pair.open_at])
-        && !speech::describes_a_picture(opening, credits)
+        && !pictures[&pair.open_block]
         && !speech::is_subheading(opening)
         && !speech::follows_an_embed(doc, pair.open_block)
         && (pair.style == MarkStyle::Double || closes_at_punctuation(closing, pair));
