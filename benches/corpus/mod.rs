@@ -25,7 +25,7 @@ pub const ARTICLE_COUNT: usize = 2_000;
 pub const BIG_FILE_BYTES: usize = 20 * 1024 * 1024;
 
 /// Bumped whenever the generator's output changes, so a stale corpus is regenerated.
-const VERSION: &str = "factlint bench corpus v2";
+const VERSION: &str = "factlint bench corpus v3";
 
 /// splitmix64: tiny, fast, and the same on every platform.
 pub struct Rng(u64);
