@@ -632,6 +632,17 @@ fn resolve_clashes(rows: Vec<Row>, out: &mut Converted) -> Vec<Row> {
     by_precedence.sort_by(|&a, &b| unique[a].precedence().cmp(&unique[b].precedence()));
     let mut kept = vec![true; unique.len()];
     let mut winners: HashMap<&str, Vec<usize>> = HashMap::new();
+    // One country's memberships of one organisation, to find overlaps without comparing
+    // every pair of rows.
+    let mut memberships: HashMap<(&str, &RowValue), Vec<usize>> = HashMap::new();
+    for (index, row) in unique.iter().enumerate() {
+        if row.table == Table::Membership {
+            memberships
+                .entry((row.subject.as_str(), &row.value))
+                .or_default()
+                .push(index);
+        }
+    }
     for &index in &by_precedence {
         let row = &unique[index];
         if row.table == Table::Term {
@@ -650,13 +661,9 @@ fn resolve_clashes(rows: Vec<Row>, out: &mut Converted) -> Vec<Row> {
             office.push(index);
         }
         if row.table == Table::Membership {
-            let overlapping = unique.iter().enumerate().any(|(other, o)| {
-                other != index
-                    && o.table == Table::Membership
-                    && o.subject == row.subject
-                    && o.value == row.value
-                    && o.interval().overlaps(row.interval())
-            });
+            let overlapping = memberships[&(row.subject.as_str(), &row.value)]
+                .iter()
+                .any(|&other| other != index && unique[other].interval().overlaps(row.interval()));
             if let (true, RowValue::Member(member)) = (overlapping, &row.value) {
                 out.warnings.push(format!(
                     "{member} has overlapping memberships of {} ({}); all kept",
@@ -766,6 +773,52 @@ mod tests {
         let out = membership(Bound::Known(day("2004-03-29")), Bound::SomeValue);
         assert!(out.rows.is_empty());
         assert!(out.skipped[0].why.contains("end date"), "{:?}", out.skipped);
+    }
+
+    #[test]
+    fn overlapping_memberships_are_kept_with_a_warning() {
+        let mut harvest = Harvest::default();
+        harvest.items.insert(
+            "Q218".into(),
+            Item {
+                label: Some("Romania".into()),
+                ..Item::default()
+            },
+        );
+        for (id, start) in [
+            ("a", "2004-03-29"),
+            ("b", "2005-01-01"),
+            ("c", "1990-01-01"),
+        ] {
+            harvest.statements.push(Statement {
+                subject: "Q218".into(),
+                property: Property::MemberOf,
+                value: StatementValue::Item("Q7184".into()),
+                start: Bound::Known(day(start)),
+                end: if id == "c" {
+                    Bound::Known(day("1990-06-30"))
+                } else {
+                    Bound::Absent
+                },
+                point_in_time: Bound::Absent,
+                rank: Rank::Normal,
+                id: Some(id.into()),
+                reference: None,
+                origin: "test".into(),
+            });
+        }
+        let base = FactBase::embedded();
+        let out = convert(
+            &harvest,
+            &Options {
+                retrieved: "2026-11-29".parse().unwrap(),
+                base: &base,
+            },
+        );
+        assert_eq!(out.rows.len(), 3);
+        // "a" and "b" overlap; "c" ended long before.
+        assert_eq!(out.warnings.len(), 2, "{:?}", out.warnings);
+        assert!(out.warnings.iter().all(|w| !w.contains("(c)")));
     }
 
     #[test]
