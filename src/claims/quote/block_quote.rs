@@ -1,8 +1,6 @@
 //! Block quotes used for speech, and the paragraph before a quotation that introduces it.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use std::ops::Range;
 
 use super::speaker::{find_speaker, person_named, Side};
 use super::speech::{is_caption, word_count};
@@ -96,25 +94,116 @@ fn block_quote(
 }
 
 /// A speaker label at the start of a paragraph: "@user: ...", "RT @user: ...", "Jane Doe:
-/// ...", or a Weibo-style "用户名：...".
+/// ...", or a Weibo-style "用户名：...". (Written out rather than as a regex: the regex's
+/// Unicode classes took milliseconds to compile at every start.)
 pub fn label(block: &Block) -> Option<Speaker> {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^[\s\p{Cf}]*(?:RT\s+)?(?:(@\w+|\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){0,3})\s*:|([^\s:：]{1,20})：)",
-        )
-        .expect("valid label regex")
-    });
-    let captures = LABEL.captures(&block.text)?;
-    let name = captures.get(1).or_else(|| captures.get(2))?;
-    Some(speaker_at(block, name.range()))
+    let name = label_name(&block.text)?;
+    Some(speaker_at(block, name))
 }
 
-/// A closing line of its own: "— Jane Doe".
+/// The name in a label: `@handle` or up to four capitalised words before a colon, or up to
+/// 20 characters before a full-width colon. A leading "RT " is skipped when that helps.
+fn label_name(text: &str) -> Option<Range<usize>> {
+    let start = skip_while(text, 0, |c| c.is_whitespace() || is_format_char(c));
+    let after_retweet = text[start..]
+        .strip_prefix("RT")
+        .map(|rest| skip_while(text, text.len() - rest.len(), char::is_whitespace))
+        .filter(|&at| at > start + 2);
+    after_retweet
+        .into_iter()
+        .chain([start])
+        .find_map(|at| name_before_colon(text, at).or_else(|| name_before_wide_colon(text, at)))
+}
+
+/// "@handle:" or "Jane Doe:" (at most four capitalised words) starting at `at`.
+fn name_before_colon(text: &str, at: usize) -> Option<Range<usize>> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let end = if let Some(handle) = text[at..].strip_prefix('@') {
+        let end = skip_while(text, text.len() - handle.len(), is_word);
+        (end > at + 1).then_some(end)?
+    } else {
+        let in_name = |c: char| is_word(c) || matches!(c, '.' | '\'' | '’' | '-');
+        let capitalised_word_at = |at: usize| {
+            let first = text[at..].chars().next().filter(|c| c.is_uppercase())?;
+            Some(skip_while(text, at + first.len_utf8(), in_name))
+        };
+        let mut end = capitalised_word_at(at)?;
+        for _ in 0..3 {
+            let next = skip_while(text, end, char::is_whitespace);
+            match capitalised_word_at(next) {
+                Some(word_end) if next > end => end = word_end,
+                _ => break,
+            }
+        }
+        end
+    };
+    let colon = skip_while(text, end, char::is_whitespace);
+    text[colon..].starts_with(':').then_some(at..end)
+}
+
+/// "用户名：": one to 20 characters, none a space or colon, before a full-width colon.
+fn name_before_wide_colon(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut end = at;
+    for c in text[at..].chars().take(20) {
+        if c.is_whitespace() || c == ':' || c == '：' {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    (end > at && text[end..].starts_with('：')).then_some(at..end)
+}
+
+/// The first offset from `at` whose character does not satisfy `keep`.
+fn skip_while(text: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(_, c)| !keep(c))
+        .map_or(text.len(), |(offset, _)| at + offset)
+}
+
+/// Unicode format characters (general category Cf): invisible marks such as the zero-width
+/// space, the byte-order mark and direction marks, often left at the start of pasted text.
+fn is_format_char(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}'
+        | '\u{890}'..='\u{891}' | '\u{8e2}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}'
+        | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{110bd}' | '\u{110cd}'
+        | '\u{13430}'..='\u{1343f}' | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}'
+        | '\u{e0001}' | '\u{e0020}'..='\u{e007f}')
+}
+
+/// A closing line of its own: "— Jane Doe" (the last such line of the block).
 fn sign_off(block: &Block) -> Option<Speaker> {
-    static SIGN_OFF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?m)^\s*[—–~-]+\s*(\p{Lu}[^\n]*)$").expect("valid regex"));
-    let name = SIGN_OFF.captures_iter(&block.text).last()?.get(1)?;
-    Some(speaker_at(block, name.range()))
+    let text = &block.text;
+    let mut found = None;
+    let mut line_start = Some(0);
+    while let Some(at) = line_start {
+        match sign_off_at(text, at) {
+            Some((name, end)) => {
+                found = Some(name);
+                line_start = text[end..].find('\n').map(|newline| end + newline + 1);
+            }
+            None => line_start = text[at..].find('\n').map(|newline| at + newline + 1),
+        }
+    }
+    Some(speaker_at(block, found?))
+}
+
+/// A sign-off starting at the line start `at`: spaces (blank lines too), dashes, spaces, then
+/// a capitalised name running to the end of its line. The name and where the line ends.
+fn sign_off_at(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
+    let dashes = skip_while(text, at, char::is_whitespace);
+    let after_dashes = skip_while(text, dashes, |c| matches!(c, '—' | '–' | '~' | '-'));
+    if after_dashes == dashes {
+        return None;
+    }
+    let name = skip_while(text, after_dashes, char::is_whitespace);
+    text[name..].chars().next().filter(|c| c.is_uppercase())?;
+    let end = text[name..]
+        .find('\n')
+        .map_or(text.len(), |offset| name + offset);
+    Some((name..end, end))
 }
 
 /// How the paragraph before a quotation introduces it.
@@ -165,4 +254,64 @@ fn implied_speaker(block: &Block) -> Option<Speaker> {
     let text = block.text.trim_end();
     let last_sentence = block.sentence_at(text.len().saturating_sub(1));
     person_named(&block.text, last_sentence).map(|range| speaker_at(block, range))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(text: &str) -> Option<&str> {
+        label_name(text).map(|range| &text[range])
+    }
+
+    #[test]
+    fn labels_name_handles_people_and_weibo_users() {
+        assert_eq!(name("@nato: We stand together"), Some("@nato"));
+        assert_eq!(name("RT @nato : We stand"), Some("@nato"));
+        assert_eq!(
+            name("\u{200b} Jane O’Doe-Smith: no"),
+            Some("Jane O’Doe-Smith")
+        );
+        assert_eq!(
+            name("Mr. Jens Stoltenberg Jr: yes"),
+            Some("Mr. Jens Stoltenberg Jr")
+        );
+        assert_eq!(name("RTX Corp: results"), Some("RTX Corp"));
+        assert_eq!(name("用户名：我们"), Some("用户名"));
+        // Five capitalised words, a lower-case word, no colon, nothing before the colon.
+        assert_eq!(name("One Two Three Four Five: x"), None);
+        assert_eq!(name("Jane said: x"), None);
+        assert_eq!(name("Jane Doe said"), None);
+        assert_eq!(name("@: x"), None);
+        assert_eq!(name("：x"), None);
+        assert_eq!(
+            name("这是一个非常非常非常非常非常非常长的用户名字：x"),
+            None
+        );
+    }
+
+    fn signed(text: &str) -> Option<&str> {
+        let mut found = None;
+        let mut at = Some(0);
+        while let Some(start) = at {
+            if let Some((name, _)) = sign_off_at(text, start) {
+                found = Some(&text[name]);
+            }
+            at = text[start..].find('\n').map(|newline| start + newline + 1);
+        }
+        found
+    }
+
+    #[test]
+    fn sign_offs_are_dashes_then_a_capitalised_name_to_the_line_end() {
+        assert_eq!(
+            signed("We will win.\n— Jane Doe, Reuters"),
+            Some("Jane Doe, Reuters")
+        );
+        assert_eq!(signed("Words.\n\n  -- Jane\nmore"), Some("Jane"));
+        assert_eq!(signed("Words.\n—\nJane Doe"), Some("Jane Doe"));
+        assert_eq!(signed("— Jane\n— John"), Some("John"));
+        assert_eq!(signed("Words — Jane Doe"), None);
+        assert_eq!(signed("— jane doe"), None);
+    }
 }
