@@ -20,18 +20,21 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
                 .is_some_and(|value| !value.trim().is_empty())
         })
     });
-    let near_top = cx
-        .doc
-        .blocks
-        .iter()
-        .take(BYLINE_BLOCKS)
-        .any(|block| block.text.lines().any(|line| credits.byline.is_match(line)));
-    let reporting = cx
-        .doc
-        .blocks
-        .iter()
-        .any(|block| credits.reporting.is_match(&block.text));
-    if in_front_matter || near_top || reporting {
+    // Cheapest first: each set of patterns is compiled only when it is needed.
+    let near_top = || {
+        cx.doc
+            .blocks
+            .iter()
+            .take(BYLINE_BLOCKS)
+            .any(|block| block.text.lines().any(|line| credits.byline.is_match(line)))
+    };
+    let reporting = || {
+        cx.doc
+            .blocks
+            .iter()
+            .any(|block| credits.reporting.is_match(&block.text))
+    };
+    if in_front_matter || near_top() || reporting() {
         return;
     }
     let Some(first) = cx.doc.blocks.first() else {

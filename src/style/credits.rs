@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
 use regex_automata::meta;
@@ -55,29 +55,43 @@ struct RawByline {
 /// quotation mark say, and the slow engines it falls back to took a fifth of factlint's
 /// time. The difference shows only next to non-ASCII letters, which these English credit
 /// words never touch.
+///
+/// A set is compiled the first time it is used: an article may never need some of them
+/// (the byline patterns, when the front matter names the author).
 #[derive(Debug, Default)]
 pub struct PatternSet {
-    combined: Option<meta::Regex>,
+    /// The patterns as one alternation; empty when there are none.
+    alternation: String,
+    compiled: OnceLock<Option<meta::Regex>>,
 }
 
 impl PatternSet {
     fn new(patterns: &[String]) -> PatternSet {
-        if patterns.is_empty() {
-            return PatternSet::default();
-        }
         let alternation: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-        // Every pattern compiled alone already, so the alternation compiles too.
-        let combined = compile_with_ascii_boundaries(&alternation.join("|")).ok();
-        PatternSet { combined }
+        PatternSet {
+            alternation: alternation.join("|"),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    fn regex(&self) -> Option<&meta::Regex> {
+        self.compiled
+            .get_or_init(|| {
+                // Every pattern compiled alone already, so the alternation compiles too.
+                (!self.alternation.is_empty())
+                    .then(|| compile_with_ascii_boundaries(&self.alternation).ok())
+                    .flatten()
+            })
+            .as_ref()
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.combined.as_ref().is_some_and(|re| re.is_match(text))
+        self.regex().is_some_and(|re| re.is_match(text))
     }
 
     /// Where the first pattern matches.
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
-        self.combined.as_ref()?.find(text).map(|m| m.range())
+        self.regex()?.find(text).map(|m| m.range())
     }
 }
 
@@ -89,16 +103,20 @@ fn compile_with_ascii_boundaries(pattern: &str) -> Result<meta::Regex, String> {
         .map_err(|error| error.to_string())?;
     meta::Regex::builder()
         .configure(meta::Regex::config().nfa_size_limit(Some(PATTERN_SIZE_LIMIT)))
-        .build_from_hir(&ascii_boundaries(&hir))
+        .build_from_hir(&ascii_boundaries(hir))
         .map_err(|error| error.to_string())
 }
 
 /// The most memory one compiled pattern set may take (the regex crate's own default).
 const PATTERN_SIZE_LIMIT: usize = 10 * (1 << 20);
 
-/// `hir` with every Unicode word-boundary assertion made ASCII.
-fn ascii_boundaries(hir: &Hir) -> Hir {
-    match hir.kind() {
+/// `hir` with every Unicode word-boundary assertion made ASCII (taken apart and rebuilt by
+/// value: cloning the large Unicode classes cost as much as compiling them).
+fn ascii_boundaries(hir: Hir) -> Hir {
+    if !hir.properties().look_set().contains_word_unicode() {
+        return hir;
+    }
+    match hir.into_kind() {
         HirKind::Look(look) => Hir::look(match look {
             Look::WordUnicode => Look::WordAscii,
             Look::WordUnicodeNegate => Look::WordAsciiNegate,
@@ -106,19 +124,23 @@ fn ascii_boundaries(hir: &Hir) -> Hir {
             Look::WordEndUnicode => Look::WordEndAscii,
             Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
             Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-            other => *other,
+            other => other,
         }),
         HirKind::Repetition(repetition) => Hir::repetition(Repetition {
-            sub: Box::new(ascii_boundaries(&repetition.sub)),
-            ..repetition.clone()
+            sub: Box::new(ascii_boundaries(*repetition.sub)),
+            ..repetition
         }),
         HirKind::Capture(capture) => Hir::capture(Capture {
-            sub: Box::new(ascii_boundaries(&capture.sub)),
-            ..capture.clone()
+            sub: Box::new(ascii_boundaries(*capture.sub)),
+            ..capture
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(ascii_boundaries).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(ascii_boundaries).collect()),
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(ascii_boundaries).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(ascii_boundaries).collect())
+        }
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Class(class) => Hir::class(class),
     }
 }
 
