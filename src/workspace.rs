@@ -90,12 +90,26 @@ impl Workspace {
         let mut fact_dirs = config.facts.clone();
         fact_dirs.extend(self.overrides.facts.iter().cloned());
         let include_defaults = !(config.no_default_facts || self.overrides.no_default_facts);
-        let facts = FactBase::load(&fact_dirs, include_defaults)?;
-        let style = if config.style.is_empty() {
-            StyleData::embedded()
-        } else {
-            Arc::new(StyleData::load(&config.style).map_err(|error| vec![error])?)
-        };
+        // The fact base and the style data load side by side: each takes a few milliseconds,
+        // most of a short run's start-up.
+        let (facts, style) = std::thread::scope(|scope| {
+            let style = scope.spawn(|| {
+                if config.style.is_empty() {
+                    Ok(StyleData::embedded())
+                } else {
+                    StyleData::load(&config.style)
+                        .map(Arc::new)
+                        .map_err(|error| vec![error])
+                }
+            });
+            let facts = FactBase::load(&fact_dirs, include_defaults);
+            let style = style
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (facts, style)
+        });
+        let (facts, style) = (facts?, style?);
+        style.compile_in_background();
         let mut settings = Settings::new(config, facts, style);
         settings.selection = self.overrides.selection.clone();
         settings.date_override = self.overrides.date;

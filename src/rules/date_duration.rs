@@ -17,10 +17,13 @@ use crate::claims::date::DateClaim;
 use crate::diagnostic::Diagnostic;
 use crate::rules::RuleId;
 
+// The patterns are ASCII (`(?i-u)`): ASCII case folding and word boundaries compile several
+// times faster, and every word in them is ASCII.
+
 /// "two days", "three-day", "2-day", "10 days".
 static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|\d{1,2})[- ]days?(?-u:\b)",
+        r"(?i-u)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|\d{1,2})[- ]days?\b",
     )
     .expect("valid regex")
 });
@@ -28,7 +31,7 @@ static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a length that make it part of the range, or no length of it at all.
 static RELATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(after|before|within|in|over|past|last|next|every|than|nearly|about|almost|around|some|roughly|approximately|least|most|first|final|remaining|another|only|extra|additional)\s+$",
+        r"(?i-u)\b(after|before|within|in|over|past|last|next|every|than|nearly|about|almost|around|some|roughly|approximately|least|most|first|final|remaining|another|only|extra|additional)(?u:\s+)$",
     )
     .expect("valid regex")
 });
@@ -36,7 +39,7 @@ static RELATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words between a length and a range that point somewhere else.
 static UNRELATED_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(after|before|later|earlier|then|since|ago|following|until|and|but|while|when|plus|or)(?-u:\b)",
+        r"(?i-u)\b(after|before|later|earlier|then|since|ago|following|until|and|but|while|when|plus|or)\b",
     )
     .expect("valid regex")
 });

@@ -2,11 +2,11 @@
 //! users' style folders). Each word form maps to its dialect and its other-dialect spelling
 //! with the same inflection, so a fix keeps "organised" an "-ed" form: "organized".
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -34,7 +34,8 @@ pub struct Variant {
 /// Every dialect-marking word form, keyed by its lower-case spelling.
 #[derive(Debug, Default)]
 pub struct SpellingTable {
-    forms: HashMap<String, Variant>,
+    /// Every form of every pair (FxHash: looked up for every word of every article).
+    forms: FxHashMap<String, Variant>,
     pairs: u32,
 }
 
@@ -83,7 +84,7 @@ impl SpellingTable {
         let raw: RawFile = file.parse()?;
         // Forms of this file: a form listed twice with different meanings is an error here,
         // while a user's file may override the built-in list.
-        let mut file_forms: HashMap<String, Variant> = HashMap::new();
+        let mut file_forms: FxHashMap<String, Variant> = FxHashMap::default();
         for group in raw.group {
             let Some((base_gb, base_us)) = group.endings.get_ref().first().cloned() else {
                 return Err(error_at(
@@ -115,8 +116,8 @@ impl SpellingTable {
                 self.pairs += 1;
                 let pair = self.pairs;
                 for (ending_gb, ending_us) in group.endings.get_ref() {
-                    let form_gb = format!("{stem_gb}{ending_gb}");
-                    let form_us = format!("{stem_us}{ending_us}");
+                    let form_gb = [stem_gb, ending_gb.as_str()].concat();
+                    let form_us = [stem_us, ending_us.as_str()].concat();
                     if form_gb == form_us {
                         continue;
                     }
@@ -151,7 +152,11 @@ impl SpellingTable {
                 }
             }
         }
-        self.forms.extend(file_forms);
+        if self.forms.is_empty() {
+            self.forms = file_forms;
+        } else {
+            self.forms.extend(file_forms);
+        }
         Ok(())
     }
 }

@@ -1,10 +1,6 @@
 //! What counts as speech: quoted phrases, titles, terms, the words on a pictured poster and
 //! quotations in headline-like lines are not, and need no speaker.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::document::{Block, Document};
 use crate::style::credits::CreditPatterns;
 
@@ -141,15 +137,44 @@ fn is_title_case(text: &str) -> bool {
 /// One of the two words before the quotation makes it a title or a term ("a post titled
 /// “...”", "the title itself, “...”"). Language tags ("[es]") are skipped.
 pub fn introduced_as_title(before: &str) -> bool {
-    static TAGS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\[[^\]]{0,12}\]").expect("valid tag regex"));
-    let untagged = TAGS.replace_all(before, " ");
-    untagged
+    without_tags(before)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .rev()
         .take(2)
         .any(|word| TITLE_INTRODUCERS.contains(&word.to_lowercase().as_str()))
+}
+
+/// `text` with each short bracketed tag ("[es]", "[bg]": at most 12 characters inside)
+/// replaced by a space.
+fn without_tags(text: &str) -> std::borrow::Cow<'_, str> {
+    const MAX_TAG_CHARS: usize = 12;
+    if !text.contains('[') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let inside = &rest[open + 1..];
+        let close = inside
+            .char_indices()
+            .take(MAX_TAG_CHARS + 1)
+            .find(|&(_, c)| c == ']')
+            .map(|(at, _)| at);
+        match close {
+            Some(close) => {
+                out.push_str(&rest[..open]);
+                out.push(' ');
+                rest = &inside[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = inside;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// A short paragraph that credits or captions a photo, and introduces nothing.
@@ -162,16 +187,31 @@ pub fn is_caption(block: &Block, credits: &CreditPatterns) -> bool {
 /// A short paragraph that is a photo caption, or describes a picture: the words it quotes
 /// are the picture's ("“Sex is good, Botox is bad” is written on the paper").
 pub fn describes_a_picture(block: &Block, credits: &CreditPatterns) -> bool {
-    static PICTURE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)(?-u:\b)(?:image|photo|picture|poster|banner|placard|sign|cartoon|graffiti|billboard|screenshot)s?(?-u:\b)",
-        )
-        .expect("valid picture regex")
-    });
     word_count(&block.text) <= CAPTION_MAX_WORDS
-        && (PICTURE.is_match(&block.text)
+        && (names_a_picture(&block.text)
             || credits.image_credit.is_match(&block.text)
             || credits.caption.is_match(&block.text))
+}
+
+/// A word for a picture ("photo", "posters", "Graffiti"), as a whole ASCII word.
+fn names_a_picture(text: &str) -> bool {
+    const PICTURES: &[&str] = &[
+        "banner",
+        "billboard",
+        "cartoon",
+        "graffiti",
+        "image",
+        "photo",
+        "picture",
+        "placard",
+        "poster",
+        "screenshot",
+        "sign",
+    ];
+    let is_picture = |word: &str| PICTURES.iter().any(|p| p.eq_ignore_ascii_case(word));
+    // ASCII words, as the regex `\b` would cut them; no picture word ends in "s".
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|word| is_picture(word) || word.strip_suffix(['s', 'S']).is_some_and(is_picture))
 }
 
 /// A short line with no sentence punctuation: a subheading written as a paragraph.
@@ -209,6 +249,26 @@ mod tests {
             "NATO is an Alliance of Europe and North America."
         ));
         assert!(is_speech_length("中国疆域领土确实很大但没有"));
+    }
+
+    #[test]
+    fn picture_words_are_whole_words_singular_or_plural() {
+        assert!(names_a_picture("A PHOTO of the square"));
+        assert!(names_a_picture("“Posters” on the wall"));
+        assert!(names_a_picture("Signs, banners and graffiti"));
+        assert!(!names_a_picture("He signed the imagery photographs"));
+        assert!(!names_a_picture("photoss"));
+    }
+
+    #[test]
+    fn short_bracketed_tags_are_removed() {
+        assert_eq!(without_tags("a post [es] titled"), "a post   titled");
+        assert_eq!(
+            without_tags("[a very long bracket] x"),
+            "[a very long bracket] x"
+        );
+        assert_eq!(without_tags("[é] [ü]x ["), "   x [");
+        assert_eq!(without_tags("no tags"), "no tags");
     }
 
     #[test]
