@@ -94,22 +94,24 @@ impl Workspace {
         // most of a short run's start-up.
         let (facts, style) = std::thread::scope(|scope| {
             let style = scope.spawn(|| {
-                if config.style.is_empty() {
-                    Ok(StyleData::embedded())
+                let style = if config.style.is_empty() {
+                    StyleData::embedded()
                 } else {
-                    StyleData::load(&config.style)
-                        .map(Arc::new)
-                        .map_err(|error| vec![error])
-                }
+                    Arc::new(StyleData::load(&config.style).map_err(|error| vec![error])?)
+                };
+                style.compile_in_background();
+                Ok::<_, Vec<InputError>>(style)
             });
             let facts = FactBase::load(&fact_dirs, include_defaults);
+            if let Ok(facts) = &facts {
+                facts.build_name_search_in_background();
+            }
             let style = style
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (facts, style)
         });
         let (facts, style) = (facts?, style?);
-        style.compile_in_background();
         let mut settings = Settings::new(config, facts, style);
         settings.selection = self.overrides.selection.clone();
         settings.date_override = self.overrides.date;

@@ -166,6 +166,11 @@ impl NameIndex {
         find(self.groups[group as usize].automaton(), text)
     }
 
+    /// Build `group`'s automaton now rather than on first use.
+    pub fn prepare(&self, group: NameGroup) {
+        self.groups[group as usize].automaton();
+    }
+
     /// Every office title in `text` (ignoring ASCII case) at word boundaries.
     pub fn find_titles<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + 'a {
         find(self.titles.as_ref(), text)

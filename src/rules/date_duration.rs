@@ -58,8 +58,19 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|start| Some((start, dates.get(start.range_end?)?)))
         .collect();
+    // Only a paragraph with a date range can state its length (most have none, and then
+    // the patterns are never compiled).
+    let mut has_range = vec![false; cx.doc.blocks.len()];
+    for (start, _) in &ranges {
+        if let Some(slot) = has_range.get_mut(start.block) {
+            *slot = true;
+        }
+    }
     let mut next_range = 0;
     for (block_index, block) in cx.doc.blocks.iter().enumerate() {
+        if !has_range[block_index] {
+            continue;
+        }
         let text = &block.text;
         for length in LENGTH.captures_iter(text) {
             let whole = length.get(0).expect("match");
