@@ -2,9 +2,10 @@
 //! organisation they belong to, and capitalised words that may be people's names. Also the
 //! word scanner and the sentence-start and quotation tests that the consistency rules share.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 
 use super::quote::Quotation;
 use crate::document::{Block, Document};
@@ -50,8 +51,8 @@ pub struct Names {
 pub fn extract(doc: &Document, settings: &Settings) -> Names {
     let table = &settings.style.titles;
     let mut names = Names::default();
-    let mut lower_case_words = HashSet::new();
-    let mut spellings: HashSet<Arc<str>> = HashSet::new();
+    let mut lower_case_words: FxHashSet<&str> = FxHashSet::default();
+    let mut spellings: FxHashSet<Arc<str>> = FxHashSet::default();
     let mut intern = |word: &str| -> Arc<str> {
         if let Some(known) = spellings.get(word) {
             return Arc::clone(known);
@@ -69,7 +70,7 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
             let word = &block.text[token.clone()];
             let name_like = is_capitalised(word) && table.may_be_name(word);
             if starts_lower_case(word) {
-                lower_case_words.insert(word.to_string());
+                lower_case_words.insert(word);
             } else if name_like {
                 let follows_directly = matches!(
                     block.text.get(previous_end..token.start),
@@ -87,7 +88,7 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
         }
     }
     // A word the article also writes in lower case is a common word ("But", "Officials").
-    let is_common = |word: &str| lower_case_words.contains(&word.to_lowercase());
+    let is_common = |word: &str| lower_case_words.contains(word.to_lowercase().as_str());
     names.words.retain(|word| !is_common(&word.text));
     for word in &mut names.words {
         if word.given.as_deref().is_some_and(is_common) {
@@ -100,24 +101,52 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
 /// Runs of letters that are words of prose: not parts of handles, hashtags, paths, domain
 /// names or identifiers ("@defense", "#organize", "defense.gov", "colour_2").
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || loop {
-        let (start, first) = chars.next()?;
-        if !first.is_alphabetic() {
-            continue;
-        }
-        let mut end = start + first.len_utf8();
-        while let Some(&(at, c)) = chars.peek() {
-            if !c.is_alphabetic() {
-                break;
-            }
-            end = at + c.len_utf8();
-            chars.next();
-        }
+        let start = next_letter(text, at)?;
+        let end = start + letters_at(text, start);
+        at = end;
         if is_prose_word(text, start..end) {
             return Some(start..end);
         }
     })
+}
+
+/// Where the next letter at or after `at` is (ASCII is read without decoding).
+fn next_letter(text: &str, mut at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii_alphabetic() {
+            return Some(at);
+        }
+        if byte.is_ascii() {
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next()?;
+        if c.is_alphabetic() {
+            return Some(at);
+        }
+        at += c.len_utf8();
+    }
+    None
+}
+
+/// The length in bytes of the run of letters at `at` (ASCII is read without decoding).
+pub fn letters_at(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while let Some(&byte) = bytes.get(end) {
+        if byte.is_ascii_alphabetic() {
+            end += 1;
+            continue;
+        }
+        match text[end..].chars().next() {
+            Some(c) if !byte.is_ascii() && c.is_alphabetic() => end += c.len_utf8(),
+            _ => break,
+        }
+    }
+    end - at
 }
 
 fn is_prose_word(text: &str, range: Range<usize>) -> bool {

@@ -3,9 +3,10 @@
 //! "Secretary-General"), how organisations write their own, and capitalised words that are
 //! never a person's name.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -86,7 +87,7 @@ pub struct TitleTable {
     /// Lower-case first word → titles starting with it.
     by_first_word: HashMap<String, Vec<usize>>,
     /// Lower-case capitalised words that are never a person's name.
-    not_names: HashSet<String>,
+    not_names: FxHashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -139,7 +140,16 @@ impl TitleTable {
 
     /// Whether a capitalised word can be part of a person's name.
     pub fn may_be_name(&self, word: &str) -> bool {
-        !self.not_names.contains(&word.to_lowercase())
+        let mut buffer = [0u8; 32];
+        match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+            // Most words are short ASCII: lowered without allocating.
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|lower| !self.not_names.contains(lower))
+            }
+            None => !self.not_names.contains(&word.to_lowercase()),
+        }
     }
 
     fn add_file(&mut self, file: &StyleFile) -> Result<(), InputError> {

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use chrono::Weekday;
 
+use crate::claims::name::letters_at;
+
 /// How a weekday or month name is written, so that a fix can write another one the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NameStyle {
@@ -132,23 +134,38 @@ pub fn render_month(month: u32, style: NameStyle) -> String {
 /// ("sat", "sun", "wed", "mon", "mar", "may", "march").
 const LOWERCASE_WORDS: &[&str] = &["sat", "sun", "wed", "mon", "mar", "may", "march"];
 
+/// The first letters of weekday and month names: other words are ruled out at once.
+const DATE_WORD_INITIALS: &[u8] = b"adfjmnostw";
+
+/// `word` in ASCII lower case, in `buffer`; `None` when it is not ASCII or longer than it.
+fn ascii_lowercase<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
+    let lower = buffer.get_mut(..word.len())?;
+    if !word.is_ascii() {
+        return None;
+    }
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
 /// A weekday or month name: which one, how it is written, and whether the period after it
 /// belongs to it.
 fn classify_name(word: &str, period_follows: bool) -> Option<(Tok, bool)> {
     // Every weekday and month name and abbreviation is ASCII, of 3 to 9 letters: most words
     // are ruled out before anything is allocated.
-    if !(3..=9).contains(&word.len()) || !word.is_ascii() {
+    let mut buffer = [0u8; 9];
+    let lower = ascii_lowercase(word, &mut buffer)?;
+    if !(3..=9).contains(&lower.len()) || !DATE_WORD_INITIALS.contains(&lower.as_bytes()[0]) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
     let case = LetterCase::of(word);
-    if case == LetterCase::Lower && LOWERCASE_WORDS.contains(&lower.as_str()) {
+    if case == LetterCase::Lower && LOWERCASE_WORDS.contains(&lower) {
         return None;
     }
     // The style of an abbreviation: AP when it is the AP form and unmistakably so (a
     // period, or a four-letter form such as "Tues" or "Sept").
     let abbreviated = |ap: &str| NameStyle {
-        form: if ap.eq_ignore_ascii_case(&lower) && (period_follows || lower.len() > 3) {
+        form: if ap.eq_ignore_ascii_case(lower) && (period_follows || lower.len() > 3) {
             NameForm::Ap
         } else {
             NameForm::Short
@@ -162,7 +179,7 @@ fn classify_name(word: &str, period_follows: bool) -> Option<(Tok, bool)> {
         case,
     };
     // The tables are capitalised ASCII; comparing without case allocates nothing.
-    let is = |form: &str| form.eq_ignore_ascii_case(&lower);
+    let is = |form: &str| form.eq_ignore_ascii_case(lower);
     for (index, name) in WEEKDAY_NAMES.iter().enumerate() {
         let ap = WEEKDAY_AP[index];
         if is(name) {
@@ -263,18 +280,18 @@ fn classify_word(word: &str, period_follows: bool, previous: Option<&str>) -> (T
         }
     }
     // The longest joiner or time word is "afternoon": longer words are plain words.
-    if word.len() > 9 {
+    let mut buffer = [0u8; 9];
+    let Some(lower) = ascii_lowercase(word, &mut buffer) else {
         return (Tok::Other, false);
-    }
-    let lower = word.to_ascii_lowercase();
-    let tok = match lower.as_str() {
+    };
+    let tok = match lower {
         "and" => Tok::Joiner(Joiner::And),
         "to" | "through" | "thru" | "until" | "till" => Tok::Joiner(Joiner::Through),
         "the" => Tok::Joiner(Joiner::The),
         "of" => Tok::Joiner(Joiner::Of),
         "from" | "between" => Tok::Joiner(Joiner::From),
         "morning" | "afternoon" | "evening" | "night" => Tok::TimeOfDay,
-        _ if TIME_ZONES.contains(&lower.as_str()) => Tok::TimeZone,
+        _ if TIME_ZONES.contains(&lower) => Tok::TimeZone,
         _ => Tok::Other,
     };
     (tok, false)
@@ -402,7 +419,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut previous_word: Option<&str> = None;
     let mut at = 0;
-    while let Some(ch) = text[at..].chars().next() {
+    while at < text.len() {
+        // Most text is ASCII: decode only what is not.
+        let ch = match bytes[at] {
+            byte if byte.is_ascii() => char::from(byte),
+            _ => text[at..].chars().next().unwrap_or_default(),
+        };
         let len = ch.len_utf8();
         if ch.is_whitespace() {
             at += len;
@@ -421,10 +443,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 numeric_date(text, at).unwrap_or_else(|| number_token(text, at))
             }
         } else if ch.is_alphabetic() {
-            let word_len = text[at..]
-                .char_indices()
-                .find(|(_, c)| !c.is_alphabetic())
-                .map_or(text.len() - at, |(i, _)| i);
+            let word_len = letters_at(text, at);
             let word = &text[at..at + word_len];
             let period_follows = bytes.get(at + word_len) == Some(&b'.');
             let (tok, takes_period) = classify_word(word, period_follows, previous_word);
