@@ -141,8 +141,13 @@ fn numbers(text: &str) -> impl Iterator<Item = Number> + '_ {
 }
 
 fn number_value(written: &str) -> Option<u32> {
-    if let Ok(value) = written.parse() {
-        return Some(value);
+    /// "seventy-seven" is the longest number word; every one starts with one of these.
+    const LONGEST: usize = 13;
+    const INITIALS: &[u8] = b"efnostzEFNOSTZ";
+    match written.as_bytes().first()? {
+        first if first.is_ascii_digit() => return written.parse().ok(),
+        first if written.len() > LONGEST || !INITIALS.contains(first) => return None,
+        _ => {}
     }
     const WORDS: &[&str] = &[
         "zero",
@@ -169,17 +174,18 @@ fn number_value(written: &str) -> Option<u32> {
     const TENS: &[&str] = &[
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    let lower = written.to_ascii_lowercase();
-    let (tens, unit) = match lower.split_once('-') {
+    let (tens, unit) = match written.split_once('-') {
         Some((tens, unit)) => (tens, Some(unit)),
-        None => (lower.as_str(), None),
+        None => (written, None),
     };
-    if let Some(at) = WORDS.iter().position(|w| *w == tens) {
+    let position =
+        |words: &[&str], word: &str| words.iter().position(|w| w.eq_ignore_ascii_case(word));
+    if let Some(at) = position(WORDS, tens) {
         return unit.is_none().then_some(at as u32);
     }
-    let base = 20 + 10 * TENS.iter().position(|w| *w == tens)? as u32;
+    let base = 20 + 10 * position(TENS, tens)? as u32;
     match unit {
-        Some(unit) => Some(base + WORDS.iter().position(|w| *w == unit)? as u32),
+        Some(unit) => Some(base + position(WORDS, unit)? as u32),
         None => Some(base),
     }
 }

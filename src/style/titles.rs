@@ -3,10 +3,10 @@
 //! "Secretary-General"), how organisations write their own, and capitalised words that are
 //! never a person's name.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -85,7 +85,7 @@ pub struct TitleTable {
     pub titles: Vec<Title>,
     pub organisations: Vec<Organisation>,
     /// Lower-case first word → titles starting with it.
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: FxHashMap<String, Vec<usize>>,
     /// Lower-case capitalised words that are never a person's name.
     not_names: FxHashSet<String>,
 }
@@ -133,23 +133,12 @@ impl TitleTable {
 
     /// Titles whose first word is `word` (any case).
     pub fn starting_with(&self, word: &str) -> &[usize] {
-        self.by_first_word
-            .get(&word.to_lowercase())
-            .map_or(&[], Vec::as_slice)
+        with_lowercase(word, |lower| self.by_first_word.get(lower)).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a capitalised word can be part of a person's name.
     pub fn may_be_name(&self, word: &str) -> bool {
-        let mut buffer = [0u8; 32];
-        match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
-            // Most words are short ASCII: lowered without allocating.
-            Some(lower) => {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|lower| !self.not_names.contains(lower))
-            }
-            None => !self.not_names.contains(&word.to_lowercase()),
-        }
+        !with_lowercase(word, |lower| self.not_names.contains(lower))
     }
 
     fn add_file(&mut self, file: &StyleFile) -> Result<(), InputError> {
@@ -297,6 +286,20 @@ fn joints_of(words: &[String], form: &str) -> Option<Joints> {
         }
     }
     rest.is_empty().then_some(joints)
+}
+
+/// Call `f` with `word` in lower case: short ASCII words (most of them) are lowered on the
+/// stack, without allocating.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        None => f(&word.to_lowercase()),
+    }
 }
 
 #[cfg(test)]
