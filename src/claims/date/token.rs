@@ -137,35 +137,26 @@ const LOWERCASE_WORDS: &[&str] = &["sat", "sun", "wed", "mon", "mar", "may", "ma
 /// The first letters of weekday and month names: other words are ruled out at once.
 const DATE_WORD_INITIALS: &[u8] = b"adfjmnostw";
 
-/// `word` in ASCII lower case, in `buffer`; `None` when it is not ASCII or longer than it.
-fn ascii_lowercase<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
-    let lower = buffer.get_mut(..word.len())?;
-    if !word.is_ascii() {
-        return None;
-    }
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).ok()
-}
-
 /// A weekday or month name: which one, how it is written, and whether the period after it
 /// belongs to it.
 fn classify_name(word: &str, period_follows: bool) -> Option<(Tok, bool)> {
-    // Every weekday and month name and abbreviation is ASCII, of 3 to 9 letters: most words
-    // are ruled out before anything is allocated.
-    let mut buffer = [0u8; 9];
-    let lower = ascii_lowercase(word, &mut buffer)?;
-    if !(3..=9).contains(&lower.len()) || !DATE_WORD_INITIALS.contains(&lower.as_bytes()[0]) {
+    // Every weekday and month name and abbreviation is ASCII, of 3 to 9 letters, and starts
+    // with one of a few letters: most words are ruled out at once.
+    let initial = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=9).contains(&word.len()) || !word.is_ascii() || !DATE_WORD_INITIALS.contains(&initial)
+    {
         return None;
     }
+    // The tables are ASCII; comparing without case needs no lower-case copy.
+    let is = |form: &str| form.eq_ignore_ascii_case(word);
     let case = LetterCase::of(word);
-    if case == LetterCase::Lower && LOWERCASE_WORDS.contains(&lower) {
+    if case == LetterCase::Lower && LOWERCASE_WORDS.iter().any(|w| is(w)) {
         return None;
     }
     // The style of an abbreviation: AP when it is the AP form and unmistakably so (a
     // period, or a four-letter form such as "Tues" or "Sept").
     let abbreviated = |ap: &str| NameStyle {
-        form: if ap.eq_ignore_ascii_case(lower) && (period_follows || lower.len() > 3) {
+        form: if is(ap) && (period_follows || word.len() > 3) {
             NameForm::Ap
         } else {
             NameForm::Short
@@ -178,14 +169,12 @@ fn classify_name(word: &str, period_follows: bool) -> Option<(Tok, bool)> {
         period: false,
         case,
     };
-    // The tables are capitalised ASCII; comparing without case allocates nothing.
-    let is = |form: &str| form.eq_ignore_ascii_case(lower);
     for (index, name) in WEEKDAY_NAMES.iter().enumerate() {
         let ap = WEEKDAY_AP[index];
         if is(name) {
             return Some((Tok::Weekday(WEEKDAYS[index], full), false));
         }
-        if is(&name[..3]) || is(ap) || (index == 3 && lower == "thur") {
+        if is(&name[..3]) || is(ap) || (index == 3 && is("thur")) {
             return Some((
                 Tok::Weekday(WEEKDAYS[index], abbreviated(ap)),
                 period_follows,
@@ -271,6 +260,24 @@ const TIME_ZONES: &[&str] = &[
     "local", "z",
 ];
 
+/// Joiners and times of day, in lower case.
+const JOINERS: &[(&str, Tok)] = &[
+    ("and", Tok::Joiner(Joiner::And)),
+    ("to", Tok::Joiner(Joiner::Through)),
+    ("through", Tok::Joiner(Joiner::Through)),
+    ("thru", Tok::Joiner(Joiner::Through)),
+    ("until", Tok::Joiner(Joiner::Through)),
+    ("till", Tok::Joiner(Joiner::Through)),
+    ("the", Tok::Joiner(Joiner::The)),
+    ("of", Tok::Joiner(Joiner::Of)),
+    ("from", Tok::Joiner(Joiner::From)),
+    ("between", Tok::Joiner(Joiner::From)),
+    ("morning", Tok::TimeOfDay),
+    ("afternoon", Tok::TimeOfDay),
+    ("evening", Tok::TimeOfDay),
+    ("night", Tok::TimeOfDay),
+];
+
 fn classify_word(word: &str, period_follows: bool, previous: Option<&str>) -> (Tok, bool) {
     if let Some((tok, takes_period)) = classify_name(word, period_follows) {
         // "The Sun, Nov. 28" names a newspaper, not a Sunday.
@@ -280,20 +287,20 @@ fn classify_word(word: &str, period_follows: bool, previous: Option<&str>) -> (T
         }
     }
     // The longest joiner or time word is "afternoon": longer words are plain words.
-    let mut buffer = [0u8; 9];
-    let Some(lower) = ascii_lowercase(word, &mut buffer) else {
+    if word.len() > 9 {
         return (Tok::Other, false);
-    };
-    let tok = match lower {
-        "and" => Tok::Joiner(Joiner::And),
-        "to" | "through" | "thru" | "until" | "till" => Tok::Joiner(Joiner::Through),
-        "the" => Tok::Joiner(Joiner::The),
-        "of" => Tok::Joiner(Joiner::Of),
-        "from" | "between" => Tok::Joiner(Joiner::From),
-        "morning" | "afternoon" | "evening" | "night" => Tok::TimeOfDay,
-        _ if TIME_ZONES.contains(&lower) => Tok::TimeZone,
-        _ => Tok::Other,
-    };
+    }
+    let tok = JOINERS
+        .iter()
+        .find(|(joiner, _)| joiner.eq_ignore_ascii_case(word))
+        .map(|&(_, tok)| tok)
+        .or_else(|| {
+            TIME_ZONES
+                .iter()
+                .any(|zone| zone.eq_ignore_ascii_case(word))
+                .then_some(Tok::TimeZone)
+        })
+        .unwrap_or(Tok::Other);
     (tok, false)
 }
 
