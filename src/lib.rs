@@ -22,6 +22,7 @@ pub mod settings;
 pub mod span;
 pub mod style;
 pub mod suppress;
+pub mod text;
 pub mod walk;
 pub mod wikidata;
 pub mod workspace;

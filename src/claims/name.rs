@@ -12,6 +12,7 @@ use crate::document::{Block, Document};
 use crate::settings::Settings;
 use crate::span::Span;
 use crate::style::titles::{Joints, TitleTable};
+use crate::text::{letters_at, next_letter};
 
 /// One mention of a title from the title table.
 #[derive(Clone, Debug)]
@@ -110,43 +111,6 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             return Some(start..end);
         }
     })
-}
-
-/// Where the next letter at or after `at` is (ASCII is read without decoding).
-fn next_letter(text: &str, mut at: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    while let Some(&byte) = bytes.get(at) {
-        if byte.is_ascii_alphabetic() {
-            return Some(at);
-        }
-        if byte.is_ascii() {
-            at += 1;
-            continue;
-        }
-        let c = text[at..].chars().next()?;
-        if c.is_alphabetic() {
-            return Some(at);
-        }
-        at += c.len_utf8();
-    }
-    None
-}
-
-/// The length in bytes of the run of letters at `at` (ASCII is read without decoding).
-pub fn letters_at(text: &str, at: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut end = at;
-    while let Some(&byte) = bytes.get(end) {
-        if byte.is_ascii_alphabetic() {
-            end += 1;
-            continue;
-        }
-        match text[end..].chars().next() {
-            Some(c) if !byte.is_ascii() && c.is_alphabetic() => end += c.len_utf8(),
-            _ => break,
-        }
-    }
-    end - at
 }
 
 fn is_prose_word(text: &str, range: Range<usize>) -> bool {

@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use super::spelling::StyleFile;
 use crate::error::InputError;
+use crate::text::with_lowercase;
 
 const EMBEDDED: &str = include_str!("../../rules/style/titles.toml");
 const EMBEDDED_PATH: &str = "rules/style/titles.toml (built in)";
@@ -286,20 +287,6 @@ fn joints_of(words: &[String], form: &str) -> Option<Joints> {
         }
     }
     rest.is_empty().then_some(joints)
-}
-
-/// Call `f` with `word` in lower case: short ASCII words (most of them) are lowered on the
-/// stack, without allocating.
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buffer = [0u8; 32];
-    match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
-        Some(lower) => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            f(std::str::from_utf8(lower).unwrap_or_default())
-        }
-        None => f(&word.to_lowercase()),
-    }
 }
 
 #[cfg(test)]

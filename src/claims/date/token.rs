@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use chrono::Weekday;
 
-use crate::claims::name::letters_at;
+use crate::text::letters_at;
 
 /// How a weekday or month name is written, so that a fix can write another one the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

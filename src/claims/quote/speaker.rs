@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::text::with_lowercase;
+
 /// Which side of the quotation a stretch of text is on: the verb nearest the quotation wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
@@ -758,22 +760,16 @@ fn speech_verb_at(text: &str, words: &[Word], first: usize) -> Option<usize> {
     if word.len() > LONGEST_VERB || !word.is_ascii() {
         return None;
     }
-    let mut buffer = [0u8; LONGEST_VERB];
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    if SPEECH_VERBS.binary_search(&lower).is_ok() {
+    if with_lowercase(word, |lower| SPEECH_VERBS.binary_search(&lower).is_ok()) {
         return Some(first);
     }
     SPEECH_PHRASES.iter().find_map(|phrase| {
         let (head, _) = phrase.split_once(' ')?;
-        if head != lower {
+        if !head.eq_ignore_ascii_case(word) {
             return None;
         }
         // The phrase's words, one space apart, each a word of the sentence.
-        let rest = text.get(words[first].start..)?;
-        let written = rest.get(..phrase.len())?;
+        let written = text.get(words[first].start..)?.get(..phrase.len())?;
         let last = first + phrase.matches(' ').count();
         (written.eq_ignore_ascii_case(phrase)
             && words.get(last)?.end == words[first].start + phrase.len())

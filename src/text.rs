@@ -1,0 +1,72 @@
+//! Small text helpers shared by the claim extractors and the style tables: word scanning and
+//! lower-casing that read ASCII, most of the text, without decoding or allocating.
+
+/// Where the next letter at or after `at` is (ASCII is read without decoding).
+pub fn next_letter(text: &str, mut at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii_alphabetic() {
+            return Some(at);
+        }
+        if byte.is_ascii() {
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next()?;
+        if c.is_alphabetic() {
+            return Some(at);
+        }
+        at += c.len_utf8();
+    }
+    None
+}
+
+/// The length in bytes of the run of letters at `at` (ASCII is read without decoding).
+pub fn letters_at(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while let Some(&byte) = bytes.get(end) {
+        if byte.is_ascii_alphabetic() {
+            end += 1;
+            continue;
+        }
+        match text[end..].chars().next() {
+            Some(c) if !byte.is_ascii() && c.is_alphabetic() => end += c.len_utf8(),
+            _ => break,
+        }
+    }
+    end - at
+}
+
+/// Call `f` with `word` in lower case: short ASCII words (most of them) are lowered on the
+/// stack, without allocating.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        None => f(&word.to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_and_lower_case_across_ascii_and_beyond() {
+        let text = "12 Ça va, NATO!";
+        let start = next_letter(text, 0).unwrap();
+        assert_eq!(&text[start..start + letters_at(text, start)], "Ça");
+        let next = next_letter(text, start + 3).unwrap();
+        assert_eq!(&text[next..next + letters_at(text, next)], "va");
+        assert_eq!(next_letter("12 !", 0), None);
+        assert_eq!(with_lowercase("NATO", str::to_string), "nato");
+        assert_eq!(with_lowercase("ÇA", str::to_string), "ça");
+        let long = "A".repeat(40);
+        assert_eq!(with_lowercase(&long, str::len), 40);
+    }
+}
