@@ -332,6 +332,9 @@ mod tests {
         // Only beside a non-ASCII letter does an ASCII boundary differ from a Unicode one.
         assert!(set.is_match("éphoto"));
         assert!(!PatternSet::new(&[]).is_match("photo"));
+        // A byte class may match part of a character: the match covers the whole of it.
+        let bytes = PatternSet::new(&[r"(?-u:\xE2)".to_string()]);
+        assert_eq!(bytes.find("a “b”"), Some(2..5));
     }
 
     #[test]
