@@ -34,19 +34,11 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push(i + 1);
-                }
-                _ => {}
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // The `\r` of a `\r\n` ends nothing: its `\n` does.
+            if bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n') {
+                line_starts.push(at + 1);
             }
-            i += 1;
         }
         Self {
             line_starts,
@@ -143,14 +135,13 @@ fn checkpoints(text: &str) -> Vec<Checkpoint> {
     checkpoints
 }
 
-/// Chars and UTF-16 units in `text`; ASCII, the common case, is counted by its length.
+/// Chars and UTF-16 units in `text`, counted on its bytes: every byte but a continuation byte
+/// starts a char, and a char of four bytes (lead byte 0xF0 or above) takes two UTF-16 units.
 fn count_units(text: &str) -> (usize, usize) {
-    if text.is_ascii() {
-        return (text.len(), text.len());
-    }
-    text.chars().fold((0, 0), |(chars, utf16), c| {
-        (chars + 1, utf16 + c.len_utf16())
-    })
+    let bytes = text.as_bytes();
+    let chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    (chars, chars + astral)
 }
 
 /// The largest char boundary at or below `offset`.
@@ -164,6 +155,24 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_counted_on_bytes_match_chars() {
+        for text in [
+            "",
+            "plain",
+            "“quoted” – ă",
+            "emoji 🎉 and 𝔘",
+            "\r\n\u{feff}x",
+        ] {
+            let expected = text.chars().fold((0, 0), |(chars, utf16), c| {
+                (chars + 1, utf16 + c.len_utf16())
+            });
+            assert_eq!(count_units(text), expected, "{text:?}");
+        }
+        let index = LineIndex::new("a\rb\r\nc\n\nd\r");
+        assert_eq!(index.line_starts, [0, 2, 5, 7, 8, 10]);
+    }
 
     #[test]
     fn lines_and_columns_count_chars() {
