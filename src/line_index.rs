@@ -54,6 +54,19 @@ impl LineIndex {
         (checkpoint.chars + chars, checkpoint.utf16 + utf16)
     }
 
+    /// Chars and UTF-16 units in `text[start..end]` (both char boundaries): counted directly
+    /// unless a checkpoint lies between them (a very long line), so a finding on an ordinary
+    /// line costs a count of that line only.
+    fn units_between(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        let at = self.checkpoints.partition_point(|c| c.offset <= end) - 1;
+        if self.checkpoints[at].offset <= start {
+            return count_units(&text[start..end]);
+        }
+        let (chars_end, utf16_end) = self.counts_before(text, end);
+        let (chars_start, utf16_start) = self.counts_before(text, start);
+        (chars_end - chars_start, utf16_end - utf16_start)
+    }
+
     /// 0-based line containing `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         match self.line_starts.binary_search(&offset) {
@@ -75,7 +88,7 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let column = self.counts_before(text, offset).0 - self.counts_before(text, start).0 + 1;
+        let column = self.units_between(text, start, offset).0 + 1;
         LineColumn {
             line: line + 1,
             column,
@@ -87,7 +100,7 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let column = self.counts_before(text, offset).1 - self.counts_before(text, start).1;
+        let column = self.units_between(text, start, offset).1;
         (line as u32, column as u32)
     }
 
