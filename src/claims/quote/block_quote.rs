@@ -179,31 +179,34 @@ fn sign_off(block: &Block) -> Option<Speaker> {
     let mut found = None;
     let mut line_start = Some(0);
     while let Some(at) = line_start {
-        match sign_off_at(text, at) {
-            Some((name, end)) => {
-                found = Some(name);
-                line_start = text[end..].find('\n').map(|newline| end + newline + 1);
-            }
-            None => line_start = text[at..].find('\n').map(|newline| at + newline + 1),
-        }
+        // After a miss, every line start up to where the attempt stopped would stop at the
+        // same place: go on from the line after it (blank-looking lines stay linear).
+        let (name, stopped) = sign_off_at(text, at);
+        found = name.or(found);
+        line_start = text[stopped..]
+            .find('\n')
+            .map(|newline| stopped + newline + 1);
     }
     Some(speaker_at(block, found?))
 }
 
 /// A sign-off starting at the line start `at`: spaces (blank lines too), dashes, spaces, then
-/// a capitalised name running to the end of its line. The name and where the line ends.
-fn sign_off_at(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
+/// a capitalised name running to the end of its line. The name, if there is one, and where
+/// the attempt stopped (the name's line end, or the first character that is no sign-off).
+fn sign_off_at(text: &str, at: usize) -> (Option<Range<usize>>, usize) {
     let dashes = skip_while(text, at, char::is_whitespace);
     let after_dashes = skip_while(text, dashes, |c| matches!(c, '—' | '–' | '~' | '-'));
     if after_dashes == dashes {
-        return None;
+        return (None, dashes);
     }
     let name = skip_while(text, after_dashes, char::is_whitespace);
-    text[name..].chars().next().filter(|c| c.is_uppercase())?;
+    if !text[name..].starts_with(char::is_uppercase) {
+        return (None, dashes);
+    }
     let end = text[name..]
         .find('\n')
         .map_or(text.len(), |offset| name + offset);
-    Some((name..end, end))
+    (Some(name..end), end)
 }
 
 /// How the paragraph before a quotation introduces it.
@@ -294,7 +297,7 @@ mod tests {
         let mut found = None;
         let mut at = Some(0);
         while let Some(start) = at {
-            if let Some((name, _)) = sign_off_at(text, start) {
+            if let (Some(name), _) = sign_off_at(text, start) {
                 found = Some(&text[name]);
             }
             at = text[start..].find('\n').map(|newline| start + newline + 1);
@@ -313,5 +316,23 @@ mod tests {
         assert_eq!(signed("— Jane\n— John"), Some("John"));
         assert_eq!(signed("Words — Jane Doe"), None);
         assert_eq!(signed("— jane doe"), None);
+    }
+
+    #[test]
+    fn a_paragraph_of_blank_looking_lines_is_read_once() {
+        // Lines of no-break spaces are not blank to Markdown: one paragraph of 200,000 of
+        // them. Trying each line start from scratch would take minutes.
+        let text = "Words.\n".to_string() + &"\u{a0}\n".repeat(200_000) + "— Jane Doe";
+        let block = Block {
+            kind: crate::document::BlockKind::Paragraph,
+            text: text.clone(),
+            map: Default::default(),
+            quote_depth: 1,
+            in_list: false,
+            span: crate::span::Span::new(0, 0),
+            links: Vec::new(),
+            sentences: Vec::new(),
+        };
+        assert_eq!(sign_off(&block).expect("signed").name, "Jane Doe");
     }
 }
