@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::config::{Config, Dialect};
 use crate::error::InputError;
-use crate::facts::FactBase;
+use crate::facts::{FactBase, NameGroup};
 use crate::settings::{RuleSelection, Settings};
 use crate::style::StyleData;
 
@@ -99,12 +99,14 @@ impl Workspace {
                 } else {
                     Arc::new(StyleData::load(&config.style).map_err(|error| vec![error])?)
                 };
-                style.compile_in_background();
+                let warm = Arc::clone(&style);
+                in_background("credit-patterns", move || warm.credits.compile_common());
                 Ok::<_, Vec<InputError>>(style)
             });
             let facts = FactBase::load(&fact_dirs, include_defaults);
             if let Ok(facts) = &facts {
-                facts.build_name_search_in_background();
+                let warm = Arc::clone(facts);
+                in_background("name-search", move || warm.names().prepare(NameGroup::Core));
             }
             let style = style
                 .join()
@@ -120,4 +122,11 @@ impl Workspace {
         }
         Ok(Arc::new(settings))
     }
+}
+
+/// Start work that a first use would otherwise wait for (compiling patterns, building an
+/// automaton) on another thread, while the caller goes on to read and parse articles. Without
+/// a thread the work happens on first use, as it would anyway.
+fn in_background(name: &str, work: impl FnOnce() + Send + 'static) {
+    let _ = std::thread::Builder::new().name(name.into()).spawn(work);
 }

@@ -382,16 +382,6 @@ impl FactBase {
         self.entity_ids.get(id).copied()
     }
 
-    /// Build the automaton that every article searches (organisations, people, places) on
-    /// another thread, while the caller goes on to read and parse articles.
-    pub fn build_name_search_in_background(self: &Arc<Self>) {
-        let facts = Arc::clone(self);
-        // Without a thread the automaton is built on first use, as it would be anyway.
-        let _ = std::thread::Builder::new()
-            .name("name-search".into())
-            .spawn(move || facts.names.prepare(NameGroup::Core));
-    }
-
     /// The automata that find names and titles in text.
     pub fn names(&self) -> &NameIndex {
         &self.names

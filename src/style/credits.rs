@@ -14,6 +14,7 @@ use crate::error::InputError;
 use crate::span::Span;
 
 const EMBEDDED: &str = include_str!("../../rules/style/credits.toml");
+const EMBEDDED_PATH: &str = "rules/style/credits.toml";
 const FILE_NAME: &str = "credits.toml";
 
 #[derive(Debug, Default, Deserialize)]
@@ -204,12 +205,7 @@ impl CreditPatterns {
         let mut lists = Lists::default();
         // The embedded patterns are known to compile (a test checks each): compiling them one
         // by one again at every start would double the start-up cost.
-        add_file(
-            &mut lists,
-            EMBEDDED,
-            Path::new("rules/style/credits.toml"),
-            false,
-        )?;
+        add_file(&mut lists, EMBEDDED, Path::new(EMBEDDED_PATH), false)?;
         for dir in dirs {
             let path = dir.join(FILE_NAME);
             if !path.is_file() {
@@ -289,13 +285,7 @@ mod tests {
     fn every_embedded_pattern_compiles_on_its_own() {
         // Start-up skips this check for the embedded file; this test keeps it true.
         let mut lists = Lists::default();
-        add_file(
-            &mut lists,
-            EMBEDDED,
-            Path::new("rules/style/credits.toml"),
-            true,
-        )
-        .unwrap();
+        add_file(&mut lists, EMBEDDED, Path::new(EMBEDDED_PATH), true).unwrap();
         assert!(!lists.image_credit.is_empty() && !lists.byline.is_empty());
     }
 

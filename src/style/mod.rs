@@ -26,16 +26,6 @@ impl StyleData {
         }))
     }
 
-    /// Compile the credit patterns every article needs on another thread, while the caller
-    /// goes on to read and parse articles: their first use waits only for what is left.
-    pub fn compile_in_background(self: &Arc<Self>) {
-        let style = Arc::clone(self);
-        // Without a thread the patterns compile on first use, as they would anyway.
-        let _ = std::thread::Builder::new()
-            .name("credit-patterns".into())
-            .spawn(move || style.credits.compile_common());
-    }
-
     /// The embedded defaults plus every style file in `dirs`.
     pub fn load(dirs: &[PathBuf]) -> Result<StyleData, InputError> {
         Ok(StyleData {
