@@ -2,16 +2,22 @@
 //! headings, list items, table cells) whose plain text maps back to source bytes. Code, HTML
 //! and link URLs never reach the text; HTML comments and images are recorded on the side.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 use regex::Regex;
+use smallvec::SmallVec;
 
 use crate::front_matter::FrontMatter;
 use crate::line_index::LineIndex;
 use crate::sentence;
 use crate::span::Span;
+
+mod sections;
+
+use sections::{Sections, SECTION_BYTES};
 
 /// Where a block of text sits in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,10 +30,12 @@ pub enum BlockKind {
 }
 
 /// One run of prose. `text` is what a reader sees; `map` takes its offsets back to the file.
+/// A long file has hundreds of thousands of blocks, so the common ones cost no allocation:
+/// text that is the source byte for byte borrows it, and one sentence is kept inline.
 #[derive(Clone, Debug)]
-pub struct Block {
+pub struct Block<'a> {
     pub kind: BlockKind,
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub map: OffsetMap,
     /// How many block quotes enclose the block.
     pub quote_depth: u32,
@@ -38,10 +46,10 @@ pub struct Block {
     /// Ranges of `text` that are link text (not checked for quotations).
     pub links: Vec<Range<usize>>,
     /// Sentence ranges into `text`.
-    pub sentences: Vec<Range<usize>>,
+    pub sentences: SmallVec<[Range<usize>; 1]>,
 }
 
-impl Block {
+impl Block<'_> {
     /// The source span of a range of the block's text.
     pub fn span_of(&self, range: Range<usize>) -> Span {
         self.map.span(range)
@@ -65,16 +73,25 @@ impl Block {
 }
 
 /// Maps byte offsets of a block's text to byte offsets in the source.
-#[derive(Clone, Debug, Default)]
-pub struct OffsetMap {
-    segments: Vec<Segment>,
+#[derive(Clone, Debug)]
+pub enum OffsetMap {
+    /// The text is `len` bytes of the source from `start`, byte for byte.
+    Exact { start: usize, len: usize },
+    /// Pieces in text order (inline markup, entities and breaks between them).
+    Pieces(Box<[Segment]>),
+}
+
+impl Default for OffsetMap {
+    fn default() -> Self {
+        OffsetMap::Pieces(Box::default())
+    }
 }
 
 /// A piece of text and the source bytes it came from. When `exact`, byte `i` of the piece is
 /// byte `src.start + i` of the source; otherwise (entities, escapes, breaks) the piece maps to
 /// its source span as a whole.
 #[derive(Clone, Copy, Debug)]
-struct Segment {
+pub struct Segment {
     text_start: usize,
     text_len: usize,
     src: Span,
@@ -82,33 +99,24 @@ struct Segment {
 }
 
 impl OffsetMap {
-    fn push(&mut self, text_start: usize, text_len: usize, src: Span, exact: bool) {
-        if text_len > 0 {
-            self.segments.push(Segment {
-                text_start,
-                text_len,
-                src,
-                exact,
-            });
-        }
-    }
-
-    fn segment_index(&self, offset: usize) -> Option<usize> {
-        if self.segments.is_empty() {
+    fn segment_index(segments: &[Segment], offset: usize) -> Option<usize> {
+        if segments.is_empty() {
             return None;
         }
-        let index = self
-            .segments
-            .partition_point(|segment| segment.text_start <= offset);
+        let index = segments.partition_point(|segment| segment.text_start <= offset);
         Some(index.saturating_sub(1))
     }
 
     /// Source offset of the text byte at `offset` (a start position).
     pub fn start_offset(&self, offset: usize) -> usize {
-        let Some(index) = self.segment_index(offset) else {
+        let segments = match self {
+            OffsetMap::Exact { start, len } => return start + offset.min(*len),
+            OffsetMap::Pieces(segments) => segments,
+        };
+        let Some(index) = Self::segment_index(segments, offset) else {
             return 0;
         };
-        let segment = self.segments[index];
+        let segment = segments[index];
         let within = offset.saturating_sub(segment.text_start);
         if within >= segment.text_len {
             return segment.src.end;
@@ -122,13 +130,17 @@ impl OffsetMap {
 
     /// Source offset just past the text byte at `offset - 1` (an end position).
     pub fn end_offset(&self, offset: usize) -> usize {
+        let segments = match self {
+            OffsetMap::Exact { start, len } => return start + offset.min(*len),
+            OffsetMap::Pieces(segments) => segments,
+        };
         if offset == 0 {
             return self.start_offset(0);
         }
-        let Some(index) = self.segment_index(offset - 1) else {
+        let Some(index) = Self::segment_index(segments, offset - 1) else {
             return 0;
         };
-        let segment = self.segments[index];
+        let segment = segments[index];
         let within = (offset - 1).saturating_sub(segment.text_start);
         if segment.exact && within < segment.text_len {
             segment.src.start + within + 1
@@ -174,7 +186,7 @@ pub struct Document<'a> {
     /// The file as read (including any byte-order mark).
     pub source: &'a str,
     pub front_matter: Option<FrontMatter>,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
     pub comments: Vec<HtmlComment>,
     pub images: Vec<Image>,
     pub line_index: LineIndex,
@@ -182,9 +194,14 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn parse(source: &'a str) -> Self {
+        Self::parse_in_sections(source, SECTION_BYTES)
+    }
+
+    /// [`Document::parse`], cutting a long body into sections of about `section_bytes`.
+    fn parse_in_sections(source: &'a str, section_bytes: usize) -> Self {
         let (front_matter, body_start) = skip_preamble(source);
         let mut builder = Builder::new(source);
-        builder.walk(body_start);
+        builder.walk(body_start, section_bytes);
         let Builder {
             mut blocks,
             comments,
@@ -193,7 +210,7 @@ impl<'a> Document<'a> {
         } = builder;
         blocks.shrink_to_fit();
         for block in &mut blocks {
-            block.sentences = sentence::split(&block.text);
+            block.sentences = SmallVec::from_vec(sentence::split(&block.text));
             block.sentences.shrink_to_fit();
         }
         Document {
@@ -207,7 +224,7 @@ impl<'a> Document<'a> {
     }
 
     /// Blocks that are body prose (not headings).
-    pub fn body_blocks(&self) -> impl Iterator<Item = (usize, &Block)> {
+    pub fn body_blocks(&self) -> impl Iterator<Item = (usize, &Block<'a>)> {
         self.blocks
             .iter()
             .enumerate()
@@ -232,10 +249,13 @@ fn skip_preamble(source: &str) -> (Option<FrontMatter>, usize) {
 
 struct Builder<'t> {
     text: &'t str,
-    blocks: Vec<Block>,
+    blocks: Vec<Block<'t>>,
     comments: Vec<HtmlComment>,
     images: Vec<Image>,
-    current: Option<Block>,
+    /// The open block; its text and pieces are gathered beside it until it closes.
+    current: Option<Block<'t>>,
+    current_text: String,
+    current_pieces: Vec<Segment>,
     quote_depth: u32,
     list_depth: u32,
     code_depth: u32,
@@ -253,6 +273,8 @@ impl<'t> Builder<'t> {
             comments: Vec::new(),
             images: Vec::new(),
             current: None,
+            current_text: String::new(),
+            current_pieces: Vec::new(),
             quote_depth: 0,
             list_depth: 0,
             code_depth: 0,
@@ -262,31 +284,33 @@ impl<'t> Builder<'t> {
         }
     }
 
-    /// Parse the text from `body_start` on.
-    fn walk(&mut self, body_start: usize) {
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_TASKLISTS;
+    /// Parse the text from `body_start` on, a section of about `section_bytes` at a time.
+    fn walk(&mut self, body_start: usize, section_bytes: usize) {
         let text = self.text;
         let body = text.get(body_start..).unwrap_or("");
-        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-            self.event(event, range.start + body_start..range.end + body_start);
+        let mut sections = Sections::new(body, section_bytes);
+        while let Some((start, events)) = sections.next_section() {
+            let base = body_start + start;
+            for (event, range) in events {
+                self.event(event, range.start + base..range.end + base);
+            }
         }
         self.close_block(text.len());
     }
 
     fn open_block(&mut self, kind: BlockKind, start: usize) {
         self.close_block(start);
+        self.current_text.clear();
+        self.current_pieces.clear();
         self.current = Some(Block {
             kind,
-            text: String::new(),
+            text: Cow::Borrowed(""),
             map: OffsetMap::default(),
             quote_depth: self.quote_depth,
             in_list: self.list_depth > 0,
             span: Span::new(start, start),
             links: Vec::new(),
-            sentences: Vec::new(),
+            sentences: SmallVec::new(),
         });
     }
 
@@ -294,15 +318,36 @@ impl<'t> Builder<'t> {
         if let Some(mut block) = self.current.take() {
             block.span.end = block.span.end.max(end.min(self.text.len()));
             self.link_starts.clear();
-            if !block.text.trim().is_empty() {
+            if !self.current_text.trim().is_empty() {
+                (block.text, block.map) = self.take_text();
                 // Kept until the rules have run: no room to spare in each of a long file's
                 // hundreds of thousands of blocks.
-                block.text.shrink_to_fit();
-                block.map.segments.shrink_to_fit();
                 block.links.shrink_to_fit();
                 self.blocks.push(block);
             }
         }
+    }
+
+    /// The open block's text and offset map: borrowed from the source when it is one
+    /// unbroken piece of it.
+    fn take_text(&mut self) -> (Cow<'t, str>, OffsetMap) {
+        let source = self.text;
+        let taken = match self.current_pieces.as_slice() {
+            [only] if only.exact && only.text_len == self.current_text.len() => (
+                Cow::Borrowed(&source[only.src.start..only.src.start + only.text_len]),
+                OffsetMap::Exact {
+                    start: only.src.start,
+                    len: only.text_len,
+                },
+            ),
+            pieces => (
+                Cow::Owned(self.current_text.clone()),
+                OffsetMap::Pieces(pieces.into()),
+            ),
+        };
+        self.current_text.clear();
+        self.current_pieces.clear();
+        taken
     }
 
     /// Append text that came from `range` of the source.
@@ -311,28 +356,49 @@ impl<'t> Builder<'t> {
             self.open_block(BlockKind::ListItem, range.start);
         }
         let source = self.text;
-        let block = self.current.as_mut().expect("a block is open");
-        let text_start = block.text.len();
-        block.text.push_str(piece);
+        let text_start = self.current_text.len();
+        self.current_text.push_str(piece);
         let src = &source[range.clone()];
         if src == piece {
-            block
-                .map
-                .push(text_start, piece.len(), Span::from(range.clone()), true);
+            self.push_piece(text_start, piece.len(), Span::from(range.clone()), true);
         } else if let Some(at) = src.find(piece).filter(|_| !piece.is_empty()) {
             let start = range.start + at;
-            block.map.push(
+            self.push_piece(
                 text_start,
                 piece.len(),
                 Span::new(start, start + piece.len()),
                 true,
             );
         } else {
-            block
-                .map
-                .push(text_start, piece.len(), Span::from(range.clone()), false);
+            self.push_piece(text_start, piece.len(), Span::from(range.clone()), false);
         }
+        let block = self.current.as_mut().expect("a block is open");
         block.span.end = block.span.end.max(range.end);
+    }
+
+    /// Record where a piece of the open block's text came from. A piece that continues the
+    /// previous one in both text and source joins it: the map reads the same either way.
+    fn push_piece(&mut self, text_start: usize, text_len: usize, src: Span, exact: bool) {
+        if text_len == 0 {
+            return;
+        }
+        if let Some(last) = self.current_pieces.last_mut() {
+            if exact
+                && last.exact
+                && last.text_start + last.text_len == text_start
+                && last.src.end == src.start
+            {
+                last.text_len += text_len;
+                last.src.end = src.end;
+                return;
+            }
+        }
+        self.current_pieces.push(Segment {
+            text_start,
+            text_len,
+            src,
+            exact,
+        });
     }
 
     fn event(&mut self, event: Event<'t>, range: Range<usize>) {
@@ -394,8 +460,8 @@ impl<'t> Builder<'t> {
                 self.image_depth = 1;
             }
             Tag::Link { .. } => {
-                if let Some(block) = &self.current {
-                    self.link_starts.push(block.text.len());
+                if self.current.is_some() {
+                    self.link_starts.push(self.current_text.len());
                 } else {
                     self.link_starts.push(0);
                 }
@@ -433,7 +499,7 @@ impl<'t> Builder<'t> {
             TagEnd::Link => {
                 if let (Some(start), Some(block)) = (self.link_starts.pop(), self.current.as_mut())
                 {
-                    let end = block.text.len();
+                    let end = self.current_text.len();
                     if start < end {
                         block.links.push(start..end);
                     }
@@ -542,7 +608,7 @@ mod tests {
     use super::*;
 
     fn block_texts(doc: &Document) -> Vec<String> {
-        doc.blocks.iter().map(|b| b.text.clone()).collect()
+        doc.blocks.iter().map(|b| b.text.to_string()).collect()
     }
 
     #[test]
@@ -638,6 +704,43 @@ mod tests {
         assert_eq!(sentence(11), "Three four!");
         assert_eq!(sentence(block.text.len() - 1), "Five?");
         assert_eq!(sentence(block.text.len() + 5), block.text);
+    }
+
+    #[test]
+    fn a_long_body_parses_the_same_in_sections() {
+        let pieces = [
+            "Plain paragraph on Monday, Nov. 28.\n",
+            "> Quoted words\n> more words\nLazy line.\n",
+            "- one\n- two\n\n  three, loose\n",
+            "```\nfenced\n\nLetters inside the fence.\n```\n",
+            "<!--\ncomment\n\nLetters inside the comment.\n-->\n",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "    indented code\n\n    more code\n",
+            "Setext heading\n===\n",
+            "<div>\n\nText in a div.\n</div>\n",
+            "1. item\n\n   ```\n   a fence in a list\n\nAfter the list.\n",
+            "Emphasis *across\n\nparagraphs* is not.\n",
+            "![A photo (Photo: Jane Doe)](a.png \"title\")\nCaption, with a [link](b.html).\n",
+            "Windows line\r\nendings\r\n\r\nToo.\r\n",
+            "<pre>\npre\n\nLetters in pre.\n</pre>\n",
+            "Tight.\nLines.\n",
+        ];
+        let mut body = String::from("---\ntitle: Sections\n---\n");
+        for index in 0..300 {
+            body.push_str(pieces[index * 7 % pieces.len()]);
+            if index % 5 != 0 {
+                body.push('\n');
+            }
+        }
+        body.push_str("```\nnever closed\n\nText.\n");
+        let parsed = |bytes| {
+            let doc = Document::parse_in_sections(&body, bytes);
+            format!("{:?}\n{:?}\n{:?}", doc.blocks, doc.images, doc.comments)
+        };
+        let whole = parsed(usize::MAX);
+        for bytes in [1, 100, 2000] {
+            assert!(parsed(bytes) == whole, "sections of {bytes} bytes differ");
+        }
     }
 
     #[test]

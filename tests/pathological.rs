@@ -212,7 +212,7 @@ fn mixed_line_endings() {
     let report = check_fast("mixed.md", source);
     assert!(report.checked);
     let doc = Document::parse(source);
-    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| &*b.text).collect();
     assert!(texts.contains(&"Head"), "{texts:?}");
     assert!(
         texts.iter().any(|t| t.contains("two line")),

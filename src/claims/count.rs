@@ -266,7 +266,7 @@ enum Whose {
 
 struct Reader<'a> {
     facts: &'a FactBase,
-    block: &'a Block,
+    block: &'a Block<'a>,
     index: usize,
     names: &'a NamesAt<'a>,
     organisations: &'a OrganisationMentions,

@@ -325,13 +325,13 @@ mod tests {
         let text = "Words.\n".to_string() + &"\u{a0}\n".repeat(200_000) + "— Jane Doe";
         let block = Block {
             kind: crate::document::BlockKind::Paragraph,
-            text: text.clone(),
+            text: text.clone().into(),
             map: Default::default(),
             quote_depth: 1,
             in_list: false,
             span: crate::span::Span::new(0, 0),
             links: Vec::new(),
-            sentences: Vec::new(),
+            sentences: Default::default(),
         };
         assert_eq!(sign_off(&block).expect("signed").name, "Jane Doe");
     }

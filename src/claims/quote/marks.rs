@@ -253,7 +253,7 @@ fn continues_quotation(block: &Block, next: Option<&Block>) -> bool {
 
 /// Every quotation mark of a block outside link text, with the way it faces.
 fn marks_in(block: &Block) -> Vec<Mark> {
-    let text = block.text.as_str();
+    let text = &*block.text;
     let mut marks = Vec::new();
     let mut links = block.links.iter().peekable();
     let mut previous: Option<char> = None;
