@@ -15,6 +15,7 @@ mod token;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use smallvec::SmallVec;
 
 pub use grammar::PartKind;
 pub use token::{month_name, render_month, render_weekday, weekday_name, NameStyle};
@@ -70,7 +71,7 @@ pub struct DateClaim {
     pub text: String,
     /// Month and day: one reading, or two for a numeric date that could be read either way
     /// ("02/10/2023": 10 February or 2 October).
-    pub readings: Vec<MonthDay>,
+    pub readings: SmallVec<[MonthDay; 2]>,
     /// The year, when written with the date or its range.
     pub year: Option<i32>,
     pub day: DatePart,

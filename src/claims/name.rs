@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::quote::Quotation;
 use crate::document::{Block, Document};
@@ -34,14 +34,19 @@ pub struct TitleMention {
 /// of a title or organisation: a candidate for part of a person's name.
 #[derive(Clone, Debug)]
 pub struct NameWord {
-    pub block: usize,
     pub span: Span,
+    /// Index into `Document::blocks`.
+    pub block: u32,
     /// As written ("Stoltenberg"). Every use of the same word shares one copy: a long
     /// article names the same people hundreds of thousands of times.
-    pub text: Arc<str>,
+    pub text: SharedWord,
     /// The capitalised name word right before it, when there is one ("Jens").
-    pub given: Option<Arc<str>>,
+    pub given: Option<SharedWord>,
 }
+
+/// One copy of a word shared by its every use, behind a pointer of one word: a long file has
+/// hundreds of thousands of name words.
+pub type SharedWord = Arc<Box<str>>;
 
 #[derive(Clone, Debug, Default)]
 pub struct Names {
@@ -53,14 +58,13 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
     let table = &settings.style.titles;
     let mut names = Names::default();
     let mut lower_case_words: FxHashSet<&str> = FxHashSet::default();
-    let mut spellings: FxHashSet<Arc<str>> = FxHashSet::default();
-    let mut intern = |word: &str| -> Arc<str> {
-        if let Some(known) = spellings.get(word) {
-            return Arc::clone(known);
-        }
-        let word: Arc<str> = Arc::from(word);
-        spellings.insert(Arc::clone(&word));
-        word
+    let mut spellings: FxHashMap<&str, SharedWord> = FxHashMap::default();
+    let mut intern = |word| -> SharedWord {
+        Arc::clone(
+            spellings
+                .entry(word)
+                .or_insert_with(|| Arc::new(Box::from(word))),
+        )
     };
     for (index, block) in doc.blocks.iter().enumerate() {
         let tokens: Vec<Range<usize>> = words(&block.text).collect();
@@ -78,7 +82,7 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
                     Some(" " | "\u{a0}")
                 );
                 names.words.push(NameWord {
-                    block: index,
+                    block: u32::try_from(index).unwrap_or(u32::MAX),
                     span: block.span_of(token.clone()),
                     text: intern(word),
                     given: previous.filter(|_| follows_directly).map(&mut intern),
@@ -92,7 +96,7 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
     let is_common = |word: &str| lower_case_words.contains(word.to_lowercase().as_str());
     names.words.retain(|word| !is_common(&word.text));
     for word in &mut names.words {
-        if word.given.as_deref().is_some_and(is_common) {
+        if word.given.as_deref().is_some_and(|given| is_common(given)) {
             word.given = None;
         }
     }
@@ -360,7 +364,7 @@ mod tests {
         let found: Vec<(&str, Option<&str>)> = names
             .words
             .iter()
-            .map(|w| (&*w.text, w.given.as_deref()))
+            .map(|w| (&**w.text, w.given.as_deref().map(|given| &**given)))
             .collect();
         assert_eq!(
             found,

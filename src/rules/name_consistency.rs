@@ -215,7 +215,7 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
         }
         let spelling = spellings.entry(key).or_default();
         spelling.uses.push(word);
-        if let Some(given) = word.given.as_deref() {
+        if let Some(given) = word.given.as_deref().map(|given| &**given) {
             if !spelling.given.contains(&given) {
                 spelling.given.push(given);
             }
@@ -329,7 +329,7 @@ fn report_surname(
         ),
     };
     for word in &stray.uses {
-        if quoted.contains(&cx.doc.blocks[word.block], word.span) {
+        if quoted.contains(&cx.doc.blocks[word.block as usize], word.span) {
             continue;
         }
         let mut diagnostic = Diagnostic::new(
@@ -345,7 +345,7 @@ fn report_surname(
         for other in usual.uses.iter().take(MAX_LABELS) {
             diagnostic = diagnostic.with_label(other.span, format!("\"{}\" here", other.text));
         }
-        if word.span.text(cx.doc.source) == &*word.text {
+        if word.span.text(cx.doc.source) == &**word.text {
             diagnostic = diagnostic.with_fix(Fix::unsafe_edit(
                 format!("Write \"{usual_text}\""),
                 vec![Edit::replace(word.span, usual_text.to_string())],
