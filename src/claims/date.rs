@@ -113,13 +113,14 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<DateClaim> {
     let this_year = settings.today.year();
     let dialect = settings.dialect();
     let mut claims = Vec::new();
+    let mut tokens = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
         // Every date has a day, a year or a numeric date, all written in digits: most
         // paragraphs of prose have none and need no tokens.
         if !block.text.bytes().any(|byte| byte.is_ascii_digit()) {
             continue;
         }
-        let tokens = token::tokenize(&block.text);
+        token::tokenize_into(&block.text, &mut tokens);
         let parsed = grammar::parse(&tokens, this_year);
         let base = claims.len();
         for date in &parsed {

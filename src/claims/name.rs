@@ -66,8 +66,10 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
                 .or_insert_with(|| Arc::new(Box::from(word))),
         )
     };
+    let mut tokens: Vec<Range<usize>> = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
-        let tokens: Vec<Range<usize>> = words(&block.text).collect();
+        tokens.clear();
+        tokens.extend(words(&block.text));
         find_titles(table, index, block, &tokens, &mut names.titles);
         let mut previous: Option<&str> = None;
         let mut previous_end = 0;

@@ -209,11 +209,19 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
         if word.text.chars().count() < MIN_SURNAME_CHARS {
             continue;
         }
-        let key = word.text.to_lowercase();
-        if !spellings.contains_key(&key) && spellings.len() >= MAX_DISTINCT_NAMES {
+        // Lowered on the stack: a copy is made only for a spelling not seen before.
+        let known = crate::text::with_lowercase(&word.text, |key| spellings.contains_key(key));
+        if !known && spellings.len() >= MAX_DISTINCT_NAMES {
             continue;
         }
-        let spelling = spellings.entry(key).or_default();
+        let spelling = if known {
+            crate::text::with_lowercase(&word.text, |key| spellings.get_mut(key))
+        } else {
+            Some(spellings.entry(word.text.to_lowercase()).or_default())
+        };
+        let Some(spelling) = spelling else {
+            continue;
+        };
         spelling.uses.push(word);
         if let Some(given) = word.given.as_deref().map(|given| &**given) {
             if !spelling.given.contains(&given) {

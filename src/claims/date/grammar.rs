@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use chrono::Weekday;
+use smallvec::{smallvec, SmallVec};
 
 use super::token::{Joiner, LetterCase, NameStyle, Tok, Token};
 
@@ -78,7 +79,8 @@ struct Group {
 }
 
 struct Weekdays {
-    days: Vec<WrittenWeekday>,
+    /// Kept inline: one or two weekdays are the rule, and every weekday word is tried.
+    days: SmallVec<[WrittenWeekday; 2]>,
     end: usize,
 }
 
@@ -429,7 +431,7 @@ impl Grammar<'_> {
             }),
             _ => None,
         };
-        let mut days = vec![weekday(at)?];
+        let mut days: SmallVec<[WrittenWeekday; 2]> = smallvec![weekday(at)?];
         let mut end = at + 1;
         loop {
             let joins = matches!(
@@ -468,7 +470,7 @@ impl Grammar<'_> {
 
     /// Give each date its weekday: one for one, or the first and last weekdays to the ends of
     /// a range ("from Friday to Sunday, March 8-10"). Anything else stays unpaired.
-    fn pair(days: Vec<WrittenWeekday>, group: &mut Group) {
+    fn pair(days: SmallVec<[WrittenWeekday; 2]>, group: &mut Group) {
         let dates = &mut group.dates;
         if days.len() == dates.len() {
             for (date, day) in dates.iter_mut().zip(days) {

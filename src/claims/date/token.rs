@@ -422,8 +422,15 @@ fn number_token(text: &str, at: usize) -> (Tok, usize) {
 
 /// Cut a block's text into date tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into a list the caller reuses from block to block.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokens.clear();
     let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::new();
     let mut previous_word: Option<&str> = None;
     let mut at = 0;
     while at < text.len() {
@@ -484,7 +491,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
         at += token_len;
     }
-    tokens
 }
 
 #[cfg(test)]

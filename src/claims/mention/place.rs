@@ -105,12 +105,18 @@ struct City {
     range: std::ops::Range<usize>,
 }
 
-/// Where the word "capital" stands in `text`, in any case (ASCII lower-casing keeps offsets).
+/// Where the word "capital" stands in `text`, in any case (ASCII only, without a lower-cased
+/// copy of the paragraph).
 fn capital_words(text: &str) -> Vec<(usize, usize)> {
-    let lower = text.to_ascii_lowercase();
-    lower
-        .match_indices("capital")
-        .map(|(at, word)| (at, at + word.len()))
+    const WORD: &[u8] = b"capital";
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'c', b'C', bytes)
+        .filter(|&at| {
+            bytes
+                .get(at..at + WORD.len())
+                .is_some_and(|candidate| candidate.eq_ignore_ascii_case(WORD))
+        })
+        .map(|at| (at, at + WORD.len()))
         .filter(|&(start, end)| crate::facts::names::is_word_boundary(text, start, end))
         .collect()
 }
