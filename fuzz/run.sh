@@ -5,6 +5,7 @@
 #   fuzz/run.sh config_parse 300    # factlint.toml loading, five minutes
 #   fuzz/run.sh fact_file 300       # fact-file loading
 #   fuzz/run.sh wikidata_import 300 # the Wikidata importer
+#   fuzz/run.sh sections 300        # long bodies read the same in sections as whole
 #
 # Seeds come from examples/ and tests/fixtures/ (Markdown) or fuzz/seeds/config/ (TOML); the
 # corpus grows in fuzz/corpus/TARGET/ and crashes are written to fuzz/artifacts/TARGET/
@@ -12,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-target=${1:?usage: fuzz/run.sh check_bytes|config_parse|fact_file|wikidata_import SECONDS}
+target=${1:?usage: fuzz/run.sh check_bytes|config_parse|fact_file|wikidata_import|sections SECONDS}
 seconds=${2:-300}
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
@@ -20,7 +21,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
 
 case $target in
-check_bytes)
+check_bytes | sections)
     seeds=("$root/examples" "$root/tests/fixtures")
     options=("-dict=$root/fuzz/dict/markdown.dict")
     ;;
@@ -37,7 +38,7 @@ wikidata_import)
     options=()
     ;;
 *)
-    echo "unknown target $target (check_bytes, config_parse, fact_file, wikidata_import)" >&2
+    echo "unknown target $target (check_bytes, config_parse, fact_file, wikidata_import, sections)" >&2
     exit 2
     ;;
 esac

@@ -197,8 +197,10 @@ impl<'a> Document<'a> {
         Self::parse_in_sections(source, SECTION_BYTES)
     }
 
-    /// [`Document::parse`], cutting a long body into sections of about `section_bytes`.
-    fn parse_in_sections(source: &'a str, section_bytes: usize) -> Self {
+    /// [`Document::parse`], cutting a long body into sections of about `section_bytes`. Public
+    /// for the fuzz target that checks a document reads the same in sections as whole.
+    #[doc(hidden)]
+    pub fn parse_in_sections(source: &'a str, section_bytes: usize) -> Self {
         let (front_matter, body_start) = skip_preamble(source);
         let mut builder = Builder::new(source);
         builder.walk(body_start, section_bytes);
