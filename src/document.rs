@@ -44,7 +44,7 @@ pub struct Block<'a> {
     /// Source bytes of the whole block.
     pub span: Span,
     /// Ranges of `text` that are link text (not checked for quotations).
-    pub links: Vec<Range<usize>>,
+    pub links: Box<[Range<usize>]>,
     /// Sentence ranges into `text`.
     pub sentences: SmallVec<[Range<usize>; 1]>,
 }
@@ -258,6 +258,7 @@ struct Builder<'t> {
     current: Option<Block<'t>>,
     current_text: String,
     current_pieces: Vec<Segment>,
+    current_links: Vec<Range<usize>>,
     quote_depth: u32,
     list_depth: u32,
     code_depth: u32,
@@ -277,6 +278,7 @@ impl<'t> Builder<'t> {
             current: None,
             current_text: String::new(),
             current_pieces: Vec::new(),
+            current_links: Vec::new(),
             quote_depth: 0,
             list_depth: 0,
             code_depth: 0,
@@ -304,6 +306,7 @@ impl<'t> Builder<'t> {
         self.close_block(start);
         self.current_text.clear();
         self.current_pieces.clear();
+        self.current_links.clear();
         self.current = Some(Block {
             kind,
             text: Cow::Borrowed(""),
@@ -311,7 +314,7 @@ impl<'t> Builder<'t> {
             quote_depth: self.quote_depth,
             in_list: self.list_depth > 0,
             span: Span::new(start, start),
-            links: Vec::new(),
+            links: Box::default(),
             sentences: SmallVec::new(),
         });
     }
@@ -322,9 +325,9 @@ impl<'t> Builder<'t> {
             self.link_starts.clear();
             if !self.current_text.trim().is_empty() {
                 (block.text, block.map) = self.take_text();
-                // Kept until the rules have run: no room to spare in each of a long file's
-                // hundreds of thousands of blocks.
-                block.links.shrink_to_fit();
+                if !self.current_links.is_empty() {
+                    block.links = self.current_links.as_slice().into();
+                }
                 self.blocks.push(block);
             }
         }
@@ -499,11 +502,10 @@ impl<'t> Builder<'t> {
                 self.list_depth = self.list_depth.saturating_sub(1);
             }
             TagEnd::Link => {
-                if let (Some(start), Some(block)) = (self.link_starts.pop(), self.current.as_mut())
-                {
+                if let (Some(start), Some(_)) = (self.link_starts.pop(), self.current.as_ref()) {
                     let end = self.current_text.len();
                     if start < end {
-                        block.links.push(start..end);
+                        self.current_links.push(start..end);
                     }
                 }
             }
@@ -634,7 +636,7 @@ mod tests {
         assert!(!all.contains("Tuesday"), "{all}");
         assert!(!all.contains("Friday"), "{all}");
         assert!(all.contains("link text"));
-        assert_eq!(doc.blocks.last().unwrap().links, vec![0..9]);
+        assert_eq!(doc.blocks.last().unwrap().links.to_vec(), vec![0..9]);
     }
 
     #[test]

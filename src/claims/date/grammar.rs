@@ -479,7 +479,7 @@ impl Grammar<'_> {
         } else if days.len() > 2 && dates.len() == 2 && group.kind == GroupKind::Range {
             let mut days = days.into_iter();
             dates[0].weekday = days.next();
-            dates[1].weekday = days.last();
+            dates[1].weekday = days.next_back();
         }
     }
 

@@ -330,7 +330,7 @@ mod tests {
             quote_depth: 1,
             in_list: false,
             span: crate::span::Span::new(0, 0),
-            links: Vec::new(),
+            links: Box::default(),
             sentences: Default::default(),
         };
         assert_eq!(sign_off(&block).expect("signed").name, "Jane Doe");
