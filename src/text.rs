@@ -38,9 +38,13 @@ pub fn letters_at(text: &str, at: usize) -> usize {
     end - at
 }
 
-/// Call `f` with `word` in lower case: short ASCII words (most of them) are lowered on the
-/// stack, without allocating.
+/// Call `f` with `word` in lower case: an ASCII word already in lower case is passed as it
+/// is, and other short ASCII words (most of the rest) are lowered on the stack, without
+/// allocating.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+        return f(word);
+    }
     let mut buffer = [0u8; 32];
     match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
         Some(lower) => {
@@ -65,6 +69,8 @@ mod tests {
         assert_eq!(&text[next..next + letters_at(text, next)], "va");
         assert_eq!(next_letter("12 !", 0), None);
         assert_eq!(with_lowercase("NATO", str::to_string), "nato");
+        assert_eq!(with_lowercase("nato", str::to_string), "nato");
+        assert_eq!(with_lowercase("naTo", str::to_string), "nato");
         assert_eq!(with_lowercase("ÇA", str::to_string), "ça");
         let long = "A".repeat(40);
         assert_eq!(with_lowercase(&long, str::len), 40);
