@@ -60,7 +60,12 @@ fn collect<'t>(cx: &RuleContext<'t>) -> (Vec<Occurrence<'t>>, HashSet<String>) {
         for range in words(&block.text) {
             let word = &block.text[range.clone()];
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
             let Some(variant) = table.get(&lower) else {
                 continue;
             };
