@@ -764,8 +764,9 @@ fn speech_verb_at(text: &str, words: &[Word], first: usize) -> Option<usize> {
         return Some(first);
     }
     SPEECH_PHRASES.iter().find_map(|phrase| {
-        let (head, _) = phrase.split_once(' ')?;
-        if !head.eq_ignore_ascii_case(word) {
+        // The word is the phrase's first word: it and then a space (a word has none).
+        let head = phrase.get(..word.len())?;
+        if phrase.as_bytes().get(word.len()) != Some(&b' ') || !head.eq_ignore_ascii_case(word) {
             return None;
         }
         // The phrase's words, one space apart, each a word of the sentence.
