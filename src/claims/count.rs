@@ -141,12 +141,15 @@ fn numbers(text: &str) -> impl Iterator<Item = Number> + '_ {
 }
 
 fn number_value(written: &str) -> Option<u32> {
-    /// "seventy-seven" is the longest number word; every one starts with one of these.
+    /// "seventy-seven" is the longest number word and "one" one of the shortest; every one
+    /// starts with one of these.
     const LONGEST: usize = 13;
     const INITIALS: &[u8] = b"efnostzEFNOSTZ";
     match written.as_bytes().first()? {
         first if first.is_ascii_digit() => return written.parse().ok(),
-        first if written.len() > LONGEST || !INITIALS.contains(first) => return None,
+        first if !(3..=LONGEST).contains(&written.len()) || !INITIALS.contains(first) => {
+            return None
+        }
         _ => {}
     }
     const WORDS: &[&str] = &[
