@@ -164,10 +164,19 @@ fn run_check(args: CheckArgs) -> u8 {
         ..RunReport::default()
     };
     let mut stdin_fixed: Option<String> = None;
-    let results: Vec<(FileReport, usize, Option<String>)> = inputs
-        .par_iter()
-        .map(|input| check_input(input, &args, &workspace))
-        .collect();
+    // One file is checked on this thread: starting a pool of workers for it would cost more
+    // than an article takes to check.
+    let results: Vec<(FileReport, usize, Option<String>)> = if inputs.len() == 1 {
+        inputs
+            .iter()
+            .map(|input| check_input(input, &args, &workspace))
+            .collect()
+    } else {
+        inputs
+            .par_iter()
+            .map(|input| check_input(input, &args, &workspace))
+            .collect()
+    };
     for (file, fixed, fixed_stdin) in results {
         report.fixed += fixed;
         if fixed_stdin.is_some() {
