@@ -37,7 +37,8 @@ pub(super) struct Sections<'t> {
 
 /// One section's events, offsets relative to the section's start.
 pub(super) enum Section<'t> {
-    /// The last section, read as it is parsed (boxed: the parser is large).
+    /// Read as it is parsed: the last section, or one that was checked on a parse of its own
+    /// (boxed: the parser is large).
     Streamed(Box<OffsetIter<'t, pulldown_cmark::DefaultBrokenLinkCallback>>),
     /// A section before another, parsed ahead to check where it ends.
     Checked(std::vec::IntoIter<(Event<'t>, Range<usize>)>),
@@ -73,6 +74,8 @@ impl<'t> Sections<'t> {
     pub(super) fn next_section(&mut self) -> Option<(usize, Section<'t>)> {
         let start = self.start?;
         let mut length = self.section_bytes;
+        let parse = |text| Parser::new_ext(text, options()).into_offset_iter();
+        let mut first_attempt = true;
         loop {
             let wanted = start.saturating_add(length);
             let end = self
@@ -81,15 +84,26 @@ impl<'t> Sections<'t> {
                 .copied()
                 .unwrap_or(self.body.len());
             let text = &self.body[start..end];
-            let events = Parser::new_ext(text, options()).into_offset_iter();
             if end == self.body.len() {
                 self.start = None;
-                return Some((start, Section::Streamed(Box::new(events))));
+                return Some((start, Section::Streamed(Box::new(parse(text)))));
             }
-            let events: Vec<_> = events.collect();
-            if ends_closed(&events, text.len()) {
+            if first_attempt {
+                first_attempt = false;
+                // The usual case: the section ends closed, and its events are kept.
+                let events: Vec<_> = parse(text).collect();
+                if !events
+                    .iter()
+                    .any(|(event, range)| cut_open(event, range, end - start))
+                {
+                    self.start = Some(end);
+                    return Some((start, Section::Checked(events.into_iter())));
+                }
+            } else if !parse(text).any(|(event, range)| cut_open(&event, &range, end - start)) {
+                // A longer section is checked without keeping its events (a long one would
+                // hold several times its text), then parsed again as it is read.
                 self.start = Some(end);
-                return Some((start, Section::Checked(events.into_iter())));
+                return Some((start, Section::Streamed(Box::new(parse(text)))));
             }
             // Taken twice as long each time, so a code block left open to the end of the file
             // costs a few parses, not one per cut.
@@ -98,11 +112,9 @@ impl<'t> Sections<'t> {
     }
 }
 
-/// False when a code or HTML block runs to the section's end: the cut may have split it.
-fn ends_closed(events: &[(Event<'_>, Range<usize>)], end: usize) -> bool {
-    !events.iter().any(|(event, range)| {
-        matches!(event, Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock)) && range.end >= end
-    })
+/// A code or HTML block that runs to the section's end: the cut may have split it.
+fn cut_open(event: &Event<'_>, range: &Range<usize>, end: usize) -> bool {
+    matches!(event, Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock)) && range.end >= end
 }
 
 /// Starts of lines that begin with an ASCII letter right after a blank line.
