@@ -87,6 +87,9 @@ pub struct TitleTable {
     pub organisations: Vec<Organisation>,
     /// Lower-case first word → titles starting with it.
     by_first_word: FxHashMap<String, Vec<usize>>,
+    /// Bit `n` of entry `i`: some title's first word is ASCII, starts with the `i`th letter
+    /// and is `n` bytes long. Most words of an article are ruled out by it without hashing.
+    first_word_shapes: [u32; 26],
     /// Lower-case capitalised words that are never a person's name.
     not_names: FxHashSet<String>,
 }
@@ -134,7 +137,20 @@ impl TitleTable {
 
     /// Titles whose first word is `word` (any case).
     pub fn starting_with(&self, word: &str) -> &[usize] {
+        if let Some(shapes) = self.shapes_of(word) {
+            if shapes & (1 << word.len()) == 0 {
+                return &[];
+            }
+        }
         with_lowercase(word, |lower| self.by_first_word.get(lower)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first-word shapes for `word`'s first letter, when the word is short, ASCII and
+    /// starts with a letter (its lower case then has the same letter and length).
+    fn shapes_of(&self, word: &str) -> Option<u32> {
+        let initial = word.as_bytes().first()?.to_ascii_lowercase();
+        (word.len() < 32 && word.is_ascii() && initial.is_ascii_lowercase())
+            .then(|| self.first_word_shapes[usize::from(initial - b'a')])
     }
 
     /// Whether a capitalised word can be part of a person's name.
@@ -241,6 +257,7 @@ impl TitleTable {
     /// Index first words; the words of titles and organisations are never names.
     fn index(&mut self) {
         self.by_first_word.clear();
+        self.first_word_shapes = [0; 26];
         for (index, title) in self.titles.iter().enumerate() {
             self.by_first_word
                 .entry(title.words[0].to_lowercase())
@@ -248,6 +265,14 @@ impl TitleTable {
                 .push(index);
             self.not_names
                 .extend(title.words.iter().map(|word| word.to_lowercase()));
+        }
+        for first in self.by_first_word.keys() {
+            let Some(&initial) = first.as_bytes().first() else {
+                continue;
+            };
+            if first.len() < 32 && first.is_ascii() && initial.is_ascii_lowercase() {
+                self.first_word_shapes[usize::from(initial - b'a')] |= 1 << first.len();
+            }
         }
         // Longer titles first, so "Under Secretary General" wins over a shorter title.
         for indices in self.by_first_word.values_mut() {
@@ -352,7 +377,17 @@ mod tests {
         let under = table.starting_with("under");
         assert_eq!(table.titles[under[0]].words.len(), 3);
         assert!(table.starting_with("Secretary").len() == 1);
+        assert!(table.starting_with("SECRETARY").len() == 1);
         assert!(table.starting_with("nothing").is_empty());
+        // Every title's first word is found through the shape filter, in any case.
+        for title in &table.titles {
+            let first = &title.words[0];
+            assert!(!table.starting_with(first).is_empty(), "{first}");
+            assert!(
+                !table.starting_with(&first.to_uppercase()).is_empty(),
+                "{first}"
+            );
+        }
     }
 
     #[test]
