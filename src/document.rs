@@ -334,10 +334,10 @@ impl<'t> Builder<'t> {
     }
 
     /// The open block's text and offset map: borrowed from the source when it is one
-    /// unbroken piece of it.
-    fn take_text(&mut self) -> (Cow<'t, str>, OffsetMap) {
+    /// unbroken piece of it. (`open_block` empties the buffers for the next block.)
+    fn take_text(&self) -> (Cow<'t, str>, OffsetMap) {
         let source = self.text;
-        let taken = match self.current_pieces.as_slice() {
+        match self.current_pieces.as_slice() {
             [only] if only.exact && only.text_len == self.current_text.len() => (
                 Cow::Borrowed(&source[only.src.start..only.src.start + only.text_len]),
                 OffsetMap::Exact {
@@ -349,10 +349,7 @@ impl<'t> Builder<'t> {
                 Cow::Owned(self.current_text.clone()),
                 OffsetMap::Pieces(pieces.into()),
             ),
-        };
-        self.current_text.clear();
-        self.current_pieces.clear();
-        taken
+        }
     }
 
     /// Append text that came from `range` of the source.

@@ -166,16 +166,11 @@ fn run_check(args: CheckArgs) -> u8 {
     let mut stdin_fixed: Option<String> = None;
     // One file is checked on this thread: starting a pool of workers for it would cost more
     // than an article takes to check.
+    let check = |input| check_input(input, &args, &workspace);
     let results: Vec<(FileReport, usize, Option<String>)> = if inputs.len() == 1 {
-        inputs
-            .iter()
-            .map(|input| check_input(input, &args, &workspace))
-            .collect()
+        inputs.iter().map(check).collect()
     } else {
-        inputs
-            .par_iter()
-            .map(|input| check_input(input, &args, &workspace))
-            .collect()
+        inputs.par_iter().map(check).collect()
     };
     for (file, fixed, fixed_stdin) in results {
         report.fixed += fixed;

@@ -210,16 +210,14 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
             continue;
         }
         // Lowered on the stack: a copy is made only for a spelling not seen before.
-        let known = crate::text::with_lowercase(&word.text, |key| spellings.contains_key(key));
-        if !known && spellings.len() >= MAX_DISTINCT_NAMES {
-            continue;
+        if !crate::text::with_lowercase(&word.text, |key| spellings.contains_key(key)) {
+            if spellings.len() >= MAX_DISTINCT_NAMES {
+                continue;
+            }
+            spellings.insert(word.text.to_lowercase(), Spelling::default());
         }
-        let spelling = if known {
-            crate::text::with_lowercase(&word.text, |key| spellings.get_mut(key))
-        } else {
-            Some(spellings.entry(word.text.to_lowercase()).or_default())
-        };
-        let Some(spelling) = spelling else {
+        let Some(spelling) = crate::text::with_lowercase(&word.text, |key| spellings.get_mut(key))
+        else {
             continue;
         };
         spelling.uses.push(word);

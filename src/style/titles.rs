@@ -137,20 +137,12 @@ impl TitleTable {
 
     /// Titles whose first word is `word` (any case).
     pub fn starting_with(&self, word: &str) -> &[usize] {
-        if let Some(shapes) = self.shapes_of(word) {
-            if shapes & (1 << word.len()) == 0 {
+        if let Some((letter, length)) = shape(word) {
+            if self.first_word_shapes[letter] & length == 0 {
                 return &[];
             }
         }
         with_lowercase(word, |lower| self.by_first_word.get(lower)).map_or(&[], Vec::as_slice)
-    }
-
-    /// The first-word shapes for `word`'s first letter, when the word is short, ASCII and
-    /// starts with a letter (its lower case then has the same letter and length).
-    fn shapes_of(&self, word: &str) -> Option<u32> {
-        let initial = word.as_bytes().first()?.to_ascii_lowercase();
-        (word.len() < 32 && word.is_ascii() && initial.is_ascii_lowercase())
-            .then(|| self.first_word_shapes[usize::from(initial - b'a')])
     }
 
     /// Whether a capitalised word can be part of a person's name.
@@ -266,13 +258,8 @@ impl TitleTable {
             self.not_names
                 .extend(title.words.iter().map(|word| word.to_lowercase()));
         }
-        for first in self.by_first_word.keys() {
-            let Some(&initial) = first.as_bytes().first() else {
-                continue;
-            };
-            if first.len() < 32 && first.is_ascii() && initial.is_ascii_lowercase() {
-                self.first_word_shapes[usize::from(initial - b'a')] |= 1 << first.len();
-            }
+        for (letter, length) in self.by_first_word.keys().filter_map(|first| shape(first)) {
+            self.first_word_shapes[letter] |= length;
         }
         // Longer titles first, so "Under Secretary General" wins over a shorter title.
         for indices in self.by_first_word.values_mut() {
@@ -289,6 +276,15 @@ impl TitleTable {
             }
         }
     }
+}
+
+/// A short ASCII word that starts with a letter, by the alphabet index of that letter and its
+/// length as one bit: its lower case has the same shape, so a word and a title's first word
+/// can be the same only if their shapes are.
+fn shape(word: &str) -> Option<(usize, u32)> {
+    let initial = word.as_bytes().first()?.to_ascii_lowercase();
+    (word.len() < 32 && word.is_ascii() && initial.is_ascii_lowercase())
+        .then(|| (usize::from(initial - b'a'), 1 << word.len()))
 }
 
 /// The joints of `form` if it writes exactly `words` (any case) joined by spaces or hyphens.
