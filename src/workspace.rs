@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::config::{Config, Dialect};
 use crate::error::InputError;
-use crate::facts::{FactBase, NameGroup};
+use crate::facts::FactBase;
 use crate::settings::{RuleSelection, Settings};
 use crate::style::StyleData;
 
@@ -106,7 +106,7 @@ impl Workspace {
             let facts = FactBase::load(&fact_dirs, include_defaults);
             if let Ok(facts) = &facts {
                 let warm = Arc::clone(facts);
-                in_background("name-search", move || warm.names().prepare(NameGroup::Core));
+                in_background("name-search", move || warm.names().prepare());
             }
             let style = style
                 .join()
