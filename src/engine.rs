@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::article::{ArticleContext, PublicationDate};
-use crate::claims::Claims;
+use crate::claims::{ClaimGroup, Claims};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::error::InputError;
@@ -63,26 +63,8 @@ pub fn check_shared(path: &str, source: Arc<String>, settings: &Settings) -> Fil
                 .with_help("the article was checked without its front matter"),
         );
     }
-    let claims = Claims::extract(&doc, settings);
-    let mut article = ArticleContext::resolve(&doc, &claims, settings);
-    article.narrow_to(|date| crate::facts::judge::claims_hold(&settings.facts, &claims, date));
-    let cx = RuleContext {
-        doc: &doc,
-        claims: &claims,
-        article: &article,
-        settings,
-    };
-    let found = rules::run_all(&cx);
-    // The claims are only for the rules: gone before the findings are filtered and sorted.
-    drop(claims);
-    let mut diagnostics = suppress::apply(&doc, settings, found);
-    for diagnostic in &mut diagnostics {
-        diagnostic.severity = settings.severity(diagnostic.rule, diagnostic.severity);
-    }
-    diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-    });
-    diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    let (found, article) = run_rules(&doc, settings);
+    let diagnostics = finish(&doc, settings, found);
     let publication = article.publication.clone();
     drop(doc);
     FileReport {
@@ -93,6 +75,55 @@ pub fn check_shared(path: &str, source: Arc<String>, settings: &Settings) -> Fil
         errors,
         checked: true,
     }
+}
+
+/// Extract the claims and run every enabled rule. Dates and facts settle the article's date;
+/// then each group of claims is held only while the rules that read it run, so a long file's
+/// claims are never all in memory at once.
+fn run_rules(doc: &Document, settings: &Settings) -> (Vec<Diagnostic>, ArticleContext) {
+    let mut claims = Claims::default();
+    claims.extract_group(ClaimGroup::Dates, doc, settings);
+    claims.extract_group(ClaimGroup::Facts, doc, settings);
+    let article = settle_article(doc, &claims, settings);
+    let mut found = Vec::new();
+    let mut run = |claims: &Claims, group: Option<ClaimGroup>| {
+        let cx = RuleContext {
+            doc,
+            claims,
+            article: &article,
+            settings,
+        };
+        rules::run_reading(&cx, group, &mut found);
+    };
+    run(&claims, None);
+    for group in ClaimGroup::ALL {
+        if group == ClaimGroup::Quotes {
+            claims.extract_group(group, doc, settings);
+        }
+        run(&claims, Some(group));
+        claims.drop_group(group);
+    }
+    (found, article)
+}
+
+/// The publication date and its candidates, narrowed by what the facts allow.
+fn settle_article(doc: &Document, claims: &Claims, settings: &Settings) -> ArticleContext {
+    let mut article = ArticleContext::resolve(doc, claims, settings);
+    article.narrow_to(|date| crate::facts::judge::claims_hold(&settings.facts, claims, date));
+    article
+}
+
+/// Suppressions, configured severities, and reading order.
+fn finish(doc: &Document, settings: &Settings, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut diagnostics = suppress::apply(doc, settings, found);
+    for diagnostic in &mut diagnostics {
+        diagnostic.severity = settings.severity(diagnostic.rule, diagnostic.severity);
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+    diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    diagnostics
 }
 
 /// Decode a file's bytes and check it: a byte-order mark is accepted, invalid UTF-8 and
@@ -134,6 +165,64 @@ pub fn decode<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every Markdown file under `dir`, recursively.
+    fn markdown_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                markdown_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn rules_find_the_same_with_claims_held_group_by_group_as_with_all_held() {
+        let settings = Settings::embedded();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        markdown_files(&root.join("tests/fixtures"), &mut files);
+        markdown_files(&root.join("examples"), &mut files);
+        assert!(files.len() > 50, "the fixtures are there");
+        let mut rules_seen = std::collections::HashSet::new();
+        for file in files {
+            let source = std::fs::read_to_string(&file).unwrap();
+            let doc = Document::parse(&source);
+            let (staged, _) = run_rules(&doc, &settings);
+            let claims = Claims::extract(&doc, &settings);
+            let article = settle_article(&doc, &claims, &settings);
+            let all_held = rules::run_all(&RuleContext {
+                doc: &doc,
+                claims: &claims,
+                article: &article,
+                settings: &settings,
+            });
+            let summary = |found: Vec<Diagnostic>| -> Vec<String> {
+                finish(&doc, &settings, found)
+                    .iter()
+                    .map(|d| format!("{} {:?} {}", d.rule, d.span, d.message))
+                    .collect()
+            };
+            let staged = summary(staged);
+            rules_seen.extend(
+                staged
+                    .iter()
+                    .map(|d| d.split(' ').next().unwrap().to_string()),
+            );
+            assert_eq!(staged, summary(all_held), "{}", file.display());
+        }
+        // The comparison means something only where rules of every group fire.
+        for rule in [
+            "date-weekday",
+            "fact-count",
+            "quote-attribution",
+            "name-consistency",
+        ] {
+            assert!(rules_seen.contains(rule), "{rule} fires on some fixture");
+        }
+    }
 
     #[test]
     fn invalid_utf8_says_where() {

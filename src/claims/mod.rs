@@ -10,6 +10,24 @@ pub mod quote;
 use crate::document::Document;
 use crate::settings::Settings;
 
+/// Claims come in groups, each read by a few rules. The pipeline extracts a group before the
+/// first rule that reads it and drops it after the last, so a long file's claims are never
+/// all held at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClaimGroup {
+    /// Dates and their weekdays (they also settle the publication date).
+    Dates,
+    /// Mentions of what the fact base knows, and counts (they also narrow an uncertain date).
+    Facts,
+    /// Quotations, stray closing marks, titles and name words.
+    Quotes,
+}
+
+impl ClaimGroup {
+    /// In the order the pipeline goes through them: the first two settle the article's date.
+    pub const ALL: [ClaimGroup; 3] = [ClaimGroup::Dates, ClaimGroup::Facts, ClaimGroup::Quotes];
+}
+
 #[derive(Debug, Default)]
 pub struct Claims {
     pub dates: Vec<date::DateClaim>,
@@ -22,31 +40,56 @@ pub struct Claims {
 }
 
 impl Claims {
+    /// Every claim of the article.
     pub fn extract(doc: &Document, settings: &Settings) -> Claims {
-        let mentions = mention::extract(doc, settings);
-        let counts = count::extract(doc, settings, &mentions);
-        let quotes = quote::extract(doc, settings);
-        let mut claims = Claims {
-            dates: date::extract(doc, settings),
-            quotes: quotes.quotations,
-            stray_quote_marks: quotes.stray_marks,
-            mentions,
-            counts,
-            names: name::extract(doc, settings),
-        };
-        claims.shrink_to_fit();
+        let mut claims = Claims::default();
+        for group in ClaimGroup::ALL {
+            claims.extract_group(group, doc, settings);
+        }
         claims
     }
 
-    /// Give back what the lists grew beyond their length: claims are kept while every rule
-    /// runs, and a long file has hundreds of thousands of them.
-    fn shrink_to_fit(&mut self) {
-        self.dates.shrink_to_fit();
-        self.quotes.shrink_to_fit();
-        self.stray_quote_marks.shrink_to_fit();
-        self.mentions.shrink_to_fit();
-        self.counts.shrink_to_fit();
-        self.names.titles.shrink_to_fit();
-        self.names.words.shrink_to_fit();
+    /// Extract one group's claims (replacing any held before).
+    pub fn extract_group(&mut self, group: ClaimGroup, doc: &Document, settings: &Settings) {
+        match group {
+            ClaimGroup::Dates => {
+                self.dates = date::extract(doc, settings);
+                self.dates.shrink_to_fit();
+            }
+            ClaimGroup::Facts => {
+                self.mentions = mention::extract(doc, settings);
+                self.counts = count::extract(doc, settings, &self.mentions);
+                self.mentions.shrink_to_fit();
+                self.counts.shrink_to_fit();
+            }
+            ClaimGroup::Quotes => {
+                let quotes = quote::extract(doc, settings);
+                self.quotes = quotes.quotations;
+                self.stray_quote_marks = quotes.stray_marks;
+                self.names = name::extract(doc, settings);
+                // Give back what the lists grew beyond their length: they are kept while
+                // their rules run, and a long file has hundreds of thousands of them.
+                self.quotes.shrink_to_fit();
+                self.stray_quote_marks.shrink_to_fit();
+                self.names.titles.shrink_to_fit();
+                self.names.words.shrink_to_fit();
+            }
+        }
+    }
+
+    /// Drop one group's claims once no rule will read them.
+    pub fn drop_group(&mut self, group: ClaimGroup) {
+        match group {
+            ClaimGroup::Dates => self.dates = Vec::new(),
+            ClaimGroup::Facts => {
+                self.mentions = Vec::new();
+                self.counts = Vec::new();
+            }
+            ClaimGroup::Quotes => {
+                self.quotes = Vec::new();
+                self.stray_quote_marks = Vec::new();
+                self.names = name::Names::default();
+            }
+        }
     }
 }

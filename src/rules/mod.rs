@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::article::ArticleContext;
-use crate::claims::Claims;
+use crate::claims::{ClaimGroup, Claims};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::settings::Settings;
@@ -93,6 +93,20 @@ rule_table! {
 }
 
 impl RuleId {
+    /// The group of claims the rule reads, if any: the pipeline runs the rule while that
+    /// group is held (see [`ClaimGroup`]).
+    pub fn reads(self) -> Option<ClaimGroup> {
+        use RuleId::*;
+        match self {
+            DateWeekday | DateDuration => Some(ClaimGroup::Dates),
+            CountAgreement | FactCount | FactOffice | FactPlace => Some(ClaimGroup::Facts),
+            QuoteAttribution | QuoteUnbalanced | NameConsistency | SpellingConsistency => {
+                Some(ClaimGroup::Quotes)
+            }
+            PublicationDate | CreditImage | CreditByline | UnusedSuppression => None,
+        }
+    }
+
     pub fn meta(self) -> &'static RuleMeta {
         &METAS[self as usize]
     }
@@ -138,13 +152,21 @@ pub fn all_metas() -> &'static [RuleMeta] {
     METAS
 }
 
-/// Run every enabled rule over one article.
+/// Run every enabled rule that reads `group` (or no claims, for `None`) over one article.
+pub fn run_reading(cx: &RuleContext, group: Option<ClaimGroup>, out: &mut Vec<Diagnostic>) {
+    for &rule in RuleId::ALL {
+        if rule.reads() == group && cx.settings.is_enabled(rule) {
+            rule.check(cx, out);
+        }
+    }
+}
+
+/// Run every enabled rule over one article whose claims are all held.
 pub fn run_all(cx: &RuleContext) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for &rule in RuleId::ALL {
-        if cx.settings.is_enabled(rule) {
-            rule.check(cx, &mut out);
-        }
+    run_reading(cx, None, &mut out);
+    for group in ClaimGroup::ALL {
+        run_reading(cx, Some(group), &mut out);
     }
     out
 }
