@@ -53,20 +53,28 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
         return Vec::new();
     }
     let organisations = OrganisationMentions::new(facts, mentions);
-    // Grouped once: filtering every mention for every block is quadratic on long files.
-    let mut names = vec![NamesAt::default(); doc.blocks.len()];
-    for mention in mentions.iter().filter(|m| !m.targets().is_empty()) {
-        if let Some(block_names) = names.get_mut(mention.block) {
-            block_names.add(mention);
-        }
-    }
+    // Mentions come in block order: each block's names are gathered as the block is read
+    // (filtering every mention for every block would be quadratic on long files, and a table
+    // of names for every block at once takes more memory than the blocks).
+    debug_assert!(mentions.is_sorted_by_key(|mention| mention.block));
+    let mut named = mentions
+        .iter()
+        .filter(|mention| !mention.targets().is_empty())
+        .peekable();
+    let mut names = NamesAt::default();
     let mut claims = Vec::new();
-    for ((index, block), names) in doc.blocks.iter().enumerate().zip(&names) {
+    for (index, block) in doc.blocks.iter().enumerate() {
+        names.clear();
+        while let Some(mention) = named.next_if(|mention| mention.block <= index) {
+            if mention.block == index {
+                names.add(mention);
+            }
+        }
         let reader = Reader {
             facts,
             block,
             index,
-            names,
+            names: &names,
             organisations: &organisations,
         };
         for number in numbers(&block.text) {
@@ -194,13 +202,18 @@ fn number_value(written: &str) -> Option<u32> {
 }
 
 /// A block's names by where they start and end (the first one, where several do).
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct NamesAt<'a> {
     starting: HashMap<usize, &'a Mention>,
     ending: HashMap<usize, &'a Mention>,
 }
 
 impl<'a> NamesAt<'a> {
+    fn clear(&mut self) {
+        self.starting.clear();
+        self.ending.clear();
+    }
+
     fn add(&mut self, mention: &'a Mention) {
         self.starting.entry(mention.range.start).or_insert(mention);
         self.ending.entry(mention.range.end).or_insert(mention);
