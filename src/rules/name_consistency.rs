@@ -9,7 +9,7 @@
 //! Quoted material is never flagged. A quoted title is not counted either (its form is the
 //! quoted author's style), but a quoted name is evidence of how the person spells it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{RuleContext, RuleId};
 use crate::claims::name::{NameWord, Quoted, TitleMention};
@@ -40,7 +40,7 @@ fn check_titles(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) {
     let table = &cx.settings.style.titles;
     let mentions = &cx.claims.names.titles;
     // Organisations each title is explicitly tied to in this article.
-    let mut organisations: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut organisations: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for mention in mentions {
         if let Some(organisation) = mention.organisation {
             let known = organisations.entry(mention.title).or_default();
@@ -51,7 +51,7 @@ fn check_titles(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) {
     }
     // Group by title and organisation. A mention naming no organisation belongs to the only
     // one the article ties the title to; with several, it cannot be placed and is left out.
-    let mut groups: HashMap<(usize, Option<usize>), Vec<&TitleMention>> = HashMap::new();
+    let mut groups: FxHashMap<(usize, Option<usize>), Vec<&TitleMention>> = FxHashMap::default();
     for mention in mentions {
         if quoted.contains(&cx.doc.blocks[mention.block], mention.span) {
             continue;
@@ -204,20 +204,22 @@ enum Evidence<'a> {
 }
 
 fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) {
-    let mut spellings: HashMap<String, Spelling> = HashMap::new();
+    let mut spellings: FxHashMap<String, Spelling> = FxHashMap::default();
     for word in &cx.claims.names.words {
         if word.text.chars().count() < MIN_SURNAME_CHARS {
             continue;
         }
         // Lowered on the stack: a copy is made only for a spelling not seen before.
-        if !crate::text::with_lowercase(&word.text, |key| spellings.contains_key(key)) {
-            if spellings.len() >= MAX_DISTINCT_NAMES {
-                continue;
+        let spelling = crate::text::with_lowercase(&word.text, |key| {
+            if !spellings.contains_key(key) {
+                if spellings.len() >= MAX_DISTINCT_NAMES {
+                    return None;
+                }
+                spellings.insert(key.to_string(), Spelling::default());
             }
-            spellings.insert(word.text.to_lowercase(), Spelling::default());
-        }
-        let Some(spelling) = crate::text::with_lowercase(&word.text, |key| spellings.get_mut(key))
-        else {
+            spellings.get_mut(key)
+        });
+        let Some(spelling) = spelling else {
             continue;
         };
         spelling.uses.push(word);
@@ -231,7 +233,7 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
     keys.sort();
     // Bucket by first letter and length: a misspelling one or two edits away shares the
     // first letter (nearly always) and differs in length by at most two.
-    let mut buckets: HashMap<(char, usize), Vec<&str>> = HashMap::new();
+    let mut buckets: FxHashMap<(char, usize), Vec<&str>> = FxHashMap::default();
     for key in &keys {
         let bucket = buckets.entry(bucket_of(key)).or_default();
         if bucket.len() < MAX_BUCKET {
@@ -239,7 +241,7 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
         }
     }
     // Each stray spelling is reported once, against the most used similar spelling.
-    let mut strays: HashMap<&str, (&str, Evidence)> = HashMap::new();
+    let mut strays: FxHashMap<&str, (&str, Evidence)> = FxHashMap::default();
     for key in &keys {
         let (first, length) = bucket_of(key);
         for other_length in length..=length + 2 {
