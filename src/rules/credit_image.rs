@@ -17,9 +17,16 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         return;
     }
     let credits = &cx.settings.style.credits;
-    let article_credit = cx.doc.blocks.iter().find(|block| {
-        credits.article_credit.is_match(&block.text) && credits.image_credit.is_match(&block.text)
-    });
+    // Looked for only once a caption lacks a credit: most articles never need it.
+    let article_credit = std::cell::OnceCell::new();
+    let article_credit = || {
+        *article_credit.get_or_init(|| {
+            cx.doc.blocks.iter().find(|block| {
+                credits.article_credit.is_match(&block.text)
+                    && credits.image_credit.is_match(&block.text)
+            })
+        })
+    };
     // Blocks already judged as an image's caption are not judged again as captions.
     let mut judged = vec![false; cx.doc.blocks.len()];
     let mut block_credits = BlockCredits::new(cx.doc, credits);
@@ -58,7 +65,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             "photo caption has no credit",
         )
         .with_help(HELP);
-        if let Some(credit) = article_credit {
+        if let Some(credit) = article_credit() {
             // The article credits an image elsewhere: maybe this one.
             finding = finding.with_severity(Severity::Info).with_label(
                 credit.span,
