@@ -8,10 +8,11 @@
 //! title or the word "capital" needs a jurisdiction); capital cities (only where the text says
 //! "capital").
 //!
-//! Each automaton starts as an NFA, quick to build. Once it has searched a few hundred
-//! kilobytes (a run over many articles, or one long file), it is built again as a DFA, which
-//! takes about a millisecond more to build but searches more than twice as fast: one article
-//! never pays for it, a long run soon gains. Both find exactly the same matches.
+//! Each automaton starts as an NFA, quick to build. The two searched in every block (core
+//! names and office titles), once they have searched a few hundred kilobytes (a run over many
+//! articles, or one long file), are built again as DFAs, which take about a millisecond more
+//! to build and a megabyte more memory but search more than twice as fast: one article never
+//! pays for them, a long run soon gains. Both kinds find exactly the same matches.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -74,16 +75,19 @@ struct Patterns {
     patterns: Vec<String>,
     ignore_case: bool,
     nfa: OnceLock<Option<AhoCorasick>>,
+    /// Whether enough searching builds a DFA (for the automata every block is searched with).
+    may_build_dfa: bool,
     dfa: OnceLock<Option<AhoCorasick>>,
     /// Bytes searched with the NFA so far.
     searched: AtomicUsize,
 }
 
 impl Patterns {
-    fn new(patterns: Vec<String>, ignore_case: bool) -> Patterns {
+    fn new(patterns: Vec<String>, ignore_case: bool, may_build_dfa: bool) -> Patterns {
         Patterns {
             patterns,
             ignore_case,
+            may_build_dfa,
             ..Patterns::default()
         }
     }
@@ -93,7 +97,9 @@ impl Patterns {
         if let Some(dfa) = self.dfa.get() {
             return dfa.as_ref();
         }
-        if self.searched.fetch_add(text.len(), Ordering::Relaxed) >= DFA_AFTER_BYTES {
+        if self.may_build_dfa
+            && self.searched.fetch_add(text.len(), Ordering::Relaxed) >= DFA_AFTER_BYTES
+        {
             return self
                 .dfa
                 .get_or_init(|| self.build(AhoCorasickKind::DFA))
@@ -129,7 +135,7 @@ struct Group {
 }
 
 impl Group {
-    fn new(map: HashMap<&str, Vec<NameTarget>>) -> Group {
+    fn new(map: HashMap<&str, Vec<NameTarget>>, may_build_dfa: bool) -> Group {
         let mut entries: Vec<(&str, Vec<NameTarget>)> = map.into_iter().collect();
         entries.sort_by(|a, b| a.0.cmp(b.0));
         let names = entries
@@ -137,7 +143,7 @@ impl Group {
             .map(|(name, _)| (*name).to_string())
             .collect();
         Group {
-            names: Patterns::new(names, false),
+            names: Patterns::new(names, false, may_build_dfa),
             targets: entries.into_iter().map(|(_, t)| dedup(t)).collect(),
         }
     }
@@ -209,9 +215,14 @@ impl NameIndex {
         let mut titles: Vec<(String, Vec<OfficeId>)> = titles.into_iter().collect();
         titles.sort();
         let (titles, offices) = titles.into_iter().unzip();
+        let [core, countries, cities] = groups;
         NameIndex {
-            groups: groups.map(Group::new),
-            titles: Patterns::new(titles, true),
+            groups: [
+                Group::new(core, true),
+                Group::new(countries, false),
+                Group::new(cities, false),
+            ],
+            titles: Patterns::new(titles, true, true),
             offices,
         }
     }
@@ -299,7 +310,7 @@ mod tests {
                 "Jens",
                 "secretary general",
             ];
-            let patterns = Patterns::new(names.map(String::from).to_vec(), ignore_case);
+            let patterns = Patterns::new(names.map(String::from).to_vec(), ignore_case, true);
             let text =
                 "Jens Stoltenberg, NATO’s Secretary General; SNATO Jensen. Stoltenberg said.";
             let matches = |patterns: &Patterns| -> Vec<NameMatch> {
