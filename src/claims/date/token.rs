@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use chrono::Weekday;
 
-use crate::text::letters_at;
+use crate::text::{letters_at, with_lowercase};
 
 /// How a weekday or month name is written, so that a fix can write another one the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,64 +134,115 @@ pub fn render_month(month: u32, style: NameStyle) -> String {
 /// ("sat", "sun", "wed", "mon", "mar", "may", "march").
 const LOWERCASE_WORDS: &[&str] = &["sat", "sun", "wed", "mon", "mar", "may", "march"];
 
-/// The first letters of weekday and month names: other words are ruled out at once.
-const DATE_WORD_INITIALS: &[u8] = b"adfjmnostw";
+/// A weekday or month as a word may write it.
+#[derive(Clone, Copy)]
+enum DateName {
+    /// Index into [`WEEKDAYS`].
+    Weekday(usize),
+    /// 1 to 12.
+    Month(u32),
+}
 
-/// A weekday or month name: which one, how it is written, and whether the period after it
-/// belongs to it.
-fn classify_name(word: &str, period_follows: bool) -> Option<(Tok, bool)> {
-    // Every weekday and month name and abbreviation is ASCII, of 3 to 9 letters, and starts
-    // with one of a few letters: most words are ruled out at once.
-    let initial = word.as_bytes().first()?.to_ascii_lowercase();
-    if !(3..=9).contains(&word.len()) || !word.is_ascii() || !DATE_WORD_INITIALS.contains(&initial)
-    {
-        return None;
-    }
-    // The tables are ASCII; comparing without case needs no lower-case copy.
-    let is = |form: &str| form.eq_ignore_ascii_case(word);
+/// How a weekday or month word is written, before its case and period are known.
+#[derive(Clone, Copy)]
+enum Written {
+    Full,
+    /// An abbreviation; `ap` when it is the AP form ("Tues", "Sept", "Nov"), so that it is
+    /// unmistakably AP style with a period or four letters.
+    Abbreviated {
+        ap: bool,
+    },
+}
+
+/// The weekday or month a lower-case word names, and how: the full names of
+/// [`WEEKDAY_NAMES`] and [`MONTH_NAMES`], their first three letters, the forms of
+/// [`WEEKDAY_AP`] and [`MONTH_AP`], and "thur". One `match` rather than a scan of the
+/// tables for every word.
+fn date_name(lower: &str) -> Option<(DateName, Written)> {
+    use DateName::{Month, Weekday};
+    use Written::{Abbreviated, Full};
+    const AP: Written = Abbreviated { ap: true };
+    const SHORT: Written = Abbreviated { ap: false };
+    Some(match lower {
+        "monday" => (Weekday(0), Full),
+        "mon" => (Weekday(0), AP),
+        "tuesday" => (Weekday(1), Full),
+        "tue" => (Weekday(1), SHORT),
+        "tues" => (Weekday(1), AP),
+        "wednesday" => (Weekday(2), Full),
+        "wed" => (Weekday(2), AP),
+        "thursday" => (Weekday(3), Full),
+        "thu" | "thur" => (Weekday(3), SHORT),
+        "thurs" => (Weekday(3), AP),
+        "friday" => (Weekday(4), Full),
+        "fri" => (Weekday(4), AP),
+        "saturday" => (Weekday(5), Full),
+        "sat" => (Weekday(5), AP),
+        "sunday" => (Weekday(6), Full),
+        "sun" => (Weekday(6), AP),
+        "january" => (Month(1), Full),
+        "jan" => (Month(1), AP),
+        "february" => (Month(2), Full),
+        "feb" => (Month(2), AP),
+        "march" => (Month(3), Full),
+        "mar" => (Month(3), SHORT),
+        "april" => (Month(4), Full),
+        "apr" => (Month(4), SHORT),
+        "may" => (Month(5), Full),
+        "june" => (Month(6), Full),
+        "jun" => (Month(6), SHORT),
+        "july" => (Month(7), Full),
+        "jul" => (Month(7), SHORT),
+        "august" => (Month(8), Full),
+        "aug" => (Month(8), AP),
+        "september" => (Month(9), Full),
+        "sep" => (Month(9), SHORT),
+        "sept" => (Month(9), AP),
+        "october" => (Month(10), Full),
+        "oct" => (Month(10), AP),
+        "november" => (Month(11), Full),
+        "nov" => (Month(11), AP),
+        "december" => (Month(12), Full),
+        "dec" => (Month(12), AP),
+        _ => return None,
+    })
+}
+
+/// A weekday or month name (`lower` is `word` in lower case): which one, how it is written,
+/// and whether the period after it belongs to it.
+fn classify_name(word: &str, lower: &str, period_follows: bool) -> Option<(Tok, bool)> {
+    let (name, written) = date_name(lower)?;
     let case = LetterCase::of(word);
-    if case == LetterCase::Lower && LOWERCASE_WORDS.iter().any(|w| is(w)) {
+    if case == LetterCase::Lower && LOWERCASE_WORDS.contains(&lower) {
         return None;
     }
-    // The style of an abbreviation: AP when it is the AP form and unmistakably so (a
-    // period, or a four-letter form such as "Tues" or "Sept").
-    let abbreviated = |ap: &str| NameStyle {
-        form: if is(ap) && (period_follows || word.len() > 3) {
-            NameForm::Ap
-        } else {
-            NameForm::Short
-        },
-        period: period_follows,
-        case,
+    let (style, takes_period) = match written {
+        Written::Full => {
+            let style = NameStyle {
+                form: NameForm::Full,
+                period: false,
+                case,
+            };
+            (style, false)
+        }
+        Written::Abbreviated { ap } => {
+            let style = NameStyle {
+                form: if ap && (period_follows || word.len() > 3) {
+                    NameForm::Ap
+                } else {
+                    NameForm::Short
+                },
+                period: period_follows,
+                case,
+            };
+            (style, period_follows)
+        }
     };
-    let full = NameStyle {
-        form: NameForm::Full,
-        period: false,
-        case,
+    let tok = match name {
+        DateName::Weekday(index) => Tok::Weekday(WEEKDAYS[index], style),
+        DateName::Month(month) => Tok::Month(month, style),
     };
-    for (index, name) in WEEKDAY_NAMES.iter().enumerate() {
-        let ap = WEEKDAY_AP[index];
-        if is(name) {
-            return Some((Tok::Weekday(WEEKDAYS[index], full), false));
-        }
-        if is(&name[..3]) || is(ap) || (index == 3 && is("thur")) {
-            return Some((
-                Tok::Weekday(WEEKDAYS[index], abbreviated(ap)),
-                period_follows,
-            ));
-        }
-    }
-    for (index, name) in MONTH_NAMES.iter().enumerate() {
-        let ap = MONTH_AP[index];
-        let month = index as u32 + 1;
-        if is(name) {
-            return Some((Tok::Month(month, full), false));
-        }
-        if is(&name[..3]) || is(ap) {
-            return Some((Tok::Month(month, abbreviated(ap)), period_follows));
-        }
-    }
-    None
+    Some((tok, takes_period))
 }
 
 /// Words that join or introduce dates.
@@ -254,54 +305,38 @@ pub struct Token {
     pub range: Range<usize>,
 }
 
-const TIME_ZONES: &[&str] = &[
-    "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "west", "est", "edt", "cst", "cdt",
-    "mst", "mdt", "pst", "pdt", "ist", "jst", "msk", "aest", "aedt", "hours", "hrs", "hr", "h",
-    "local", "z",
-];
-
-/// Joiners and times of day, in lower case.
-const JOINERS: &[(&str, Tok)] = &[
-    ("and", Tok::Joiner(Joiner::And)),
-    ("to", Tok::Joiner(Joiner::Through)),
-    ("through", Tok::Joiner(Joiner::Through)),
-    ("thru", Tok::Joiner(Joiner::Through)),
-    ("until", Tok::Joiner(Joiner::Through)),
-    ("till", Tok::Joiner(Joiner::Through)),
-    ("the", Tok::Joiner(Joiner::The)),
-    ("of", Tok::Joiner(Joiner::Of)),
-    ("from", Tok::Joiner(Joiner::From)),
-    ("between", Tok::Joiner(Joiner::From)),
-    ("morning", Tok::TimeOfDay),
-    ("afternoon", Tok::TimeOfDay),
-    ("evening", Tok::TimeOfDay),
-    ("night", Tok::TimeOfDay),
-];
+/// A joiner, a time of day or what follows a time ("GMT", "hours"), in lower case.
+fn joiner_or_time(lower: &str) -> Option<Tok> {
+    Some(match lower {
+        "and" => Tok::Joiner(Joiner::And),
+        "to" | "through" | "thru" | "until" | "till" => Tok::Joiner(Joiner::Through),
+        "the" => Tok::Joiner(Joiner::The),
+        "of" => Tok::Joiner(Joiner::Of),
+        "from" | "between" => Tok::Joiner(Joiner::From),
+        "morning" | "afternoon" | "evening" | "night" => Tok::TimeOfDay,
+        "gmt" | "utc" | "bst" | "cet" | "cest" | "eet" | "eest" | "wet" | "west" | "est"
+        | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "ist" | "jst" | "msk"
+        | "aest" | "aedt" | "hours" | "hrs" | "hr" | "h" | "local" | "z" => Tok::TimeZone,
+        _ => return None,
+    })
+}
 
 fn classify_word(word: &str, period_follows: bool, previous: Option<&str>) -> (Tok, bool) {
-    if let Some((tok, takes_period)) = classify_name(word, period_follows) {
-        // "The Sun, Nov. 28" names a newspaper, not a Sunday.
-        let abbreviated = matches!(tok, Tok::Weekday(_, style) if style.form != NameForm::Full);
-        if !(abbreviated && previous.is_some_and(|p| p.eq_ignore_ascii_case("the"))) {
-            return (tok, takes_period);
-        }
-    }
-    // The longest joiner or time word is "afternoon": longer words are plain words.
-    if word.len() > 9 {
+    // Every date, joiner and time word is ASCII and at most nine letters ("September",
+    // "afternoon"): other words are plain words, and the rest are lowered once, on the stack.
+    if word.len() > 9 || !word.is_ascii() {
         return (Tok::Other, false);
     }
-    let tok = JOINERS
-        .iter()
-        .find(|(joiner, _)| joiner.eq_ignore_ascii_case(word))
-        .map(|&(_, tok)| tok)
-        .or_else(|| {
-            TIME_ZONES
-                .iter()
-                .any(|zone| zone.eq_ignore_ascii_case(word))
-                .then_some(Tok::TimeZone)
-        })
-        .unwrap_or(Tok::Other);
-    (tok, false)
+    with_lowercase(word, |lower| {
+        if let Some((tok, takes_period)) = classify_name(word, lower, period_follows) {
+            // "The Sun, Nov. 28" names a newspaper, not a Sunday.
+            let abbreviated = matches!(tok, Tok::Weekday(_, style) if style.form != NameForm::Full);
+            if !(abbreviated && previous.is_some_and(|p| p.eq_ignore_ascii_case("the"))) {
+                return (tok, takes_period);
+            }
+        }
+        (joiner_or_time(lower).unwrap_or(Tok::Other), false)
+    })
 }
 
 fn digits_at(bytes: &[u8], at: usize) -> usize {
@@ -564,6 +599,92 @@ mod tests {
         assert_eq!(kinds("2,000"), vec![Tok::Other]);
         assert_eq!(kinds("2.5"), vec![Tok::Other]);
         assert_eq!(kinds("’22")[0], Tok::ShortYear(22));
+    }
+
+    /// The tables scanned as they were before the `match`: every form of every name, in
+    /// every case, with and without a period, is classified the same.
+    #[test]
+    fn date_names_match_the_tables() {
+        fn reference(word: &str, period_follows: bool) -> Option<(Tok, bool)> {
+            let is = |form: &str| form.eq_ignore_ascii_case(word);
+            let case = LetterCase::of(word);
+            if case == LetterCase::Lower && LOWERCASE_WORDS.iter().any(|w| is(w)) {
+                return None;
+            }
+            let abbreviated = |ap: &str| NameStyle {
+                form: if is(ap) && (period_follows || word.len() > 3) {
+                    NameForm::Ap
+                } else {
+                    NameForm::Short
+                },
+                period: period_follows,
+                case,
+            };
+            let full = NameStyle {
+                form: NameForm::Full,
+                period: false,
+                case,
+            };
+            for (index, name) in WEEKDAY_NAMES.iter().enumerate() {
+                let ap = WEEKDAY_AP[index];
+                if is(name) {
+                    return Some((Tok::Weekday(WEEKDAYS[index], full), false));
+                }
+                if is(&name[..3]) || is(ap) || (index == 3 && is("thur")) {
+                    let tok = Tok::Weekday(WEEKDAYS[index], abbreviated(ap));
+                    return Some((tok, period_follows));
+                }
+            }
+            for (index, name) in MONTH_NAMES.iter().enumerate() {
+                let ap = MONTH_AP[index];
+                let month = index as u32 + 1;
+                if is(name) {
+                    return Some((Tok::Month(month, full), false));
+                }
+                if is(&name[..3]) || is(ap) {
+                    return Some((Tok::Month(month, abbreviated(ap)), period_follows));
+                }
+            }
+            None
+        }
+        let mut forms: Vec<String> = vec!["thur".into(), "thursd".into(), "ma".into()];
+        for name in WEEKDAY_NAMES.iter().chain(&MONTH_NAMES) {
+            forms.extend([name, &name[..3], name.get(..4).unwrap_or(name)].map(String::from));
+        }
+        forms.extend(WEEKDAY_AP.iter().chain(&MONTH_AP).map(|ap| ap.to_string()));
+        for form in forms {
+            let upper = form.to_uppercase();
+            let lower = form.to_lowercase();
+            let mixed: String = lower
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 1 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            for word in [form.clone(), upper, lower.clone(), mixed] {
+                for period_follows in [false, true] {
+                    assert_eq!(
+                        classify_name(&word, &word.to_ascii_lowercase(), period_follows),
+                        reference(&word, period_follows),
+                        "{word:?}, period {period_follows}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn joiners_and_time_words_in_any_case() {
+        assert_eq!(kinds("THROUGH"), vec![Tok::Joiner(Joiner::Through)]);
+        assert_eq!(kinds("Afternoon"), vec![Tok::TimeOfDay]);
+        assert_eq!(kinds("2000 GMT")[1], Tok::TimeZone);
+        assert_eq!(kinds("Z h"), vec![Tok::TimeZone, Tok::TimeZone]);
+        assert_eq!(kinds("afternoons Éand"), vec![Tok::Other, Tok::Other]);
     }
 
     #[test]
