@@ -38,6 +38,27 @@ pub fn letters_at(text: &str, at: usize) -> usize {
     end - at
 }
 
+/// The offset of the first character at or after `at` that `keep` refuses, or the text's
+/// end (ASCII is read without decoding).
+pub fn skip_while(text: &str, mut at: usize, keep: impl Fn(char) -> bool) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            match text[at..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        if !keep(c) {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    at
+}
+
 /// Call `f` with `word` in lower case: an ASCII word already in lower case is passed as it
 /// is, and other short ASCII words (most of the rest) are lowered on the stack, without
 /// allocating.
@@ -72,6 +93,9 @@ mod tests {
         assert_eq!(with_lowercase("nato", str::to_string), "nato");
         assert_eq!(with_lowercase("naTo", str::to_string), "nato");
         assert_eq!(with_lowercase("ÇA", str::to_string), "ça");
+        assert_eq!(skip_while(text, 0, |c| !c.is_alphabetic()), start);
+        assert_eq!(skip_while(text, start, char::is_alphabetic), start + 3);
+        assert_eq!(skip_while(text, 0, |_| true), text.len());
         let long = "A".repeat(40);
         assert_eq!(with_lowercase(&long, str::len), 40);
     }

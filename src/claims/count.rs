@@ -14,6 +14,7 @@ use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
 use crate::line_index::floor_char_boundary;
 use crate::settings::Settings;
 use crate::span::Span;
+use crate::text::{skip_while, with_lowercase};
 
 #[derive(Clone, Debug)]
 pub struct CountClaim {
@@ -97,26 +98,25 @@ struct Number {
     compound: Option<&'static str>,
 }
 
+/// The first letters of number words ("one" to "ninety-nine"), in either case.
+const NUMBER_WORD_INITIALS: &[u8] = b"efnostzEFNOSTZ";
+
 /// Every number in `text`: whole words only, so "1,000" and "A30" give nothing usable.
 fn numbers(text: &str) -> impl Iterator<Item = Number> + '_ {
     const COMPOUNDS: &[&str] = &["member", "nation", "country", "state", "strong"];
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < text.len() {
-            let rest = &text[at..];
-            let skip: usize = rest
-                .chars()
-                .take_while(|c| !c.is_alphanumeric())
-                .map(char::len_utf8)
-                .sum();
-            let start = at + skip;
-            let len: usize = text[start..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '-')
-                .map(char::len_utf8)
-                .sum();
+            let start = skip_while(text, at, |c| !c.is_alphanumeric());
+            let len = skip_while(text, start, |c| c.is_alphanumeric() || c == '-') - start;
             at = start + len.max(1);
             if len == 0 {
+                continue;
+            }
+            // A number starts with a digit or a number word's initial: most words are no
+            // number, and are passed over at once.
+            let first = text.as_bytes()[start];
+            if !first.is_ascii_digit() && !NUMBER_WORD_INITIALS.contains(&first) {
                 continue;
             }
             let word = text[start..start + len].trim_end_matches('-');
@@ -149,56 +149,76 @@ fn numbers(text: &str) -> impl Iterator<Item = Number> + '_ {
 }
 
 fn number_value(written: &str) -> Option<u32> {
-    /// "seventy-seven" is the longest number word and "one" one of the shortest; every one
-    /// starts with one of these.
+    /// "seventy-seven" is the longest number word and "one" one of the shortest.
     const LONGEST: usize = 13;
-    const INITIALS: &[u8] = b"efnostzEFNOSTZ";
     match written.as_bytes().first()? {
         first if first.is_ascii_digit() => return written.parse().ok(),
-        first if !(3..=LONGEST).contains(&written.len()) || !INITIALS.contains(first) => {
+        first
+            if !(3..=LONGEST).contains(&written.len())
+                || !NUMBER_WORD_INITIALS.contains(first)
+                || !written.is_ascii() =>
+        {
             return None
         }
         _ => {}
     }
-    const WORDS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &[
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let (tens, unit) = match written.split_once('-') {
-        Some((tens, unit)) => (tens, Some(unit)),
-        None => (written, None),
-    };
-    let position =
-        |words: &[&str], word: &str| words.iter().position(|w| w.eq_ignore_ascii_case(word));
-    if let Some(at) = position(WORDS, tens) {
-        return unit.is_none().then_some(at as u32);
-    }
-    let base = 20 + 10 * position(TENS, tens)? as u32;
-    match unit {
-        Some(unit) => Some(base + position(WORDS, unit)? as u32),
-        None => Some(base),
-    }
+    // The words are ASCII: lowered on the stack, the word is matched at once.
+    with_lowercase(written, |lower| {
+        let (tens, unit) = match lower.split_once('-') {
+            Some((tens, unit)) => (tens, Some(unit)),
+            None => (lower, None),
+        };
+        if let Some(value) = units_value(tens) {
+            return unit.is_none().then_some(value);
+        }
+        let base = tens_value(tens)?;
+        match unit {
+            Some(unit) => Some(base + units_value(unit)?),
+            None => Some(base),
+        }
+    })
+}
+
+/// "zero" to "nineteen", in lower case.
+fn units_value(lower: &str) -> Option<u32> {
+    Some(match lower {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+/// "twenty" to "ninety", in lower case.
+fn tens_value(lower: &str) -> Option<u32> {
+    Some(match lower {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
 }
 
 /// A block's names by where they start and end (the first one, where several do).
@@ -608,11 +628,40 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_whole_words_across_scripts() {
+        let text = "The 27-member EU, twenty-seven É3 A30 1,000 thirty—Forty ünf 5-strong-- \
+                    seven\u{e9} 1234 Ω12 两 12";
+        let found: Vec<(u32, &str, Option<&str>)> = numbers(text)
+            .map(|n| (n.value, &text[n.whole], n.compound))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (27, "27-member", Some("member")),
+                (27, "twenty-seven", None),
+                (1, "1", None),
+                (0, "000", None),
+                (30, "thirty", None),
+                (40, "Forty", None),
+                (5, "5-strong", Some("strong")),
+                (12, "12", None),
+            ]
+        );
+    }
+
+    #[test]
     fn number_words_have_values() {
         assert_eq!(number_value("thirty"), Some(30));
         assert_eq!(number_value("Twenty-seven"), Some(27));
         assert_eq!(number_value("twelve"), Some(12));
         assert_eq!(number_value("193"), Some(193));
         assert_eq!(number_value("twelve-one"), None);
+        assert_eq!(number_value("NINETY-NINE"), Some(99));
+        assert_eq!(number_value("twenty-"), None);
+        assert_eq!(number_value("twenty-one-two"), None);
+        assert_eq!(number_value("zero"), Some(0));
+        assert_eq!(number_value("seventy-sevens"), None);
+        assert_eq!(number_value("s\u{e9}ven"), None);
+        assert_eq!(number_value("the"), None);
     }
 }
