@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::speaker::{find_speaker, person_named, Side};
-use super::speech::{is_caption, word_count};
+use super::speech::{is_caption, word_count_up_to};
 use super::{excerpt, speaker_at, Attribution, Quotation, QuoteKind, Speaker};
 use crate::document::{Block, Document};
 use crate::style::credits::CreditPatterns;
@@ -72,9 +72,11 @@ fn block_quote(
     attribution: Option<Attribution>,
     speaker: Option<Speaker>,
 ) -> Quotation {
+    // Each paragraph's count capped at the bound: the sum reaches it exactly when the
+    // uncapped one does.
     let words: usize = doc.blocks[first..=last]
         .iter()
-        .map(|b| word_count(&b.text))
+        .map(|b| word_count_up_to(&b.text, SPEECH_MIN_WORDS))
         .sum();
     let opening = &doc.blocks[first];
     Quotation {

@@ -86,21 +86,31 @@ const TITLE_INTRODUCERS: &[&str] = &[
 
 /// Long enough to be speech, and not a title in title case.
 pub fn is_speech_length(inner: &str) -> bool {
-    (word_count(inner) >= SPEECH_MIN_WORDS || has_sentence_break(inner)) && !is_title_case(inner)
+    (word_count_up_to(inner, SPEECH_MIN_WORDS) >= SPEECH_MIN_WORDS || has_sentence_break(inner))
+        && !is_title_case(inner)
 }
 
-/// Words, counting a run of ideographs as one word per two characters.
-pub fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .map(|token| {
+/// Words, counting a run of ideographs as one word per two characters; `cap` when there are
+/// at least that many. Every caller compares the count with a small bound: counting stops
+/// there rather than reading a long paragraph to its end.
+pub fn word_count_up_to(text: &str, cap: usize) -> usize {
+    let mut count = 0;
+    for token in text.split_whitespace() {
+        if count >= cap {
+            return cap;
+        }
+        count += if token.is_ascii() {
+            usize::from(token.bytes().any(|b| b.is_ascii_alphanumeric()))
+        } else {
             let ideographs = token.chars().filter(|c| is_ideograph(*c)).count();
             if ideographs > 0 {
                 ideographs.div_ceil(2)
             } else {
                 usize::from(token.chars().any(char::is_alphanumeric))
             }
-        })
-        .sum()
+        };
+    }
+    count.min(cap)
 }
 
 fn is_ideograph(c: char) -> bool {
@@ -179,7 +189,7 @@ fn without_tags(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// A short paragraph that credits or captions a photo, and introduces nothing.
 pub fn is_caption(block: &Block, credits: &CreditPatterns) -> bool {
-    word_count(&block.text) <= CAPTION_MAX_WORDS
+    word_count_up_to(&block.text, CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS
         && !block.text.trim_end().ends_with(':')
         && (credits.image_credit.is_match(&block.text) || credits.caption.is_match(&block.text))
 }
@@ -187,7 +197,7 @@ pub fn is_caption(block: &Block, credits: &CreditPatterns) -> bool {
 /// A short paragraph that is a photo caption, or describes a picture: the words it quotes
 /// are the picture's ("“Sex is good, Botox is bad” is written on the paper").
 pub fn describes_a_picture(block: &Block, credits: &CreditPatterns) -> bool {
-    word_count(&block.text) <= CAPTION_MAX_WORDS
+    word_count_up_to(&block.text, CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS
         && (names_a_picture(&block.text)
             || credits.image_credit.is_match(&block.text)
             || credits.caption.is_match(&block.text))
@@ -217,7 +227,7 @@ fn names_a_picture(text: &str) -> bool {
 /// A short line with no sentence punctuation: a subheading written as a paragraph.
 pub fn is_subheading(block: &Block) -> bool {
     block.quote_depth == 0
-        && word_count(&block.text) <= SUBHEADING_MAX_WORDS
+        && word_count_up_to(&block.text, SUBHEADING_MAX_WORDS + 1) <= SUBHEADING_MAX_WORDS
         && !block.text.contains(['.', '!', '?', ':'])
 }
 
@@ -249,6 +259,18 @@ mod tests {
             "NATO is an Alliance of Europe and North America."
         ));
         assert!(is_speech_length("中国疆域领土确实很大但没有"));
+    }
+
+    #[test]
+    fn words_are_counted_up_to_the_cap() {
+        let text = "One, two — 3 … 中国疆域 x-y ¿qué? é";
+        assert_eq!(word_count_up_to(text, 100), 8);
+        assert_eq!(word_count_up_to(text, 8), 8);
+        assert_eq!(word_count_up_to(text, 5), 5);
+        assert_eq!(word_count_up_to(text, 4), 4);
+        assert_eq!(word_count_up_to("", 3), 0);
+        assert_eq!(word_count_up_to("中国疆域领土", 2), 2);
+        assert_eq!(word_count_up_to("— … 中", 5), 1);
     }
 
     #[test]
