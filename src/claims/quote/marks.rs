@@ -256,15 +256,20 @@ fn marks_in(block: &Block) -> Vec<Mark> {
     let text = &*block.text;
     let mut marks = Vec::new();
     let mut links = block.links.iter().peekable();
-    let mut previous: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let before = previous;
-        previous = Some(c);
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        // Every quotation mark is '"' or '\'', or starts with one of two lead bytes (« and »
+        // with 0xC2, the curly ones with 0xE2): only those characters are decoded.
+        if !matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            continue;
+        };
         let Some((style, glyph)) = mark_kind(c) else {
             continue;
         };
+        let before = text[..at].chars().next_back();
+        let next = text[at + c.len_utf8()..].chars().next();
         while links.peek().is_some_and(|link| link.end <= at) {
             links.next();
         }
@@ -452,6 +457,16 @@ mod tests {
         assert!(strays.is_empty());
         assert_strays("He said we will” and left.", &["”"]);
         assert_strays("A 5\" screen and a 10\" one.", &[]);
+    }
+
+    #[test]
+    fn marks_next_to_other_characters_of_the_same_lead_bytes() {
+        // "—", "…" and "\u{a0}" share the lead bytes of the curly marks and of « ».
+        assert_quotes(
+            "He said—“we will”—and\u{a0}«left» … ‘so’…",
+            &["“we will”", "«left»", "‘so’"],
+        );
+        assert_quotes("Él dijo «ya» y ¡“sí”!", &["«ya»", "“sí”"]);
     }
 
     #[test]
