@@ -12,7 +12,7 @@ use crate::document::{Block, Document};
 use crate::settings::Settings;
 use crate::span::Span;
 use crate::style::titles::{Joints, TitleTable};
-use crate::text::{letters_at, next_letter};
+use crate::text::{letters_at, next_letter, with_lowercase};
 
 /// One mention of a title from the title table.
 #[derive(Clone, Debug)]
@@ -95,7 +95,7 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
         }
     }
     // A word the article also writes in lower case is a common word ("But", "Officials").
-    let is_common = |word: &str| lower_case_words.contains(word.to_lowercase().as_str());
+    let is_common = |word: &str| with_lowercase(word, |lower| lower_case_words.contains(lower));
     names.words.retain(|word| !is_common(&word.text));
     for word in &mut names.words {
         if word.given.as_deref().is_some_and(|given| is_common(given)) {
