@@ -108,12 +108,21 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
 /// Runs of letters that are words of prose: not parts of handles, hashtags, paths, domain
 /// names or identifiers ("@defense", "#organize", "defense.gov", "colour_2").
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    words_where(text, |_| true)
+}
+
+/// The [`words`] that `keep` accepts, asked before the prose-word test: a cheap `keep` that
+/// rules out most words saves looking around each of them.
+pub fn words_where<'t>(
+    text: &'t str,
+    keep: impl Fn(&str) -> bool + 't,
+) -> impl Iterator<Item = Range<usize>> + 't {
     let mut at = 0;
     std::iter::from_fn(move || loop {
         let start = next_letter(text, at)?;
         let end = start + letters_at(text, start);
         at = end;
-        if is_prose_word(text, start..end) {
+        if keep(&text[start..end]) && is_prose_word(text, start..end) {
             return Some(start..end);
         }
     })

@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{RuleContext, RuleId};
-use crate::claims::name::{is_sentence_start, words, Quoted};
+use crate::claims::name::{is_sentence_start, words_where, Quoted};
 use crate::config::Dialect;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Block;
@@ -57,7 +57,7 @@ fn collect<'t>(cx: &RuleContext<'t>) -> (Vec<Occurrence<'t>>, HashSet<String>) {
     let mut names = HashSet::new();
     let mut lower = String::new();
     for block in &cx.doc.blocks {
-        for range in words(&block.text) {
+        for range in words_where(&block.text, |word| table.may_hold(word)) {
             let word = &block.text[range.clone()];
             lower.clear();
             if word.is_ascii() {

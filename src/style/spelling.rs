@@ -36,7 +36,38 @@ pub struct Variant {
 pub struct SpellingTable {
     /// Every form of every pair (FxHash: looked up for every word of every article).
     forms: FxHashMap<String, Variant>,
+    /// The shapes of the ASCII forms, to rule most words out before lowering and hashing them.
+    shapes: WordShapes,
     pairs: u32,
+}
+
+/// Which (first letter, length) pairs ASCII forms have: bit `len` (63 for longer) of the
+/// letter's mask.
+#[derive(Debug, Default)]
+struct WordShapes([u64; 26]);
+
+impl WordShapes {
+    fn slot(word: &str) -> Option<(usize, u32)> {
+        let first = word.as_bytes().first()?.to_ascii_lowercase();
+        first
+            .is_ascii_lowercase()
+            .then(|| (usize::from(first - b'a'), word.len().min(63) as u32))
+    }
+
+    fn add(&mut self, form: &str) {
+        if let Some((letter, len)) = Self::slot(form).filter(|_| form.is_ascii()) {
+            self.0[letter] |= 1 << len;
+        }
+    }
+
+    /// False only when no form can equal `word` lowered. An ASCII word keeps its length and
+    /// first letter when lowered; other words are never ruled out.
+    fn may_hold(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return true;
+        }
+        Self::slot(word).is_some_and(|(letter, len)| self.0[letter] & (1 << len) != 0)
+    }
 }
 
 #[derive(Deserialize)]
@@ -72,6 +103,12 @@ impl SpellingTable {
     /// The variant a word form marks, if any. `word` must be lower case.
     pub fn get(&self, word: &str) -> Option<&Variant> {
         self.forms.get(word)
+    }
+
+    /// Whether `word`, in any case, may be a form of the table: false rules it out without
+    /// lowering or hashing it (most words of an article).
+    pub fn may_hold(&self, word: &str) -> bool {
+        self.shapes.may_hold(word)
     }
 
     /// How many pairs were listed (each pair stands for all its inflected forms).
@@ -151,6 +188,9 @@ impl SpellingTable {
                     }
                 }
             }
+        }
+        for form in file_forms.keys() {
+            self.shapes.add(form);
         }
         if self.forms.is_empty() {
             self.forms = file_forms;
@@ -329,6 +369,24 @@ mod tests {
         assert!(table.get("realize").unwrap().oxford);
         assert!(!table.get("analyze").unwrap().oxford);
         assert!(!table.get("colour").unwrap().oxford);
+    }
+
+    #[test]
+    fn the_shape_filter_keeps_every_form_in_any_case_and_rules_out_others() {
+        let table = embedded();
+        for form in table.forms.keys() {
+            let capitalised = format!("{}{}", form[..1].to_uppercase(), &form[1..]);
+            for written in [form.clone(), form.to_uppercase(), capitalised] {
+                assert!(table.may_hold(&written), "{written}");
+            }
+        }
+        for word in ["x", "qqqqqqq", "Zzzzzzzzzzzzzzzzz", "7even"] {
+            assert!(!table.may_hold(word), "{word}");
+        }
+        assert!(
+            table.may_hold("Ärger"),
+            "a non-ASCII word is never ruled out"
+        );
     }
 
     #[test]
