@@ -81,9 +81,11 @@ pub fn check_shared(path: &str, source: Arc<String>, settings: &Settings) -> Fil
 /// then each group of claims is held only while the rules that read it run, so a long file's
 /// claims are never all in memory at once.
 fn run_rules(doc: &Document, settings: &Settings) -> (Vec<Diagnostic>, ArticleContext) {
+    const SETTLE_THE_DATE: [ClaimGroup; 2] = [ClaimGroup::Dates, ClaimGroup::Facts];
     let mut claims = Claims::default();
-    claims.extract_group(ClaimGroup::Dates, doc, settings);
-    claims.extract_group(ClaimGroup::Facts, doc, settings);
+    for group in SETTLE_THE_DATE {
+        claims.extract_group(group, doc, settings);
+    }
     let article = settle_article(doc, &claims, settings);
     let mut found = Vec::new();
     let mut run = |claims: &Claims, group: Option<ClaimGroup>| {
@@ -97,7 +99,7 @@ fn run_rules(doc: &Document, settings: &Settings) -> (Vec<Diagnostic>, ArticleCo
     };
     run(&claims, None);
     for group in ClaimGroup::ALL {
-        if group == ClaimGroup::Quotes {
+        if !SETTLE_THE_DATE.contains(&group) {
             claims.extract_group(group, doc, settings);
         }
         run(&claims, Some(group));
