@@ -1,5 +1,5 @@
-//! The per-file pipeline: parse once, extract claims once, run the rules, then apply
-//! configuration and suppressions, and sort.
+//! The per-file pipeline: parse once, extract each group of claims once and run the rules
+//! that read it, then apply configuration and suppressions, and sort.
 
 use std::sync::Arc;
 
