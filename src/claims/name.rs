@@ -129,17 +129,22 @@ pub fn words_where<'t>(
 }
 
 fn is_prose_word(text: &str, range: Range<usize>) -> bool {
-    let mut before = text[..range.start].chars().rev();
-    let mut after = text[range.end..].chars();
-    let attached = |c: char| c.is_ascii_digit() || matches!(c, '_' | '@' | '#' | '/' | '\\');
-    match before.next() {
-        Some(c) if attached(c) => return false,
-        Some('.') if before.next().is_some_and(char::is_alphanumeric) => return false,
-        _ => {}
+    // What attaches a word to a handle, path or number is ASCII, and so is a period: the
+    // bytes around the word are read as they are, and only a period's other neighbour is
+    // decoded.
+    let bytes = text.as_bytes();
+    let attached = |b: u8| b.is_ascii_digit() || matches!(b, b'_' | b'@' | b'#' | b'/' | b'\\');
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    if let Some(before) = range.start.checked_sub(1) {
+        match bytes[before] {
+            b if attached(b) => return false,
+            b'.' if alphanumeric(text[..before].chars().next_back()) => return false,
+            _ => {}
+        }
     }
-    match after.next() {
-        Some(c) if attached(c) => false,
-        Some('.') => !after.next().is_some_and(char::is_alphanumeric),
+    match bytes.get(range.end) {
+        Some(&b) if attached(b) => false,
+        Some(b'.') => !alphanumeric(text[range.end + 1..].chars().next()),
         _ => true,
     }
 }
@@ -332,6 +337,10 @@ mod tests {
         assert_eq!(
             word_texts("Müller’s façade—U.S. rules"),
             vec!["Müller", "s", "façade", "rules"]
+        );
+        assert_eq!(
+            word_texts("é.Done ü.b 3é é3 x.é x.3 end. .Start ok.\u{a0}"),
+            vec!["end", "Start", "ok"]
         );
     }
 
