@@ -59,6 +59,34 @@ pub fn skip_while(text: &str, mut at: usize, keep: impl Fn(char) -> bool) -> usi
     at
 }
 
+/// A short ASCII word in lower case, on the stack: the bytes are compared as they are, with
+/// no allocation and no UTF-8 validation (lower-case ASCII is ASCII).
+pub struct LowerAscii {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl LowerAscii {
+    /// `word` in lower case, if it is ASCII and at most 32 bytes long.
+    pub fn new(word: &str) -> Option<LowerAscii> {
+        let mut bytes = [0u8; 32];
+        let lower = bytes.get_mut(..word.len())?;
+        let mut ascii = true;
+        for (lowered, byte) in lower.iter_mut().zip(word.bytes()) {
+            *lowered = byte.to_ascii_lowercase();
+            ascii &= byte.is_ascii();
+        }
+        ascii.then_some(LowerAscii {
+            bytes,
+            len: word.len(),
+        })
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
 /// Call `f` with `word` in lower case: an ASCII word already in lower case is passed as it
 /// is, and other short ASCII words (most of the rest) are lowered on the stack, without
 /// allocating.
@@ -96,6 +124,12 @@ mod tests {
         assert_eq!(skip_while(text, 0, |c| !c.is_alphabetic()), start);
         assert_eq!(skip_while(text, start, char::is_alphabetic), start + 3);
         assert_eq!(skip_while(text, 0, |_| true), text.len());
+        let lower = |word: &str| LowerAscii::new(word).map(|l| l.as_bytes().to_vec());
+        assert_eq!(lower("NaTo"), Some(b"nato".to_vec()));
+        assert_eq!(lower(""), Some(Vec::new()));
+        assert_eq!(lower("Ça"), None);
+        assert_eq!(lower(&"A".repeat(32)), Some(b"a".repeat(32)));
+        assert_eq!(lower(&"A".repeat(33)), None);
         let long = "A".repeat(40);
         assert_eq!(with_lowercase(&long, str::len), 40);
     }

@@ -14,7 +14,7 @@ use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
 use crate::line_index::floor_char_boundary;
 use crate::settings::Settings;
 use crate::span::Span;
-use crate::text::{skip_while, with_lowercase};
+use crate::text::{skip_while, LowerAscii};
 
 #[derive(Clone, Debug)]
 pub struct CountClaim {
@@ -154,69 +154,68 @@ fn number_value(written: &str) -> Option<u32> {
     match written.as_bytes().first()? {
         first if first.is_ascii_digit() => return written.parse().ok(),
         first
-            if !(3..=LONGEST).contains(&written.len())
-                || !NUMBER_WORD_INITIALS.contains(first)
-                || !written.is_ascii() =>
+            if !(3..=LONGEST).contains(&written.len()) || !NUMBER_WORD_INITIALS.contains(first) =>
         {
             return None
         }
         _ => {}
     }
-    // The words are ASCII: lowered on the stack, the word is matched at once.
-    with_lowercase(written, |lower| {
-        let (tens, unit) = match lower.split_once('-') {
-            Some((tens, unit)) => (tens, Some(unit)),
-            None => (lower, None),
-        };
-        if let Some(value) = units_value(tens) {
-            return unit.is_none().then_some(value);
-        }
-        let base = tens_value(tens)?;
-        match unit {
-            Some(unit) => Some(base + units_value(unit)?),
-            None => Some(base),
-        }
-    })
+    // Number words are ASCII (a word that is not is none): lowered on the stack, the word
+    // is matched at once.
+    let lower = LowerAscii::new(written)?;
+    let lower = lower.as_bytes();
+    let (tens, unit) = match lower.iter().position(|&b| b == b'-') {
+        Some(hyphen) => (&lower[..hyphen], Some(&lower[hyphen + 1..])),
+        None => (lower, None),
+    };
+    if let Some(value) = units_value(tens) {
+        return unit.is_none().then_some(value);
+    }
+    let base = tens_value(tens)?;
+    match unit {
+        Some(unit) => Some(base + units_value(unit)?),
+        None => Some(base),
+    }
 }
 
 /// "zero" to "nineteen", in lower case.
-fn units_value(lower: &str) -> Option<u32> {
+fn units_value(lower: &[u8]) -> Option<u32> {
     Some(match lower {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
         _ => return None,
     })
 }
 
 /// "twenty" to "ninety", in lower case.
-fn tens_value(lower: &str) -> Option<u32> {
+fn tens_value(lower: &[u8]) -> Option<u32> {
     Some(match lower {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
         _ => return None,
     })
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use chrono::Weekday;
 
-use crate::text::{letters_at, with_lowercase};
+use crate::text::{letters_at, LowerAscii};
 
 /// How a weekday or month name is written, so that a fix can write another one the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,7 +132,7 @@ pub fn render_month(month: u32, style: NameStyle) -> String {
 
 /// Abbreviations that are also common words: only a capitalised form is a date word
 /// ("sat", "sun", "wed", "mon", "mar", "may", "march").
-const LOWERCASE_WORDS: &[&str] = &["sat", "sun", "wed", "mon", "mar", "may", "march"];
+const LOWERCASE_WORDS: &[&[u8]] = &[b"sat", b"sun", b"wed", b"mon", b"mar", b"may", b"march"];
 
 /// A weekday or month as a word may write it.
 #[derive(Clone, Copy)]
@@ -158,59 +158,59 @@ enum Written {
 /// [`WEEKDAY_NAMES`] and [`MONTH_NAMES`], their first three letters, the forms of
 /// [`WEEKDAY_AP`] and [`MONTH_AP`], and "thur". One `match` rather than a scan of the
 /// tables for every word.
-fn date_name(lower: &str) -> Option<(DateName, Written)> {
+fn date_name(lower: &[u8]) -> Option<(DateName, Written)> {
     use DateName::{Month, Weekday};
     use Written::{Abbreviated, Full};
     const AP: Written = Abbreviated { ap: true };
     const SHORT: Written = Abbreviated { ap: false };
     Some(match lower {
-        "monday" => (Weekday(0), Full),
-        "mon" => (Weekday(0), AP),
-        "tuesday" => (Weekday(1), Full),
-        "tue" => (Weekday(1), SHORT),
-        "tues" => (Weekday(1), AP),
-        "wednesday" => (Weekday(2), Full),
-        "wed" => (Weekday(2), AP),
-        "thursday" => (Weekday(3), Full),
-        "thu" | "thur" => (Weekday(3), SHORT),
-        "thurs" => (Weekday(3), AP),
-        "friday" => (Weekday(4), Full),
-        "fri" => (Weekday(4), AP),
-        "saturday" => (Weekday(5), Full),
-        "sat" => (Weekday(5), AP),
-        "sunday" => (Weekday(6), Full),
-        "sun" => (Weekday(6), AP),
-        "january" => (Month(1), Full),
-        "jan" => (Month(1), AP),
-        "february" => (Month(2), Full),
-        "feb" => (Month(2), AP),
-        "march" => (Month(3), Full),
-        "mar" => (Month(3), SHORT),
-        "april" => (Month(4), Full),
-        "apr" => (Month(4), SHORT),
-        "may" => (Month(5), Full),
-        "june" => (Month(6), Full),
-        "jun" => (Month(6), SHORT),
-        "july" => (Month(7), Full),
-        "jul" => (Month(7), SHORT),
-        "august" => (Month(8), Full),
-        "aug" => (Month(8), AP),
-        "september" => (Month(9), Full),
-        "sep" => (Month(9), SHORT),
-        "sept" => (Month(9), AP),
-        "october" => (Month(10), Full),
-        "oct" => (Month(10), AP),
-        "november" => (Month(11), Full),
-        "nov" => (Month(11), AP),
-        "december" => (Month(12), Full),
-        "dec" => (Month(12), AP),
+        b"monday" => (Weekday(0), Full),
+        b"mon" => (Weekday(0), AP),
+        b"tuesday" => (Weekday(1), Full),
+        b"tue" => (Weekday(1), SHORT),
+        b"tues" => (Weekday(1), AP),
+        b"wednesday" => (Weekday(2), Full),
+        b"wed" => (Weekday(2), AP),
+        b"thursday" => (Weekday(3), Full),
+        b"thu" | b"thur" => (Weekday(3), SHORT),
+        b"thurs" => (Weekday(3), AP),
+        b"friday" => (Weekday(4), Full),
+        b"fri" => (Weekday(4), AP),
+        b"saturday" => (Weekday(5), Full),
+        b"sat" => (Weekday(5), AP),
+        b"sunday" => (Weekday(6), Full),
+        b"sun" => (Weekday(6), AP),
+        b"january" => (Month(1), Full),
+        b"jan" => (Month(1), AP),
+        b"february" => (Month(2), Full),
+        b"feb" => (Month(2), AP),
+        b"march" => (Month(3), Full),
+        b"mar" => (Month(3), SHORT),
+        b"april" => (Month(4), Full),
+        b"apr" => (Month(4), SHORT),
+        b"may" => (Month(5), Full),
+        b"june" => (Month(6), Full),
+        b"jun" => (Month(6), SHORT),
+        b"july" => (Month(7), Full),
+        b"jul" => (Month(7), SHORT),
+        b"august" => (Month(8), Full),
+        b"aug" => (Month(8), AP),
+        b"september" => (Month(9), Full),
+        b"sep" => (Month(9), SHORT),
+        b"sept" => (Month(9), AP),
+        b"october" => (Month(10), Full),
+        b"oct" => (Month(10), AP),
+        b"november" => (Month(11), Full),
+        b"nov" => (Month(11), AP),
+        b"december" => (Month(12), Full),
+        b"dec" => (Month(12), AP),
         _ => return None,
     })
 }
 
 /// A weekday or month name (`lower` is `word` in lower case): which one, how it is written,
 /// and whether the period after it belongs to it.
-fn classify_name(word: &str, lower: &str, period_follows: bool) -> Option<(Tok, bool)> {
+fn classify_name(word: &str, lower: &[u8], period_follows: bool) -> Option<(Tok, bool)> {
     let (name, written) = date_name(lower)?;
     let case = LetterCase::of(word);
     if case == LetterCase::Lower && LOWERCASE_WORDS.contains(&lower) {
@@ -306,17 +306,18 @@ pub struct Token {
 }
 
 /// A joiner, a time of day or what follows a time ("GMT", "hours"), in lower case.
-fn joiner_or_time(lower: &str) -> Option<Tok> {
+fn joiner_or_time(lower: &[u8]) -> Option<Tok> {
     Some(match lower {
-        "and" => Tok::Joiner(Joiner::And),
-        "to" | "through" | "thru" | "until" | "till" => Tok::Joiner(Joiner::Through),
-        "the" => Tok::Joiner(Joiner::The),
-        "of" => Tok::Joiner(Joiner::Of),
-        "from" | "between" => Tok::Joiner(Joiner::From),
-        "morning" | "afternoon" | "evening" | "night" => Tok::TimeOfDay,
-        "gmt" | "utc" | "bst" | "cet" | "cest" | "eet" | "eest" | "wet" | "west" | "est"
-        | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "ist" | "jst" | "msk"
-        | "aest" | "aedt" | "hours" | "hrs" | "hr" | "h" | "local" | "z" => Tok::TimeZone,
+        b"and" => Tok::Joiner(Joiner::And),
+        b"to" | b"through" | b"thru" | b"until" | b"till" => Tok::Joiner(Joiner::Through),
+        b"the" => Tok::Joiner(Joiner::The),
+        b"of" => Tok::Joiner(Joiner::Of),
+        b"from" | b"between" => Tok::Joiner(Joiner::From),
+        b"morning" | b"afternoon" | b"evening" | b"night" => Tok::TimeOfDay,
+        b"gmt" | b"utc" | b"bst" | b"cet" | b"cest" | b"eet" | b"eest" | b"wet" | b"west"
+        | b"est" | b"edt" | b"cst" | b"cdt" | b"mst" | b"mdt" | b"pst" | b"pdt" | b"ist"
+        | b"jst" | b"msk" | b"aest" | b"aedt" | b"hours" | b"hrs" | b"hr" | b"h" | b"local"
+        | b"z" => Tok::TimeZone,
         _ => return None,
     })
 }
@@ -324,19 +325,18 @@ fn joiner_or_time(lower: &str) -> Option<Tok> {
 fn classify_word(word: &str, period_follows: bool, previous: Option<&str>) -> (Tok, bool) {
     // Every date, joiner and time word is ASCII and at most nine letters ("September",
     // "afternoon"): other words are plain words, and the rest are lowered once, on the stack.
-    if word.len() > 9 || !word.is_ascii() {
+    let Some(lower) = (word.len() <= 9).then(|| LowerAscii::new(word)).flatten() else {
         return (Tok::Other, false);
-    }
-    with_lowercase(word, |lower| {
-        if let Some((tok, takes_period)) = classify_name(word, lower, period_follows) {
-            // "The Sun, Nov. 28" names a newspaper, not a Sunday.
-            let abbreviated = matches!(tok, Tok::Weekday(_, style) if style.form != NameForm::Full);
-            if !(abbreviated && previous.is_some_and(|p| p.eq_ignore_ascii_case("the"))) {
-                return (tok, takes_period);
-            }
+    };
+    let lower = lower.as_bytes();
+    if let Some((tok, takes_period)) = classify_name(word, lower, period_follows) {
+        // "The Sun, Nov. 28" names a newspaper, not a Sunday.
+        let abbreviated = matches!(tok, Tok::Weekday(_, style) if style.form != NameForm::Full);
+        if !(abbreviated && previous.is_some_and(|p| p.eq_ignore_ascii_case("the"))) {
+            return (tok, takes_period);
         }
-        (joiner_or_time(lower).unwrap_or(Tok::Other), false)
-    })
+    }
+    (joiner_or_time(lower).unwrap_or(Tok::Other), false)
 }
 
 fn digits_at(bytes: &[u8], at: usize) -> usize {
@@ -608,7 +608,8 @@ mod tests {
         fn reference(word: &str, period_follows: bool) -> Option<(Tok, bool)> {
             let is = |form: &str| form.eq_ignore_ascii_case(word);
             let case = LetterCase::of(word);
-            if case == LetterCase::Lower && LOWERCASE_WORDS.iter().any(|w| is(w)) {
+            let lowercase_words = ["sat", "sun", "wed", "mon", "mar", "may", "march"];
+            if case == LetterCase::Lower && lowercase_words.iter().any(|w| is(w)) {
                 return None;
             }
             let abbreviated = |ap: &str| NameStyle {
@@ -669,7 +670,7 @@ mod tests {
             for word in [form.clone(), upper, lower.clone(), mixed] {
                 for period_follows in [false, true] {
                     assert_eq!(
-                        classify_name(&word, &word.to_ascii_lowercase(), period_follows),
+                        classify_name(&word, word.to_ascii_lowercase().as_bytes(), period_follows),
                         reference(&word, period_follows),
                         "{word:?}, period {period_follows}"
                     );

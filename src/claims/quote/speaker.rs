@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::text::with_lowercase;
+use crate::text::LowerAscii;
 
 /// Which side of the quotation a stretch of text is on: the verb nearest the quotation wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -760,7 +760,12 @@ fn speech_verb_at(text: &str, words: &[Word], first: usize) -> Option<usize> {
     if word.len() > LONGEST_VERB || !word.is_ascii() {
         return None;
     }
-    if with_lowercase(word, |lower| SPEECH_VERBS.binary_search(&lower).is_ok()) {
+    let is_verb = LowerAscii::new(word).is_some_and(|lower| {
+        SPEECH_VERBS
+            .binary_search_by(|verb| verb.as_bytes().cmp(lower.as_bytes()))
+            .is_ok()
+    });
+    if is_verb {
         return Some(first);
     }
     SPEECH_PHRASES.iter().find_map(|phrase| {
