@@ -87,6 +87,15 @@ impl LowerAscii {
     }
 }
 
+/// Call `f` with the bytes of `word` in lower case: a short ASCII word (most words) is
+/// lowered on the stack, anything else with [`str::to_lowercase`].
+pub fn with_lowercase_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    match LowerAscii::new(word) {
+        Some(lower) => f(lower.as_bytes()),
+        None => f(word.to_lowercase().as_bytes()),
+    }
+}
+
 /// Call `f` with `word` in lower case: an ASCII word already in lower case is passed as it
 /// is, and other short ASCII words (most of the rest) are lowered on the stack, without
 /// allocating.
@@ -130,6 +139,8 @@ mod tests {
         assert_eq!(lower("Ça"), None);
         assert_eq!(lower(&"A".repeat(32)), Some(b"a".repeat(32)));
         assert_eq!(lower(&"A".repeat(33)), None);
+        assert_eq!(with_lowercase_bytes("NaTo", <[u8]>::to_vec), b"nato");
+        assert_eq!(with_lowercase_bytes("ÇA", <[u8]>::to_vec), "ça".as_bytes());
         let long = "A".repeat(40);
         assert_eq!(with_lowercase(&long, str::len), 40);
     }

@@ -12,7 +12,7 @@ use toml::Spanned;
 
 use super::spelling::StyleFile;
 use crate::error::InputError;
-use crate::text::with_lowercase;
+use crate::text::with_lowercase_bytes;
 
 const EMBEDDED: &str = include_str!("../../rules/style/titles.toml");
 const EMBEDDED_PATH: &str = "rules/style/titles.toml (built in)";
@@ -85,13 +85,14 @@ pub struct Organisation {
 pub struct TitleTable {
     pub titles: Vec<Title>,
     pub organisations: Vec<Organisation>,
-    /// Lower-case first word → titles starting with it.
-    by_first_word: FxHashMap<String, Vec<usize>>,
+    /// Lower-case first word, as bytes (looked up without validating a lowered copy) →
+    /// titles starting with it.
+    by_first_word: FxHashMap<Box<[u8]>, Vec<usize>>,
     /// Bit `n` of entry `i`: some title's first word is ASCII, starts with the `i`th letter
     /// and is `n` bytes long. Most words of an article are ruled out by it without hashing.
     first_word_shapes: [u32; 26],
-    /// Lower-case capitalised words that are never a person's name.
-    not_names: FxHashSet<String>,
+    /// Lower-case capitalised words that are never a person's name, as bytes.
+    not_names: FxHashSet<Box<[u8]>>,
 }
 
 #[derive(Deserialize)]
@@ -142,12 +143,12 @@ impl TitleTable {
                 return &[];
             }
         }
-        with_lowercase(word, |lower| self.by_first_word.get(lower)).map_or(&[], Vec::as_slice)
+        with_lowercase_bytes(word, |lower| self.by_first_word.get(lower)).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a capitalised word can be part of a person's name.
     pub fn may_be_name(&self, word: &str) -> bool {
-        !with_lowercase(word, |lower| self.not_names.contains(lower))
+        !with_lowercase_bytes(word, |lower| self.not_names.contains(lower))
     }
 
     fn add_file(&mut self, file: &StyleFile) -> Result<(), InputError> {
@@ -241,7 +242,7 @@ impl TitleTable {
             if word.get_ref().split_whitespace().count() != 1 {
                 return Err(file.error_at("expected one word".to_string(), word.span()));
             }
-            self.not_names.insert(word.get_ref().trim().to_lowercase());
+            self.not_names.insert(lower_case_key(word.get_ref().trim()));
         }
         Ok(())
     }
@@ -251,15 +252,16 @@ impl TitleTable {
         self.by_first_word.clear();
         self.first_word_shapes = [0; 26];
         for (index, title) in self.titles.iter().enumerate() {
+            let first = title.words[0].to_lowercase();
+            if let Some((letter, length)) = shape(&first) {
+                self.first_word_shapes[letter] |= length;
+            }
             self.by_first_word
-                .entry(title.words[0].to_lowercase())
+                .entry(first.into_bytes().into_boxed_slice())
                 .or_default()
                 .push(index);
             self.not_names
-                .extend(title.words.iter().map(|word| word.to_lowercase()));
-        }
-        for (letter, length) in self.by_first_word.keys().filter_map(|first| shape(first)) {
-            self.first_word_shapes[letter] |= length;
+                .extend(title.words.iter().map(|word| lower_case_key(word)));
         }
         // Longer titles first, so "Under Secretary General" wins over a shorter title.
         for indices in self.by_first_word.values_mut() {
@@ -271,11 +273,16 @@ impl TitleTable {
                     alias
                         .split(|c: char| !c.is_alphabetic())
                         .filter(|word| !word.is_empty())
-                        .map(str::to_lowercase),
+                        .map(lower_case_key),
                 );
             }
         }
     }
+}
+
+/// The key of a word in the tables: its lower case, as bytes.
+fn lower_case_key(word: &str) -> Box<[u8]> {
+    word.to_lowercase().into_bytes().into_boxed_slice()
 }
 
 /// A short ASCII word that starts with a letter, by the alphabet index of that letter and its
