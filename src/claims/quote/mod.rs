@@ -386,9 +386,16 @@ fn closes_at_punctuation(closing: &Block, pair: &marks::PairedQuote) -> bool {
 /// The first few words, with an ellipsis when cut.
 fn excerpt(text: &str) -> String {
     const WORDS: usize = 6;
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let mut excerpt = words[..words.len().min(WORDS)].join(" ");
-    if words.len() > WORDS {
+    // Only the words shown, and whether one more follows, are read: not a whole block quote.
+    let mut words = text.split_whitespace();
+    let mut excerpt = String::new();
+    for word in words.by_ref().take(WORDS) {
+        if !excerpt.is_empty() {
+            excerpt.push(' ');
+        }
+        excerpt.push_str(word);
+    }
+    if words.next().is_some() {
         excerpt.push('…');
     }
     excerpt
@@ -447,6 +454,15 @@ mod tests {
     fn assert_not_speech(source: &str, start: &str) {
         let quotes = quotations(source);
         assert!(!quote(&quotes, start).is_speech, "{quotes:#?}");
+    }
+
+    #[test]
+    fn excerpts_are_the_first_six_words() {
+        assert_eq!(excerpt(""), "");
+        assert_eq!(excerpt("  one\u{a0}two \n"), "one two");
+        assert_eq!(excerpt("1 2 3 4 5 6"), "1 2 3 4 5 6");
+        assert_eq!(excerpt(" 1 2 3\t4 5 6 7"), "1 2 3 4 5 6…");
+        assert_eq!(excerpt("“Ça va” 2 3 4 5 6  "), "“Ça va” 2 3 4 5…");
     }
 
     #[test]
