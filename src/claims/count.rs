@@ -54,6 +54,11 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
         return Vec::new();
     }
     let organisations = OrganisationMentions::new(facts, mentions);
+    // A count is about an organisation named in its own paragraph or before it: paragraphs
+    // before the first one named hold no claim, and their numbers are not read.
+    let Some(first_named) = organisations.list.iter().map(|&(block, _, _)| block).min() else {
+        return Vec::new();
+    };
     // Mentions come in block order: each block's names are gathered as the block is read
     // (filtering every mention for every block would be quadratic on long files, and a table
     // of names for every block at once takes more memory than the blocks).
@@ -64,7 +69,7 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
         .peekable();
     let mut names = NamesAt::default();
     let mut claims = Vec::new();
-    for (index, block) in doc.blocks.iter().enumerate() {
+    for (index, block) in doc.blocks.iter().enumerate().skip(first_named) {
         names.clear();
         while let Some(mention) = named.next_if(|mention| mention.block <= index) {
             if mention.block == index {
@@ -612,6 +617,13 @@ mod tests {
             &[(30, "NATO")],
         );
         assert_counts("The 28 member states of the EU agreed.", &[(28, "EU")]);
+    }
+
+    #[test]
+    fn counts_need_the_organisation_named_in_or_before_their_paragraph() {
+        assert_counts("NATO met.\n\nThe 30 allies met.\n", &[(30, "NATO")]);
+        assert_counts("The 30 allies met.\n\nNATO met.\n", &[]);
+        assert_counts("Intro.\n\nThe 30 NATO allies met.\n", &[(30, "NATO")]);
     }
 
     #[test]
