@@ -69,6 +69,10 @@ pub struct NameMatch {
 /// After this many bytes searched with an NFA, a DFA is built to search the rest.
 const DFA_AFTER_BYTES: usize = 256 * 1024;
 
+/// A DFA's size grows with its patterns (the defaults' 189 core names take 1 MB): past this
+/// many, as in a newsroom's own large fact base, the NFA keeps searching.
+const DFA_MAX_PATTERNS: usize = 1_000;
+
 /// Patterns and the automata that find them, each built on first use.
 #[derive(Debug, Default)]
 struct Patterns {
@@ -85,27 +89,28 @@ struct Patterns {
 impl Patterns {
     fn new(patterns: Vec<String>, ignore_case: bool, may_build_dfa: bool) -> Patterns {
         Patterns {
+            may_build_dfa: may_build_dfa && patterns.len() <= DFA_MAX_PATTERNS,
             patterns,
             ignore_case,
-            may_build_dfa,
             ..Patterns::default()
         }
     }
 
-    /// The automaton to search `text` with: the DFA once the NFA has searched enough.
+    /// The automaton to search `text` with: the DFA once the NFA has searched enough (and
+    /// the NFA still, should the DFA fail to build).
     fn automaton(&self, text: &str) -> Option<&AhoCorasick> {
-        if let Some(dfa) = self.dfa.get() {
-            return dfa.as_ref();
-        }
-        if self.may_build_dfa
-            && self.searched.fetch_add(text.len(), Ordering::Relaxed) >= DFA_AFTER_BYTES
-        {
-            return self
-                .dfa
-                .get_or_init(|| self.build(AhoCorasickKind::DFA))
-                .as_ref();
-        }
-        self.nfa()
+        let dfa = match self.dfa.get() {
+            Some(dfa) => dfa.as_ref(),
+            None if self.may_build_dfa
+                && self.searched.fetch_add(text.len(), Ordering::Relaxed) >= DFA_AFTER_BYTES =>
+            {
+                self.dfa
+                    .get_or_init(|| self.build(AhoCorasickKind::DFA))
+                    .as_ref()
+            }
+            None => None,
+        };
+        dfa.or_else(|| self.nfa())
     }
 
     fn nfa(&self) -> Option<&AhoCorasick> {
@@ -331,6 +336,20 @@ mod tests {
             );
             assert_eq!(by_nfa.len(), if ignore_case { 4 } else { 3 });
         }
+    }
+
+    #[test]
+    fn many_patterns_keep_searching_with_the_nfa() {
+        let names: Vec<String> = (0..=DFA_MAX_PATTERNS).map(|n| format!("Name{n}")).collect();
+        let patterns = Patterns::new(names, false, true);
+        let text = "Name7 and Name1000 met. ".repeat(DFA_AFTER_BYTES / 20);
+        for _ in 0..2 {
+            assert_eq!(
+                find(patterns.automaton(&text), &text).count(),
+                text.len() / 12
+            );
+        }
+        assert!(patterns.dfa.get().is_none());
     }
 
     #[test]
