@@ -103,14 +103,36 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
         return f(word);
     }
-    let mut buffer = [0u8; 32];
-    match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
-        Some(lower) => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            f(std::str::from_utf8(lower).unwrap_or_default())
-        }
+    match LowerAscii::new(word) {
+        Some(lower) => f(std::str::from_utf8(lower.as_bytes()).unwrap_or_default()),
         None => f(&word.to_lowercase()),
+    }
+}
+
+/// The shapes (first letter and length) of a set of ASCII words: a word is ruled out before
+/// it is lowered and hashed unless some word of the set has its shape. An ASCII word keeps
+/// its shape when lowered; a word of another shape (not ASCII, or not starting with a
+/// letter) is never ruled out.
+#[derive(Clone, Debug, Default)]
+pub struct WordShapes([u64; 26]);
+
+impl WordShapes {
+    /// The letter's index and the length's bit (63 for all longer words).
+    fn slot(word: &str) -> Option<(usize, u64)> {
+        let initial = word.as_bytes().first()?.to_ascii_lowercase();
+        (word.is_ascii() && initial.is_ascii_lowercase())
+            .then(|| (usize::from(initial - b'a'), 1 << word.len().min(63)))
+    }
+
+    pub fn add(&mut self, word: &str) {
+        if let Some((letter, length)) = Self::slot(word) {
+            self.0[letter] |= length;
+        }
+    }
+
+    /// False only when no word of the set can equal `word` lowered.
+    pub fn may_hold(&self, word: &str) -> bool {
+        Self::slot(word).is_none_or(|(letter, length)| self.0[letter] & length != 0)
     }
 }
 
@@ -141,6 +163,17 @@ mod tests {
         assert_eq!(lower(&"A".repeat(33)), None);
         assert_eq!(with_lowercase_bytes("NaTo", <[u8]>::to_vec), b"nato");
         assert_eq!(with_lowercase_bytes("ÇA", <[u8]>::to_vec), "ça".as_bytes());
+        let mut shapes = WordShapes::default();
+        for word in ["colour", "Defence", "über", "a".repeat(70).as_str()] {
+            shapes.add(word);
+        }
+        for word in ["COLOUR", "Cobalt", "defense", "A".repeat(64).as_str()] {
+            assert!(shapes.may_hold(word), "{word}");
+        }
+        for word in ["colours", "Colou", "offence", "a"] {
+            assert!(!shapes.may_hold(word), "{word}");
+        }
+        assert!(shapes.may_hold("Ärger") && shapes.may_hold("3rd"));
         let long = "A".repeat(40);
         assert_eq!(with_lowercase(&long, str::len), 40);
     }

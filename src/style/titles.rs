@@ -12,7 +12,7 @@ use toml::Spanned;
 
 use super::spelling::StyleFile;
 use crate::error::InputError;
-use crate::text::with_lowercase_bytes;
+use crate::text::{with_lowercase_bytes, WordShapes};
 
 const EMBEDDED: &str = include_str!("../../rules/style/titles.toml");
 const EMBEDDED_PATH: &str = "rules/style/titles.toml (built in)";
@@ -88,9 +88,9 @@ pub struct TitleTable {
     /// Lower-case first word, as bytes (looked up without validating a lowered copy) →
     /// titles starting with it.
     by_first_word: FxHashMap<Box<[u8]>, Vec<usize>>,
-    /// Bit `n` of entry `i`: some title's first word is ASCII, starts with the `i`th letter
-    /// and is `n` bytes long. Most words of an article are ruled out by it without hashing.
-    first_word_shapes: [u32; 26],
+    /// The shapes of the titles' first words: most words of an article are ruled out by
+    /// them without hashing.
+    first_word_shapes: WordShapes,
     /// Lower-case capitalised words that are never a person's name, as bytes.
     not_names: FxHashSet<Box<[u8]>>,
 }
@@ -138,10 +138,8 @@ impl TitleTable {
 
     /// Titles whose first word is `word` (any case).
     pub fn starting_with(&self, word: &str) -> &[usize] {
-        if let Some((letter, length)) = shape(word) {
-            if self.first_word_shapes[letter] & length == 0 {
-                return &[];
-            }
+        if !self.first_word_shapes.may_hold(word) {
+            return &[];
         }
         with_lowercase_bytes(word, |lower| self.by_first_word.get(lower)).map_or(&[], Vec::as_slice)
     }
@@ -250,12 +248,10 @@ impl TitleTable {
     /// Index first words; the words of titles and organisations are never names.
     fn index(&mut self) {
         self.by_first_word.clear();
-        self.first_word_shapes = [0; 26];
+        self.first_word_shapes = WordShapes::default();
         for (index, title) in self.titles.iter().enumerate() {
             let first = title.words[0].to_lowercase();
-            if let Some((letter, length)) = shape(&first) {
-                self.first_word_shapes[letter] |= length;
-            }
+            self.first_word_shapes.add(&first);
             self.by_first_word
                 .entry(first.into_bytes().into_boxed_slice())
                 .or_default()
@@ -283,15 +279,6 @@ impl TitleTable {
 /// The key of a word in the tables: its lower case, as bytes.
 fn lower_case_key(word: &str) -> Box<[u8]> {
     word.to_lowercase().into_bytes().into_boxed_slice()
-}
-
-/// A short ASCII word that starts with a letter, by the alphabet index of that letter and its
-/// length as one bit: its lower case has the same shape, so a word and a title's first word
-/// can be the same only if their shapes are.
-fn shape(word: &str) -> Option<(usize, u32)> {
-    let initial = word.as_bytes().first()?.to_ascii_lowercase();
-    (word.len() < 32 && word.is_ascii() && initial.is_ascii_lowercase())
-        .then(|| (usize::from(initial - b'a'), 1 << word.len()))
 }
 
 /// The joints of `form` if it writes exactly `words` (any case) joined by spaces or hyphens.
