@@ -310,7 +310,7 @@ fn dateline(doc: &Document, dates: &[DateClaim]) -> Option<PublicationDate> {
         let [date] = claim.written_dates()[..] else {
             return None;
         };
-        let text = &doc.blocks[claim.block].text;
+        let text = &doc.blocks[claim.block].text();
         let start = claim
             .weekday
             .as_ref()

@@ -29,30 +29,79 @@ pub enum BlockKind {
     TableCell,
 }
 
-/// One run of prose. `text` is what a reader sees; `map` takes its offsets back to the file.
-/// A long file has hundreds of thousands of blocks, so the common ones cost no allocation:
-/// text that is the source byte for byte borrows it, and one sentence is kept inline.
+/// One run of prose: what a reader sees ([`Block::text`]) and where each byte of it came from.
+/// A long file has hundreds of thousands of blocks, so a block is kept small (64 bytes) and
+/// the common one costs no allocation: text that is the source byte for byte borrows it, one
+/// sentence is kept inline, and offsets are `u32` (files over 4 GiB are refused before this).
 #[derive(Clone, Debug)]
 pub struct Block<'a> {
     pub kind: BlockKind,
-    pub text: Cow<'a, str>,
-    pub map: OffsetMap,
-    /// How many block quotes enclose the block.
-    pub quote_depth: u32,
     /// Inside a list item.
     pub in_list: bool,
+    /// How many block quotes enclose the block.
+    pub quote_depth: u32,
     /// Source bytes of the whole block.
-    pub span: Span,
-    /// Ranges of `text` that are link text (not checked for quotations).
-    pub links: Box<[Range<usize>]>,
-    /// Sentence ranges into `text`.
+    start: u32,
+    end: u32,
+    content: BlockText<'a>,
+    /// Sentence ranges into the text.
     pub sentences: SmallVec<[Range<usize>; 1]>,
 }
 
-impl Block<'_> {
+// A size that grows unnoticed costs megabytes on a long file.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Block>() == 64);
+
+/// A block's text and how its offsets map back to the source.
+#[derive(Clone, Debug)]
+enum BlockText<'a> {
+    /// The source byte for byte from `start`, with no links in it.
+    Exact { text: &'a str, start: u32 },
+    /// Pieces in text order (inline markup, entities and breaks between them), or text with
+    /// links.
+    Pieces(Box<PieceText<'a>>),
+}
+
+#[derive(Clone, Debug)]
+struct PieceText<'a> {
+    text: Cow<'a, str>,
+    segments: Box<[Segment]>,
+    /// Ranges of the text that are link text.
+    links: Box<[Range<usize>]>,
+}
+
+/// A source offset as kept in a block (a file over 4 GiB is refused before it is parsed).
+fn offset32(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+impl<'a> Block<'a> {
+    /// The text a reader sees.
+    pub fn text(&self) -> &str {
+        match &self.content {
+            BlockText::Exact { text, .. } => text,
+            BlockText::Pieces(pieces) => &pieces.text,
+        }
+    }
+
+    /// Source bytes of the whole block.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Ranges of the text that are link text (not checked for quotations).
+    pub fn links(&self) -> &[Range<usize>] {
+        match &self.content {
+            BlockText::Exact { .. } => &[],
+            BlockText::Pieces(pieces) => &pieces.links,
+        }
+    }
+
     /// The source span of a range of the block's text.
     pub fn span_of(&self, range: Range<usize>) -> Span {
-        self.map.span(range)
+        let start = self.start_offset(range.start);
+        let end = self.end_offset(range.end).max(start);
+        Span::new(start, end)
     }
 
     pub fn is_heading(&self) -> bool {
@@ -68,92 +117,87 @@ impl Block<'_> {
             .map(|index| &self.sentences[index])
             .filter(|s| at < s.end.max(s.start + 1))
             .cloned()
-            .unwrap_or(0..self.text.len())
+            .unwrap_or(0..self.text().len())
     }
-}
 
-/// Maps byte offsets of a block's text to byte offsets in the source.
-#[derive(Clone, Debug)]
-pub enum OffsetMap {
-    /// The text is `len` bytes of the source from `start`, byte for byte.
-    Exact { start: usize, len: usize },
-    /// Pieces in text order (inline markup, entities and breaks between them).
-    Pieces(Box<[Segment]>),
-}
-
-impl Default for OffsetMap {
-    fn default() -> Self {
-        OffsetMap::Pieces(Box::default())
-    }
-}
-
-/// A piece of text and the source bytes it came from. When `exact`, byte `i` of the piece is
-/// byte `src.start + i` of the source; otherwise (entities, escapes, breaks) the piece maps to
-/// its source span as a whole.
-#[derive(Clone, Copy, Debug)]
-pub struct Segment {
-    text_start: usize,
-    text_len: usize,
-    src: Span,
-    exact: bool,
-}
-
-impl OffsetMap {
-    fn segment_index(segments: &[Segment], offset: usize) -> Option<usize> {
-        if segments.is_empty() {
-            return None;
+    /// A block of `text` taken from the source at `start` byte for byte (sentences not split).
+    #[cfg(test)]
+    pub(crate) fn exact(kind: BlockKind, text: &'a str, start: usize, quote_depth: u32) -> Self {
+        Block {
+            kind,
+            in_list: false,
+            quote_depth,
+            start: offset32(start),
+            end: offset32(start + text.len()),
+            content: BlockText::Exact {
+                text,
+                start: offset32(start),
+            },
+            sentences: SmallVec::new(),
         }
-        let index = segments.partition_point(|segment| segment.text_start <= offset);
-        Some(index.saturating_sub(1))
     }
 
     /// Source offset of the text byte at `offset` (a start position).
-    pub fn start_offset(&self, offset: usize) -> usize {
-        let segments = match self {
-            OffsetMap::Exact { start, len } => return start + offset.min(*len),
-            OffsetMap::Pieces(segments) => segments,
+    fn start_offset(&self, offset: usize) -> usize {
+        let segments = match &self.content {
+            BlockText::Exact { text, start } => return *start as usize + offset.min(text.len()),
+            BlockText::Pieces(pieces) => &pieces.segments,
         };
-        let Some(index) = Self::segment_index(segments, offset) else {
+        let Some(index) = segment_index(segments, offset) else {
             return 0;
         };
         let segment = segments[index];
-        let within = offset.saturating_sub(segment.text_start);
-        if within >= segment.text_len {
-            return segment.src.end;
+        let within = offset.saturating_sub(segment.text_start as usize);
+        if within >= segment.text_len as usize {
+            return segment.src_end as usize;
         }
         if segment.exact {
-            segment.src.start + within
+            segment.src_start as usize + within
         } else {
-            segment.src.start
+            segment.src_start as usize
         }
     }
 
     /// Source offset just past the text byte at `offset - 1` (an end position).
-    pub fn end_offset(&self, offset: usize) -> usize {
-        let segments = match self {
-            OffsetMap::Exact { start, len } => return start + offset.min(*len),
-            OffsetMap::Pieces(segments) => segments,
+    fn end_offset(&self, offset: usize) -> usize {
+        let segments = match &self.content {
+            BlockText::Exact { text, start } => return *start as usize + offset.min(text.len()),
+            BlockText::Pieces(pieces) => &pieces.segments,
         };
         if offset == 0 {
             return self.start_offset(0);
         }
-        let Some(index) = Self::segment_index(segments, offset - 1) else {
+        let Some(index) = segment_index(segments, offset - 1) else {
             return 0;
         };
         let segment = segments[index];
-        let within = (offset - 1).saturating_sub(segment.text_start);
-        if segment.exact && within < segment.text_len {
-            segment.src.start + within + 1
+        let within = (offset - 1).saturating_sub(segment.text_start as usize);
+        if segment.exact && within < segment.text_len as usize {
+            segment.src_start as usize + within + 1
         } else {
-            segment.src.end
+            segment.src_end as usize
         }
     }
+}
 
-    pub fn span(&self, range: Range<usize>) -> Span {
-        let start = self.start_offset(range.start);
-        let end = self.end_offset(range.end).max(start);
-        Span::new(start, end)
+fn segment_index(segments: &[Segment], offset: usize) -> Option<usize> {
+    if segments.is_empty() {
+        return None;
     }
+    let index = segments.partition_point(|segment| segment.text_start as usize <= offset);
+    Some(index.saturating_sub(1))
+}
+
+/// A piece of text and the source bytes it came from. When `exact`, byte `i` of the piece is
+/// byte `src_start + i` of the source; otherwise (entities, escapes, breaks) the piece maps to
+/// its source bytes as a whole.
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    text_start: u32,
+    text_len: u32,
+    src_start: u32,
+    src_end: u32,
+    exact: bool,
 }
 
 /// An HTML comment, kept for suppressions.
@@ -212,7 +256,7 @@ impl<'a> Document<'a> {
         } = builder;
         blocks.shrink_to_fit();
         for block in &mut blocks {
-            block.sentences = SmallVec::from_vec(sentence::split(&block.text));
+            block.sentences = SmallVec::from_vec(sentence::split(block.text()));
             block.sentences.shrink_to_fit();
         }
         Document {
@@ -249,13 +293,22 @@ fn skip_preamble(source: &str) -> (Option<FrontMatter>, usize) {
     (front_matter, body_start)
 }
 
+/// A block being read: where it sits and the source bytes it covers so far.
+struct OpenBlock {
+    kind: BlockKind,
+    quote_depth: u32,
+    in_list: bool,
+    start: usize,
+    end: usize,
+}
+
 struct Builder<'t> {
     text: &'t str,
     blocks: Vec<Block<'t>>,
     comments: Vec<HtmlComment>,
     images: Vec<Image>,
     /// The open block; its text and pieces are gathered beside it until it closes.
-    current: Option<Block<'t>>,
+    current: Option<OpenBlock>,
     current_text: String,
     current_pieces: Vec<Segment>,
     current_links: Vec<Range<usize>>,
@@ -307,48 +360,55 @@ impl<'t> Builder<'t> {
         self.current_text.clear();
         self.current_pieces.clear();
         self.current_links.clear();
-        self.current = Some(Block {
+        self.current = Some(OpenBlock {
             kind,
-            text: Cow::Borrowed(""),
-            map: OffsetMap::default(),
             quote_depth: self.quote_depth,
             in_list: self.list_depth > 0,
-            span: Span::new(start, start),
-            links: Box::default(),
-            sentences: SmallVec::new(),
+            start,
+            end: start,
         });
     }
 
     fn close_block(&mut self, end: usize) {
-        if let Some(mut block) = self.current.take() {
-            block.span.end = block.span.end.max(end.min(self.text.len()));
+        if let Some(open) = self.current.take() {
             self.link_starts.clear();
             if !self.current_text.trim().is_empty() {
-                (block.text, block.map) = self.take_text();
-                if !self.current_links.is_empty() {
-                    block.links = self.current_links.as_slice().into();
-                }
-                self.blocks.push(block);
+                let end = open.end.max(end.min(self.text.len()));
+                self.blocks.push(Block {
+                    kind: open.kind,
+                    in_list: open.in_list,
+                    quote_depth: open.quote_depth,
+                    start: offset32(open.start),
+                    end: offset32(end),
+                    content: self.take_text(),
+                    sentences: SmallVec::new(),
+                });
             }
         }
     }
 
     /// The open block's text and offset map: borrowed from the source when it is one
     /// unbroken piece of it. (`open_block` empties the buffers for the next block.)
-    fn take_text(&self) -> (Cow<'t, str>, OffsetMap) {
+    fn take_text(&self) -> BlockText<'t> {
         let source = self.text;
+        let links = &self.current_links;
         match self.current_pieces.as_slice() {
-            [only] if only.exact && only.text_len == self.current_text.len() => (
-                Cow::Borrowed(&source[only.src.start..only.src.start + only.text_len]),
-                OffsetMap::Exact {
-                    start: only.src.start,
-                    len: only.text_len,
-                },
-            ),
-            pieces => (
-                Cow::Owned(self.current_text.clone()),
-                OffsetMap::Pieces(pieces.into()),
-            ),
+            [only]
+                if only.exact
+                    && only.text_len as usize == self.current_text.len()
+                    && links.is_empty() =>
+            {
+                let start = only.src_start as usize;
+                BlockText::Exact {
+                    text: &source[start..start + only.text_len as usize],
+                    start: only.src_start,
+                }
+            }
+            pieces => BlockText::Pieces(Box::new(PieceText {
+                text: Cow::Owned(self.current_text.clone()),
+                segments: pieces.into(),
+                links: links.as_slice().into(),
+            })),
         }
     }
 
@@ -362,43 +422,41 @@ impl<'t> Builder<'t> {
         self.current_text.push_str(piece);
         let src = &source[range.clone()];
         if src == piece {
-            self.push_piece(text_start, piece.len(), Span::from(range.clone()), true);
+            self.push_piece(text_start, piece.len(), range.clone(), true);
         } else if let Some(at) = src.find(piece).filter(|_| !piece.is_empty()) {
             let start = range.start + at;
-            self.push_piece(
-                text_start,
-                piece.len(),
-                Span::new(start, start + piece.len()),
-                true,
-            );
+            self.push_piece(text_start, piece.len(), start..start + piece.len(), true);
         } else {
-            self.push_piece(text_start, piece.len(), Span::from(range.clone()), false);
+            self.push_piece(text_start, piece.len(), range.clone(), false);
         }
         let block = self.current.as_mut().expect("a block is open");
-        block.span.end = block.span.end.max(range.end);
+        block.end = block.end.max(range.end);
     }
 
     /// Record where a piece of the open block's text came from. A piece that continues the
     /// previous one in both text and source joins it: the map reads the same either way.
-    fn push_piece(&mut self, text_start: usize, text_len: usize, src: Span, exact: bool) {
+    fn push_piece(&mut self, text_start: usize, text_len: usize, src: Range<usize>, exact: bool) {
         if text_len == 0 {
             return;
         }
+        let (text_start, text_len) = (offset32(text_start), offset32(text_len));
+        let (src_start, src_end) = (offset32(src.start), offset32(src.end));
         if let Some(last) = self.current_pieces.last_mut() {
             if exact
                 && last.exact
                 && last.text_start + last.text_len == text_start
-                && last.src.end == src.start
+                && last.src_end == src_start
             {
                 last.text_len += text_len;
-                last.src.end = src.end;
+                last.src_end = src_end;
                 return;
             }
         }
         self.current_pieces.push(Segment {
             text_start,
             text_len,
-            src,
+            src_start,
+            src_end,
             exact,
         });
     }
@@ -609,7 +667,7 @@ mod tests {
     use super::*;
 
     fn block_texts(doc: &Document) -> Vec<String> {
-        doc.blocks.iter().map(|b| b.text.to_string()).collect()
+        doc.blocks.iter().map(|b| b.text().to_string()).collect()
     }
 
     #[test]
@@ -617,9 +675,9 @@ mod tests {
         let source = "Intro.\n\nOn *Monday*, Nov. 28 they met.\n";
         let doc = Document::parse(source);
         let block = &doc.blocks[1];
-        assert_eq!(block.text, "On Monday, Nov. 28 they met.");
-        let start = block.text.find("Monday").unwrap();
-        let end = block.text.find(" they").unwrap();
+        assert_eq!(block.text(), "On Monday, Nov. 28 they met.");
+        let start = block.text().find("Monday").unwrap();
+        let end = block.text().find(" they").unwrap();
         let span = block.span_of(start..end);
         assert_eq!(span.text(source), "Monday*, Nov. 28");
     }
@@ -633,7 +691,7 @@ mod tests {
         assert!(!all.contains("Tuesday"), "{all}");
         assert!(!all.contains("Friday"), "{all}");
         assert!(all.contains("link text"));
-        assert_eq!(doc.blocks.last().unwrap().links.to_vec(), vec![0..9]);
+        assert_eq!(doc.blocks.last().unwrap().links().to_vec(), vec![0..9]);
     }
 
     #[test]
@@ -659,7 +717,7 @@ mod tests {
         let doc = Document::parse(source);
         assert_eq!(block_texts(&doc), vec!["Body on Monday."]);
         let block = &doc.blocks[0];
-        let at = block.text.find("Monday").unwrap();
+        let at = block.text().find("Monday").unwrap();
         assert_eq!(block.span_of(at..at + 6).text(source), "Monday");
     }
 
@@ -668,8 +726,8 @@ mod tests {
         let source = "\u{feff}# Title\r\n\r\nA line\r\nand more.\r\n";
         let doc = Document::parse(source);
         let block = &doc.blocks[1];
-        assert_eq!(block.text, "A line and more.");
-        let at = block.text.find("more").unwrap();
+        assert_eq!(block.text(), "A line and more.");
+        let at = block.text().find("more").unwrap();
         assert_eq!(block.span_of(at..at + 4).text(source), "more");
     }
 
@@ -691,20 +749,20 @@ mod tests {
         let doc = Document::parse(source);
         assert_eq!(doc.blocks[0].quote_depth, 1);
         assert!(doc.blocks[1].in_list);
-        assert_eq!(doc.blocks[2].text, "item two");
+        assert_eq!(doc.blocks[2].text(), "item two");
     }
 
     #[test]
     fn sentence_at_finds_the_sentence_or_falls_back_to_the_block() {
         let doc = Document::parse("One two.   Three four! Five?\n");
         let block = &doc.blocks[0];
-        let sentence = |at: usize| &block.text[block.sentence_at(at)];
+        let sentence = |at: usize| &block.text()[block.sentence_at(at)];
         assert_eq!(sentence(0), "One two.");
         assert_eq!(sentence(7), "One two.");
-        assert_eq!(sentence(9), block.text, "between sentences");
+        assert_eq!(sentence(9), block.text(), "between sentences");
         assert_eq!(sentence(11), "Three four!");
-        assert_eq!(sentence(block.text.len() - 1), "Five?");
-        assert_eq!(sentence(block.text.len() + 5), block.text);
+        assert_eq!(sentence(block.text().len() - 1), "Five?");
+        assert_eq!(sentence(block.text().len() + 5), block.text());
     }
 
     #[test]
@@ -749,8 +807,8 @@ mod tests {
         let source = "Fish &amp; chips on Monday.\n";
         let doc = Document::parse(source);
         let block = &doc.blocks[0];
-        assert_eq!(block.text, "Fish & chips on Monday.");
-        let at = block.text.find("Monday").unwrap();
+        assert_eq!(block.text(), "Fish & chips on Monday.");
+        let at = block.text().find("Monday").unwrap();
         assert_eq!(block.span_of(at..at + 6).text(source), "Monday");
     }
 }

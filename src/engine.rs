@@ -46,6 +46,10 @@ impl FileReport {
     }
 }
 
+/// The largest file checked: offsets into a file are kept as `u32`, which keeps a long
+/// file's blocks small.
+pub const MAX_FILE_BYTES: usize = u32::MAX as usize;
+
 /// Check one article's text. The entry point for the CLI, the language server and tests.
 pub fn check_source(path: &str, source: &str, settings: &Settings) -> FileReport {
     check_shared(path, Arc::new(source.to_string()), settings)
@@ -54,6 +58,15 @@ pub fn check_source(path: &str, source: &str, settings: &Settings) -> FileReport
 /// [`check_source`] on text the caller already owns, which the report keeps without a copy
 /// (a 20 MB article is not held twice).
 pub fn check_shared(path: &str, source: Arc<String>, settings: &Settings) -> FileReport {
+    if source.len() > MAX_FILE_BYTES {
+        return FileReport::failed(
+            InputError::new(
+                path,
+                format!("the file is {} bytes, more than 4 GiB", source.len()),
+            )
+            .with_help("factlint checks files of up to 4 GiB; split the file"),
+        );
+    }
     let doc = Document::parse(&source);
     let mut errors = Vec::new();
     if let Some((message, span)) = doc.front_matter.as_ref().and_then(|fm| fm.error.clone()) {

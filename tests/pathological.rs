@@ -69,11 +69,11 @@ fn assert_report_spans(source: &str, report: &FileReport) {
 fn assert_document_spans(source: &str) {
     let doc = Document::parse(source);
     for block in &doc.blocks {
-        assert_span(source, block.span, "block");
-        assert_span(source, block.span_of(0..block.text.len()), "block text");
+        assert_span(source, block.span(), "block");
+        assert_span(source, block.span_of(0..block.text().len()), "block text");
         for sentence in &block.sentences {
-            assert!(block.text.is_char_boundary(sentence.start));
-            assert!(block.text.is_char_boundary(sentence.end));
+            assert!(block.text().is_char_boundary(sentence.start));
+            assert!(block.text().is_char_boundary(sentence.end));
             assert_span(source, block.span_of(sentence.clone()), "sentence");
         }
     }
@@ -212,7 +212,7 @@ fn mixed_line_endings() {
     let report = check_fast("mixed.md", source);
     assert!(report.checked);
     let doc = Document::parse(source);
-    let texts: Vec<&str> = doc.blocks.iter().map(|b| &*b.text).collect();
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text()).collect();
     assert!(texts.contains(&"Head"), "{texts:?}");
     assert!(
         texts.iter().any(|t| t.contains("two line")),

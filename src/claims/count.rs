@@ -83,7 +83,7 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
             names: &names,
             organisations: &organisations,
         };
-        for number in numbers(&block.text) {
+        for number in numbers(block.text()) {
             if let Some(claim) = reader.claim(&number) {
                 claims.push(claim);
             }
@@ -314,7 +314,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn text(&self) -> &str {
-        &self.block.text
+        self.block.text()
     }
 
     /// The organisation named by the name starting exactly at `at`.

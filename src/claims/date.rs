@@ -117,14 +117,14 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<DateClaim> {
     for (index, block) in doc.blocks.iter().enumerate() {
         // Every date has a day, a year or a numeric date, all written in digits: most
         // paragraphs of prose have none and need no tokens.
-        if !block.text.bytes().any(|byte| byte.is_ascii_digit()) {
+        if !block.text().bytes().any(|byte| byte.is_ascii_digit()) {
             continue;
         }
-        token::tokenize_into(&block.text, &mut tokens);
+        token::tokenize_into(block.text(), &mut tokens);
         let parsed = grammar::parse(&tokens, this_year);
         let base = claims.len();
         for date in &parsed {
-            let text = written_text(&block.text, date, &parsed);
+            let text = written_text(block.text(), date, &parsed);
             let date = settle_reading(date.clone(), dialect);
             let part = |part: &grammar::Part| DatePart {
                 range: part.range.clone(),

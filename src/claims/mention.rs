@@ -212,7 +212,7 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<Mention> {
     let mut context = Context::default();
     let mut out = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
-        let titles: Vec<_> = facts.names().find_titles(&block.text).collect();
+        let titles: Vec<_> = facts.names().find_titles(block.text()).collect();
         let hits = name_hits(facts, block, &mut context, !titles.is_empty());
         if hits.is_empty() {
             continue;
@@ -305,7 +305,7 @@ impl Hit {
 /// Names in the block, with contextual aliases ("the Alliance") kept only once their entity
 /// has been named, and surnames alone ("May") kept as people only once the full name came.
 fn name_hits(facts: &FactBase, block: &Block, context: &mut Context, titled: bool) -> Vec<Hit> {
-    let capital = place::may_claim(&block.text);
+    let capital = place::may_claim(block.text());
     let mut groups = vec![NameGroup::Core];
     if titled || capital {
         groups.push(NameGroup::Countries);
@@ -315,7 +315,7 @@ fn name_hits(facts: &FactBase, block: &Block, context: &mut Context, titled: boo
     }
     let mut hits: Vec<Hit> = Vec::new();
     for group in groups {
-        for found in facts.names().find(group, &block.text) {
+        for found in facts.names().find(group, block.text()) {
             let range = found.start..found.end;
             let targets = facts.names().targets(group, found.pattern);
             match hits.iter_mut().rev().find(|hit| hit.range == range) {
@@ -337,7 +337,7 @@ fn name_hits(facts: &FactBase, block: &Block, context: &mut Context, titled: boo
             } if facts.aliases[alias].contextual => context.named.contains(&entity),
             _ => true,
         });
-        let several_words = block.text[hit.range.clone()].contains(' ');
+        let several_words = block.text()[hit.range.clone()].contains(' ');
         for target in &hit.targets {
             if let NameTarget::Entity { entity, alias, .. } = *target {
                 if !alias.is_some_and(|a| facts.aliases[a].contextual) {

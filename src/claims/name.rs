@@ -69,18 +69,18 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
     let mut tokens: Vec<Range<usize>> = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
         tokens.clear();
-        tokens.extend(words(&block.text));
+        tokens.extend(words(block.text()));
         find_titles(table, index, block, &tokens, &mut names.titles);
         let mut previous: Option<&str> = None;
         let mut previous_end = 0;
         for token in &tokens {
-            let word = &block.text[token.clone()];
+            let word = &block.text()[token.clone()];
             let name_like = is_capitalised(word) && table.may_be_name(word);
             if starts_lower_case(word) {
                 lower_case_words.insert(word);
             } else if name_like {
                 let follows_directly = matches!(
-                    block.text.get(previous_end..token.start),
+                    block.text().get(previous_end..token.start),
                     Some(" " | "\u{a0}")
                 );
                 names.words.push(NameWord {
@@ -168,7 +168,7 @@ pub fn is_sentence_start(block: &Block, range: &Range<usize>) -> bool {
         .checked_sub(1)
         .map_or(0, |index| block.sentences[index].start);
     block
-        .text
+        .text()
         .get(sentence_start..range.start)
         .is_some_and(|lead| !lead.chars().any(char::is_alphanumeric))
 }
@@ -221,7 +221,7 @@ fn find_titles(
     tokens: &[Range<usize>],
     out: &mut Vec<TitleMention>,
 ) {
-    let text = &block.text;
+    let text = block.text();
     let mut at = 0;
     while at < tokens.len() {
         let found = table
@@ -402,9 +402,9 @@ mod tests {
     fn sentence_starts() {
         let doc = Document::parse("Defence rose. “Colour matters,” he said; Labour won.");
         let block = &doc.blocks[0];
-        let starts: Vec<&str> = words(&block.text)
+        let starts: Vec<&str> = words(block.text())
             .filter(|range| is_sentence_start(block, range))
-            .map(|range| &block.text[range])
+            .map(|range| &block.text()[range])
             .collect();
         assert_eq!(starts, vec!["Defence", "Colour"]);
     }
@@ -419,6 +419,6 @@ mod tests {
         let outside = source.find("Then").unwrap();
         assert!(quoted.contains(&doc.blocks[0], Span::new(inside, inside + 5)));
         assert!(!quoted.contains(&doc.blocks[0], Span::new(outside, outside + 4)));
-        assert!(quoted.contains(&doc.blocks[1], doc.blocks[1].span));
+        assert!(quoted.contains(&doc.blocks[1], doc.blocks[1].span()));
     }
 }

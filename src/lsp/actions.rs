@@ -145,8 +145,8 @@ fn disable_edit(doc: &Document, text: &Text, rule: RuleId, line: usize) -> Optio
     let comment = format!("<!-- factlint-disable-next-line {} -->", rule.name());
     let continues_block = doc.blocks.iter().any(|block| {
         matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
-            && block.span.start < line_start
-            && line_start < block.span.end
+            && block.span().start < line_start
+            && line_start < block.span().end
     });
     if continues_block && line > 0 {
         let previous_start = text.index.line_start(line - 1)?;

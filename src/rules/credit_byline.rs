@@ -22,17 +22,18 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     });
     // Cheapest first: each set of patterns is compiled only when it is needed.
     let near_top = || {
-        cx.doc
-            .blocks
-            .iter()
-            .take(BYLINE_BLOCKS)
-            .any(|block| block.text.lines().any(|line| credits.byline.is_match(line)))
+        cx.doc.blocks.iter().take(BYLINE_BLOCKS).any(|block| {
+            block
+                .text()
+                .lines()
+                .any(|line| credits.byline.is_match(line))
+        })
     };
     let reporting = || {
         cx.doc
             .blocks
             .iter()
-            .any(|block| credits.reporting.is_match(&block.text))
+            .any(|block| credits.reporting.is_match(block.text()))
     };
     if in_front_matter || near_top() || reporting() {
         return;
@@ -43,7 +44,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             RuleId::CreditByline,
-            source_line_at(cx.doc, first.span.start),
+            source_line_at(cx.doc, first.span().start),
             "article has no byline and no reporting credit",
         )
         .with_help(

@@ -22,8 +22,8 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     let article_credit = || {
         *article_credit.get_or_init(|| {
             cx.doc.blocks.iter().find(|block| {
-                credits.article_credit.is_match(&block.text)
-                    && credits.image_credit.is_match(&block.text)
+                credits.article_credit.is_match(block.text())
+                    && credits.image_credit.is_match(block.text())
             })
         })
     };
@@ -51,7 +51,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         if judged[index] {
             continue;
         }
-        let Some(caption) = credits.caption.find(&block.text) else {
+        let Some(caption) = credits.caption.find(block.text()) else {
             continue;
         };
         let neighbours = [index.wrapping_sub(1), index, index + 1];
@@ -68,7 +68,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         if let Some(credit) = article_credit() {
             // The article credits an image elsewhere: maybe this one.
             finding = finding.with_severity(Severity::Info).with_label(
-                credit.span,
+                credit.span(),
                 "the article credits an image here: is it this one?",
             );
         }
@@ -129,7 +129,7 @@ impl<'a> BlockCredits<'a> {
                 return false;
             };
             *self.known[index]
-                .get_or_insert_with(|| self.credits.image_credit.is_match(&block.text))
+                .get_or_insert_with(|| self.credits.image_credit.is_match(block.text()))
         })
     }
 }

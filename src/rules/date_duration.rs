@@ -71,7 +71,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         if !has_range[block_index] {
             continue;
         }
-        let text = &block.text;
+        let text = block.text();
         for length in LENGTH.captures_iter(text) {
             let whole = length.get(0).expect("match");
             // The first range of this block that starts after the length.

@@ -208,7 +208,7 @@ fn fixes(cx: &RuleContext, index: usize, day: NaiveDate) -> Vec<Fix> {
     let mut fixes = Vec::new();
     let block = &cx.doc.blocks[claim.block];
     let exact = |span: crate::span::Span, range: &std::ops::Range<usize>| {
-        block.text.get(range.clone()) == Some(span.text(source))
+        block.text().get(range.clone()) == Some(span.text(source))
     };
     if exact(mention.span, &mention.range) {
         let weekday = render_weekday(day.weekday(), mention.style);

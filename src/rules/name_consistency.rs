@@ -129,7 +129,7 @@ fn check_title_group(
     // The organisation writes its own title otherwise: the majority is no safe guide.
     let against_owner = canonical.is_some_and(|own| own != majority);
     for mention in group.iter().filter(|mention| mention.joints != majority) {
-        let written = &cx.doc.blocks[mention.block].text[mention.range.clone()];
+        let written = &cx.doc.blocks[mention.block].text()[mention.range.clone()];
         let mut help = format!("this article writes {tally}");
         if let (Some(owner), Some(own)) = (owner, canonical) {
             help.push_str(&format!("; {owner} writes \"{}\"", title.render(own)));

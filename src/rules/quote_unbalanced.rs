@@ -19,7 +19,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         let block = &cx.doc.blocks[quotation.block];
         let mark = mark_range(block, quotation.range.start);
         let last = &cx.doc.blocks[quotation.last_block];
-        let text = last.text.trim_end();
+        let text = last.text().trim_end();
         // The paragraph's last character, whatever its width (a closing mark of another kind).
         let last_char = text.char_indices().next_back().map_or(0, |(at, _)| at);
         let finding = Diagnostic::new(
@@ -27,7 +27,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             block.span_of(mark.clone()),
             format!(
                 "quotation mark {} is never closed",
-                &block.text[mark.clone()]
+                &block.text()[mark.clone()]
             ),
         )
         .with_label(
@@ -47,7 +47,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             block.span_of(stray.range.clone()),
             format!(
                 "quotation mark {} closes no quotation",
-                &block.text[stray.range.clone()]
+                &block.text()[stray.range.clone()]
             ),
         )
         .with_help("add the opening mark where the quotation starts, or remove this one");
@@ -57,7 +57,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
 
 /// The opening mark at `at` (one character).
 fn mark_range(block: &Block, at: usize) -> std::ops::Range<usize> {
-    let len = block.text[at..].chars().next().map_or(0, char::len_utf8);
+    let len = block.text()[at..].chars().next().map_or(0, char::len_utf8);
     at..at + len
 }
 

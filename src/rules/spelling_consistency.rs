@@ -57,8 +57,8 @@ fn collect<'t>(cx: &RuleContext<'t>) -> (Vec<Occurrence<'t>>, HashSet<String>) {
     let mut names = HashSet::new();
     let mut lower = String::new();
     for block in &cx.doc.blocks {
-        for range in words_where(&block.text, |word| table.may_hold(word)) {
-            let word = &block.text[range.clone()];
+        for range in words_where(block.text(), |word| table.may_hold(word)) {
+            let word = &block.text()[range.clone()];
             lower.clear();
             if word.is_ascii() {
                 lower.push_str(word);
@@ -95,7 +95,7 @@ fn collect<'t>(cx: &RuleContext<'t>) -> (Vec<Occurrence<'t>>, HashSet<String>) {
 
 /// "Defense Secretary", "Labour-led": the word opens a longer name.
 fn precedes_capitalised(block: &Block, end: usize) -> bool {
-    let mut rest = block.text[end..].chars();
+    let mut rest = block.text()[end..].chars();
     matches!(rest.next(), Some(' ' | '-' | '\u{a0}')) && rest.next().is_some_and(char::is_uppercase)
 }
 
@@ -106,7 +106,7 @@ fn follows_foreign_article(block: &Block, start: usize) -> bool {
         "al", "con", "da", "de", "del", "des", "du", "el", "em", "en", "et", "la", "las", "le",
         "les", "los", "para", "por", "sin", "su", "sus", "une", "y",
     ];
-    let Some(before) = block.text[..start].strip_suffix(' ') else {
+    let Some(before) = block.text()[..start].strip_suffix(' ') else {
         return false;
     };
     let previous = before

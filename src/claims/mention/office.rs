@@ -88,7 +88,7 @@ pub(super) fn extract(
     context: &mut Context,
     out: &mut Vec<Mention>,
 ) {
-    let text = &block.text;
+    let text = block.text();
     let mut named_people = Vec::new();
     for title in titles {
         let offices = facts.names().offices(title.pattern);
@@ -157,7 +157,7 @@ fn appositives(
     titles: &[NameMatch],
     out: &mut Vec<Mention>,
 ) {
-    let text = &block.text;
+    let text = block.text();
     for hit in hits {
         let Some(person) = hit.person(facts) else {
             continue;

@@ -133,7 +133,7 @@ pub(super) fn extract(
     hits: &[Hit],
     out: &mut Vec<Mention>,
 ) {
-    let text = &block.text;
+    let text = block.text();
     for (start, end) in capital_words(text) {
         let claim = match country_before(facts, text, hits, start) {
             Some(country) => {

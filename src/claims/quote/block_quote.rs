@@ -76,22 +76,22 @@ fn block_quote(
     // uncapped one does.
     let words: usize = doc.blocks[first..=last]
         .iter()
-        .map(|b| word_count_up_to(&b.text, SPEECH_MIN_WORDS))
+        .map(|b| word_count_up_to(b.text(), SPEECH_MIN_WORDS))
         .sum();
     let opening = &doc.blocks[first];
     Quotation {
         block: first,
-        range: 0..opening.text.len(),
-        span: opening.span.cover(doc.blocks[last].span),
+        range: 0..opening.text().len(),
+        span: opening.span().cover(doc.blocks[last].span()),
         speaker,
         kind: QuoteKind::BlockQuote,
         last_block: last,
-        last_end: doc.blocks[last].text.len(),
+        last_end: doc.blocks[last].text().len(),
         closed: true,
         in_block_quote: true,
         is_speech: words >= SPEECH_MIN_WORDS,
         attribution,
-        excerpt: excerpt(&opening.text),
+        excerpt: excerpt(opening.text()),
     }
 }
 
@@ -99,7 +99,7 @@ fn block_quote(
 /// ...", or a Weibo-style "用户名：...". (Written out rather than as a regex: the regex's
 /// Unicode classes took milliseconds to compile at every start.)
 pub fn label(block: &Block) -> Option<Speaker> {
-    let name = label_name(&block.text)?;
+    let name = label_name(block.text())?;
     Some(speaker_at(block, name))
 }
 
@@ -177,7 +177,7 @@ fn is_format_char(c: char) -> bool {
 
 /// A closing line of its own: "— Jane Doe" (the last such line of the block).
 fn sign_off(block: &Block) -> Option<Speaker> {
-    let text = &block.text;
+    let text = block.text();
     let mut found = None;
     let mut line_start = Some(0);
     while let Some(at) = line_start {
@@ -227,9 +227,9 @@ pub fn introduction(
     index: usize,
 ) -> Option<Introduction> {
     let previous = &doc.blocks[previous_prose(doc, credits, index)?];
-    let text = previous.text.trim_end();
+    let text = previous.text().trim_end();
     let last_sentence = previous.sentence_at(text.len().saturating_sub(1));
-    let speaker = find_speaker(&previous.text, last_sentence, Side::Before)
+    let speaker = find_speaker(previous.text(), last_sentence, Side::Before)
         .map(|range| speaker_at(previous, range));
     let by_colon = text.ends_with(':');
     (by_colon || speaker.is_some()).then_some(Introduction { speaker, by_colon })
@@ -256,9 +256,9 @@ fn implied_speaker(block: &Block) -> Option<Speaker> {
     if block.quote_depth > 0 {
         return None;
     }
-    let text = block.text.trim_end();
+    let text = block.text().trim_end();
     let last_sentence = block.sentence_at(text.len().saturating_sub(1));
-    person_named(&block.text, last_sentence).map(|range| speaker_at(block, range))
+    person_named(block.text(), last_sentence).map(|range| speaker_at(block, range))
 }
 
 #[cfg(test)]
@@ -325,16 +325,7 @@ mod tests {
         // Lines of no-break spaces are not blank to Markdown: one paragraph of 200,000 of
         // them. Trying each line start from scratch would take minutes.
         let text = "Words.\n".to_string() + &"\u{a0}\n".repeat(200_000) + "— Jane Doe";
-        let block = Block {
-            kind: crate::document::BlockKind::Paragraph,
-            text: text.clone().into(),
-            map: Default::default(),
-            quote_depth: 1,
-            in_list: false,
-            span: crate::span::Span::new(0, 0),
-            links: Box::default(),
-            sentences: Default::default(),
-        };
+        let block = Block::exact(crate::document::BlockKind::Paragraph, &text, 0, 1);
         assert_eq!(sign_off(&block).expect("signed").name, "Jane Doe");
     }
 }

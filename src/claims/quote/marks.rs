@@ -157,7 +157,7 @@ pub fn pair(doc: &Document) -> (Vec<PairedQuote>, Vec<StrayMark>) {
                 open_at: outer.at,
                 open_len: outer.len,
                 close_block: index,
-                close_end: block.text.len(),
+                close_end: block.text().len(),
                 close_len: 0,
                 closed: false,
             });
@@ -247,15 +247,15 @@ fn continues_quotation(block: &Block, next: Option<&Block>) -> bool {
     marks_in(next).first().is_some_and(|mark| {
         mark.style == MarkStyle::Double
             && mark.facing != Facing::Close
-            && next.text[..mark.at].trim().is_empty()
+            && next.text()[..mark.at].trim().is_empty()
     })
 }
 
 /// Every quotation mark of a block outside link text, with the way it faces.
 fn marks_in(block: &Block) -> Vec<Mark> {
-    let text = &*block.text;
+    let text = block.text();
     let mut marks = Vec::new();
-    let mut links = block.links.iter().peekable();
+    let mut links = block.links().iter().peekable();
     for (at, &byte) in text.as_bytes().iter().enumerate() {
         // Every quotation mark is '"' or '\'', or starts with one of two lead bytes (« and »
         // with 0xC2, the curly ones with 0xE2): only those characters are decoded.
@@ -365,9 +365,13 @@ mod tests {
                 let open = &doc.blocks[q.open_block];
                 let close = &doc.blocks[q.close_block];
                 let mut text = if q.open_block == q.close_block {
-                    open.text[q.open_at..q.close_end].to_string()
+                    open.text()[q.open_at..q.close_end].to_string()
                 } else {
-                    format!("{}|{}", &open.text[q.open_at..], &close.text[..q.close_end])
+                    format!(
+                        "{}|{}",
+                        &open.text()[q.open_at..],
+                        &close.text()[..q.close_end]
+                    )
                 };
                 if !q.closed {
                     text.push_str(" (unclosed)");
@@ -377,7 +381,7 @@ mod tests {
             .collect();
         let strays = strays
             .iter()
-            .map(|s| doc.blocks[s.block].text[s.range.clone()].to_string())
+            .map(|s| doc.blocks[s.block].text()[s.range.clone()].to_string())
             .collect();
         (quotes, strays)
     }

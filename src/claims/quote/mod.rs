@@ -143,12 +143,12 @@ fn quotation_in_marks(
     let range_end = if pair.close_block == pair.open_block {
         pair.close_end
     } else {
-        opening.text.len()
+        opening.text().len()
     };
     let inner = inner_text(doc, pair);
     let enclosing = enclosing[pair.open_block].map(|index| &block_quotes[index]);
     let is_speech = speech::is_speech_length(&inner)
-        && !speech::introduced_as_title(&opening.text[..pair.open_at])
+        && !speech::introduced_as_title(&opening.text()[..pair.open_at])
         && !pictures[&pair.open_block]
         && !speech::is_subheading(opening)
         && !speech::follows_an_embed(doc, pair.open_block)
@@ -177,22 +177,22 @@ fn inner_text(doc: &Document, pair: &marks::PairedQuote) -> String {
     let end = pair.close_end - pair.close_len;
     if pair.open_block == pair.close_block {
         return doc.blocks[pair.open_block]
-            .text
+            .text()
             .get(start..end)
             .unwrap_or("")
             .to_string();
     }
     let mut inner = doc.blocks[pair.open_block]
-        .text
+        .text()
         .get(start..)
         .unwrap_or("")
         .to_string();
     for block in &doc.blocks[pair.open_block + 1..pair.close_block] {
         inner.push(' ');
-        inner.push_str(&block.text);
+        inner.push_str(block.text());
     }
     inner.push(' ');
-    inner.push_str(doc.blocks[pair.close_block].text.get(..end).unwrap_or(""));
+    inner.push_str(doc.blocks[pair.close_block].text().get(..end).unwrap_or(""));
     inner
 }
 
@@ -282,10 +282,10 @@ fn direct_attribution(
     }
     let open_at = quotation.range.start;
     let before = opening.sentence_at(open_at).start.min(open_at)..open_at;
-    if let Some(range) = find_speaker(&opening.text, before.clone(), Side::Before) {
+    if let Some(range) = find_speaker(opening.text(), before.clone(), Side::Before) {
         return Some((Attribution::SpeechVerb, Some(speaker_at(opening, range))));
     }
-    let before_text = opening.text[before.clone()]
+    let before_text = opening.text()[before.clone()]
         .trim_end_matches(|c: char| c.is_whitespace() || marks::is_quotation_mark(c));
     if before_text.ends_with(':') {
         return Some((Attribution::Introduction, None));
@@ -300,20 +300,20 @@ fn direct_attribution(
     }
     let closing = &doc.blocks[quotation.last_block];
     let close_end = quotation.last_end;
-    let rest = &closing.text[close_end..];
+    let rest = &closing.text()[close_end..];
     let next_word = close_end + (rest.len() - rest.trim_start().len());
-    if next_word < closing.text.len() {
+    if next_word < closing.text().len() {
         let after = close_end..closing.sentence_at(next_word).end.max(close_end);
-        if let Some(range) = find_speaker(&closing.text, after.clone(), Side::After) {
+        if let Some(range) = find_speaker(closing.text(), after.clone(), Side::After) {
             return Some((Attribution::SpeechVerb, Some(speaker_at(closing, range))));
         }
-        if let Some(range) = signed_after(&closing.text, after) {
+        if let Some(range) = signed_after(closing.text(), after) {
             return Some((Attribution::Signature, Some(speaker_at(closing, range))));
         }
     }
     let embedded = !before_text.is_empty() && !before_text.ends_with(['.', '!', '?']);
     if embedded {
-        if let Some(range) = person_named(&opening.text, before) {
+        if let Some(range) = person_named(opening.text(), before) {
             return Some((Attribution::Embedded, Some(speaker_at(opening, range))));
         }
     }
@@ -369,15 +369,15 @@ fn continue_block_quotes(block_quotes: &mut [Quotation], in_marks: &mut [Quotati
 }
 
 fn opens_its_block(block: &Block, quotation: &Quotation) -> bool {
-    block.text[..quotation.range.start].trim().is_empty()
+    block.text()[..quotation.range.start].trim().is_empty()
 }
 
 /// A top-level single-quoted quotation counts as speech only when punctuation sits at its
 /// closing mark ('We will,' he said): elsewhere a lone single mark is likely an apostrophe.
 fn closes_at_punctuation(closing: &Block, pair: &marks::PairedQuote) -> bool {
     let mark_start = pair.close_end - pair.close_len;
-    let before = closing.text[..mark_start].chars().next_back();
-    let after = closing.text[pair.close_end..].chars().next();
+    let before = closing.text()[..mark_start].chars().next_back();
+    let after = closing.text()[pair.close_end..].chars().next();
     pair.closed
         && (before.is_some_and(|c| matches!(c, ',' | '.' | '!' | '?'))
             || after.is_some_and(|c| matches!(c, ',' | '.')))
@@ -402,7 +402,7 @@ fn excerpt(text: &str) -> String {
 }
 
 fn speaker_at(block: &Block, range: Range<usize>) -> Speaker {
-    let name = block.text[range.clone()]
+    let name = block.text()[range.clone()]
         .trim_end_matches([',', ':', '：'])
         .to_string();
     Speaker {

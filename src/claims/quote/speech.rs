@@ -189,18 +189,18 @@ fn without_tags(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// A short paragraph that credits or captions a photo, and introduces nothing.
 pub fn is_caption(block: &Block, credits: &CreditPatterns) -> bool {
-    word_count_up_to(&block.text, CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS
-        && !block.text.trim_end().ends_with(':')
-        && (credits.image_credit.is_match(&block.text) || credits.caption.is_match(&block.text))
+    word_count_up_to(block.text(), CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS
+        && !block.text().trim_end().ends_with(':')
+        && (credits.image_credit.is_match(block.text()) || credits.caption.is_match(block.text()))
 }
 
 /// A short paragraph that is a photo caption, or describes a picture: the words it quotes
 /// are the picture's ("“Sex is good, Botox is bad” is written on the paper").
 pub fn describes_a_picture(block: &Block, credits: &CreditPatterns) -> bool {
-    word_count_up_to(&block.text, CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS
-        && (names_a_picture(&block.text)
-            || credits.image_credit.is_match(&block.text)
-            || credits.caption.is_match(&block.text))
+    word_count_up_to(block.text(), CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS
+        && (names_a_picture(block.text())
+            || credits.image_credit.is_match(block.text())
+            || credits.caption.is_match(block.text()))
 }
 
 /// A word for a picture ("photo", "posters", "Graffiti"), as a whole ASCII word.
@@ -227,8 +227,8 @@ fn names_a_picture(text: &str) -> bool {
 /// A short line with no sentence punctuation: a subheading written as a paragraph.
 pub fn is_subheading(block: &Block) -> bool {
     block.quote_depth == 0
-        && word_count_up_to(&block.text, SUBHEADING_MAX_WORDS + 1) <= SUBHEADING_MAX_WORDS
-        && !block.text.contains(['.', '!', '?', ':'])
+        && word_count_up_to(block.text(), SUBHEADING_MAX_WORDS + 1) <= SUBHEADING_MAX_WORDS
+        && !block.text().contains(['.', '!', '?', ':'])
 }
 
 /// The paragraph right after a bare link (an embedded video or post) is its caption.
@@ -237,7 +237,7 @@ pub fn follows_an_embed(doc: &Document, index: usize) -> bool {
         .checked_sub(1)
         .and_then(|previous| doc.blocks.get(previous))
         .is_some_and(|previous| {
-            let text = previous.text.trim();
+            let text = previous.text().trim();
             text.starts_with("http") && !text.contains(char::is_whitespace)
         })
 }
