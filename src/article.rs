@@ -311,10 +311,9 @@ fn dateline(doc: &Document, dates: &[DateClaim]) -> Option<PublicationDate> {
             return None;
         };
         let text = &doc.blocks[claim.block].text();
-        let start = claim
-            .weekday
-            .as_ref()
-            .map_or(claim.range.start, |w| w.range.start.min(claim.range.start));
+        let start = claim.weekday.as_ref().map_or(claim.range.start, |w| {
+            w.range().start.min(claim.range.start)
+        });
         let before = text.get(..start)?;
         let after = text.get(claim.range.end..)?;
         let is_dateline =

@@ -83,20 +83,31 @@ pub struct Fix {
 
 impl Fix {
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self {
-            title: title.into(),
-            applicability: Applicability::Safe,
-            edits,
-        }
+        Self::new(title.into(), Applicability::Safe, edits)
     }
 
     pub fn unsafe_edit(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Self::new(title.into(), Applicability::Unsafe, edits)
+    }
+
+    fn new(title: String, applicability: Applicability, mut edits: Vec<Edit>) -> Self {
+        // Kept until the run ends, once per finding: no room for edits never made.
+        edits.shrink_to_fit();
         Self {
-            title: title.into(),
-            applicability: Applicability::Unsafe,
+            title,
+            applicability,
             edits,
         }
     }
+}
+
+/// Push onto a list that most findings keep at one or two items, growing it by one rather
+/// than by four: a long file keeps tens of thousands of findings until the run ends.
+fn push_snug<T>(list: &mut Vec<T>, item: T) {
+    if list.len() < 4 {
+        list.reserve_exact(1);
+    }
+    list.push(item);
 }
 
 /// One finding: built by a rule, adjusted by configuration and suppressions, rendered by an
@@ -136,7 +147,7 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label::new(span, message));
+        push_snug(&mut self.labels, Label::new(span, message));
         self
     }
 
@@ -151,7 +162,7 @@ impl Diagnostic {
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {
-        self.fixes.push(fix);
+        push_snug(&mut self.fixes, fix);
         self
     }
 

@@ -16,10 +16,11 @@ pub struct LineColumn {
 /// few kilobytes of how many chars (and UTF-16 units) precede it, so a column on a very long
 /// line costs a short count rather than a count from the line's start. The checkpoints are
 /// counted the first time a column lies that far from its line's start: most files never
-/// need them.
+/// need them. Line starts are `u32`, half the size on a long file; the engine refuses files
+/// past 4 GiB, and a longer text only loses lines past that point.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
-    line_starts: Vec<usize>,
+    line_starts: Vec<u32>,
     checkpoints: OnceLock<Vec<Checkpoint>>,
 }
 
@@ -41,7 +42,10 @@ impl LineIndex {
         for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             // The `\r` of a `\r\n` ends nothing: its `\n` does.
             if bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n') {
-                line_starts.push(at + 1);
+                match u32::try_from(at + 1) {
+                    Ok(start) => line_starts.push(start),
+                    Err(_) => break,
+                }
             }
         }
         Self {
@@ -78,6 +82,9 @@ impl LineIndex {
 
     /// 0-based line containing `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
+        let Ok(offset) = u32::try_from(offset) else {
+            return self.line_starts.len() - 1;
+        };
         match self.line_starts.binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next - 1,
@@ -85,7 +92,7 @@ impl LineIndex {
     }
 
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.line_starts.get(line).copied()
+        self.line_starts.get(line).map(|&start| start as usize)
     }
 
     pub fn line_count(&self) -> usize {
@@ -96,7 +103,7 @@ impl LineIndex {
     pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let column = self.units_between(text, start, offset).0 + 1;
         LineColumn {
             line: line + 1,
@@ -108,7 +115,7 @@ impl LineIndex {
     pub fn utf16_position(&self, text: &str, offset: usize) -> (u32, u32) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let column = self.units_between(text, start, offset).1;
         (line as u32, column as u32)
     }

@@ -39,23 +39,43 @@ impl MonthDay {
     }
 }
 
-/// One written part of a date (day, month or year), kept so a fix can rewrite it.
+/// One written part of a date (day, month or year), kept so a fix can rewrite it. Its
+/// source span is the block's to give (`Block::span_of`): a long file has many dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DatePart {
-    /// Range of the block's text.
-    pub range: Range<usize>,
-    pub span: Span,
+    /// Range of the block's text, as `u32`s (see [`DatePart::range`]).
+    start: u32,
+    end: u32,
     pub kind: PartKind,
+}
+
+impl DatePart {
+    /// Range of the block's text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A weekday written with a date: "Monday" in "Monday (Nov. 28)".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WeekdayMention {
     pub weekday: Weekday,
-    /// Range of the block's text.
-    pub range: Range<usize>,
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub style: NameStyle,
+}
+
+impl WeekdayMention {
+    /// Range of the block's text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A range of a block's text as `u32`s: the engine refuses files past 4 GiB.
+fn range32(range: &Range<usize>) -> (u32, u32) {
+    let narrow = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+    (narrow(range.start), narrow(range.end))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,7 +88,7 @@ pub struct DateClaim {
     pub span: Span,
     /// The date in the article's words, completed from its range when it shares the month
     /// ("Nov. 30" for the "30" of "Nov. 29-30").
-    pub text: String,
+    pub text: Box<str>,
     /// Month and day: one reading, or two for a numeric date that could be read either way
     /// ("02/10/2023": 10 February or 2 October).
     pub readings: SmallVec<[MonthDay; 2]>,
@@ -126,16 +146,19 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<DateClaim> {
         for date in &parsed {
             let text = written_text(block.text(), date, &parsed);
             let date = settle_reading(date.clone(), dialect);
-            let part = |part: &grammar::Part| DatePart {
-                range: part.range.clone(),
-                span: block.span_of(part.range.clone()),
-                kind: part.kind,
+            let part = |part: &grammar::Part| {
+                let (start, end) = range32(&part.range);
+                DatePart {
+                    start,
+                    end,
+                    kind: part.kind,
+                }
             };
             claims.push(DateClaim {
                 block: index,
                 range: date.range.clone(),
                 span: block.span_of(date.range.clone()),
-                text,
+                text: text.into_boxed_str(),
                 readings: date
                     .readings
                     .iter()
@@ -145,11 +168,14 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<DateClaim> {
                 day: part(&date.day),
                 month: date.month.as_ref().map(part),
                 year_part: date.year_part.as_ref().map(part),
-                weekday: date.weekday.as_ref().map(|w| WeekdayMention {
-                    weekday: w.weekday,
-                    range: w.range.clone(),
-                    span: block.span_of(w.range.clone()),
-                    style: w.style,
+                weekday: date.weekday.as_ref().map(|w| {
+                    let (start, end) = range32(&w.range);
+                    WeekdayMention {
+                        weekday: w.weekday,
+                        start,
+                        end,
+                        style: w.style,
+                    }
                 }),
                 range_end: date.range_end.map(|end| base + end),
             });
@@ -236,15 +262,20 @@ mod tests {
     use super::test_support::dates_of;
     use super::*;
 
+    /// The source words of a range of a date's block.
+    fn written<'s>(source: &'s str, date: &DateClaim, range: &Range<usize>) -> &'s str {
+        let doc = Document::parse(source);
+        doc.blocks[date.block].span_of(range.clone()).text(source)
+    }
+
     /// "text|weekday|month-day readings|year" for every date, a compact picture to compare.
     fn describe(source: &str, dialect: Option<Dialect>) -> Vec<String> {
         dates_of(source, dialect)
             .iter()
             .map(|claim| {
-                let weekday = claim
-                    .weekday
-                    .as_ref()
-                    .map_or("-".to_string(), |w| w.span.text(source).to_string());
+                let weekday = claim.weekday.as_ref().map_or("-".to_string(), |w| {
+                    written(source, claim, &w.range()).to_string()
+                });
                 let readings: Vec<String> = claim
                     .readings
                     .iter()
@@ -425,7 +456,7 @@ mod tests {
         assert_dates("13/10/2023", &["13/10/2023|-|10/13|2023"]);
         let source = "13/10/2023";
         let date = &dates_of(source, None)[0];
-        assert_eq!(date.day.span.text(source), "13");
+        assert_eq!(written(source, date, &date.day.range()), "13");
         assert_no_dates("02/31/2023 and 13/13/2023");
     }
 
@@ -433,8 +464,9 @@ mod tests {
     fn day_first_reading_swaps_the_parts() {
         let source = "Monday 02/10/2023";
         let dates = dates_of(source, Some(Dialect::British));
-        assert_eq!(dates[0].day.span.text(source), "02");
-        assert_eq!(dates[0].month.as_ref().unwrap().span.text(source), "10");
+        let month = &dates[0].month.as_ref().unwrap().range();
+        assert_eq!(written(source, &dates[0], &dates[0].day.range()), "02");
+        assert_eq!(written(source, &dates[0], month), "10");
     }
 
     #[test]
@@ -442,10 +474,12 @@ mod tests {
         let source = "It ended on Wed., Jan. 10, 2024.";
         let date = &dates_of(source, None)[0];
         assert_eq!(date.span.text(source), "Jan. 10, 2024");
-        assert_eq!(date.day.span.text(source), "10");
-        assert_eq!(date.month.as_ref().unwrap().span.text(source), "Jan.");
-        assert_eq!(date.year_part.as_ref().unwrap().span.text(source), "2024");
-        assert_eq!(date.weekday.as_ref().unwrap().span.text(source), "Wed.");
+        let range_of = |part: &Option<DatePart>| part.as_ref().unwrap().range();
+        assert_eq!(written(source, date, &date.day.range()), "10");
+        assert_eq!(written(source, date, &range_of(&date.month)), "Jan.");
+        assert_eq!(written(source, date, &range_of(&date.year_part)), "2024");
+        let weekday = &date.weekday.as_ref().unwrap().range();
+        assert_eq!(written(source, date, weekday), "Wed.");
     }
 
     #[test]

@@ -71,8 +71,7 @@ impl Claims {
                 // their rules run, and a long file has hundreds of thousands of them.
                 self.quotes.shrink_to_fit();
                 self.stray_quote_marks.shrink_to_fit();
-                self.names.titles.shrink_to_fit();
-                self.names.words.shrink_to_fit();
+                self.names.shrink_to_fit();
             }
         }
     }

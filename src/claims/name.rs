@@ -3,7 +3,6 @@
 //! word scanner and the sentence-start and quotation tests that the consistency rules share.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -31,40 +30,72 @@ pub struct TitleMention {
 }
 
 /// A capitalised word that is never written in lower case in the article and is not a word
-/// of a title or organisation: a candidate for part of a person's name.
-#[derive(Clone, Debug)]
+/// of a title or organisation: a candidate for part of a person's name. Twenty bytes: a long
+/// article names the same people hundreds of thousands of times, so its words are kept once
+/// in [`Names`] and each use holds their indexes.
+#[derive(Clone, Copy, Debug)]
 pub struct NameWord {
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// Index into `Document::blocks`.
     pub block: u32,
-    /// As written ("Stoltenberg"). Every use of the same word shares one copy: a long
-    /// article names the same people hundreds of thousands of times.
-    pub text: SharedWord,
-    /// The capitalised name word right before it, when there is one ("Jens").
-    pub given: Option<SharedWord>,
+    /// As written ("Stoltenberg"), by index into [`Names::spellings`].
+    text: u32,
+    /// The capitalised name word right before it, when there is one ("Jens"), or
+    /// [`NameWord::NO_GIVEN`].
+    given: u32,
 }
 
-/// One copy of a word shared by its every use, behind a pointer of one word: a long file has
-/// hundreds of thousands of name words.
-pub type SharedWord = Arc<Box<str>>;
+const _: () = assert!(std::mem::size_of::<NameWord>() == 20);
+
+impl NameWord {
+    const NO_GIVEN: u32 = u32::MAX;
+
+    /// The word in the source.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct Names {
     pub titles: Vec<TitleMention>,
     pub words: Vec<NameWord>,
+    /// Every distinct name word, once.
+    spellings: Vec<Box<str>>,
+}
+
+impl Names {
+    /// The word as written ("Stoltenberg").
+    pub fn text(&self, word: &NameWord) -> &str {
+        &self.spellings[word.text as usize]
+    }
+
+    /// The capitalised name word right before it ("Jens").
+    pub fn given(&self, word: &NameWord) -> Option<&str> {
+        (word.given != NameWord::NO_GIVEN).then(|| &*self.spellings[word.given as usize])
+    }
+
+    /// Give back what the lists grew beyond their length: they are kept while their rules
+    /// run, and a long file has hundreds of thousands of them.
+    pub fn shrink_to_fit(&mut self) {
+        self.titles.shrink_to_fit();
+        self.words.shrink_to_fit();
+        self.spellings.shrink_to_fit();
+    }
 }
 
 pub fn extract(doc: &Document, settings: &Settings) -> Names {
     let table = &settings.style.titles;
     let mut names = Names::default();
     let mut lower_case_words: FxHashSet<&str> = FxHashSet::default();
-    let mut spellings: FxHashMap<&str, SharedWord> = FxHashMap::default();
-    let mut intern = |word| -> SharedWord {
-        Arc::clone(
-            spellings
-                .entry(word)
-                .or_insert_with(|| Arc::new(Box::from(word))),
-        )
+    let mut indexes: FxHashMap<&str, u32> = FxHashMap::default();
+    let spellings = &mut names.spellings;
+    let mut intern = |word| -> u32 {
+        *indexes.entry(word).or_insert_with(|| {
+            spellings.push(Box::from(word));
+            offset32(spellings.len() - 1)
+        })
     };
     let mut tokens: Vec<Range<usize>> = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
@@ -83,11 +114,15 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
                     block.text().get(previous_end..token.start),
                     Some(" " | "\u{a0}")
                 );
+                let span = block.span_of(token.clone());
                 names.words.push(NameWord {
-                    block: u32::try_from(index).unwrap_or(u32::MAX),
-                    span: block.span_of(token.clone()),
+                    start: offset32(span.start),
+                    end: offset32(span.end),
+                    block: offset32(index),
                     text: intern(word),
-                    given: previous.filter(|_| follows_directly).map(&mut intern),
+                    given: previous
+                        .filter(|_| follows_directly)
+                        .map_or(NameWord::NO_GIVEN, &mut intern),
                 });
             }
             previous = name_like.then_some(word);
@@ -96,13 +131,19 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
     }
     // A word the article also writes in lower case is a common word ("But", "Officials").
     let is_common = |word: &str| with_lowercase(word, |lower| lower_case_words.contains(lower));
-    names.words.retain(|word| !is_common(&word.text));
+    let common: Vec<bool> = names.spellings.iter().map(|w| is_common(w)).collect();
+    names.words.retain(|word| !common[word.text as usize]);
     for word in &mut names.words {
-        if word.given.as_deref().is_some_and(|given| is_common(given)) {
-            word.given = None;
+        if word.given != NameWord::NO_GIVEN && common[word.given as usize] {
+            word.given = NameWord::NO_GIVEN;
         }
     }
     names
+}
+
+/// An offset or index as `u32`: the engine refuses files past 4 GiB, so it always fits.
+fn offset32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
 }
 
 /// Runs of letters that are words of prose: not parts of handles, hashtags, paths, domain
@@ -384,7 +425,7 @@ mod tests {
         let found: Vec<(&str, Option<&str>)> = names
             .words
             .iter()
-            .map(|w| (&**w.text, w.given.as_deref().map(|given| &**given)))
+            .map(|w| (names.text(w), names.given(w)))
             .collect();
         assert_eq!(
             found,

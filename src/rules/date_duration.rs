@@ -125,10 +125,9 @@ fn leads_into(
     start: &DateClaim,
     block: &crate::document::Block,
 ) -> bool {
-    let range_start = start
-        .weekday
-        .as_ref()
-        .map_or(start.range.start, |w| w.range.start.min(start.range.start));
+    let range_start = start.weekday.as_ref().map_or(start.range.start, |w| {
+        w.range().start.min(start.range.start)
+    });
     if range_start < length.end || range_start - length.end > MAX_GAP {
         return false;
     }

@@ -142,6 +142,7 @@ fn wrong_weekday(
 ) -> Diagnostic {
     let claim = &cx.claims.dates[index];
     let mention = claim.weekday.as_ref().expect("a weekday-date pair");
+    let mention_span = cx.doc.blocks[claim.block].span_of(mention.range());
     let stated = weekday_name(mention.weekday);
     let mut diagnostic = match days {
         [day] => {
@@ -158,7 +159,7 @@ fn wrong_weekday(
             };
             let mut diagnostic = Diagnostic::new(
                 RuleId::DateWeekday,
-                mention.span,
+                mention_span,
                 format!("{} {tense} a {actual}, not a {stated}", claim.text),
             )
             .with_label(claim.span, label);
@@ -181,7 +182,7 @@ fn wrong_weekday(
                 .collect();
             Diagnostic::new(
                 RuleId::DateWeekday,
-                mention.span,
+                mention_span,
                 format!(
                     "{} is not a {stated} read either way: {}",
                     claim.text,
@@ -207,14 +208,16 @@ fn fixes(cx: &RuleContext, index: usize, day: NaiveDate) -> Vec<Fix> {
     let mention = claim.weekday.as_ref().expect("a weekday-date pair");
     let mut fixes = Vec::new();
     let block = &cx.doc.blocks[claim.block];
-    let exact = |span: crate::span::Span, range: &std::ops::Range<usize>| {
-        block.text().get(range.clone()) == Some(span.text(source))
+    // The span of a range of the block's text, when it is written exactly so in the source.
+    let exact = |range: &std::ops::Range<usize>| {
+        let span = block.span_of(range.clone());
+        (block.text().get(range.clone()) == Some(span.text(source))).then_some(span)
     };
-    if exact(mention.span, &mention.range) {
+    if let Some(mention_span) = exact(&mention.range()) {
         let weekday = render_weekday(day.weekday(), mention.style);
         fixes.push(Fix::unsafe_edit(
             format!("Change the weekday to {weekday}"),
-            vec![Edit::replace(mention.span, weekday)],
+            vec![Edit::replace(mention_span, weekday)],
         ));
     }
     let moved = nearest_with_weekday(day, mention.weekday);
@@ -233,18 +236,18 @@ fn fixes(cx: &RuleContext, index: usize, day: NaiveDate) -> Vec<Fix> {
     }
     let mut edits = Vec::new();
     for (part, value) in parts {
-        if !exact(part.span, &part.range) {
+        let Some(span) = exact(&part.range()) else {
             return fixes;
-        }
+        };
         edits.push(Edit::replace(
-            part.span,
-            render_part(part.kind, value, part.span.text(source)),
+            span,
+            render_part(part.kind, value, span.text(source)),
         ));
     }
     // The date as it will read: a day of a range reads with the range's month ("March 10").
     let own = claim.span.text(source);
     let moved_own = apply(own, claim.span.start, &edits);
-    let new_text = if own == claim.text {
+    let new_text = if own == &*claim.text {
         moved_own
     } else {
         claim.text.replacen(own, &moved_own, 1)

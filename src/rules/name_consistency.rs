@@ -10,9 +10,10 @@
 //! quoted author's style), but a quoted name is evidence of how the person spells it.
 
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use super::{RuleContext, RuleId};
-use crate::claims::name::{NameWord, Quoted, TitleMention};
+use crate::claims::name::{Quoted, TitleMention};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::span::Span;
 use crate::style::titles::{Joints, Title, TitleTable};
@@ -189,10 +190,14 @@ fn times(count: usize) -> String {
 
 // ---- Surnames -------------------------------------------------------------------------------
 
-/// Every use of one spelling of a name.
+/// One spelling of a name: how often it is written, and where first. Every use is found
+/// again only for a stray spelling, which is reported at each: a long article writes a
+/// common name hundreds of thousands of times.
 #[derive(Default)]
 struct Spelling<'a> {
-    uses: Vec<&'a NameWord>,
+    count: usize,
+    /// Its first uses, by index into the name words.
+    first_uses: SmallVec<[u32; MAX_LABELS]>,
     /// First names seen right before it.
     given: Vec<&'a str>,
 }
@@ -203,14 +208,21 @@ enum Evidence<'a> {
     StraySpelling,
 }
 
+/// The spelling a name word is grouped under (its lower case), if it is long enough to be
+/// compared.
+fn spelling_key<R>(text: &str, f: impl FnOnce(&str) -> Option<R>) -> Option<R> {
+    if text.chars().count() < MIN_SURNAME_CHARS {
+        return None;
+    }
+    crate::text::with_lowercase(text, f)
+}
+
 fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) {
     let mut spellings: FxHashMap<String, Spelling> = FxHashMap::default();
-    for word in &cx.claims.names.words {
-        if word.text.chars().count() < MIN_SURNAME_CHARS {
-            continue;
-        }
+    let names = &cx.claims.names;
+    for (at, word) in names.words.iter().enumerate() {
         // Lowered on the stack: a copy is made only for a spelling not seen before.
-        let spelling = crate::text::with_lowercase(&word.text, |key| {
+        let spelling = spelling_key(names.text(word), |key| {
             if !spellings.contains_key(key) {
                 if spellings.len() >= MAX_DISTINCT_NAMES {
                     return None;
@@ -222,8 +234,13 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
         let Some(spelling) = spelling else {
             continue;
         };
-        spelling.uses.push(word);
-        if let Some(given) = word.given.as_deref().map(|given| &**given) {
+        spelling.count += 1;
+        if spelling.first_uses.len() < MAX_LABELS {
+            spelling
+                .first_uses
+                .push(u32::try_from(at).unwrap_or(u32::MAX));
+        }
+        if let Some(given) = names.given(word) {
             if !spelling.given.contains(&given) {
                 spelling.given.push(given);
             }
@@ -253,7 +270,7 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
                     continue;
                 }
                 let (a, b) = (&spellings[key.as_str()], &spellings[*other]);
-                let (stray, usual) = match a.uses.len().cmp(&b.uses.len()) {
+                let (stray, usual) = match a.count.cmp(&b.count) {
                     std::cmp::Ordering::Less => ((key.as_str(), a), (*other, b)),
                     std::cmp::Ordering::Greater => ((*other, b), (key.as_str(), a)),
                     std::cmp::Ordering::Equal => continue,
@@ -263,7 +280,7 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
                 };
                 let better = strays
                     .get(stray.0)
-                    .is_none_or(|(known, _)| spellings[*known].uses.len() < usual.1.uses.len());
+                    .is_none_or(|(known, _)| spellings[*known].count < usual.1.count);
                 if better {
                     strays.insert(stray.0, (usual.0, evidence));
                 }
@@ -271,16 +288,25 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
         }
     }
     let mut strays: Vec<_> = strays.into_iter().collect();
-    strays.sort_by_key(|(stray, _)| spellings[*stray].uses[0].span.start);
+    let first_start = |stray: &str| names.words[spellings[stray].first_uses[0] as usize].span();
+    strays.sort_by_key(|(stray, _)| first_start(stray).start);
+    let mut stray_uses: FxHashMap<&str, Vec<u32>> = strays
+        .iter()
+        .map(|(stray, _)| (*stray, Vec::new()))
+        .collect();
+    if !stray_uses.is_empty() {
+        for (at, word) in names.words.iter().enumerate() {
+            if let Some(uses) = spelling_key(names.text(word), |key| stray_uses.get_mut(key)) {
+                uses.push(u32::try_from(at).unwrap_or(u32::MAX));
+            }
+        }
+    }
     for (stray, (usual, evidence)) in strays {
-        report_surname(
-            cx,
-            quoted,
-            &spellings[stray],
-            &spellings[usual],
-            &evidence,
-            out,
-        );
+        let stray = Stray {
+            spelling: &spellings[stray],
+            uses: &stray_uses[stray],
+        };
+        report_surname(cx, quoted, stray, &spellings[usual], &evidence, out);
     }
 }
 
@@ -313,50 +339,62 @@ fn same_person<'a>(stray: &Spelling<'a>, usual: &Spelling<'a>) -> Option<Evidenc
         return Some(Evidence::SameFirstName(first));
     }
     let stray_is_bare = stray.given.is_empty();
-    (stray.uses.len() == 1 && stray_is_bare && usual.uses.len() >= 2 && !usual.given.is_empty())
+    (stray.count == 1 && stray_is_bare && usual.count >= 2 && !usual.given.is_empty())
         .then_some(Evidence::StraySpelling)
+}
+
+/// A stray spelling with every one of its uses.
+struct Stray<'s, 'a> {
+    spelling: &'s Spelling<'a>,
+    /// By index into the name words.
+    uses: &'s [u32],
 }
 
 fn report_surname(
     cx: &RuleContext,
     quoted: &Quoted,
-    stray: &Spelling,
+    stray: Stray,
     usual: &Spelling,
     evidence: &Evidence,
     out: &mut Vec<Diagnostic>,
 ) {
-    let usual_text = &usual.uses[0].text;
+    let names = &cx.claims.names;
+    let word_at = |at: u32| &names.words[at as usize];
+    let usual_text = names.text(word_at(usual.first_uses[0]));
     let help = match evidence {
         Evidence::SameFirstName(first) => format!(
             "both follow \"{first}\"; if they are two people, suppress this finding"
         ),
         Evidence::StraySpelling => format!(
             "\"{usual_text}\" is used {}, \"{}\" once; if they are two people, suppress this finding",
-            times(usual.uses.len()),
-            stray.uses[0].text
+            times(usual.count),
+            names.text(word_at(stray.spelling.first_uses[0]))
         ),
     };
-    for word in &stray.uses {
-        if quoted.contains(&cx.doc.blocks[word.block as usize], word.span) {
+    for &at in stray.uses {
+        let word = word_at(at);
+        let (span, text) = (word.span(), names.text(word));
+        if quoted.contains(&cx.doc.blocks[word.block as usize], span) {
             continue;
         }
         let mut diagnostic = Diagnostic::new(
             RuleId::NameConsistency,
-            word.span,
+            span,
             format!(
-                "\"{}\" looks like a misspelling of \"{usual_text}\", used {} in this article",
-                word.text,
-                times(usual.uses.len())
+                "\"{text}\" looks like a misspelling of \"{usual_text}\", used {} in this article",
+                times(usual.count)
             ),
         )
         .with_help(help.clone());
-        for other in usual.uses.iter().take(MAX_LABELS) {
-            diagnostic = diagnostic.with_label(other.span, format!("\"{}\" here", other.text));
+        for &other in &usual.first_uses {
+            let other = word_at(other);
+            let label = format!("\"{}\" here", names.text(other));
+            diagnostic = diagnostic.with_label(other.span(), label);
         }
-        if word.span.text(cx.doc.source) == &**word.text {
+        if span.text(cx.doc.source) == text {
             diagnostic = diagnostic.with_fix(Fix::unsafe_edit(
                 format!("Write \"{usual_text}\""),
-                vec![Edit::replace(word.span, usual_text.to_string())],
+                vec![Edit::replace(span, usual_text.to_string())],
             ));
         }
         out.push(diagnostic);

@@ -108,12 +108,23 @@ pub fn extract(doc: &Document, settings: &Settings) -> QuoteClaims {
         .iter()
         .map(|pair| quotation_in_marks(doc, &pictures, pair, &enclosing, &block_quotes))
         .collect();
-    in_marks.sort_by_key(|q| (q.block, q.range.start));
+    // Sorted in place on keys no two quotations share, so the order is the stable one with
+    // no scratch copy (a long file has tens of thousands of quotations).
+    in_marks.sort_unstable_by_key(|q| (q.block, q.range.start));
     attribute_by_context(doc, credits, &enclosing, &block_quotes, &mut in_marks);
     continue_block_quotes(&mut block_quotes, &mut in_marks);
-    let mut quotations = block_quotes;
-    quotations.extend(in_marks);
-    quotations.sort_by_key(|q| (q.span.start, q.span.end));
+    let mut quotations = if block_quotes.len() >= in_marks.len() {
+        block_quotes.append(&mut in_marks);
+        block_quotes
+    } else {
+        in_marks.append(&mut block_quotes);
+        in_marks
+    };
+    // A block quote comes before a quotation in marks with the same span.
+    quotations.sort_unstable_by_key(|q| {
+        let in_marks = matches!(q.kind, QuoteKind::Marks(_));
+        (q.span.start, q.span.end, in_marks, q.block, q.range.start)
+    });
     QuoteClaims {
         quotations,
         stray_marks,
