@@ -201,11 +201,16 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
 pub type Text = Located<String>;
 pub type Date = Located<FactDate>;
 
+/// A whole fact file.
+pub type RawFile = RawFileOf<Date>;
+
+/// A fact file, or a piece of one cut before an entry of a table (see `pieces.rs`), whose
+/// `checked` is `Option<Date>`: only the first piece has it.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RawFile {
+pub struct RawFileOf<Checked> {
     /// The day the file's facts were last checked against their sources.
-    pub checked: Date,
+    pub checked: Checked,
     #[serde(default)]
     pub entity: Vec<RawEntity>,
     #[serde(default)]
@@ -224,6 +229,102 @@ pub struct RawFile {
     pub capital: Vec<RawCapital>,
     #[serde(default)]
     pub event: Vec<RawEvent>,
+}
+
+impl<Checked> RawFileOf<Checked> {
+    /// The same tables with another `checked`.
+    pub fn with_checked<Other>(self, checked: Other) -> RawFileOf<Other> {
+        RawFileOf {
+            checked,
+            entity: self.entity,
+            alias: self.alias,
+            member_count: self.member_count,
+            membership: self.membership,
+            accession_step: self.accession_step,
+            office: self.office,
+            term: self.term,
+            capital: self.capital,
+            event: self.event,
+        }
+    }
+
+    /// Append a later piece's tables, in order.
+    pub fn append<Other>(&mut self, mut later: RawFileOf<Other>) {
+        self.entity.append(&mut later.entity);
+        self.alias.append(&mut later.alias);
+        self.member_count.append(&mut later.member_count);
+        self.membership.append(&mut later.membership);
+        self.accession_step.append(&mut later.accession_step);
+        self.office.append(&mut later.office);
+        self.term.append(&mut later.term);
+        self.capital.append(&mut later.capital);
+        self.event.append(&mut later.event);
+    }
+}
+
+/// Move every span by `by` bytes: a piece of a file is parsed on its own, and its spans count
+/// from the piece's start.
+pub trait Shift {
+    fn shift(&mut self, by: usize);
+}
+
+impl<T> Shift for Located<T> {
+    fn shift(&mut self, by: usize) {
+        self.span = self.span.start + by..self.span.end + by;
+    }
+}
+
+impl<T: Shift> Shift for Option<T> {
+    fn shift(&mut self, by: usize) {
+        if let Some(value) = self {
+            value.shift(by);
+        }
+    }
+}
+
+impl<T: Shift> Shift for Vec<T> {
+    fn shift(&mut self, by: usize) {
+        for value in self {
+            value.shift(by);
+        }
+    }
+}
+
+/// `Shift` for a table, by its fields that hold spans.
+macro_rules! shift_fields {
+    ($table:ident: $($field:ident),+) => {
+        impl Shift for $table {
+            fn shift(&mut self, by: usize) {
+                $(self.$field.shift(by);)+
+            }
+        }
+    };
+}
+
+shift_fields!(RawEntity: id, ambiguous, source);
+shift_fields!(RawAlias: entity, from, until, source);
+shift_fields!(RawMemberCount: entity, from, until, source);
+shift_fields!(RawMembership: organisation, member, from, until, source);
+shift_fields!(RawAccessionStep: organisation, candidate, by, date, source);
+shift_fields!(RawOffice: id, of, source);
+shift_fields!(RawTerm: office, holder, from, until, source);
+shift_fields!(RawCapital: country, from, until, source);
+shift_fields!(RawEvent: id, start, end, country, fact);
+shift_fields!(RawEventFact: source);
+
+impl<Checked: Shift> Shift for RawFileOf<Checked> {
+    fn shift(&mut self, by: usize) {
+        self.checked.shift(by);
+        self.entity.shift(by);
+        self.alias.shift(by);
+        self.member_count.shift(by);
+        self.membership.shift(by);
+        self.accession_step.shift(by);
+        self.office.shift(by);
+        self.term.shift(by);
+        self.capital.shift(by);
+        self.event.shift(by);
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]

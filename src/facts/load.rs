@@ -3,9 +3,10 @@
 //! [`InputError`] pointing into its file.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use super::file::{Date, EntityKind, RawFile, Text};
 use super::{
@@ -117,7 +118,7 @@ pub fn build(sources: &[SourceFile]) -> Result<FactBase, Vec<InputError>> {
         let raw = match source.parsed {
             Some(json) => serde_json::from_str::<RawFile>(json)
                 .map_err(|error| (0..0, format!("invalid fact file: {error}"))),
-            None => toml::from_str::<RawFile>(&source.text).map_err(|error| {
+            None => super::pieces::parse(&source.text).map_err(|error| {
                 let message = format!("invalid fact file: {}", error.message().trim());
                 (error.span().unwrap_or(0..0), message)
             }),
@@ -132,7 +133,7 @@ pub fn build(sources: &[SourceFile]) -> Result<FactBase, Vec<InputError>> {
     }
     let mut builder = Builder {
         base: FactBase::default(),
-        ids: HashMap::new(),
+        ids: FxHashMap::default(),
         errors,
     };
     builder.definitions(&parsed);
@@ -148,7 +149,7 @@ pub fn build(sources: &[SourceFile]) -> Result<FactBase, Vec<InputError>> {
 struct Builder<'s> {
     base: FactBase,
     /// What each id refers to (the definition that counts).
-    ids: HashMap<String, Target>,
+    ids: FxHashMap<String, Target>,
     errors: Errors<'s>,
 }
 
@@ -185,9 +186,18 @@ impl Builder<'_> {
 
     /// Which definition of each id counts: a later layer replaces an earlier one; one layer
     /// may not define an id twice.
-    fn choose_definitions<'p>(&mut self, parsed: &'p [Parsed]) -> HashMap<&'p str, (usize, usize)> {
-        let mut chosen: HashMap<&str, (usize, usize)> = HashMap::new();
-        let mut layers: HashMap<&str, usize> = HashMap::new();
+    fn choose_definitions<'p>(
+        &mut self,
+        parsed: &'p [Parsed],
+    ) -> FxHashMap<&'p str, (usize, usize)> {
+        let definitions: usize = parsed
+            .iter()
+            .map(|p| p.raw.entity.len() + p.raw.office.len())
+            .sum();
+        let mut chosen: FxHashMap<&str, (usize, usize)> =
+            FxHashMap::with_capacity_and_hasher(definitions, Default::default());
+        let mut layers: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(definitions, Default::default());
         for (file, p) in parsed.iter().enumerate() {
             let ids = p
                 .raw
@@ -578,7 +588,7 @@ impl Builder<'_> {
     ) {
         let base = &self.base;
         let mut problems = Vec::new();
-        let mut by_office: HashMap<(OfficeId, bool), Vec<usize>> = HashMap::new();
+        let mut by_office: FxHashMap<(OfficeId, bool), Vec<usize>> = FxHashMap::default();
         for (index, term) in base.terms.iter().enumerate() {
             let regular = term.kind == TermKind::Regular;
             by_office
@@ -605,7 +615,7 @@ impl Builder<'_> {
                 }
             }
         }
-        let mut by_entity: HashMap<EntityId, Vec<usize>> = HashMap::new();
+        let mut by_entity: FxHashMap<EntityId, Vec<usize>> = FxHashMap::default();
         for (index, count) in base.member_counts.iter().enumerate() {
             by_entity.entry(count.entity).or_default().push(index);
         }
@@ -641,11 +651,11 @@ const ALL_KINDS: [EntityKind; 4] = [
 
 /// For each (table, subject), the latest layer that gives any value: its values replace the
 /// earlier layers' ("our folder says what NATO's member count was").
-struct Winners(HashMap<(&'static str, String), usize>);
+struct Winners(FxHashMap<(&'static str, String), usize>);
 
 impl Winners {
     fn of(parsed: &[Parsed]) -> Winners {
-        let mut map: HashMap<(&'static str, String), usize> = HashMap::new();
+        let mut map: FxHashMap<(&'static str, String), usize> = FxHashMap::default();
         if parsed.iter().all(|p| p.source.layer == 0) {
             return Winners(map); // one layer: nothing replaces anything
         }

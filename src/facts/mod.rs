@@ -9,6 +9,7 @@ mod file;
 pub mod judge;
 mod load;
 pub mod names;
+mod pieces;
 pub mod query;
 pub mod report;
 
