@@ -14,11 +14,11 @@
 //! to build and a megabyte more memory but search more than twice as fast: one article never
 //! pays for them, a long run soon gains. Both kinds find exactly the same matches.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 use super::{EntityId, EntityKind, FactBase, OfficeId};
 
@@ -140,7 +140,7 @@ struct Group {
 }
 
 impl Group {
-    fn new(map: HashMap<&str, Vec<NameTarget>>, may_build_dfa: bool) -> Group {
+    fn new(map: FxHashMap<&str, Vec<NameTarget>>, may_build_dfa: bool) -> Group {
         let mut entries: Vec<(&str, Vec<NameTarget>)> = map.into_iter().collect();
         entries.sort_by(|a, b| a.0.cmp(b.0));
         let names = entries
@@ -163,7 +163,7 @@ pub struct NameIndex {
 
 impl NameIndex {
     pub fn build(base: &FactBase) -> NameIndex {
-        let mut groups: [HashMap<&str, Vec<NameTarget>>; 3] = Default::default();
+        let mut groups: [FxHashMap<&str, Vec<NameTarget>>; 3] = Default::default();
         let group_of = |entity: EntityId| match base.entities[entity].kind {
             EntityKind::Country => NameGroup::Countries as usize,
             _ => NameGroup::Core as usize,
@@ -205,7 +205,7 @@ impl NameIndex {
                     .push(NameTarget::City { capital: index });
             }
         }
-        let mut titles: HashMap<String, Vec<OfficeId>> = HashMap::new();
+        let mut titles: FxHashMap<String, Vec<OfficeId>> = FxHashMap::default();
         for (id, office) in base.offices.iter().enumerate() {
             for title in std::iter::once(&office.title).chain(&office.titles) {
                 let list = titles.entry(title.to_ascii_lowercase()).or_default();
