@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
+use smallvec::SmallVec;
 
 use crate::document::{Block, Document};
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameGroup, NameTarget, OfficeId};
@@ -157,19 +158,27 @@ impl TimeContext {
         ];
         const CHANGE_PHRASES: &[&[&str]] =
             &[&["used", "to"], &["last", "year"], &["new", "member"]];
-        let words: Vec<String> = sentence
+        // The lists are lower-case ASCII, so words are compared ignoring ASCII case rather
+        // than lowered into copies (this runs for every sentence with a count or a title).
+        let words: SmallVec<[&str; 48]> = sentence
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
             .collect();
         let has_phrase = |phrases: &[&[&str]]| {
             phrases.iter().any(|phrase| {
-                words
-                    .windows(phrase.len())
-                    .any(|window| window.iter().zip(phrase.iter()).all(|(w, p)| w == p))
+                words.windows(phrase.len()).any(|window| {
+                    window
+                        .iter()
+                        .zip(phrase.iter())
+                        .all(|(w, p)| w.eq_ignore_ascii_case(p))
+                })
             })
         };
-        let has_word = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        let has_word = |list: &[&str]| {
+            words
+                .iter()
+                .any(|w| list.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        };
         if has_word(OTHER)
             || has_phrase(OTHER_PHRASES)
             || (change_words && (has_word(CHANGE) || has_phrase(CHANGE_PHRASES)))
@@ -211,9 +220,13 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<Mention> {
     }
     let mut context = Context::default();
     let mut out = Vec::new();
+    // Reused from block to block: most blocks name nothing and need no allocation.
+    let mut titles = Vec::new();
+    let mut hits = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
-        let titles: Vec<_> = facts.names().find_titles(block.text()).collect();
-        let hits = name_hits(facts, block, &mut context, !titles.is_empty());
+        titles.clear();
+        titles.extend(facts.names().find_titles(block.text()));
+        name_hits(facts, block, &mut context, !titles.is_empty(), &mut hits);
         if hits.is_empty() {
             continue;
         }
@@ -228,7 +241,7 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<Mention> {
         {
             context.last_person = Some((person, index));
         }
-        for hit in hits {
+        for hit in hits.drain(..) {
             out.push(Mention {
                 block: index,
                 span: block.span_of(hit.range.clone()),
@@ -304,17 +317,22 @@ impl Hit {
 
 /// Names in the block, with contextual aliases ("the Alliance") kept only once their entity
 /// has been named, and surnames alone ("May") kept as people only once the full name came.
-fn name_hits(facts: &FactBase, block: &Block, context: &mut Context, titled: bool) -> Vec<Hit> {
+/// They replace what `hits` held.
+fn name_hits(
+    facts: &FactBase,
+    block: &Block,
+    context: &mut Context,
+    titled: bool,
+    hits: &mut Vec<Hit>,
+) {
+    hits.clear();
     let capital = place::may_claim(block.text());
-    let mut groups = vec![NameGroup::Core];
-    if titled || capital {
-        groups.push(NameGroup::Countries);
-    }
-    if capital {
-        groups.push(NameGroup::Cities);
-    }
-    let mut hits: Vec<Hit> = Vec::new();
-    for group in groups {
+    let groups = [
+        Some(NameGroup::Core),
+        (titled || capital).then_some(NameGroup::Countries),
+        capital.then_some(NameGroup::Cities),
+    ];
+    for group in groups.into_iter().flatten() {
         for found in facts.names().find(group, block.text()) {
             let range = found.start..found.end;
             let targets = facts.names().targets(group, found.pattern);
@@ -350,7 +368,6 @@ fn name_hits(facts: &FactBase, block: &Block, context: &mut Context, titled: boo
         }
         !hit.targets.is_empty()
     });
-    hits
 }
 
 /// The hit that ends exactly at `end`, if any (hits are sorted by start; only the few
