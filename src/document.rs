@@ -255,9 +255,16 @@ impl<'a> Document<'a> {
             ..
         } = builder;
         blocks.shrink_to_fit();
+        // Split into one scratch list, then copied at their exact length: a one-sentence
+        // block (most of them) allocates nothing.
+        let mut sentences = Vec::new();
         for block in &mut blocks {
-            block.sentences = SmallVec::from_vec(sentence::split(block.text()));
-            block.sentences.shrink_to_fit();
+            sentences.clear();
+            sentence::split_into(block.text(), &mut sentences);
+            block.sentences = match sentences.len() {
+                0 | 1 => sentences.iter().cloned().collect(),
+                _ => SmallVec::from_vec(sentences.clone()),
+            };
         }
         Document {
             source,

@@ -15,8 +15,14 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Split `text` into sentence ranges covering it (whitespace between sentences is dropped).
 pub fn split(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
     let mut sentences = Vec::new();
+    split_into(text, &mut sentences);
+    sentences
+}
+
+/// [`split`], appending to `sentences`.
+pub fn split_into(text: &str, sentences: &mut Vec<Range<usize>>) {
+    let bytes = text.as_bytes();
     let mut start = skip_space(text, 0);
     let mut i = 0;
     while i < bytes.len() {
@@ -66,7 +72,6 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     if end > start {
         sentences.push(start..end);
     }
-    sentences
 }
 
 fn skip_space(text: &str, mut at: usize) -> usize {
@@ -110,15 +115,19 @@ fn is_abbreviation(text: &str, dot: usize, punct: u8) -> bool {
         return false;
     }
     // Initials and dotted abbreviations: "J.", "U.S.", "U.N."
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) && letters.len() <= 4 {
+    let mut letters = word.chars().filter(|c| *c != '.');
+    let count = letters.clone().count();
+    let all_upper = letters.all(char::is_uppercase);
+    if word.contains('.') && all_upper && count <= 4 {
         return true;
     }
-    if letters.len() == 1 && letters[0].is_uppercase() {
+    if count == 1 && all_upper {
         return true;
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // The abbreviations are lower-case ASCII: a word of other letters is none of them.
+    ABBREVIATIONS
+        .iter()
+        .any(|abbreviation| word.eq_ignore_ascii_case(abbreviation))
 }
 
 #[cfg(test)]
