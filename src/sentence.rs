@@ -25,8 +25,19 @@ pub fn split_into(text: &str, sentences: &mut Vec<Range<usize>>) {
     let bytes = text.as_bytes();
     let mut start = skip_space(text, 0);
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    // Only sentence punctuation and line breaks can end a sentence: the bytes between them
+    // are passed over with memchr instead of one at a time.
+    let newline_from =
+        |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |at| from + at);
+    let mut newline = newline_from(0);
+    loop {
+        if newline < i {
+            newline = newline_from(i);
+        }
+        i = memchr::memchr3(b'.', b'!', b'?', &bytes[i..newline]).map_or(newline, |at| i + at);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if matches!(b, b'.' | b'!' | b'?') {
             // Take closing quotes and brackets with the punctuation.
             let mut end = i + 1;
