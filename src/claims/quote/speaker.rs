@@ -2,8 +2,9 @@
 //! Secretary General Jens Stoltenberg", "he told reporters", "according to the ministry").
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use crate::text::LowerAscii;
+use crate::text::{LowerAscii, WordShapes};
 
 /// Which side of the quotation a stretch of text is on: the verb nearest the quotation wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -369,6 +370,19 @@ const SPEECH_PHRASES: &[&str] = &[
 
 /// The longest speech verb, in bytes: longer words are not looked up.
 const LONGEST_VERB: usize = 16;
+
+/// The first letters and lengths of the speech verbs and of the phrases' first words: most
+/// words of a sentence are ruled out before they are lowered and looked up.
+static SPEECH_SHAPES: LazyLock<WordShapes> = LazyLock::new(|| {
+    let mut shapes = WordShapes::default();
+    let first_words = SPEECH_PHRASES
+        .iter()
+        .filter_map(|phrase| phrase.split(' ').next());
+    for word in SPEECH_VERBS.iter().copied().chain(first_words) {
+        shapes.add(word);
+    }
+    shapes
+});
 
 /// Verbs that name their speaker after them: "according to the ministry".
 const SPEAKER_AFTER: &[&str] = &["according to", "in the words of"];
@@ -757,7 +771,7 @@ fn words(text: &str, within: Range<usize>) -> Vec<Word> {
 /// The speech verb or phrase that starts at `words[first]`: the index of its last word.
 fn speech_verb_at(text: &str, words: &[Word], first: usize) -> Option<usize> {
     let word = &text[words[first].start..words[first].end];
-    if word.len() > LONGEST_VERB || !word.is_ascii() {
+    if word.len() > LONGEST_VERB || !word.is_ascii() || !SPEECH_SHAPES.may_hold(word) {
         return None;
     }
     let is_verb = LowerAscii::new(word).is_some_and(|lower| {
