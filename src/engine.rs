@@ -152,13 +152,18 @@ pub fn check_bytes(path: &str, bytes: &[u8], settings: &Settings) -> FileReport 
 
 /// [`decode`], keeping the bytes as the text.
 pub fn decode_owned(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
-    decode(path, &bytes)?;
-    String::from_utf8(bytes).map_err(|_| InputError::new(path, "not valid UTF-8"))
+    // Validated once: only a file that is not text is read again, for where and why.
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) if memchr::memchr(0, text.as_bytes()).is_none() => return Ok(text),
+        Ok(text) => text.into_bytes(),
+        Err(error) => error.into_bytes(),
+    };
+    decode(path, &bytes).map(str::to_string)
 }
 
 /// The file's text, or why it is not text.
 pub fn decode<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, InputError> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         return Err(InputError::new(
             path,
             format!("binary file (NUL byte at byte {at}); skipped"),
