@@ -109,30 +109,45 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// The shapes (first letter and length) of a set of ASCII words: a word is ruled out before
-/// it is lowered and hashed unless some word of the set has its shape. An ASCII word keeps
-/// its shape when lowered; a word of another shape (not ASCII, or not starting with a
-/// letter) is never ruled out.
-#[derive(Clone, Debug, Default)]
-pub struct WordShapes([u64; 26]);
+/// The shapes (first letter, last letter and length) of a set of ASCII words: a word is
+/// ruled out before it is lowered and hashed unless some word of the set has its shape. An
+/// ASCII word keeps its shape when lowered; a word of another shape (not ASCII, or not
+/// starting and ending with a letter) is never ruled out.
+#[derive(Clone, Debug)]
+pub struct WordShapes(Box<[u64]>);
+
+impl Default for WordShapes {
+    fn default() -> Self {
+        WordShapes(vec![0; 26 * 26].into_boxed_slice())
+    }
+}
 
 impl WordShapes {
-    /// The letter's index and the length's bit (63 for all longer words).
+    /// The index of the first and last letters, and the length's bit (63 for all longer
+    /// words).
     fn slot(word: &str) -> Option<(usize, u64)> {
-        let initial = word.as_bytes().first()?.to_ascii_lowercase();
-        (word.is_ascii() && initial.is_ascii_lowercase())
-            .then(|| (usize::from(initial - b'a'), 1 << word.len().min(63)))
+        let bytes = word.as_bytes();
+        let letter = |byte: u8| {
+            let lower = byte.to_ascii_lowercase();
+            lower
+                .is_ascii_lowercase()
+                .then(|| usize::from(lower - b'a'))
+        };
+        let first = letter(*bytes.first()?)?;
+        let last = letter(*bytes.last()?)?;
+        word.is_ascii()
+            .then(|| (first * 26 + last, 1 << word.len().min(63)))
     }
 
     pub fn add(&mut self, word: &str) {
-        if let Some((letter, length)) = Self::slot(word) {
-            self.0[letter] |= length;
+        if let Some((letters, length)) = Self::slot(word) {
+            self.0[letters] |= length;
         }
     }
 
     /// False only when no word of the set can equal `word` lowered.
     pub fn may_hold(&self, word: &str) -> bool {
-        Self::slot(word).is_none_or(|(letter, length)| self.0[letter] & length != 0)
+        Self::slot(word).is_none_or(|(letters, length)| self.0[letters] & length != 0)
     }
 }
 
@@ -167,13 +182,13 @@ mod tests {
         for word in ["colour", "Defence", "über", "a".repeat(70).as_str()] {
             shapes.add(word);
         }
-        for word in ["COLOUR", "Cobalt", "defense", "A".repeat(64).as_str()] {
+        for word in ["COLOUR", "Cellar", "defense", "A".repeat(64).as_str()] {
             assert!(shapes.may_hold(word), "{word}");
         }
-        for word in ["colours", "Colou", "offence", "a"] {
+        for word in ["colours", "Colou", "Cobalt", "offence", "a"] {
             assert!(!shapes.may_hold(word), "{word}");
         }
-        assert!(shapes.may_hold("Ärger") && shapes.may_hold("3rd"));
+        assert!(shapes.may_hold("Ärger") && shapes.may_hold("3rd") && shapes.may_hold("U.S."));
         let long = "A".repeat(40);
         assert_eq!(with_lowercase(&long, str::len), 40);
     }
