@@ -371,8 +371,8 @@ const SPEECH_PHRASES: &[&str] = &[
 /// The longest speech verb, in bytes: longer words are not looked up.
 const LONGEST_VERB: usize = 16;
 
-/// The first letters and lengths of the speech verbs and of the phrases' first words: most
-/// words of a sentence are ruled out before they are lowered and looked up.
+/// The shapes (first and last letters, length) of the speech verbs and of the phrases' first
+/// words: most words of a sentence are ruled out before they are lowered and looked up.
 static SPEECH_SHAPES: LazyLock<WordShapes> = LazyLock::new(|| {
     let mut shapes = WordShapes::default();
     let first_words = SPEECH_PHRASES
