@@ -40,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
     if report.checked {
         let doc = Document::parse(&source);
         for block in &doc.blocks {
-            assert_span(&source, block.span);
+            assert_span(&source, block.span());
             for sentence in &block.sentences {
                 assert_span(&source, block.span_of(sentence.clone()));
             }
