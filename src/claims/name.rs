@@ -88,7 +88,10 @@ impl Names {
 pub fn extract(doc: &Document, settings: &Settings) -> Names {
     let table = &settings.style.titles;
     let mut names = Names::default();
-    let mut lower_case_words: FxHashSet<&str> = FxHashSet::default();
+    // Sized for an article's distinct lower-case words (about one per 16 bytes of a short
+    // one), so it is not rehashed several times as it fills; a long file grows it as usual.
+    let mut lower_case_words: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher((doc.source.len() / 16).min(4096), Default::default());
     let mut indexes: FxHashMap<&str, u32> = FxHashMap::default();
     let spellings = &mut names.spellings;
     let mut intern = |word| -> u32 {
