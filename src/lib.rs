@@ -13,6 +13,8 @@ pub mod error;
 pub mod facts;
 pub mod fix;
 pub mod front_matter;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod line_index;
 pub mod lsp;
 pub mod output;

@@ -1,27 +1,9 @@
 //! `factlint facts import --from wikidata` on arbitrary text (SPARQL results, entity JSON,
 //! dumps): an error, never a panic, and whatever it would write loads as a fact file.
+//!
+//! The property lives in the library (`factlint::fuzz::wikidata_import`);
+//! `tests/fuzz_seeds.rs` replays it over this target's seeds.
 
 #![no_main]
 
-use factlint::facts::FactBase;
-use factlint::wikidata::{prepare_texts, ImportOptions};
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let options = ImportOptions {
-        inputs: vec!["input.json".into()],
-        out: "facts".into(),
-        retrieved: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
-        of: Some("Q7184".into()),
-        lang: "en".into(),
-        facts: Vec::new(),
-        no_default_facts: false,
-    };
-    if let Ok(imported) = prepare_texts(&[("input.json", text)], &options) {
-        FactBase::from_texts(&[("wikidata.toml", &imported.text)])
-            .expect("a prepared import is a valid fact file");
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| factlint::fuzz::wikidata_import(data));
