@@ -347,6 +347,77 @@ fn configs_with_huge_or_invalid_values() {
     }
 }
 
+/// A fact file with 100,000 people, each Ukraine's foreign minister for one day from
+/// 1700-01-01 on, beside the frozen test fact base (which has Dmytro Kuleba in that office
+/// from 2020). It loads, the automata find the names, and the judge picks the one holder of
+/// the day out of 100,000 terms.
+#[test]
+fn a_fact_file_with_a_hundred_thousand_entities() {
+    const PEOPLE: usize = 100_000;
+    let first_day = chrono::NaiveDate::from_ymd_opt(1700, 1, 1).unwrap();
+    let mut many = String::from("checked = 2025-06-30\n");
+    for i in 0..PEOPLE {
+        let from = first_day + chrono::Duration::days(i as i64);
+        let until = from + chrono::Duration::days(1);
+        many.push_str(&format!(
+            "[[entity]]\nid = \"person:p{i}\"\nkind = \"person\"\nname = \"Ana Doe{i}\"\n\
+             source = \"https://example.org/{i}\"\n\
+             [[term]]\noffice = \"office:ua-foreign-minister\"\nholder = \"person:p{i}\"\n\
+             from = {from}\nuntil = {until}\nsource = \"https://example.org/{i}\"\n"
+        ));
+    }
+    let frozen = std::fs::read_to_string(common::test_file("facts/test-facts.toml")).unwrap();
+    let start = Instant::now();
+    let facts = factlint::facts::FactBase::from_texts(&[
+        ("test-facts.toml", &frozen),
+        ("many.toml", &many),
+    ])
+    .unwrap_or_else(|errors| panic!("{errors:#?}"));
+    let elapsed = start.elapsed();
+    assert!(elapsed < LIMIT, "loading took {elapsed:?}");
+    assert!(facts.entities.len() > PEOPLE, "{}", facts.entities.len());
+    let settings = factlint::Settings::new(
+        Config::zero(),
+        std::sync::Arc::new(facts),
+        factlint::style::StyleData::embedded(),
+    );
+    let office_findings = |date: &str, claim: &str| -> Vec<String> {
+        let source = format!("---\ntitle: T\nauthor: A\ndate: {date}\n---\n\n{claim}\n");
+        let start = Instant::now();
+        let report = check_source("many.md", &source, &settings);
+        assert!(
+            start.elapsed() < LIMIT,
+            "checking took {:?}",
+            start.elapsed()
+        );
+        assert_report_spans(&source, &report);
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == RuleId::FactOffice)
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    let kuleba = "Dmytro Kuleba, Ukraine's foreign minister, met the delegation.";
+    assert_eq!(office_findings("2022-06-01", kuleba), Vec::<String>::new());
+    // 1900-06-01 is day 73,199 from 1700-01-01.
+    let found = office_findings("1900-06-01", kuleba);
+    assert!(
+        found.len() == 1 && found[0].contains("Ana Doe73199 held it"),
+        "{found:?}"
+    );
+    let generated = "Ana Doe73199, Ukraine's foreign minister, met the delegation.";
+    assert_eq!(
+        office_findings("1900-06-01", generated),
+        Vec::<String>::new()
+    );
+    let found = office_findings("1900-06-02", generated);
+    assert!(
+        found.len() == 1 && found[0].contains("Ana Doe73200 held it"),
+        "{found:?}"
+    );
+}
+
 // The CLI and the file system.
 
 fn factlint() -> Command {
