@@ -17,6 +17,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use regex::Regex;
 
+use factlint::claims::{ClaimGroup, Claims};
+use factlint::document::Document;
 use factlint::{check_source, Settings};
 
 fn main() {
@@ -75,6 +77,36 @@ fn factlint_corpus(bencher: Bencher, threads: &str) {
         })
     });
 }
+
+/// Where the time goes, on one thread: each stage of the pipeline over the corpus, with the
+/// stages before it. `document` is factlint's model of the article (pulldown-cmark, the
+/// blocks' text and offsets, sentences, front matter); `dates`, `facts` and `quotes` add
+/// each group of claims in the pipeline's order. The rules and the rest of
+/// `factlint_corpus/1` take what is left.
+#[divan::bench(args = STAGES, sample_count = 10, sample_size = 1)]
+fn factlint_stages(bencher: Bencher, stage: &str) {
+    let corpus = &*CORPUS;
+    let settings = Settings::embedded();
+    let groups = STAGES.iter().position(|&s| s == stage).unwrap_or(0);
+    bencher.counter(BytesCount::new(corpus.bytes)).bench(|| {
+        corpus
+            .articles
+            .iter()
+            .map(|text| {
+                let doc = Document::parse(text);
+                let mut claims = Claims::default();
+                for &group in &ClaimGroup::ALL[..groups] {
+                    claims.extract_group(group, &doc, &settings);
+                }
+                doc.blocks.len() + claims.dates.len() + claims.quotes.len()
+            })
+            .sum::<usize>()
+    });
+}
+
+/// The stages of [`factlint_stages`], in the pipeline's order: each adds a group of claims
+/// (`ClaimGroup::ALL`) to the document model.
+const STAGES: &[&str] = &["document", "dates", "facts", "quotes"];
 
 /// Lint the 20 MB single file.
 #[divan::bench(sample_count = 3, sample_size = 1)]

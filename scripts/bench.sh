@@ -176,6 +176,22 @@ rss_target_big=$(awk -v l="$big_mb" 'BEGIN { printf "%.1f", 4 * l + 30 }')
     echo "| doubled | at N | at 2N | ratio | target | verdict |"
     echo "|---|---|---|---|---|---|"
     printf '%s\n' "${growth_rows[@]}"
+    echo
+    echo "Where the time goes, corpus on one thread (cargo bench factlint_stages, medians; each stage includes those above it):"
+    echo
+    echo "| stage | MB/s | ns per byte | this stage adds |"
+    echo "|---|---|---|---|"
+    awk -v doc="$(rate factlint_stages/document)" -v dates="$(rate factlint_stages/dates)" \
+        -v facts="$(rate factlint_stages/facts)" -v quotes="$(rate factlint_stages/quotes)" \
+        -v all="$lint1" -v floor="$(rate floor_parse/1)" 'BEGIN {
+        n = split("pulldown-cmark alone (the floor'"'"'s parser)|document model (pulldown-cmark, blocks, sentences, front matter)|+ date claims|+ mentions of the fact base, counts|+ quotations, titles, name words|+ rules, report: the whole check", label, "|")
+        split(floor " " doc " " dates " " facts " " quotes " " all, r, " ")
+        for (i = 1; i <= n; i++) {
+            ns = r[i] > 0 ? 1000 / r[i] : 0
+            added = (i > 1 && r[i - 1] > 0) ? sprintf("%.1f ns", ns - 1000 / r[i - 1]) : ""
+            printf "| %s | %.1f | %.1f | %s |\n", label[i], r[i], ns, added
+        }
+    }'
 } >"$results/summary.md"
 
 echo >&2
