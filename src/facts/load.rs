@@ -606,8 +606,7 @@ impl Builder<'_> {
                 .or_default()
                 .push(index);
         }
-        for indexes in by_office.values() {
-            let mut sorted = indexes.clone();
+        for sorted in by_office.values_mut() {
             sorted.sort_by_key(|&i| base.terms[i].valid.from);
             for pair in sorted.windows(2) {
                 let (a, b) = (&base.terms[pair[0]], &base.terms[pair[1]]);
@@ -629,8 +628,7 @@ impl Builder<'_> {
         for (index, count) in base.member_counts.iter().enumerate() {
             by_entity.entry(count.entity).or_default().push(index);
         }
-        for indexes in by_entity.values() {
-            let mut sorted = indexes.clone();
+        for sorted in by_entity.values_mut() {
             sorted.sort_by_key(|&i| base.member_counts[i].valid.from);
             for pair in sorted.windows(2) {
                 let (a, b) = (&base.member_counts[pair[0]], &base.member_counts[pair[1]]);
@@ -660,17 +658,18 @@ const ALL_KINDS: [EntityKind; 4] = [
 ];
 
 /// For each (table, subject), the latest layer that gives any value: its values replace the
-/// earlier layers' ("our folder says what NATO's member count was").
-struct Winners(FxHashMap<(&'static str, String), usize>);
+/// earlier layers' ("our folder says what NATO's member count was"). Keys borrow the parsed
+/// files, so noting and asking allocate nothing.
+struct Winners<'p>(FxHashMap<(&'static str, &'p str), usize>);
 
-impl Winners {
-    fn of(parsed: &[Parsed]) -> Winners {
-        let mut map: FxHashMap<(&'static str, String), usize> = FxHashMap::default();
+impl<'p> Winners<'p> {
+    fn of(parsed: &'p [Parsed]) -> Winners<'p> {
+        let mut map: FxHashMap<(&'static str, &'p str), usize> = FxHashMap::default();
         if parsed.iter().all(|p| p.source.layer == 0) {
             return Winners(map); // one layer: nothing replaces anything
         }
-        let mut note = |table: &'static str, subject: &str, layer: usize| {
-            let entry = map.entry((table, subject.to_string())).or_insert(layer);
+        let mut note = |table: &'static str, subject: &'p str, layer: usize| {
+            let entry = map.entry((table, subject)).or_insert(layer);
             *entry = (*entry).max(layer);
         };
         for p in parsed {
@@ -696,7 +695,7 @@ impl Winners {
             return true;
         }
         self.0
-            .get(&(table, subject.to_string()))
+            .get(&(table, subject))
             .is_none_or(|&latest| latest == layer)
     }
 }

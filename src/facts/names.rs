@@ -142,7 +142,8 @@ struct Group {
 impl Group {
     fn new(map: FxHashMap<&str, Vec<NameTarget>>, may_build_dfa: bool) -> Group {
         let mut entries: Vec<(&str, Vec<NameTarget>)> = map.into_iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(b.0));
+        // Map keys are unique, so an unstable sort gives the one order.
+        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let names = entries
             .iter()
             .map(|(name, _)| (*name).to_string())
@@ -218,7 +219,7 @@ impl NameIndex {
             }
         }
         let mut titles: Vec<(String, Vec<OfficeId>)> = titles.into_iter().collect();
-        titles.sort();
+        titles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (titles, offices) = titles.into_iter().unzip();
         let [core, countries, cities] = groups;
         NameIndex {
