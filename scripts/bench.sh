@@ -104,6 +104,9 @@ rss_big=$(peak_mb big "$corpus/big.md")
 largest_mb=$(find "$corpus/articles" -name '*.md' -printf '%s\n' | sort -n | tail -1 |
     awk '{ printf "%.3f", $1 / 1048576 }')
 big_mb=$(awk '{ printf "%.1f", $1 / 1048576 }' <<<"$(stat -c %s "$corpus/big.md")")
+# A fact file is an input too: one article checked against the larger generated fact file.
+rss_facts=$(peak_mb facts --facts "$corpus/growth/facts-2x" "$corpus/one.md")
+facts_mb=$(awk '{ printf "%.1f", $1 / 1048576 }' <<<"$(stat -c %s "$corpus/growth/facts-2x/people.toml")")
 
 echo "== growth: each input at N and 2N" >&2
 growth_rows=()
@@ -150,6 +153,7 @@ target_all=$(times "$floor_all" 0.6)
 target_big=$(times "$floor_big" 0.6)
 rss_target_corpus=$(awk -v l="$largest_mb" 'BEGIN { printf "%.1f", 4 * l + 30 }')
 rss_target_big=$(awk -v l="$big_mb" 'BEGIN { printf "%.1f", 4 * l + 30 }')
+rss_target_facts=$(awk -v l="$facts_mb" 'BEGIN { printf "%.1f", 4 * l + 30 }')
 
 {
     echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src benches Cargo.toml || echo ' (with uncommitted changes)')."
@@ -170,6 +174,7 @@ rss_target_big=$(awk -v l="$big_mb" 'BEGIN { printf "%.1f", 4 * l + 30 }')
     echo "| corpus through the CLI (files read, JSON written), -j 1 / all cores | $(printf '%.1f' "$(cli_mbs 0)") / $(printf '%.1f' "$(cli_mbs 1)") MB/s | (for comparison) | |"
     echo "| peak RSS, the corpus (largest file $(awk -v l="$largest_mb" 'BEGIN { printf "%.0f KB", l * 1024 }')) | $rss_corpus MB | ≤ 4 × largest + 30 = $rss_target_corpus MB | $(verdict_at_most "$rss_corpus" "$rss_target_corpus") |"
     echo "| peak RSS, the 20 MB file | $rss_big MB | ≤ 4 × $big_mb + 30 = $rss_target_big MB | $(verdict_at_most "$rss_big" "$rss_target_big") |"
+    echo "| peak RSS, one article with a $facts_mb MB fact file (40,000 people in office) | $rss_facts MB | ≤ 4 × $facts_mb + 30 = $rss_target_facts MB | $(verdict_at_most "$rss_facts" "$rss_target_facts") |"
     echo
     echo "Growth (whole process, hyperfine medians; the ratio is of the work, start-up of $(printf '%.1f' "$startup_ms") ms subtracted):"
     echo
