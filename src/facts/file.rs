@@ -248,6 +248,24 @@ impl<Checked> RawFileOf<Checked> {
         }
     }
 
+    /// Room in each table for the entries the whole file has (`entries` of a table's name,
+    /// as its `[[name]]` headers are written), so appending the later pieces grows nothing:
+    /// grown by doubling, the tables of a long file would hold a third more than they need.
+    pub fn reserve_exact(&mut self, entries: impl Fn(&str) -> usize) {
+        fn room<T>(table: &mut Vec<T>, entries: usize) {
+            table.reserve_exact(entries.saturating_sub(table.len()));
+        }
+        room(&mut self.entity, entries("entity"));
+        room(&mut self.alias, entries("alias"));
+        room(&mut self.member_count, entries("member-count"));
+        room(&mut self.membership, entries("membership"));
+        room(&mut self.accession_step, entries("accession-step"));
+        room(&mut self.office, entries("office"));
+        room(&mut self.term, entries("term"));
+        room(&mut self.capital, entries("capital"));
+        room(&mut self.event, entries("event"));
+    }
+
     /// Append a later piece's tables, in order.
     pub fn append<Other>(&mut self, mut later: RawFileOf<Other>) {
         self.entity.append(&mut later.entity);

@@ -136,7 +136,7 @@ pub fn build(sources: &[SourceFile]) -> Result<FactBase, Vec<InputError>> {
         ids: FxHashMap::default(),
         errors,
     };
-    builder.definitions(&parsed);
+    builder.definitions(&mut parsed);
     builder.values(&parsed);
     if !builder.errors.list.is_empty() {
         return Err(builder.errors.list);
@@ -189,11 +189,8 @@ impl Builder<'_> {
     }
 
     /// Which definition of each id counts: a later layer replaces an earlier one; one layer
-    /// may not define an id twice.
-    fn choose_definitions<'p>(
-        &mut self,
-        parsed: &'p [Parsed],
-    ) -> FxHashMap<&'p str, (usize, usize)> {
+    /// may not define an id twice. For each file, a flag per entity and then per office.
+    fn choose_definitions(&mut self, parsed: &[Parsed]) -> Vec<Vec<bool>> {
         let definitions: usize = parsed
             .iter()
             .map(|p| p.raw.entity.len() + p.raw.office.len())
@@ -223,18 +220,28 @@ impl Builder<'_> {
                 chosen.insert(id.get_ref(), (file, position));
             }
         }
-        chosen
+        let mut flags: Vec<Vec<bool>> = parsed
+            .iter()
+            .map(|p| vec![false; p.raw.entity.len() + p.raw.office.len()])
+            .collect();
+        for (file, position) in chosen.into_values() {
+            flags[file][position] = true;
+        }
+        flags
     }
 
-    fn definitions(&mut self, parsed: &[Parsed]) {
+    /// Entities, then offices (they refer to entities). Their names and lists move from the
+    /// parsed files into the fact base, and the parsed entities and offices are freed after:
+    /// nothing later reads them, and on a newsroom's long file they are the largest part.
+    fn definitions(&mut self, parsed: &mut [Parsed]) {
         let chosen = self.choose_definitions(parsed);
         // Sized once: a newsroom's file of people in office holds a hundred thousand.
         let entities = parsed.iter().map(|p| p.raw.entity.len()).sum();
         self.base.entities.reserve_exact(entities);
-        for (file, p) in parsed.iter().enumerate() {
+        for (file, p) in parsed.iter_mut().enumerate() {
             let checked = p.raw.checked.get_ref().0;
-            for (position, raw) in p.raw.entity.iter().enumerate() {
-                if chosen.get(raw.id.get_ref().as_str()) != Some(&(file, position)) {
+            for (position, raw) in p.raw.entity.iter_mut().enumerate() {
+                if !chosen[file][position] {
                     continue;
                 }
                 for form in &raw.ambiguous {
@@ -263,23 +270,22 @@ impl Builder<'_> {
                 self.base.entities.push(Entity {
                     id: raw.id.get_ref().clone(),
                     kind: raw.kind,
-                    name: raw.name.clone(),
-                    wikidata: raw.wikidata.clone(),
-                    aliases: raw.aliases.clone(),
-                    adjectives: raw.adjectives.clone(),
-                    demonyms: raw.demonyms.clone(),
+                    name: std::mem::take(&mut raw.name),
+                    wikidata: raw.wikidata.take(),
+                    aliases: std::mem::take(&mut raw.aliases),
+                    adjectives: std::mem::take(&mut raw.adjectives),
+                    demonyms: std::mem::take(&mut raw.demonyms),
                     ambiguous: raw.ambiguous.iter().map(|a| a.get_ref().clone()).collect(),
-                    generic: raw.generic.clone(),
+                    generic: std::mem::take(&mut raw.generic),
                     provenance,
                 });
             }
         }
-        // Offices refer to entities, so they come second.
-        for (file, p) in parsed.iter().enumerate() {
+        for (file, p) in parsed.iter_mut().enumerate() {
             let checked = p.raw.checked.get_ref().0;
             let entities = p.raw.entity.len();
-            for (position, raw) in p.raw.office.iter().enumerate() {
-                if chosen.get(raw.id.get_ref().as_str()) != Some(&(file, entities + position)) {
+            for (position, raw) in p.raw.office.iter_mut().enumerate() {
+                if !chosen[file][entities + position] {
                     continue;
                 }
                 let Some(of) = self.entity_ref(
@@ -295,14 +301,18 @@ impl Builder<'_> {
                 let provenance = self.provenance(file, checked, &raw.source, &raw.note, false);
                 self.base.offices.push(Office {
                     id: raw.id.get_ref().clone(),
-                    name: raw.name.clone(),
+                    name: std::mem::take(&mut raw.name),
                     of,
-                    title: raw.title.clone(),
-                    titles: raw.titles.clone(),
-                    wikidata: raw.wikidata.clone(),
+                    title: std::mem::take(&mut raw.title),
+                    titles: std::mem::take(&mut raw.titles),
+                    wikidata: raw.wikidata.take(),
                     provenance,
                 });
             }
+        }
+        for p in parsed {
+            p.raw.entity = Vec::new();
+            p.raw.office = Vec::new();
         }
     }
 

@@ -10,6 +10,8 @@
 //! before its first table are more than `checked`), sends the file to the whole-file parser,
 //! whose result and error messages are the reference.
 
+use rustc_hash::FxHashMap;
+
 use super::file::{Date, RawFile, RawFileOf, Shift};
 
 /// Files shorter than this are parsed whole: pieces would save little.
@@ -29,7 +31,7 @@ pub fn parse(text: &str) -> Result<RawFile, toml::de::Error> {
 
 /// The file parsed in pieces of about `piece_bytes`, or `None` when it must be parsed whole.
 fn parse_in_pieces(text: &str, piece_bytes: usize) -> Option<RawFile> {
-    let starts = piece_starts(text, piece_bytes)?;
+    let Layout { starts, entries } = layout(text, piece_bytes)?;
     let mut whole: Option<RawFile> = None;
     for (index, &start) in starts.iter().enumerate() {
         let end = starts.get(index + 1).copied().unwrap_or(text.len());
@@ -38,7 +40,9 @@ fn parse_in_pieces(text: &str, piece_bytes: usize) -> Option<RawFile> {
         match &mut whole {
             None => {
                 let checked = piece.checked.take()?;
-                whole = Some(piece.with_checked(checked));
+                let mut first = piece.with_checked(checked);
+                first.reserve_exact(|table| entries.get(table).copied().unwrap_or(0));
+                whole = Some(first);
             }
             // A later piece starts with a table, so it has no `checked` of its own.
             Some(whole) => whole.append(piece),
@@ -47,22 +51,33 @@ fn parse_in_pieces(text: &str, piece_bytes: usize) -> Option<RawFile> {
     whole
 }
 
-/// Where the pieces start: 0, then lines opening a table-array entry (`[[term]]`, a bare
-/// key) at least `piece_bytes` apart. `None` when the keys before the first table are more
-/// than `checked` and comments (say, `entity = [...]` written inline, which a later
-/// `[[entity]]` may not extend: only the whole-file parser knows to refuse that).
-fn piece_starts(text: &str, piece_bytes: usize) -> Option<Vec<usize>> {
+/// Where a long file's pieces start, and how many entries each table has.
+struct Layout<'t> {
+    /// 0, then lines opening a table-array entry (`[[term]]`, a bare key) at least
+    /// `piece_bytes` apart.
+    starts: Vec<usize>,
+    /// The `[[name]]` lines of each table, which size its table: its entries (more when such
+    /// a line sits inside a multi-line string, fewer when a header is indented; either only
+    /// costs memory).
+    entries: FxHashMap<&'t str, usize>,
+}
+
+/// The file's [`Layout`]; `None` when the keys before the first table are more than
+/// `checked` and comments (say, `entity = [...]` written inline, which a later `[[entity]]`
+/// may not extend: only the whole-file parser knows to refuse that), or when the file is one
+/// piece.
+fn layout(text: &str, piece_bytes: usize) -> Option<Layout<'_>> {
     let mut starts = vec![0];
+    let mut entries = FxHashMap::default();
     let mut in_prelude = true;
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let at = line_start;
         line_start += line.len();
         let trimmed = line.trim_start_matches([' ', '\t']);
-        if in_prelude {
-            if trimmed.starts_with('[') {
-                in_prelude = false;
-            } else if !(trimmed.trim_end().is_empty()
+        let opens_first_table = in_prelude && trimmed.starts_with('[');
+        if in_prelude && !opens_first_table {
+            if !(trimmed.trim_end().is_empty()
                 || trimmed.starts_with('#')
                 || is_checked_line(trimmed))
             {
@@ -70,12 +85,18 @@ fn piece_starts(text: &str, piece_bytes: usize) -> Option<Vec<usize>> {
             }
             continue;
         }
+        in_prelude = false;
+        let Some(table) = table_array_entry(line) else {
+            continue;
+        };
+        *entries.entry(table).or_insert(0) += 1;
+        // The first table belongs to the first piece, with `checked`.
         let last = *starts.last().unwrap_or(&0);
-        if at >= last + piece_bytes && opens_table_array_entry(line) {
+        if !opens_first_table && at >= last + piece_bytes {
             starts.push(at);
         }
     }
-    (starts.len() > 1).then_some(starts)
+    (starts.len() > 1).then_some(Layout { starts, entries })
 }
 
 /// `checked = 2025-06-30` (a bare TOML date or a quoted one, an optional comment): nothing
@@ -93,23 +114,20 @@ fn is_checked_line(line: &str) -> bool {
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'\t' | b'-' | b'"' | b'#'))
 }
 
-/// `[[name]]` at the line's start, with a bare key and nothing after it but a comment. A
-/// dotted or quoted header (`[[event.fact]]`) belongs to the entry before it, so it never
-/// starts a piece.
-fn opens_table_array_entry(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("[[") else {
-        return false;
-    };
-    let Some((key, after)) = rest.split_once("]]") else {
-        return false;
-    };
+/// The table a line opens an entry of: `[[name]]` at the line's start, with a bare key and
+/// nothing after it but a comment. A dotted or quoted header (`[[event.fact]]`) belongs to
+/// the entry before it, so it opens none.
+fn table_array_entry(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("[[")?;
+    let (key, after) = rest.split_once("]]")?;
     let key = key.trim_matches([' ', '\t']);
     let after = after.trim();
-    !key.is_empty()
+    (!key.is_empty()
         && key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
-        && (after.is_empty() || after.starts_with('#'))
+        && (after.is_empty() || after.starts_with('#')))
+    .then_some(key)
 }
 
 #[cfg(test)]
@@ -154,12 +172,16 @@ mod tests {
     fn pieces_start_at_bare_table_array_entries_only() {
         // The first table is in the first piece; an indented header is left alone.
         let text = "checked = 2025-06-30 # day\n\n[[event]]\nid = \"e\"\n[[event.fact]]\nx = 1\n[[event]] # 2\n  [[term]]\n[[ office ]]\n";
-        let starts = piece_starts(text, 1).unwrap();
+        let starts = layout(text, 1).unwrap().starts;
         let lines: Vec<&str> = starts[1..]
             .iter()
             .map(|&at| text[at..].lines().next().unwrap())
             .collect();
         assert_eq!(lines, ["[[event]] # 2", "[[ office ]]"]);
+        let entries = layout(text, 1).unwrap().entries;
+        let mut counts: Vec<(&str, usize)> = entries.into_iter().collect();
+        counts.sort();
+        assert_eq!(counts, [("event", 2), ("office", 1)]);
     }
 
     #[test]
@@ -174,7 +196,7 @@ mod tests {
     #[test]
     fn more_than_checked_before_the_first_table_means_the_whole_file() {
         let text = "checked = 2025-06-30\nentity = []\n\n[[entity]]\nid = \"person:a\"\n";
-        assert!(piece_starts(text, 1).is_none());
+        assert!(layout(text, 1).is_none());
         assert!(parse(text).is_err(), "an inline array may not be extended");
     }
 
@@ -189,7 +211,9 @@ mod tests {
         }
         let raw = parse(&text).unwrap();
         assert_eq!(format!("{raw:?}"), whole(&text));
-        assert!(piece_starts(&text, PIECE_BYTES).unwrap().len() >= 4);
+        // Sized once from the headers, not grown by doubling as the pieces were appended.
+        assert_eq!(raw.entity.capacity(), raw.entity.len());
+        assert!(layout(&text, PIECE_BYTES).unwrap().starts.len() >= 4);
         // A typo far into the file: the whole-file parser's message and place.
         let at = text.len() - 40;
         let line_start = text[..at].rfind('\n').unwrap() + 1;
