@@ -136,22 +136,43 @@ impl Patterns {
 #[derive(Debug, Default)]
 struct Group {
     names: Patterns,
-    targets: Vec<Vec<NameTarget>>,
+    /// What each name may mean, in one list: pattern `i`'s are `targets[ends[i - 1]..ends[i]]`
+    /// (a newsroom's fact base has a hundred thousand names, most with one meaning).
+    targets: Vec<NameTarget>,
+    ends: Vec<usize>,
 }
 
 impl Group {
-    fn new(map: FxHashMap<&str, Vec<NameTarget>>, may_build_dfa: bool) -> Group {
-        let mut entries: Vec<(&str, Vec<NameTarget>)> = map.into_iter().collect();
-        // Map keys are unique, so an unstable sort gives the one order.
-        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let names = entries
-            .iter()
-            .map(|(name, _)| (*name).to_string())
-            .collect();
+    /// `found` lists each name with one thing it may mean, in the order they were found.
+    fn new(mut found: Vec<(&str, NameTarget)>, may_build_dfa: bool) -> Group {
+        // Stable: a name's meanings keep the order they were found in.
+        found.sort_by(|a, b| a.0.cmp(b.0));
+        let mut names = Vec::new();
+        let mut targets = Vec::with_capacity(found.len());
+        let mut ends = Vec::new();
+        for same_name in found.chunk_by(|a, b| a.0 == b.0) {
+            names.push(same_name[0].0.to_string());
+            let start = targets.len();
+            for &(_, target) in same_name {
+                if !targets[start..].contains(&target) {
+                    targets.push(target);
+                }
+            }
+            ends.push(targets.len());
+        }
         Group {
             names: Patterns::new(names, false, may_build_dfa),
-            targets: entries.into_iter().map(|(_, t)| dedup(t)).collect(),
+            targets,
+            ends,
         }
+    }
+
+    fn targets(&self, pattern: usize) -> &[NameTarget] {
+        let Some(&end) = self.ends.get(pattern) else {
+            return &[];
+        };
+        let start = pattern.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.targets[start..end]
     }
 }
 
@@ -164,7 +185,7 @@ pub struct NameIndex {
 
 impl NameIndex {
     pub fn build(base: &FactBase) -> NameIndex {
-        let mut groups: [FxHashMap<&str, Vec<NameTarget>>; 3] = Default::default();
+        let mut groups: [Vec<(&str, NameTarget)>; 3] = Default::default();
         let group_of = |entity: EntityId| match base.entities[entity].kind {
             EntityKind::Country => NameGroup::Countries as usize,
             _ => NameGroup::Core as usize,
@@ -175,35 +196,33 @@ impl NameIndex {
                 .map(|name| (name, NameForm::Name))
                 .chain(entity.adjectives.iter().map(|a| (a, NameForm::Adjective)));
             for (name, form) in forms {
-                groups[group_of(id)]
-                    .entry(name.as_str())
-                    .or_default()
-                    .push(NameTarget::Entity {
+                groups[group_of(id)].push((
+                    name.as_str(),
+                    NameTarget::Entity {
                         entity: id,
                         form,
                         alias: None,
                         ambiguous: entity.ambiguous.contains(name),
-                    });
+                    },
+                ));
             }
         }
         for (index, alias) in base.aliases.iter().enumerate() {
             let entity = &base.entities[alias.entity];
-            groups[group_of(alias.entity)]
-                .entry(alias.name.as_str())
-                .or_default()
-                .push(NameTarget::Entity {
+            groups[group_of(alias.entity)].push((
+                alias.name.as_str(),
+                NameTarget::Entity {
                     entity: alias.entity,
                     form: NameForm::Name,
                     alias: Some(index),
                     ambiguous: entity.ambiguous.contains(&alias.name),
-                });
+                },
+            ));
         }
         for (index, capital) in base.capitals.iter().enumerate() {
             for name in std::iter::once(&capital.city).chain(&capital.aliases) {
                 groups[NameGroup::Cities as usize]
-                    .entry(name.as_str())
-                    .or_default()
-                    .push(NameTarget::City { capital: index });
+                    .push((name.as_str(), NameTarget::City { capital: index }));
             }
         }
         let mut titles: FxHashMap<String, Vec<OfficeId>> = FxHashMap::default();
@@ -256,28 +275,12 @@ impl NameIndex {
 
     /// What a name found by [`NameIndex::find`] may mean.
     pub fn targets(&self, group: NameGroup, pattern: usize) -> &[NameTarget] {
-        self.groups[group as usize]
-            .targets
-            .get(pattern)
-            .map_or(&[], Vec::as_slice)
+        self.groups[group as usize].targets(pattern)
     }
 
     pub fn offices(&self, pattern: usize) -> &[OfficeId] {
         self.offices.get(pattern).map_or(&[], Vec::as_slice)
     }
-}
-
-fn dedup(mut targets: Vec<NameTarget>) -> Vec<NameTarget> {
-    let mut seen = Vec::with_capacity(targets.len());
-    targets.retain(|target| {
-        if seen.contains(target) {
-            false
-        } else {
-            seen.push(*target);
-            true
-        }
-    });
-    targets
 }
 
 fn find<'a>(
@@ -305,6 +308,36 @@ pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entity(entity: EntityId, alias: Option<usize>) -> NameTarget {
+        NameTarget::Entity {
+            entity,
+            form: NameForm::Name,
+            alias,
+            ambiguous: false,
+        }
+    }
+
+    #[test]
+    fn a_group_lists_each_name_once_with_its_meanings_in_the_order_found() {
+        let found = vec![
+            ("Georgia", entity(7, None)),
+            ("NATO", entity(1, None)),
+            ("Georgia", entity(9, None)),
+            ("NATO", entity(1, None)), // a name given twice for one entity counts once
+            ("Georgia", entity(7, Some(3))),
+        ];
+        let group = Group::new(found, false);
+        assert_eq!(group.names.patterns, ["Georgia", "NATO"]);
+        assert_eq!(
+            group.targets(0),
+            [entity(7, None), entity(9, None), entity(7, Some(3))]
+        );
+        assert_eq!(group.targets(1), [entity(1, None)]);
+        assert_eq!(group.targets(2), [], "no such pattern");
+        let empty = Group::new(Vec::new(), false);
+        assert_eq!(empty.targets(0), []);
+    }
 
     #[test]
     fn a_dfa_takes_over_after_enough_text_and_finds_the_same_matches() {
