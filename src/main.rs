@@ -181,7 +181,13 @@ fn run_check(args: CheckArgs) -> u8 {
     }
     // Configuration problems are reported once, not once per article.
     dedup_config_errors(&mut report);
-    emit(&report, &args, stdin_fixed)
+    let code = emit(&report, &args, stdin_fixed);
+    // The process ends here, and the system takes its memory back at once: freeing a large
+    // fact base or thousands of reports piece by piece would only cost time (with a 20 MB
+    // fact file, a tenth of the run).
+    std::mem::forget(workspace);
+    std::mem::forget(report);
+    code
 }
 
 /// Read, check and (with `--fix`) fix one input.
