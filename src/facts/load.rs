@@ -195,9 +195,8 @@ impl Builder<'_> {
             .iter()
             .map(|p| p.raw.entity.len() + p.raw.office.len())
             .sum();
-        let mut chosen: FxHashMap<&str, (usize, usize)> =
-            FxHashMap::with_capacity_and_hasher(definitions, Default::default());
-        let mut layers: FxHashMap<&str, usize> =
+        // Each id's definition that counts so far: its layer, file and position.
+        let mut chosen: FxHashMap<&str, (usize, usize, usize)> =
             FxHashMap::with_capacity_and_hasher(definitions, Default::default());
         for (file, p) in parsed.iter().enumerate() {
             let ids = p
@@ -208,7 +207,10 @@ impl Builder<'_> {
                 .chain(p.raw.office.iter().map(|o| &o.id));
             for (position, id) in ids.enumerate() {
                 let layer = p.source.layer;
-                if layers.get(id.get_ref().as_str()) == Some(&layer) {
+                if chosen
+                    .get(id.get_ref().as_str())
+                    .is_some_and(|&(earlier, _, _)| earlier == layer)
+                {
                     self.errors.at(
                         file,
                         id.span(),
@@ -216,15 +218,14 @@ impl Builder<'_> {
                     );
                     continue;
                 }
-                layers.insert(id.get_ref(), layer);
-                chosen.insert(id.get_ref(), (file, position));
+                chosen.insert(id.get_ref(), (layer, file, position));
             }
         }
         let mut flags: Vec<Vec<bool>> = parsed
             .iter()
             .map(|p| vec![false; p.raw.entity.len() + p.raw.office.len()])
             .collect();
-        for (file, position) in chosen.into_values() {
+        for (_, file, position) in chosen.into_values() {
             flags[file][position] = true;
         }
         flags

@@ -172,13 +172,12 @@ mod tests {
     fn pieces_start_at_bare_table_array_entries_only() {
         // The first table is in the first piece; an indented header is left alone.
         let text = "checked = 2025-06-30 # day\n\n[[event]]\nid = \"e\"\n[[event.fact]]\nx = 1\n[[event]] # 2\n  [[term]]\n[[ office ]]\n";
-        let starts = layout(text, 1).unwrap().starts;
+        let Layout { starts, entries } = layout(text, 1).unwrap();
         let lines: Vec<&str> = starts[1..]
             .iter()
             .map(|&at| text[at..].lines().next().unwrap())
             .collect();
         assert_eq!(lines, ["[[event]] # 2", "[[ office ]]"]);
-        let entries = layout(text, 1).unwrap().entries;
         let mut counts: Vec<(&str, usize)> = entries.into_iter().collect();
         counts.sort();
         assert_eq!(counts, [("event", 2), ("office", 1)]);
