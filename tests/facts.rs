@@ -133,6 +133,27 @@ fn mistakes_in_fact_files_point_into_the_file() {
     );
     assert!(message.contains("source"), "{message}");
 
+    // One layer may not define an id twice, as an entity or an office; the second is named.
+    let twice = format!("{PERSON}[[entity]]\nid = \"person:a\"\nkind = \"person\"\nname = \"Al A\"\nsource = \"s\"\n[[office]]\nid = \"org:x\"\nname = \"Head of X\"\nof = \"org:x\"\ntitle = \"Head\"\nsource = \"s\"\n");
+    let errors = load_folder(&[("bad.toml", &twice)], false).expect_err("should be rejected");
+    let found: Vec<(String, usize)> = errors
+        .iter()
+        .map(|e| (e.message.clone(), e.span.expect("a place").start))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "`person:a` is defined twice".to_string(),
+                twice.rfind("\"person:a\"").unwrap()
+            ),
+            (
+                "`org:x` is defined twice".to_string(),
+                twice.rfind("id = \"org:x\"").unwrap() + 5
+            ),
+        ]
+    );
+
     let (message, spanned) = error_of("checked = 2025-06-30\n[[entity]\n");
     assert!(message.starts_with("invalid fact file"), "{message}");
     assert!(!spanned.is_empty() || message.contains("table"));
