@@ -147,13 +147,14 @@ pub enum DialectArg {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files, folders, globs, or - for standard input
+    /// Files, folders, globs, or - for standard input (none: the current folder)
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
     /// Output format
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// The article's publication date (overrides front matter and inference)
+    /// The article's publication date (overrides front matter and inference; a date after
+    /// today is honoured as given)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
     /// Use this config file instead of discovering factlint.toml

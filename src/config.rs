@@ -56,6 +56,71 @@ struct RawCredits {
     require_image_credit: Option<bool>,
 }
 
+/// The `[rules]` table alone, read when other keys are wrong, so its problems are reported
+/// in the same run.
+#[derive(Debug, Default, Deserialize)]
+struct RulesOnly {
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// The keys a config file may have, at the top and in `[credits]`.
+const TOP_KEYS: &[&str] = &[
+    "dialect",
+    "rules",
+    "facts",
+    "no-default-facts",
+    "style",
+    "date-keys",
+    "credits",
+];
+const CREDIT_KEYS: &[&str] = &["require-byline", "require-image-credit"];
+
+/// Every key the file has that factlint does not know, with where it is.
+fn unknown_keys(table: &toml::de::DeTable) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut found = Vec::new();
+    let mut check = |table: &toml::de::DeTable, known: &[&str], within: &str| {
+        for (key, _) in table.iter() {
+            let name: &str = key.get_ref();
+            if known.contains(&name) {
+                continue;
+            }
+            let near = known
+                .iter()
+                .filter(|candidate| strsim_close(name, candidate))
+                .map(|candidate| format!("; did you mean `{candidate}`?"))
+                .next()
+                .unwrap_or_default();
+            found.push((format!("unknown key `{name}`{within}{near}"), key.span()));
+        }
+    };
+    check(table, TOP_KEYS, "");
+    if let Some(credits) = table.get("credits").and_then(|v| v.get_ref().as_table()) {
+        check(credits, CREDIT_KEYS, " in [credits]");
+    }
+    found.sort_by_key(|(_, span)| span.start);
+    found
+}
+
+/// Whether two keys differ by at most two single-character edits (a typo, not another key).
+fn strsim_close(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            current.push(
+                (previous[j] + cost)
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1),
+            );
+        }
+        previous = current;
+    }
+    previous[b.len()] <= 2
+}
+
 /// A fact or style folder as the config file names it.
 struct NamedFolder {
     /// "fact" or "style".
@@ -107,14 +172,20 @@ impl Config {
         }
     }
 
-    /// Read and validate a config file. The fact and style folders it names must exist: a
-    /// misspelt folder would otherwise quietly leave the team's own data out.
-    pub fn load(path: &Path) -> Result<Config, InputError> {
+    /// Read and validate a config file: every problem in it, each pointing into the file. The
+    /// fact and style folders it names must exist: a misspelt folder would otherwise quietly
+    /// leave the team's own data out.
+    pub fn load(path: &Path) -> Result<Config, Vec<InputError>> {
         let display = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|error| {
-            InputError::new(&display, format!("cannot read config file: {error}"))
+            vec![InputError::new(
+                &display,
+                format!("cannot read config file: {error}"),
+            )]
         })?;
         let (config, folders) = Self::parse_with_folders(&text, path)?;
+        let shared = Arc::new(text);
+        let mut errors = Vec::new();
         for folder in folders {
             let problem = match std::fs::metadata(&folder.path) {
                 Ok(metadata) if metadata.is_dir() => continue,
@@ -122,39 +193,80 @@ impl Config {
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => "does not exist",
                 Err(_) => "cannot be read",
             };
-            return Err(InputError::new(
-                &display,
-                format!("{} folder `{}` {problem}", folder.key, folder.written),
-            )
-            .at(folder.span, Arc::new(text))
-            .with_help(format!(
-                "looked for {} (folders are relative to the config file's folder)",
-                folder.path.display()
-            )));
+            errors.push(
+                InputError::new(
+                    &display,
+                    format!("{} folder `{}` {problem}", folder.key, folder.written),
+                )
+                .at(folder.span, Arc::clone(&shared))
+                .with_help(format!(
+                    "looked for {} (folders are relative to the config file's folder)",
+                    folder.path.display()
+                )),
+            );
         }
-        Ok(config)
+        if errors.is_empty() {
+            Ok(config)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Validate config text; `path` names it in errors and anchors relative folders. The
-    /// folders it names are not looked for ([`Config::load`] does that).
+    /// folders it names are not looked for ([`Config::load`] does that). The first problem
+    /// only: [`Config::parse_all`] gives every one.
     pub fn parse(text: &str, path: &Path) -> Result<Config, InputError> {
+        Self::parse_all(text, path).map_err(|mut errors| errors.remove(0))
+    }
+
+    /// [`Config::parse`] with every problem found: all syntax errors, all unknown keys, all
+    /// unknown rules and levels.
+    pub fn parse_all(text: &str, path: &Path) -> Result<Config, Vec<InputError>> {
         Self::parse_with_folders(text, path).map(|(config, _)| config)
     }
 
-    /// [`Config::parse`], and where each fact and style folder is named.
+    /// [`Config::parse_all`], and where each fact and style folder is named.
     fn parse_with_folders(
         text: &str,
         path: &Path,
-    ) -> Result<(Config, Vec<NamedFolder>), InputError> {
+    ) -> Result<(Config, Vec<NamedFolder>), Vec<InputError>> {
         let display = path.display().to_string();
         let shared = Arc::new(text.to_string());
         let error_at = |message: String, span: std::ops::Range<usize>| {
             InputError::new(&display, message).at(Span::from(span), Arc::clone(&shared))
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|error| {
-            let span = error.span().unwrap_or(0..0);
-            error_at(format!("invalid config: {}", error.message().trim()), span)
-        })?;
+        let (table, syntax) = toml::de::DeTable::parse_recoverable(text);
+        if !syntax.is_empty() {
+            return Err(syntax
+                .into_iter()
+                .map(|error| {
+                    let span = error.span().unwrap_or(0..0);
+                    error_at(format!("invalid config: {}", error.message().trim()), span)
+                })
+                .collect());
+        }
+        let mut errors = unknown_keys(table.get_ref())
+            .into_iter()
+            .map(|(message, span)| error_at(message, span))
+            .collect::<Vec<_>>();
+        let raw: RawConfig = if errors.is_empty() {
+            toml::from_str(text).map_err(|error| {
+                let span = error.span().unwrap_or(0..0);
+                vec![error_at(
+                    format!("invalid config: {}", error.message().trim()),
+                    span,
+                )]
+            })?
+        } else {
+            // The rules are still checked, so that one run shows every problem.
+            let rules = toml::from_str::<RulesOnly>(text)
+                .map(|only| only.rules)
+                .unwrap_or_default();
+            RawConfig {
+                rules,
+                ..RawConfig::default()
+            }
+        };
         let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         let mut rules = BTreeMap::new();
         for (name, level) in raw.rules {
@@ -162,10 +274,11 @@ impl Config {
                 let hint = RuleId::suggest(name.get_ref())
                     .map(|near| format!("; did you mean `{near}`?"))
                     .unwrap_or_default();
-                return Err(error_at(
+                errors.push(error_at(
                     format!("unknown rule `{}`{hint}", name.get_ref()),
                     name.span(),
                 ));
+                continue;
             };
             let parsed = match level.get_ref().as_str() {
                 "off" => RuleLevel::Off,
@@ -173,13 +286,14 @@ impl Config {
                 "warning" | "warn" => RuleLevel::On(Severity::Warning),
                 "info" => RuleLevel::On(Severity::Info),
                 other => {
-                    return Err(error_at(
+                    errors.push(error_at(
                         format!(
                             "invalid level `{other}` for rule `{}`: expected \"error\", \"warning\", \"info\" or \"off\"",
                             rule.name()
                         ),
                         level.span(),
-                    ))
+                    ));
+                    continue;
                 }
             };
             rules.insert(rule, parsed);
@@ -214,7 +328,12 @@ impl Config {
             require_byline: raw.credits.require_byline.unwrap_or(true),
             require_image_credit: raw.credits.require_image_credit.unwrap_or(true),
         };
-        Ok((config, folders))
+        if errors.is_empty() {
+            Ok((config, folders))
+        } else {
+            errors.sort_by_key(|error| error.span.map(|span| span.start));
+            Err(errors)
+        }
     }
 
     /// The nearest `factlint.toml` in `dir` or its ancestors.
@@ -295,7 +414,7 @@ mod tests {
         ];
         for (text, value, message) in cases {
             std::fs::write(&path, text).unwrap();
-            let error = Config::load(&path).unwrap_err();
+            let error = Config::load(&path).unwrap_err().remove(0);
             assert_eq!(error.path, path.display().to_string());
             assert!(error.message.starts_with(message), "{}", error.message);
             assert_eq!(error.span.unwrap().text(text), value);
@@ -303,6 +422,37 @@ mod tests {
         std::fs::write(&path, "facts = [\"facts\"]\nstyle = [\".\"]\n").unwrap();
         let config = Config::load(&path).unwrap();
         assert_eq!(config.facts, vec![dir.path().join("facts")]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_one_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        let text = "dialet = \"en-GB\"\nfacts = [\"a\", \"b\"]\ncolour = 1\n[rules]\ndate-weekdy = \"off\"\nFL601 = \"loud\"\n[credits]\nrequire-bylines = true\n";
+        std::fs::write(&path, text).unwrap();
+        let errors = Config::load(&path).unwrap_err();
+        let spans: Vec<&str> = errors
+            .iter()
+            .map(|error| error.span.unwrap().text(text))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "dialet",
+                "colour",
+                "date-weekdy",
+                "\"loud\"",
+                "require-bylines"
+            ],
+            "{errors:?}"
+        );
+        assert!(errors[0].message.contains("did you mean `dialect`"));
+        // With the keys right, both missing folders are named.
+        std::fs::write(&path, "facts = [\"a\", \"b\"]\n").unwrap();
+        assert_eq!(Config::load(&path).unwrap_err().len(), 2);
+        // Several syntax errors are all reported too.
+        let errors = Config::parse_all("a = \nb = [\n", Path::new("f.toml")).unwrap_err();
+        assert!(!errors.is_empty());
     }
 
     #[test]

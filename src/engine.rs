@@ -76,6 +76,17 @@ pub fn check_shared(path: &str, source: Arc<String>, settings: &Settings) -> Fil
                 .with_help("the article was checked without its front matter"),
         );
     }
+    if let Some((message, span)) = doc
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.invalid_date(&source, &settings.config.date_keys))
+    {
+        errors.push(
+            InputError::new(path, message)
+                .at(span, Arc::clone(&source))
+                .with_help("the article was checked without this publication date"),
+        );
+    }
     let (found, article) = run_rules(&doc, settings);
     let diagnostics = finish(&doc, settings, found);
     let publication = article.publication.clone();

@@ -65,8 +65,17 @@ fn clash(a: Span, b: Span) -> bool {
     a.overlaps(b) || a.start == b.start
 }
 
-/// Replace `path`'s contents with `text`, atomically, if it still holds `expected`.
+/// Replace `path`'s contents with `text`, atomically, if it still holds `expected`. A
+/// symbolic link is written through, as editors do: the file it points to gets the new text
+/// and the link stays a link.
 pub fn write_atomically(path: &Path, expected: &[u8], text: &str) -> std::io::Result<()> {
+    let resolved;
+    let path = if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        resolved = std::fs::canonicalize(path)?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let current = std::fs::read(path)?;
     if current != expected {
         return Err(std::io::Error::other(
@@ -163,6 +172,23 @@ mod tests {
         let fixes = vec![with_fix(Span::new(3, 10), "Monday", false)];
         assert_eq!(apply_fixes(source, &fixes, false).0, source);
         assert_eq!(apply_fixes(source, &fixes, true).0, "on Monday");
+    }
+
+    #[test]
+    fn fixing_through_a_symbolic_link_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("real")).unwrap();
+        let target = dir.path().join("real/a.md");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("a.md");
+        std::os::unix::fs::symlink("real/a.md", &link).unwrap();
+        write_atomically(&link, b"old", "new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        assert!(write_atomically(&link, b"old", "newer").is_err());
     }
 
     #[test]

@@ -126,6 +126,56 @@ impl FrontMatter {
     }
 }
 
+impl FrontMatter {
+    /// The first of `keys` whose value is written as a date (`YYYY-MM-DD`, alone or opening
+    /// a timestamp) that does not exist, such as `2022-11-31`: the message and the value's
+    /// span. Left alone, the article would be checked with no publication date at all.
+    pub fn invalid_date(&self, source: &str, keys: &[String]) -> Option<(String, Span)> {
+        keys.iter().find_map(|key| {
+            let Value::String(text) = self.values.get(key)? else {
+                return None;
+            };
+            let text = text.trim();
+            let shaped = text.len() >= 10
+                && text.bytes().take(10).enumerate().all(|(at, byte)| {
+                    if at == 4 || at == 7 {
+                        byte == b'-'
+                    } else {
+                        byte.is_ascii_digit()
+                    }
+                });
+            if !shaped || parse_date_prefix(text).is_some() {
+                return None;
+            }
+            let head = &text[..10];
+            let span = self.value_span(source, key, head).unwrap_or(self.content);
+            Some((
+                format!("front matter `{key}` is `{head}`, a date that does not exist"),
+                span,
+            ))
+        })
+    }
+
+    /// Where `needle` is written on the top-level line of `key`.
+    fn value_span(&self, source: &str, key: &str, needle: &str) -> Option<Span> {
+        let content = self.content.text(source);
+        let mut at = self.content.start;
+        for line in content.split_inclusive('\n') {
+            let after_key = line
+                .strip_prefix(key)
+                .or_else(|| line.strip_prefix(&format!("\"{key}\"")))
+                .map(str::trim_start);
+            if after_key.is_some_and(|rest| rest.starts_with([':', '='])) {
+                if let Some(found) = line.find(needle) {
+                    return Some(Span::new(at + found, at + found + needle.len()));
+                }
+            }
+            at += line.len();
+        }
+        None
+    }
+}
+
 /// Read `YYYY-MM-DD` at the start of a timestamp.
 pub fn parse_date_prefix(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
@@ -306,6 +356,21 @@ mod tests {
         assert_eq!(span.text(&source), "[");
         let fine = format!("---\nx: {}1{}\n---\n", "[".repeat(50), "]".repeat(50));
         assert!(FrontMatter::detect(&fine, 0).unwrap().error.is_none());
+    }
+
+    #[test]
+    fn a_date_that_does_not_exist_is_found_with_its_place() {
+        let source = "---\ntitle: A\ndate: 2022-11-31\n---\nBody\n";
+        let fm = FrontMatter::detect(source, 0).unwrap();
+        let (message, span) = fm.invalid_date(source, &keys()).unwrap();
+        assert!(message.contains("2022-11-31"), "{message}");
+        assert_eq!(span.text(source), "2022-11-31");
+        let fine = "---\ndate: 2022-11-30T10:00:00Z\npublished: November 31\n---\n";
+        let fm = FrontMatter::detect(fine, 0).unwrap();
+        assert_eq!(fm.invalid_date(fine, &keys()), None);
+        // TOML refuses such a date itself: the block is broken, with a span.
+        let toml = "+++\ndate = 2022-11-31\n+++\nBody\n";
+        assert!(FrontMatter::detect(toml, 0).unwrap().error.is_some());
     }
 
     #[test]

@@ -149,12 +149,10 @@ fn run_check(args: CheckArgs) -> u8 {
             return fail(&format!("{}: config file not found", config.display()));
         }
     }
+    // No path means the current folder, never standard input: in CI or a hook, stdin is
+    // often /dev/null, and reading it would check nothing and pass. `-` reads stdin.
     let paths = if args.paths.is_empty() {
-        if std::io::stdin().is_terminal() {
-            vec![".".to_string()]
-        } else {
-            vec!["-".to_string()]
-        }
+        vec![".".to_string()]
     } else {
         args.paths.clone()
     };

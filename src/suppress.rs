@@ -1,9 +1,12 @@
 //! Inline suppressions, a pass after the rules:
 //! `<!-- factlint-disable-next-line RULE[, RULE] -- reason -->`, `factlint-disable RULE` …
-//! `factlint-enable RULE`, and `factlint-disable-file RULE`. No rule named means every rule.
-//! A suppression that suppressed nothing is reported as `unused-suppression`.
+//! `factlint-enable RULE`, `factlint-disable-line RULE` (the comment's own line) and
+//! `factlint-disable-file RULE`. No rule named means every rule. A suppression that names a
+//! rule that does not exist suppresses nothing and is an error (a misspelt name must never
+//! widen into "every rule"); a directive that is not one of these is a warning; a suppression
+//! that suppressed nothing is reported. All three are `unused-suppression` findings.
 
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, HtmlComment};
 use crate::rules::RuleId;
 use crate::settings::Settings;
@@ -12,6 +15,7 @@ use crate::span::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     NextLine,
+    Line,
     Disable,
     Enable,
     File,
@@ -51,7 +55,13 @@ impl Directive<'_> {
 /// Drop suppressed findings and add `unused-suppression` findings.
 pub fn apply(doc: &Document, settings: &Settings, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut directives = parse_directives(doc);
-    if directives.is_empty() {
+    let report_unused = settings.is_enabled(RuleId::UnusedSuppression);
+    let strays = if report_unused {
+        unknown_directives(doc)
+    } else {
+        Vec::new()
+    };
+    if directives.is_empty() && strays.is_empty() {
         return diagnostics;
     }
     let suppressed = mark_covering(&mut directives, &diagnostics, Coverage::AnyRule);
@@ -60,10 +70,11 @@ pub fn apply(doc: &Document, settings: &Settings, diagnostics: Vec<Diagnostic>) 
         .zip(suppressed)
         .filter_map(|(diagnostic, suppressed)| (!suppressed).then_some(diagnostic))
         .collect();
-    if settings.is_enabled(RuleId::UnusedSuppression) {
+    if report_unused {
         let unused: Vec<Diagnostic> = directives
             .iter()
             .filter_map(|directive| unused_finding(doc, settings, directive))
+            .chain(strays)
             .collect();
         // `unused-suppression` can itself be suppressed, by naming it, for a file or region.
         let suppressed = mark_covering(&mut directives, &unused, Coverage::NamedOnly);
@@ -114,6 +125,11 @@ fn mark_covering(
         {
             next += 1;
             let directive = &directives[d];
+            // A suppression naming an unknown rule suppresses nothing: the misspelt name is
+            // reported instead, so the findings it would have hidden stay visible.
+            if !directive.unknown.is_empty() {
+                continue;
+            }
             let slots: Vec<usize> = if directive.rules.is_empty() {
                 if coverage == Coverage::NamedOnly {
                     continue;
@@ -147,22 +163,41 @@ fn unused_finding(
     settings: &Settings,
     directive: &Directive,
 ) -> Option<Diagnostic> {
-    if directive.kind == Kind::Enable {
-        return None;
-    }
     let span = directive.comment.span;
-    if let Some(name) = directive.unknown.first() {
-        let hint = RuleId::suggest(name)
-            .map(|near| format!(" (did you mean `{near}`?)"))
-            .unwrap_or_default();
+    if !directive.unknown.is_empty() {
+        let names = directive
+            .unknown
+            .iter()
+            .map(|name| {
+                let hint = RuleId::suggest(name)
+                    .map(|near| format!(" (did you mean `{near}`?)"))
+                    .unwrap_or_default();
+                format!("`{name}`{hint}")
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rule_word = if directive.unknown.len() == 1 {
+            "rule"
+        } else {
+            "rules"
+        };
+        let effect = if directive.kind == Kind::Enable {
+            "it re-enables only the rules it names correctly"
+        } else {
+            "it suppresses nothing until the name is corrected"
+        };
         return Some(
             Diagnostic::new(
                 RuleId::UnusedSuppression,
                 span,
-                format!("suppression names unknown rule `{name}`{hint}"),
+                format!("suppression names unknown {rule_word} {names}; {effect}"),
             )
+            .with_severity(Severity::Error)
             .with_help("`factlint rules` lists every rule name and code"),
         );
+    }
+    if directive.kind == Kind::Enable {
+        return None;
     }
     if directive.used || directive.rules.contains(&RuleId::UnusedSuppression) {
         return None;
@@ -216,21 +251,54 @@ fn removal_span(doc: &Document, span: Span) -> Span {
     }
 }
 
+/// The directives factlint knows, longest first where one is a prefix of another.
+const DIRECTIVES: [(&str, Kind); 5] = [
+    ("disable-next-line", Kind::NextLine),
+    ("disable-line", Kind::Line),
+    ("disable-file", Kind::File),
+    ("disable", Kind::Disable),
+    ("enable", Kind::Enable),
+];
+
+/// Comments that start like a directive but are none (`factlint-disable-nextline`,
+/// `factlint-ignore`): each a warning, since the author meant to suppress something.
+fn unknown_directives(doc: &Document) -> Vec<Diagnostic> {
+    doc.comments
+        .iter()
+        .filter_map(|comment| {
+            let rest = comment.body.strip_prefix("factlint-")?;
+            let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let word = &rest[..word_end];
+            if DIRECTIVES.iter().any(|(name, _)| *name == word) {
+                return None;
+            }
+            let known = DIRECTIVES
+                .iter()
+                .map(|(name, _)| format!("`factlint-{name}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Some(
+                Diagnostic::new(
+                    RuleId::UnusedSuppression,
+                    comment.span,
+                    format!("unknown directive `factlint-{word}`: it suppresses nothing"),
+                )
+                .with_help(format!("the directives are {known}")),
+            )
+        })
+        .collect()
+}
+
 fn parse_directives<'d>(doc: &'d Document) -> Vec<Directive<'d>> {
     let mut directives = Vec::new();
     for comment in &doc.comments {
         let Some(rest) = comment.body.strip_prefix("factlint-") else {
             continue;
         };
-        let (kind, rest) = if let Some(rest) = rest.strip_prefix("disable-next-line") {
-            (Kind::NextLine, rest)
-        } else if let Some(rest) = rest.strip_prefix("disable-file") {
-            (Kind::File, rest)
-        } else if let Some(rest) = rest.strip_prefix("disable") {
-            (Kind::Disable, rest)
-        } else if let Some(rest) = rest.strip_prefix("enable") {
-            (Kind::Enable, rest)
-        } else {
+        let Some((kind, rest)) = DIRECTIVES
+            .iter()
+            .find_map(|(name, kind)| Some((*kind, rest.strip_prefix(name)?)))
+        else {
             continue;
         };
         if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
@@ -254,6 +322,7 @@ fn parse_directives<'d>(doc: &'d Document) -> Vec<Directive<'d>> {
         }
         let scope = match kind {
             Kind::NextLine => next_line_span(doc, comment.span.end),
+            Kind::Line => own_line_span(doc, comment.span.start),
             Kind::File => Span::new(0, doc.source.len()),
             Kind::Disable | Kind::Enable => Span::new(comment.span.end, doc.source.len()),
         };
@@ -301,6 +370,15 @@ fn close_regions(directives: &mut [Directive]) {
             }
         }
     }
+}
+
+/// The line where the comment starts.
+fn own_line_span(doc: &Document, comment_start: usize) -> Span {
+    let index = &doc.line_index;
+    let line = index.line_of(comment_start);
+    let start = index.line_start(line).unwrap_or(0);
+    let end = index.line_start(line + 1).unwrap_or(doc.source.len());
+    Span::new(start, end)
 }
 
 /// The line after the one where the comment ends.
@@ -392,6 +470,67 @@ mod tests {
         assert!(kept
             .iter()
             .all(|(rule, _)| *rule == RuleId::UnusedSuppression));
+    }
+
+    #[test]
+    fn a_misspelt_rule_suppresses_nothing_and_is_an_error() {
+        let source = "<!-- factlint-disable-file date-wekday -->\nA Tuesday here.\n";
+        let doc = Document::parse(source);
+        let found = apply(
+            &doc,
+            &Settings::embedded(),
+            vec![finding(RuleId::DateWeekday, source, "Tuesday")],
+        );
+        let rules: Vec<RuleId> = found.iter().map(|d| d.rule).collect();
+        assert_eq!(
+            rules,
+            vec![RuleId::DateWeekday, RuleId::UnusedSuppression],
+            "{found:?}"
+        );
+        assert_eq!(found[1].severity, Severity::Error);
+        assert!(found[1].message.contains("`date-wekday`"));
+        // One misspelt name among good ones still makes the comment suppress nothing.
+        let source =
+            "<!-- factlint-disable-next-line fact-office, date-wekday -->\nA Tuesday here.\n";
+        let kept = run(
+            source,
+            vec![finding(RuleId::DateWeekday, source, "Tuesday")],
+        );
+        assert_eq!(kept.len(), 2, "{kept:?}");
+    }
+
+    #[test]
+    fn same_line_comments_suppress_their_own_line() {
+        let source =
+            "A Tuesday here. <!-- factlint-disable-line date-weekday -->\nA Tuesday there.\n";
+        let kept = run(
+            source,
+            vec![
+                finding(RuleId::DateWeekday, source, "Tuesday here"),
+                finding(RuleId::DateWeekday, source, "Tuesday there"),
+            ],
+        );
+        assert_eq!(
+            kept,
+            vec![(RuleId::DateWeekday, "Tuesday there".to_string())]
+        );
+    }
+
+    #[test]
+    fn unknown_directives_are_warnings() {
+        let source = "<!-- factlint-disable-nextline date-weekday -->\nA Tuesday here.\n<!-- factlint is great -->\n";
+        let doc = Document::parse(source);
+        let found = apply(
+            &doc,
+            &Settings::embedded(),
+            vec![finding(RuleId::DateWeekday, source, "Tuesday")],
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].rule, RuleId::UnusedSuppression);
+        assert_eq!(found[1].severity, Severity::Warning);
+        assert!(found[1]
+            .message
+            .contains("unknown directive `factlint-disable-nextline`"));
     }
 
     #[test]

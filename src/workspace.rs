@@ -81,7 +81,7 @@ impl Workspace {
 
     fn build(&self, config_path: Option<&Path>) -> SettingsResult {
         let mut config = match config_path {
-            Some(path) => Config::load(path).map_err(|error| vec![error])?,
+            Some(path) => Config::load(path)?,
             None => Config::zero(),
         };
         if let Some(dialect) = self.overrides.dialect {
@@ -113,12 +113,25 @@ impl Workspace {
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (facts, style)
         });
-        let (facts, style) = (facts?, style?);
+        // Both folders' problems are reported in one run, not the first one only.
+        let (facts, style) = match (facts, style) {
+            (Ok(facts), Ok(style)) => (facts, style),
+            (facts, style) => {
+                let mut errors = facts.err().unwrap_or_default();
+                errors.extend(style.err().unwrap_or_default());
+                return Err(errors);
+            }
+        };
         let mut settings = Settings::new(config, facts, style);
         settings.selection = self.overrides.selection.clone();
         settings.date_override = self.overrides.date;
         if let Some(today) = self.overrides.today {
             settings.today = today;
+        }
+        // A `--date` after today is honoured as given (an embargoed or scheduled article), not
+        // pulled back to today: nothing about the article would then be judged on its date.
+        if let Some(date) = self.overrides.date {
+            settings.today = settings.today.max(date);
         }
         Ok(Arc::new(settings))
     }
