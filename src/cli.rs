@@ -124,10 +124,20 @@ pub enum ListFormat {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Each finding with its source lines (the default)
     Human,
+    /// One line per finding: path:line:col: CODE name message
+    Concise,
+    /// JSON, version 1
     Json,
+    /// GitHub Actions workflow commands (annotations)
     Github,
+    /// SARIF 2.1.0
     Sarif,
+    /// JUnit XML: one test case per file, one failure per finding
+    Junit,
+    /// GitLab Code Quality JSON
+    Gitlab,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -161,20 +171,44 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Only these rules (names or codes, comma-separated)
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = RuleName, hide_possible_values = true)]
     pub select: Vec<String>,
     /// Never these rules (names or codes, comma-separated)
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = RuleName, hide_possible_values = true)]
     pub ignore: Vec<String>,
     /// Exit with 1 on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Apply safe fixes in place
+    /// Exit with 0 even when there are findings (still 2 for a bad config or input)
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Apply safe fixes in place, and list what was changed
     #[arg(long)]
     pub fix: bool,
-    /// With --fix, apply unsafe fixes too
+    /// With --fix or --diff, apply unsafe fixes too (alone: count them as fixable)
     #[arg(long)]
     pub unsafe_fixes: bool,
+    /// Print the changes --fix would make as a unified diff; change nothing
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// After the findings, list every fix they offer (and which flag applies it)
+    #[arg(long)]
+    pub show_fixes: bool,
+    /// Print how many findings each rule has instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+    /// Write the report to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Hide the findings recorded in this baseline file (see --write-baseline)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in this baseline file, then exit 0
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+    /// Check only the articles changed since this git revision (committed or not)
+    #[arg(long, value_name = "REF")]
+    pub since: Option<String>,
     /// Print findings only, no summary
     #[arg(long, short)]
     pub quiet: bool,
@@ -202,6 +236,46 @@ pub struct CheckArgs {
     /// Treat this day as today (candidate publication dates never lie after it)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, hide = true)]
     pub today: Option<NaiveDate>,
+}
+
+/// A rule name or code: checked with a "did you mean" hint, and offered to shell completion.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleName;
+
+impl clap::builder::TypedValueParser for RuleName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        let text = value.to_string_lossy().trim().to_string();
+        if text.is_empty() || factlint::rules::RuleId::from_name_or_code(&text).is_some() {
+            return Ok(text);
+        }
+        let hint = factlint::rules::RuleId::suggest(&text)
+            .map(|near| format!("; did you mean `{near}`?"))
+            .unwrap_or_default();
+        let flag = arg
+            .map(|a| format!(" for --{}", a.get_id()))
+            .unwrap_or_default();
+        let mut error = clap::Error::raw(
+            clap::error::ErrorKind::InvalidValue,
+            format!("unknown rule `{text}`{flag}{hint} (`factlint rules` lists them)\n"),
+        );
+        error = error.with_cmd(cmd);
+        Err(error)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(factlint::rules::all_metas().iter().map(|meta| {
+            clap::builder::PossibleValue::new(meta.name).help(meta.summary)
+        })))
+    }
 }
 
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -47,6 +47,20 @@ struct RawConfig {
     date_keys: Option<Vec<String>>,
     #[serde(default)]
     credits: RawCredits,
+    exclude: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    extend_exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    per_path: Vec<RawPerPath>,
+}
+
+/// `[[per-path]]`: rule levels for the articles some globs match.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPerPath {
+    paths: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -54,6 +68,45 @@ struct RawConfig {
 struct RawCredits {
     require_byline: Option<bool>,
     require_image_credit: Option<bool>,
+}
+
+/// A `[rules]` table: each name or code with its level; problems go to `errors`.
+fn rule_levels(
+    raw: BTreeMap<Spanned<String>, Spanned<String>>,
+    errors: &mut Vec<InputError>,
+    error_at: &dyn Fn(String, std::ops::Range<usize>) -> InputError,
+) -> BTreeMap<RuleId, RuleLevel> {
+    let mut rules = BTreeMap::new();
+    for (name, level) in raw {
+        let Some(rule) = RuleId::from_name_or_code(name.get_ref()) else {
+            let hint = RuleId::suggest(name.get_ref())
+                .map(|near| format!("; did you mean `{near}`?"))
+                .unwrap_or_default();
+            errors.push(error_at(
+                format!("unknown rule `{}`{hint}", name.get_ref()),
+                name.span(),
+            ));
+            continue;
+        };
+        let parsed = match level.get_ref().as_str() {
+            "off" => RuleLevel::Off,
+            "error" => RuleLevel::On(Severity::Error),
+            "warning" | "warn" => RuleLevel::On(Severity::Warning),
+            "info" => RuleLevel::On(Severity::Info),
+            other => {
+                errors.push(error_at(
+                    format!(
+                        "invalid level `{other}` for rule `{}`: expected \"error\", \"warning\", \"info\" or \"off\"",
+                        rule.name()
+                    ),
+                    level.span(),
+                ));
+                continue;
+            }
+        };
+        rules.insert(rule, parsed);
+    }
+    rules
 }
 
 /// The `[rules]` table alone, read when other keys are wrong, so its problems are reported
@@ -73,6 +126,9 @@ const TOP_KEYS: &[&str] = &[
     "style",
     "date-keys",
     "credits",
+    "exclude",
+    "extend-exclude",
+    "per-path",
 ];
 const CREDIT_KEYS: &[&str] = &["require-byline", "require-image-credit"];
 
@@ -104,21 +160,7 @@ fn unknown_keys(table: &toml::de::DeTable) -> Vec<(String, std::ops::Range<usize
 
 /// Whether two keys differ by at most two single-character edits (a typo, not another key).
 fn strsim_close(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            current.push(
-                (previous[j] + cost)
-                    .min(previous[j + 1] + 1)
-                    .min(current[j] + 1),
-            );
-        }
-        previous = current;
-    }
-    previous[b.len()] <= 2
+    strsim::levenshtein(a, b) <= 2
 }
 
 /// A fact or style folder as the config file names it.
@@ -148,6 +190,64 @@ pub struct Config {
     pub date_keys: Vec<String>,
     pub require_byline: bool,
     pub require_image_credit: bool,
+    /// Articles a folder walk skips (`exclude` and `extend-exclude`).
+    pub exclude: PathGlobs,
+    /// Rule levels for some paths, later entries over earlier ones.
+    pub per_path: Vec<(PathGlobs, BTreeMap<RuleId, RuleLevel>)>,
+}
+
+/// What `exclude` is when a config does not set it: folders that hold other people's Markdown.
+pub const DEFAULT_EXCLUDE: &[&str] = &["node_modules", ".git"];
+
+/// Globs over paths relative to the config file's folder. A pattern without `/` matches a
+/// file or folder name at any depth (`drafts`, `*.draft.md`); one with `/` matches from the
+/// folder (`archive/1999/**`).
+#[derive(Clone, Debug, Default)]
+pub struct PathGlobs {
+    base: PathBuf,
+    set: globset::GlobSet,
+    pub patterns: Vec<String>,
+}
+
+impl PathGlobs {
+    fn new(base: &Path, patterns: &[String]) -> Result<PathGlobs, (usize, String)> {
+        let mut builder = globset::GlobSetBuilder::new();
+        for (at, pattern) in patterns.iter().enumerate() {
+            let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
+            let anchored = if trimmed.contains('/') {
+                trimmed.to_string()
+            } else {
+                format!("**/{trimmed}")
+            };
+            for glob in [anchored.clone(), format!("{anchored}/**")] {
+                let glob = globset::GlobBuilder::new(&glob)
+                    .literal_separator(true)
+                    .build()
+                    .map_err(|error| (at, error.kind().to_string()))?;
+                builder.add(glob);
+            }
+        }
+        let set = builder.build().map_err(|error| (0, error.to_string()))?;
+        Ok(PathGlobs {
+            base: std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf()),
+            set,
+            patterns: patterns.to_vec(),
+        })
+    }
+
+    /// Whether `path` (as given on the command line or found by walking) matches.
+    pub fn matches(&self, path: &Path) -> bool {
+        if self.patterns.is_empty() {
+            return false;
+        }
+        let absolute = std::fs::canonicalize(path)
+            .or_else(|_| std::path::absolute(path))
+            .unwrap_or_else(|_| path.to_path_buf());
+        match absolute.strip_prefix(&self.base) {
+            Ok(relative) => self.set.is_match(relative),
+            Err(_) => false,
+        }
+    }
 }
 
 pub fn default_date_keys() -> Vec<String> {
@@ -168,6 +268,14 @@ impl Config {
             date_keys: default_date_keys(),
             require_byline: true,
             require_image_credit: true,
+            exclude: PathGlobs::new(
+                Path::new("."),
+                &DEFAULT_EXCLUDE
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>(),
+            )
+            .expect("the default globs are valid"),
             ..Config::default()
         }
     }
@@ -268,36 +376,32 @@ impl Config {
             }
         };
         let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let mut rules = BTreeMap::new();
-        for (name, level) in raw.rules {
-            let Some(rule) = RuleId::from_name_or_code(name.get_ref()) else {
-                let hint = RuleId::suggest(name.get_ref())
-                    .map(|near| format!("; did you mean `{near}`?"))
-                    .unwrap_or_default();
-                errors.push(error_at(
-                    format!("unknown rule `{}`{hint}", name.get_ref()),
-                    name.span(),
-                ));
-                continue;
-            };
-            let parsed = match level.get_ref().as_str() {
-                "off" => RuleLevel::Off,
-                "error" => RuleLevel::On(Severity::Error),
-                "warning" | "warn" => RuleLevel::On(Severity::Warning),
-                "info" => RuleLevel::On(Severity::Info),
-                other => {
-                    errors.push(error_at(
-                        format!(
-                            "invalid level `{other}` for rule `{}`: expected \"error\", \"warning\", \"info\" or \"off\"",
-                            rule.name()
-                        ),
-                        level.span(),
-                    ));
-                    continue;
-                }
-            };
-            rules.insert(rule, parsed);
-        }
+        let rules = rule_levels(raw.rules, &mut errors, &error_at);
+        let globs = |patterns: Vec<Spanned<String>>, errors: &mut Vec<InputError>| {
+            let written: Vec<String> = patterns.iter().map(|p| p.get_ref().clone()).collect();
+            PathGlobs::new(&base, &written).unwrap_or_else(|(at, message)| {
+                let span = patterns.get(at).map_or(0..0, |p| p.span());
+                errors.push(error_at(format!("invalid glob: {message}"), span));
+                PathGlobs::default()
+            })
+        };
+        let mut excluded: Vec<Spanned<String>> = match raw.exclude {
+            Some(patterns) => patterns,
+            None => DEFAULT_EXCLUDE
+                .iter()
+                .map(|p| Spanned::new(0..0, p.to_string()))
+                .collect(),
+        };
+        excluded.extend(raw.extend_exclude);
+        let exclude = globs(excluded, &mut errors);
+        let per_path = raw
+            .per_path
+            .into_iter()
+            .map(|entry| {
+                let levels = rule_levels(entry.rules, &mut errors, &error_at);
+                (globs(entry.paths, &mut errors), levels)
+            })
+            .collect();
         let mut folders = Vec::new();
         let mut resolve = |key: &'static str, dirs: Vec<Spanned<String>>| -> Vec<PathBuf> {
             dirs.into_iter()
@@ -327,6 +431,8 @@ impl Config {
             date_keys: raw.date_keys.unwrap_or_else(default_date_keys),
             require_byline: raw.credits.require_byline.unwrap_or(true),
             require_image_credit: raw.credits.require_image_credit.unwrap_or(true),
+            exclude,
+            per_path,
         };
         if errors.is_empty() {
             Ok((config, folders))

@@ -18,14 +18,26 @@ pub fn apply_fixes(
     diagnostics: &[Diagnostic],
     unsafe_fixes: bool,
 ) -> (String, usize) {
+    let (text, applied) = apply_fixes_listed(source, diagnostics, unsafe_fixes);
+    (text, applied.len())
+}
+
+/// [`apply_fixes`], returning which findings' fixes were applied (their indices, in the
+/// order of the text), so that a caller can say what it changed.
+pub fn apply_fixes_listed(
+    source: &str,
+    diagnostics: &[Diagnostic],
+    unsafe_fixes: bool,
+) -> (String, Vec<usize>) {
     let mut chosen: BTreeMap<usize, &Edit> = BTreeMap::new();
-    let mut applied = 0;
+    let mut applied = Vec::new();
     let mut fixes: Vec<_> = diagnostics
         .iter()
-        .filter_map(|d| d.applicable_fix(unsafe_fixes))
+        .enumerate()
+        .filter_map(|(at, d)| d.applicable_fix(unsafe_fixes).map(|fix| (at, fix)))
         .collect();
-    fixes.sort_by_key(|fix| fix.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
-    for fix in fixes {
+    fixes.sort_by_key(|(_, fix)| fix.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+    for (at, fix) in fixes {
         let mut edits: Vec<&Edit> = fix.edits.iter().collect();
         edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
         let valid = edits.iter().all(|edit| {
@@ -45,7 +57,7 @@ pub fn apply_fixes(
         });
         if valid && !clashes {
             chosen.extend(edits.into_iter().map(|edit| (edit.span.start, edit)));
-            applied += 1;
+            applied.push(at);
         }
     }
     let chosen = chosen.into_values();

@@ -156,30 +156,100 @@ fn run_check(args: CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let (inputs, errors) = walk::discover(&paths);
+    let (mut inputs, errors) = walk::discover(&paths);
+    if let Some(since) = &args.since {
+        match changed_since(since) {
+            Ok(changed) => inputs.retain(|input| match input {
+                Input::File(path) => std::fs::canonicalize(path)
+                    .map(|path| changed.contains(&path))
+                    .unwrap_or(true),
+                Input::Stdin => true,
+            }),
+            Err(message) => return fail(&message),
+        }
+    }
     let mut report = RunReport {
         errors,
         ..RunReport::default()
     };
     let mut stdin_fixed: Option<String> = None;
+    let mut changes = Vec::new();
+    let mut diffs = String::new();
     // One file is checked on this thread: starting a pool of workers for it would cost more
     // than an article takes to check.
-    let check = |input| check_input(input, &args, &workspace);
-    let results: Vec<(FileReport, usize, Option<String>)> = if inputs.len() == 1 {
+    // Files named on the command line are checked even when the config excludes them.
+    let named: std::collections::HashSet<&Path> = args
+        .paths
+        .iter()
+        .map(Path::new)
+        .filter(|path| path.is_file())
+        .collect();
+    let check = |input| check_input(input, &args, &workspace, &named);
+    let results: Vec<Checked> = if inputs.len() == 1 {
         inputs.iter().map(check).collect()
     } else {
         inputs.par_iter().map(check).collect()
     };
-    for (file, fixed, fixed_stdin) in results {
-        report.fixed += fixed;
-        if fixed_stdin.is_some() {
-            stdin_fixed = fixed_stdin;
+    for checked in results {
+        report.fixed += checked.fixed;
+        if checked.stdin_fixed.is_some() {
+            stdin_fixed = checked.stdin_fixed;
         }
-        report.files.push(file);
+        changes.extend(checked.changes);
+        diffs.push_str(&checked.diff);
+        report.files.push(checked.report);
     }
     // Configuration problems are reported once, not once per article.
     dedup_config_errors(&mut report);
-    let code = emit(&report, &args, stdin_fixed);
+    if let Some(path) = &args.write_baseline {
+        return match output::baseline::write(&report, path) {
+            Ok(count) => {
+                eprintln!(
+                    "factlint: recorded {} in {}",
+                    output::plural(count, "finding"),
+                    path.display()
+                );
+                let code = if report.all_errors().is_empty() {
+                    EXIT_CLEAN
+                } else {
+                    let _ = write_stderr(|err| {
+                        output::human::write_errors(&report, &human_options(&args), err)
+                    });
+                    EXIT_TROUBLE
+                };
+                std::mem::forget(workspace);
+                std::mem::forget(report);
+                code
+            }
+            Err(error) => fail(&error.to_string()),
+        };
+    }
+    if let Some(path) = &args.baseline {
+        match output::baseline::apply(&mut report, path) {
+            Ok(hidden) => report.baselined = hidden,
+            Err(error) => return fail(&error.to_string()),
+        }
+    }
+    let code = if args.diff {
+        emit_diff(&report, &args, &diffs, changes.len())
+    } else {
+        let code = emit(&report, &args, stdin_fixed);
+        if args.fix && !changes.is_empty() && !args.quiet {
+            // The first hundred; a run that fixes thousands says how many more.
+            const LISTED: usize = 100;
+            let _ = write_stderr(|err| {
+                writeln!(err, "Fixed:")?;
+                for change in changes.iter().take(LISTED) {
+                    writeln!(err, "  {change}")?;
+                }
+                if changes.len() > LISTED {
+                    writeln!(err, "  … and {} more", changes.len() - LISTED)?;
+                }
+                Ok(())
+            });
+        }
+        code
+    };
     // The process ends here, and the system takes its memory back at once: freeing a large
     // fact base or thousands of reports piece by piece would only cost time (with a 20 MB
     // fact file, a tenth of the run).
@@ -188,12 +258,68 @@ fn run_check(args: CheckArgs) -> u8 {
     code
 }
 
-/// Read, check and (with `--fix`) fix one input.
+/// One input's outcome.
+struct Checked {
+    report: FileReport,
+    /// Fixes written (or, for standard input, made).
+    fixed: usize,
+    /// Standard input's fixed text.
+    stdin_fixed: Option<String>,
+    /// What `--fix` changed (or `--diff` would), one line each.
+    changes: Vec<String>,
+    /// `--diff`: the unified diff of this input's fixes.
+    diff: String,
+}
+
+impl Checked {
+    fn plain(report: FileReport) -> Self {
+        Self {
+            report,
+            fixed: 0,
+            stdin_fixed: None,
+            changes: Vec::new(),
+            diff: String::new(),
+        }
+    }
+}
+
+/// The files changed since `since` (committed, staged, modified or new), as absolute paths.
+fn changed_since(since: &str) -> Result<std::collections::HashSet<std::path::PathBuf>, String> {
+    let git = |args: &[&str]| -> Result<String, String> {
+        let output = std::process::Command::new("git")
+            .args(args)
+            .output()
+            .map_err(|error| format!("--since needs git: {error}"))?;
+        if !output.status.success() {
+            return Err(format!(
+                "--since {since}: git {} failed: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&output.stderr).trim()
+            ));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    };
+    let root = git(&["rev-parse", "--show-toplevel"])?;
+    let root = std::path::PathBuf::from(root.trim());
+    // `REF...` would compare with the merge base; a plain REF compares with the working tree,
+    // so uncommitted edits count as changes too.
+    let diffed = git(&["diff", "--name-only", "--diff-filter=ACMR", since, "--"])?;
+    let untracked = git(&["ls-files", "--others", "--exclude-standard", "--full-name"])?;
+    Ok(diffed
+        .lines()
+        .chain(untracked.lines())
+        .filter(|line| !line.is_empty())
+        .filter_map(|line| std::fs::canonicalize(root.join(line)).ok())
+        .collect())
+}
+
+/// Read, check and (with `--fix` or `--diff`) fix one input.
 fn check_input(
     input: &Input,
     args: &CheckArgs,
     workspace: &Workspace,
-) -> (FileReport, usize, Option<String>) {
+    named: &std::collections::HashSet<&Path>,
+) -> Checked {
     let (display, bytes) = match input {
         Input::Stdin => {
             let name = args
@@ -202,11 +328,10 @@ fn check_input(
                 .unwrap_or_else(|| "-".to_string());
             let mut bytes = Vec::new();
             if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
-                return (
-                    FileReport::failed(InputError::new(name, describe_io(&error))),
-                    0,
-                    None,
-                );
+                return Checked::plain(FileReport::failed(InputError::new(
+                    name,
+                    describe_io(&error),
+                )));
             }
             (name, bytes)
         }
@@ -215,11 +340,10 @@ fn check_input(
             match std::fs::read(path) {
                 Ok(bytes) => (display, bytes),
                 Err(error) => {
-                    return (
-                        FileReport::failed(InputError::new(display, describe_io(&error))),
-                        0,
-                        None,
-                    )
+                    return Checked::plain(FileReport::failed(InputError::new(
+                        display,
+                        describe_io(&error),
+                    )))
                 }
             }
         }
@@ -232,46 +356,161 @@ fn check_input(
                 "not checked: its configuration has errors",
             ));
             report.errors = errors;
-            return (report, 0, None);
+            return Checked::plain(report);
         }
     };
+    if let Input::File(path) = input {
+        if !named.contains(path.as_path()) && settings.config.exclude.matches(path) {
+            let mut skipped = FileReport::failed(InputError::new(&display, "excluded"));
+            skipped.errors.clear();
+            return Checked::plain(skipped);
+        }
+    }
     let text = match decode_owned(&display, bytes) {
         Ok(text) => Arc::new(text),
-        Err(error) => return (FileReport::failed(error), 0, None),
+        Err(error) => return Checked::plain(FileReport::failed(error)),
     };
     let mut report = check_shared(&display, Arc::clone(&text), &settings);
-    if !args.fix {
-        return (report, 0, None);
+    if !(args.fix || args.diff) {
+        return Checked::plain(report);
     }
     let mut current = text.to_string();
     let mut fixed = 0;
+    let mut changes = Vec::new();
     for _ in 0..10 {
         let (next, applied) =
-            factlint::fix::apply_fixes(&current, &report.diagnostics, args.unsafe_fixes);
-        if applied == 0 || next == current {
+            factlint::fix::apply_fixes_listed(&current, &report.diagnostics, args.unsafe_fixes);
+        if applied.is_empty() || next == current {
             break;
         }
-        fixed += applied;
+        changes.extend(describe_fixes(
+            &display,
+            &current,
+            &report,
+            &applied,
+            args.unsafe_fixes,
+        ));
+        fixed += applied.len();
         current = next;
         report = check_source(&display, &current, &settings);
     }
     if fixed == 0 {
-        return (report, 0, None);
+        return Checked::plain(report);
+    }
+    let mut checked = Checked {
+        report,
+        fixed,
+        stdin_fixed: None,
+        changes,
+        diff: String::new(),
+    };
+    if args.diff {
+        checked.diff = similar::TextDiff::from_lines(text.as_str(), current.as_str())
+            .unified_diff()
+            .context_radius(1)
+            .header(&format!("a/{display}"), &format!("b/{display}"))
+            .to_string();
+        return checked;
     }
     match input {
-        Input::Stdin => (report, fixed, Some(current)),
-        Input::File(path) => match factlint::fix::write_atomically(path, text.as_bytes(), &current)
-        {
-            Ok(()) => (report, fixed, None),
-            Err(error) => {
-                report.errors.push(InputError::new(
+        Input::Stdin => checked.stdin_fixed = Some(current),
+        Input::File(path) => {
+            if let Err(error) = factlint::fix::write_atomically(path, text.as_bytes(), &current) {
+                checked.report.errors.push(InputError::new(
                     &display,
                     format!("fixes not written: {error}"),
                 ));
-                (report, 0, None)
+                checked.fixed = 0;
+                checked.changes.clear();
+            }
+        }
+    }
+    checked
+}
+
+/// `path:line:col: CODE name: fix title` for each fix applied in one round.
+fn describe_fixes(
+    display: &str,
+    text: &str,
+    report: &FileReport,
+    applied: &[usize],
+    unsafe_fixes: bool,
+) -> Vec<String> {
+    let index = factlint::line_index::LineIndex::new(text);
+    applied
+        .iter()
+        .filter_map(|&at| {
+            let diagnostic = report.diagnostics.get(at)?;
+            let fix = diagnostic.applicable_fix(unsafe_fixes)?;
+            let position = index.line_column(text, diagnostic.span.start);
+            Some(format!(
+                "{display}:{}:{}: {} {}: {}",
+                position.line,
+                position.column,
+                diagnostic.rule.code(),
+                diagnostic.rule.name(),
+                fix.title
+            ))
+        })
+        .collect()
+}
+
+/// `--diff`: the diffs on standard output, a count on standard error; exit 1 when there is
+/// something to fix.
+fn emit_diff(report: &RunReport, args: &CheckArgs, diffs: &str, changes: usize) -> u8 {
+    if let Err(code) = write_stdout(|out| out.write_all(diffs.as_bytes())) {
+        return code;
+    }
+    let _ = write_stderr(|err| {
+        output::human::write_errors(report, &human_options(args), err)?;
+        if changes == 0 {
+            writeln!(err, "No fixes to make.")
+        } else {
+            writeln!(
+                err,
+                "Would fix {}{}.",
+                output::plural(changes, "problem"),
+                if args.unsafe_fixes {
+                    ""
+                } else {
+                    " (unsafe fixes left out: add --unsafe-fixes)"
+                }
+            )
+        }
+    });
+    if !report.all_errors().is_empty() {
+        EXIT_TROUBLE
+    } else if changes > 0 && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// The options the human renderer uses for standard error.
+fn human_options(args: &CheckArgs) -> OutputOptions {
+    OutputOptions {
+        verbose: args.verbose,
+        quiet: args.quiet,
+        color: match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
             }
         },
+        width: terminal_width(),
+        unsafe_fixes: args.unsafe_fixes,
     }
+}
+
+/// `COLUMNS`, or 100.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100usize)
+        .clamp(60, 200)
 }
 
 fn dedup_config_errors(report: &mut RunReport) {
@@ -286,57 +525,166 @@ fn dedup_config_errors(report: &mut RunReport) {
 
 fn emit(report: &RunReport, args: &CheckArgs, stdin_fixed: Option<String>) -> u8 {
     let format = args.format.unwrap_or(Format::Human);
+    let to_terminal = args.output_file.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
+        ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
     };
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100usize)
-        .clamp(60, 200);
     let options = OutputOptions {
         verbose: args.verbose,
         quiet: args.quiet,
         color,
-        width,
+        width: terminal_width(),
         unsafe_fixes: args.unsafe_fixes,
     };
     // Each format writes as it renders, finding by finding, so a report is never held whole
     // in memory.
-    let write_report = |out: &mut dyn Write| match format {
-        Format::Human => output::human::write_findings(report, &options, out),
-        Format::Json => output::json::write(report, args.unsafe_fixes, out),
-        Format::Github => output::github::write(report, &options, out),
-        Format::Sarif => output::sarif::write(report, &options, out),
+    let write_report = |out: &mut dyn Write| {
+        if args.statistics {
+            return write_statistics(report, &options, out);
+        }
+        match format {
+            Format::Human => output::human::write_findings(report, &options, out),
+            Format::Concise => output::concise::write(report, &options, out),
+            Format::Json => output::json::write(report, args.unsafe_fixes, out),
+            Format::Github => output::github::write(report, &options, out),
+            Format::Sarif => output::sarif::write(report, &options, out),
+            Format::Junit => output::junit::write(report, &options, out),
+            Format::Gitlab => output::gitlab::write(report, &options, out),
+        }?;
+        if args.show_fixes {
+            write_fix_list(report, args.unsafe_fixes, out)?;
+        }
+        Ok(())
     };
     // With --fix on standard input, the fixed text goes to stdout and the report to stderr.
-    let written = match &stdin_fixed {
-        Some(_) => write_stderr(write_report),
-        None => write_stdout(write_report),
+    let written = match (&args.output_file, &stdin_fixed) {
+        (Some(path), _) => write_file(path, write_report),
+        (None, Some(_)) => write_stderr(write_report),
+        (None, None) => write_stdout(write_report),
     };
     if let Err(code) = written {
         return code;
     }
-    if format == Format::Human {
-        if let Err(code) = write_stderr(|err| output::human::write_errors(report, &options, err)) {
-            return code;
+    let errors_written = match format {
+        Format::Human => {
+            write_stderr(|err| output::human::write_errors(report, &human_options(args), err))
         }
+        Format::Concise => write_stderr(|err| output::concise::write_errors(report, err)),
+        _ => Ok(()),
+    };
+    if let Err(code) = errors_written {
+        return code;
+    }
+    if args.unsafe_fixes && !args.fix && !args.quiet && matches!(format, Format::Human) {
+        let _ = write_stderr(|err| {
+            writeln!(
+                err,
+                "note: --unsafe-fixes changes nothing by itself: it counts unsafe fixes as \
+                 fixable; add --fix to apply them, or --diff to see them"
+            )
+        });
     }
     if let Some(text) = stdin_fixed {
         if let Err(code) = write_stdout(|stdout| stdout.write_all(text.as_bytes())) {
             return code;
         }
     }
-    exit_code(report, args.deny_warnings)
+    exit_code(report, args.deny_warnings, args.exit_zero)
 }
 
-fn exit_code(report: &RunReport, deny_warnings: bool) -> u8 {
+/// [`write_stdout`] into a file (`--output-file`).
+fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), u8> {
+    let file = std::fs::File::create(path).map_err(|error| {
+        fail(&format!(
+            "cannot write {}: {}",
+            path.display(),
+            describe_io(&error)
+        ))
+    })?;
+    let mut out = io::BufWriter::new(file);
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|error| fail(&format!("cannot write {}: {error}", path.display())))
+}
+
+/// `--statistics`: findings per rule, most first, with how many a fix covers.
+fn write_statistics(
+    report: &RunReport,
+    options: &OutputOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut counts: std::collections::BTreeMap<RuleId, (usize, usize)> = Default::default();
+    for diagnostic in report
+        .files
+        .iter()
+        .flat_map(|f| f.diagnostics.iter())
+        .filter(|d| output::is_shown(d, options))
+    {
+        let entry = counts.entry(diagnostic.rule).or_default();
+        entry.0 += 1;
+        if diagnostic.applicable_fix(options.unsafe_fixes).is_some() {
+            entry.1 += 1;
+        }
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    for (rule, (count, fixable)) in rows {
+        let fix = if fixable > 0 {
+            format!("  ({fixable} fixable)")
+        } else {
+            String::new()
+        };
+        let row = format!("{count:>5}  {:<6} {:<22}{fix}", rule.code(), rule.name());
+        writeln!(out, "{}", row.trim_end())?;
+    }
+    if !options.quiet {
+        writeln!(out, "{}", output::human::summary_line(report, options))?;
+    }
+    Ok(())
+}
+
+/// `--show-fixes`: every fix the findings offer, and the flag that applies it.
+fn write_fix_list(report: &RunReport, unsafe_fixes: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut lines = Vec::new();
+    for file in &report.files {
+        let index = factlint::line_index::LineIndex::new(&file.source);
+        for diagnostic in &file.diagnostics {
+            for fix in &diagnostic.fixes {
+                let at = index.line_column(&file.source, diagnostic.span.start);
+                let how = match fix.applicability {
+                    factlint::diagnostic::Applicability::Safe => "--fix",
+                    factlint::diagnostic::Applicability::Unsafe if unsafe_fixes => {
+                        "--fix --unsafe-fixes"
+                    }
+                    factlint::diagnostic::Applicability::Unsafe => "--fix --unsafe-fixes (unsafe)",
+                };
+                lines.push(format!(
+                    "  {}:{}:{}: {} {}: {} [{how}]",
+                    file.path,
+                    at.line,
+                    at.column,
+                    diagnostic.rule.code(),
+                    diagnostic.rule.name(),
+                    fix.title
+                ));
+            }
+        }
+    }
+    if lines.is_empty() {
+        return writeln!(out, "No fixes available.");
+    }
+    writeln!(out, "Fixes available:")?;
+    lines.iter().try_for_each(|line| writeln!(out, "{line}"))
+}
+
+fn exit_code(report: &RunReport, deny_warnings: bool, exit_zero: bool) -> u8 {
     if !report.all_errors().is_empty() {
         return EXIT_TROUBLE;
+    }
+    if exit_zero {
+        return EXIT_CLEAN;
     }
     let threshold = if deny_warnings {
         Severity::Warning

@@ -57,17 +57,21 @@ impl Workspace {
         Config::discover(&dir)
     }
 
-    /// Settings for an article, or every error in its config, fact and style files.
+    /// Settings for an article, or every error in its config, fact and style files. The
+    /// config's `[[per-path]]` rule levels for the article's path are applied.
     pub fn settings_for(&self, article: &Path) -> SettingsResult {
         let config_path = self.config_path_for(article);
-        let mut cache = self
-            .cache
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        cache
-            .entry(config_path.clone())
-            .or_insert_with(|| self.build(config_path.as_deref()))
-            .clone()
+        let settings = {
+            let mut cache = self
+                .cache
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            cache
+                .entry(config_path.clone())
+                .or_insert_with(|| self.build(config_path.as_deref()))
+                .clone()?
+        };
+        Ok(for_path(settings, article))
     }
 
     /// Forget cached settings (a config file changed).
@@ -135,6 +139,26 @@ impl Workspace {
         }
         Ok(Arc::new(settings))
     }
+}
+
+/// The settings with the rule levels of every `[[per-path]]` entry matching `article`, later
+/// entries over earlier ones (unchanged, and not copied, when none matches).
+fn for_path(settings: Arc<Settings>, article: &Path) -> Arc<Settings> {
+    let matching: Vec<_> = settings
+        .config
+        .per_path
+        .iter()
+        .filter(|(globs, _)| globs.matches(article))
+        .map(|(_, levels)| levels.clone())
+        .collect();
+    if matching.is_empty() {
+        return settings;
+    }
+    let mut owned = (*settings).clone();
+    for levels in matching {
+        owned.config.rules.extend(levels);
+    }
+    Arc::new(owned)
 }
 
 /// Start work that a first use would otherwise wait for (compiling patterns, building an

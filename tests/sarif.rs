@@ -243,7 +243,7 @@ fn synthetic_report() -> (RunReport, String) {
     let report = RunReport {
         files: vec![file],
         errors: vec![bad],
-        fixed: 0,
+        ..RunReport::default()
     };
     (report, text.to_string())
 }

@@ -25,17 +25,40 @@ pub fn render(report: &RunReport, options: &OutputOptions) -> String {
     String::from_utf8(out).expect("workflow commands are UTF-8")
 }
 
-/// Write one workflow command per finding, then one per input error.
+/// GitHub shows at most this many annotations of each kind (error, warning, notice) per step;
+/// it drops the rest without a word.
+pub const ANNOTATIONS_PER_KIND: usize = 10;
+
+/// Write one workflow command per finding, then one per input error. Past GitHub's limit of
+/// annotations per kind, findings are written as plain log lines, and a last notice says how
+/// many were not annotated, so none is lost without a trace.
 pub fn write(report: &RunReport, options: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut annotated = [0usize; 3];
+    let mut in_log = 0;
     for file in &report.files {
         let index = LineIndex::new(&file.source);
         for diagnostic in file.diagnostics.iter().filter(|d| is_shown(d, options)) {
-            let command = match diagnostic.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
+            let (command, kind) = match diagnostic.severity {
+                Severity::Error => ("error", 0),
+                Severity::Warning => ("warning", 1),
+                Severity::Info => ("notice", 2),
             };
             let (start, end) = positions(&index, &file.source, diagnostic.span);
+            if annotated[kind] >= ANNOTATIONS_PER_KIND {
+                in_log += 1;
+                writeln!(
+                    out,
+                    "{}:{}:{}: {command}: {} {} {}",
+                    file.path,
+                    start.line,
+                    start.column,
+                    diagnostic.rule.code(),
+                    diagnostic.rule.name(),
+                    diagnostic.message
+                )?;
+                continue;
+            }
+            annotated[kind] += 1;
             let mut message = diagnostic.message.clone();
             if let Some(help) = &diagnostic.help {
                 let _ = write!(message, "\n{help}");
@@ -56,6 +79,12 @@ pub fn write(report: &RunReport, options: &OutputOptions, out: &mut dyn Write) -
                 escape_data(&message),
             )?;
         }
+    }
+    if in_log > 0 {
+        writeln!(
+            out,
+            "::notice title=factlint::{in_log} more findings are listed in the log only (GitHub shows {ANNOTATIONS_PER_KIND} annotations of each kind per step)"
+        )?;
     }
     for error in report.all_errors() {
         let location = error

@@ -1,176 +1,22 @@
-//! Reports for people: miette's graphical rendering, one shared source per file, and a
-//! closing summary line.
+//! Reports for people: each finding as a header, its place (`path:line:column`, columns in
+//! characters as in every other format), the lines of its spans only, and its help, fixes and
+//! source; then one summary line.
+//!
+//! Only the lines that carry a span are shown; a gap between them is marked with `┆`. A line
+//! wider than the terminal is cut to a window around its spans (`…` where it was cut), so a
+//! paragraph of 2 MB on one line prints one screen line. Help text wraps between words, and
+//! never inside a URL or a date.
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::sync::Arc;
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
-};
+use unicode_width::UnicodeWidthChar;
 
 use super::{is_shown, plural, OutputOptions, RunReport};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::error::NamedInputError;
+use crate::error::InputError;
 use crate::line_index::LineIndex;
-
-/// One finding bound to its file's source, as miette wants it.
-struct Rendered<'a> {
-    diagnostic: &'a Diagnostic,
-    /// None when the snippet cannot be shown (see `MAX_SNIPPET_COLUMN`).
-    source: Option<&'a IndexedSource>,
-    help: Option<String>,
-}
-
-/// miette pads underlines with a width argument, and Rust's formatting panics past 65,535;
-/// a tab counts up to four columns, so spans further into their line than this many bytes
-/// are reported with their line and column instead of a snippet.
-const MAX_SNIPPET_COLUMN: usize = 16_000;
-
-/// Whether every span of a finding lies near enough to the start of its line to be shown.
-fn fits_snippet(index: &LineIndex, diagnostic: &Diagnostic) -> bool {
-    let column = |offset: usize| {
-        let line_start = index.line_start(index.line_of(offset)).unwrap_or(0);
-        offset.saturating_sub(line_start)
-    };
-    std::iter::once(diagnostic.span)
-        .chain(diagnostic.labels.iter().map(|label| label.span))
-        .all(|span| {
-            column(span.start) <= MAX_SNIPPET_COLUMN && column(span.end) <= MAX_SNIPPET_COLUMN
-        })
-}
-
-/// A file's source for miette that finds a snippet's lines with the line index. miette's own
-/// `SourceCode` for strings scans from the start of the file for every finding, which makes
-/// many findings in a long file quadratic.
-struct IndexedSource {
-    name: String,
-    text: Arc<String>,
-    index: LineIndex,
-}
-
-impl SourceCode for IndexedSource {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text = self.text.as_str();
-        let end = span.offset() + span.len();
-        if end > text.len() {
-            return Err(MietteError::OutOfBounds);
-        }
-        // Only the lines miette shows: the span's, and the context lines around them.
-        let first_line = self
-            .index
-            .line_of(span.offset())
-            .saturating_sub(context_lines_before);
-        let last_line = self.index.line_of(end) + context_lines_after + 1;
-        let window_start = self.index.line_start(first_line).unwrap_or(0);
-        let window_end = self.index.line_start(last_line + 1).unwrap_or(text.len());
-        let window = &text[window_start..window_end];
-        let local = SourceSpan::new((span.offset() - window_start).into(), span.len());
-        let contents = window.read_span(&local, context_lines_before, context_lines_after)?;
-        let shifted = SourceSpan::new(
-            (contents.span().offset() + window_start).into(),
-            contents.span().len(),
-        );
-        let contents = MietteSpanContents::new_named(
-            self.name.clone(),
-            contents.data(),
-            shifted,
-            contents.line() + first_line,
-            contents.column(),
-            contents.line_count() + first_line,
-        )
-        .with_language("markdown");
-        Ok(Box::new(contents))
-    }
-}
-
-impl fmt::Debug for Rendered<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
-    }
-}
-
-impl fmt::Display for Rendered<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
-    }
-}
-
-impl std::error::Error for Rendered<'_> {}
-
-impl miette::Diagnostic for Rendered<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let rule = self.diagnostic.rule;
-        Some(Box::new(format!("{}({})", rule.name(), rule.code())))
-    }
-
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.diagnostic.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-            Severity::Info => miette::Severity::Advice,
-        })
-    }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help
-            .as_ref()
-            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.map(|source| source as &dyn SourceCode)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.source?;
-        let primary = LabeledSpan::new_primary_with_span(None, self.diagnostic.span);
-        let secondary = self
-            .diagnostic
-            .labels
-            .iter()
-            .map(|label| LabeledSpan::new_with_span(Some(label.message.clone()), label.span));
-        Some(Box::new(std::iter::once(primary).chain(secondary)))
-    }
-}
-
-fn help_text(diagnostic: &Diagnostic) -> Option<String> {
-    let mut help = diagnostic.help.clone().unwrap_or_default();
-    if let Some(source) = &diagnostic.source {
-        if !help.is_empty() {
-            help.push('\n');
-        }
-        let _ = write!(help, "source: {source}");
-    }
-    for fix in &diagnostic.fixes {
-        if !help.is_empty() {
-            help.push('\n');
-        }
-        let how = match fix.applicability {
-            Applicability::Safe => "fix (--fix)",
-            Applicability::Unsafe => "unsafe fix (--fix --unsafe-fixes)",
-        };
-        let _ = write!(help, "{how}: {}", fix.title);
-    }
-    (!help.is_empty()).then_some(help)
-}
-
-fn handler(options: &OutputOptions) -> GraphicalReportHandler {
-    let theme = if options.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    GraphicalReportHandler::new_themed(theme)
-        .with_width(options.width)
-        .with_links(false)
-}
+use crate::span::Span;
 
 /// Render findings and input errors, then the summary line: what [`write_findings`] and
 /// [`write_errors`] write, in memory.
@@ -192,43 +38,28 @@ pub fn write_findings(
     options: &OutputOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let handler = handler(options);
-    let mut rendered_report = String::new();
+    let style = Style::new(options);
+    let mut block = String::new();
     for file in &report.files {
-        let shown: Vec<&Diagnostic> = file
+        let mut shown = file
             .diagnostics
             .iter()
             .filter(|d| is_shown(d, options))
-            .collect();
-        if shown.is_empty() {
+            .peekable();
+        if shown.peek().is_none() {
             continue;
         }
-        let source = IndexedSource {
-            name: file.path.clone(),
-            text: Arc::clone(&file.source),
-            index: LineIndex::new(&file.source),
+        let index = LineIndex::new(&file.source);
+        let source = Source {
+            path: &file.path,
+            text: &file.source,
+            index: &index,
         };
-        let index = &source.index;
         for diagnostic in shown {
-            let fits = fits_snippet(index, diagnostic);
-            let mut help = help_text(diagnostic);
-            if !fits {
-                let at = index.line_column(&file.source, diagnostic.span.start);
-                let location = format!(
-                    "at {}:{}:{} (the line is too long to show)",
-                    file.path, at.line, at.column
-                );
-                help = Some(help.map_or(location.clone(), |help| format!("{location}\n{help}")));
-            }
-            let rendered = Rendered {
-                diagnostic,
-                source: fits.then_some(&source),
-                help,
-            };
-            rendered_report.clear();
-            let _ = handler.render_report(&mut rendered_report, &rendered);
-            rendered_report.push('\n');
-            out.write_all(rendered_report.as_bytes())?;
+            block.clear();
+            render_diagnostic(&mut block, &source, diagnostic, &style);
+            block.push('\n');
+            out.write_all(block.as_bytes())?;
         }
     }
     if !options.quiet {
@@ -243,18 +74,19 @@ pub fn write_errors(
     options: &OutputOptions,
     err: &mut dyn Write,
 ) -> io::Result<()> {
-    let handler = handler(options);
-    let mut rendered = String::new();
+    let style = Style::new(options);
+    let mut block = String::new();
     for error in report.all_errors() {
-        rendered.clear();
-        let _ = handler.render_report(&mut rendered, &NamedInputError::new(error));
-        rendered.push('\n');
-        err.write_all(rendered.as_bytes())?;
+        block.clear();
+        render_input_error(&mut block, error, &style);
+        block.push('\n');
+        err.write_all(block.as_bytes())?;
     }
     Ok(())
 }
 
-/// "Found 1 error and 2 warnings (2 fixable with --fix) in 3 files."
+/// "Found 1 error and 2 warnings in 3 files (2 fixable with --fix, 1 more with --fix
+/// --unsafe-fixes)."
 pub fn summary_line(report: &RunReport, options: &OutputOptions) -> String {
     let summary = report.summary(options.unsafe_fixes);
     let mut parts = Vec::new();
@@ -273,16 +105,30 @@ pub fn summary_line(report: &RunReport, options: &OutputOptions) -> String {
     } else {
         format!("Found {} in {files}", parts.join(" and "))
     };
-    if summary.fixable > 0 {
-        let flag = if options.unsafe_fixes {
-            "--fix --unsafe-fixes"
+    let (safe, unsafe_only) = fix_counts(report);
+    let mut fixable = Vec::new();
+    if safe > 0 {
+        fixable.push(format!("{safe} fixable with --fix"));
+    }
+    if unsafe_only > 0 {
+        fixable.push(if safe > 0 {
+            format!("{unsafe_only} more with --fix --unsafe-fixes")
         } else {
-            "--fix"
-        };
-        let _ = write!(line, " ({} fixable with {flag})", summary.fixable);
+            format!("{unsafe_only} fixable with --fix --unsafe-fixes")
+        });
+    }
+    if !fixable.is_empty() {
+        let _ = write!(line, " ({})", fixable.join(", "));
     }
     if report.fixed > 0 {
         let _ = write!(line, "; fixed {}", plural(report.fixed, "problem"));
+    }
+    if report.baselined > 0 {
+        let _ = write!(
+            line,
+            "; {} in the baseline not shown",
+            plural(report.baselined, "finding")
+        );
     }
     if summary.input_errors > 0 {
         let _ = write!(
@@ -293,4 +139,598 @@ pub fn summary_line(report: &RunReport, options: &OutputOptions) -> String {
     }
     line.push('.');
     line
+}
+
+/// Findings above info level with a safe fix, and those with only an unsafe one.
+fn fix_counts(report: &RunReport) -> (usize, usize) {
+    let mut counts = (0, 0);
+    for diagnostic in report.files.iter().flat_map(|f| f.diagnostics.iter()) {
+        if diagnostic.severity == Severity::Info {
+            continue;
+        }
+        if diagnostic.applicable_fix(false).is_some() {
+            counts.0 += 1;
+        } else if diagnostic.applicable_fix(true).is_some() {
+            counts.1 += 1;
+        }
+    }
+    counts
+}
+
+/// Colours (or none) and the width to fit.
+struct Style {
+    color: bool,
+    width: usize,
+}
+
+impl Style {
+    fn new(options: &OutputOptions) -> Self {
+        Self {
+            color: options.color,
+            // Narrower than this, no snippet is readable anyway.
+            width: options.width.max(40),
+        }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn severity(&self, severity: Severity) -> String {
+        match severity {
+            Severity::Error => self.paint("1;31", "error"),
+            Severity::Warning => self.paint("1;33", "warning"),
+            Severity::Info => self.paint("1;36", "info"),
+        }
+    }
+
+    fn mark(&self, primary: bool, severity: Severity, text: &str) -> String {
+        if !primary {
+            return self.paint("36", text);
+        }
+        match severity {
+            Severity::Error => self.paint("31", text),
+            Severity::Warning => self.paint("33", text),
+            Severity::Info => self.paint("36", text),
+        }
+    }
+
+    fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+}
+
+/// A file's text with its line index.
+struct Source<'a> {
+    path: &'a str,
+    text: &'a str,
+    index: &'a LineIndex,
+}
+
+/// A span to underline, and what to say beside it.
+struct Mark<'a> {
+    span: Span,
+    message: Option<&'a str>,
+    primary: bool,
+}
+
+fn render_diagnostic(out: &mut String, source: &Source, diagnostic: &Diagnostic, style: &Style) {
+    let rule = diagnostic.rule;
+    let heading = format!("[{}]: {}", rule.code(), diagnostic.message);
+    header(out, style, diagnostic.severity, &heading);
+    let at = source.index.line_column(source.text, diagnostic.span.start);
+    let _ = writeln!(
+        out,
+        "  {} {}:{}:{} {}",
+        style.dim("-->"),
+        source.path,
+        at.line,
+        at.column,
+        style.dim(&format!("({})", rule.name()))
+    );
+    let marks: Vec<Mark> = std::iter::once(Mark {
+        span: diagnostic.span,
+        message: None,
+        primary: true,
+    })
+    .chain(diagnostic.labels.iter().map(|label| Mark {
+        span: label.span,
+        message: Some(label.message.as_str()),
+        primary: false,
+    }))
+    .collect();
+    snippet(out, source, &marks, diagnostic.severity, style);
+    for (what, text) in notes(diagnostic) {
+        note(out, style, &what, &text);
+    }
+}
+
+/// The help, the fact's source (once), and each fix with the flag that applies it.
+fn notes(diagnostic: &Diagnostic) -> Vec<(String, String)> {
+    let mut notes = Vec::new();
+    if let Some(help) = &diagnostic.help {
+        notes.push(("help".to_string(), help.clone()));
+    }
+    if let Some(source) = &diagnostic.source {
+        let in_help = diagnostic
+            .help
+            .as_ref()
+            .is_some_and(|help| help.contains(source.as_str()));
+        if !in_help {
+            notes.push(("source".to_string(), source.clone()));
+        }
+    }
+    for fix in &diagnostic.fixes {
+        let how = match fix.applicability {
+            Applicability::Safe => "fix (--fix)",
+            Applicability::Unsafe => "unsafe fix (--fix --unsafe-fixes)",
+        };
+        notes.push((how.to_string(), fix.title.clone()));
+    }
+    notes
+}
+
+fn render_input_error(out: &mut String, error: &InputError, style: &Style) {
+    let located = error.span.zip(error.text.as_ref());
+    match located {
+        Some((span, text)) => {
+            header(out, style, Severity::Error, &format!(": {}", error.message));
+            let index = LineIndex::new(text);
+            let at = index.line_column(text, span.start);
+            let _ = writeln!(
+                out,
+                "  {} {}:{}:{}",
+                style.dim("-->"),
+                error.path,
+                at.line,
+                at.column
+            );
+            let source = Source {
+                path: &error.path,
+                text,
+                index: &index,
+            };
+            let marks = [Mark {
+                span,
+                message: Some("here"),
+                primary: true,
+            }];
+            snippet(out, &source, &marks, Severity::Error, style);
+        }
+        None => header(
+            out,
+            style,
+            Severity::Error,
+            &format!(": {}: {}", error.path, error.message),
+        ),
+    }
+    if let Some(help) = &error.help {
+        note(out, style, "help", help);
+    }
+}
+
+/// `warning[FL601]: message`, wrapped to the width.
+fn header(out: &mut String, style: &Style, severity: Severity, rest: &str) {
+    let word = severity.as_str();
+    let lines = wrap(
+        rest,
+        style.width.saturating_sub(word.len()),
+        style.width - 2,
+    );
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            let _ = writeln!(out, "{}{line}", style.severity(severity));
+        } else {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+}
+
+/// `  = help: text`, continuation lines aligned under the text.
+fn note(out: &mut String, style: &Style, what: &str, text: &str) {
+    let lead = format!("  = {what}: ");
+    // Continuation lines align under the text after a short lead, and indent a little after
+    // a long one (`unsafe fix (--fix --unsafe-fixes): `), which would leave them no room.
+    let lead_width = lead.chars().count();
+    let indent = " ".repeat(if lead_width <= 12 { lead_width } else { 6 });
+    let first_width = style.width.saturating_sub(lead.chars().count()).max(20);
+    let rest_width = style.width.saturating_sub(indent.len()).max(20);
+    let mut first = true;
+    for paragraph in text.lines() {
+        for line in wrap(paragraph, first_width, rest_width) {
+            if first {
+                let _ = writeln!(out, "{}{line}", style.dim(&lead));
+                first = false;
+            } else {
+                let _ = writeln!(out, "{indent}{line}");
+            }
+        }
+    }
+}
+
+/// Split `text` into lines at most `first` then `rest` columns wide, between words only.
+/// A word wider than the line stays whole (a URL is never broken), and the words of a date
+/// stay together ("Nov. 28, 2022", "30 November").
+fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut i = 0;
+    while i < words.len() {
+        // The run of words from `i` that must stay on one line.
+        let mut j = i + 1;
+        while j < words.len() && date_glue(words[j - 1], words[j]) {
+            j += 1;
+        }
+        let chunk = words[i..j].join(" ");
+        i = j;
+        let limit = if lines.is_empty() { first } else { rest };
+        let needed = width_of(&line) + usize::from(!line.is_empty()) + width_of(&chunk);
+        if !line.is_empty() && needed > limit {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&chunk);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Whether a line may not break between two words because they are parts of one date.
+fn date_glue(before: &str, after: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let bare = |word: &str| {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    let is_month = |word: &str| {
+        let word = bare(word);
+        word.len() >= 3
+            && MONTHS.iter().any(|month| word.starts_with(month))
+            && word.chars().all(|c| c.is_ascii_alphabetic())
+            && word.len() <= 9
+    };
+    let numeric = |word: &str| {
+        let word = bare(word);
+        !word.is_empty() && word.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
+    (is_month(before) && numeric(after))
+        || (numeric(before) && is_month(after))
+        || (numeric(before) && numeric(after) && before.ends_with(','))
+}
+
+fn width_of(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+/// A character's width on screen; tabs and control characters are shown as one space.
+fn char_width(c: char) -> usize {
+    if c.is_control() {
+        1
+    } else {
+        c.width().unwrap_or(1)
+    }
+}
+
+fn shown_char(c: char) -> char {
+    if c.is_control() {
+        ' '
+    } else {
+        c
+    }
+}
+
+/// The source lines that carry marks, each cut to a window around its marks, with the marks
+/// underlined below; a gap between shown lines is marked in the gutter.
+fn snippet(out: &mut String, source: &Source, marks: &[Mark], severity: Severity, style: &Style) {
+    let text = source.text;
+    let index = source.index;
+    // Marks grouped by the line they start on; a span running over several lines is marked
+    // to the end of its first.
+    let mut by_line: Vec<(usize, Vec<&Mark>)> = Vec::new();
+    let mut sorted: Vec<&Mark> = marks
+        .iter()
+        .filter(|mark| mark.span.start <= text.len())
+        .collect();
+    sorted.sort_by_key(|mark| (index.line_of(mark.span.start), mark.span.start));
+    for mark in sorted {
+        let line = index.line_of(mark.span.start);
+        match by_line.last_mut() {
+            Some((last, group)) if *last == line => group.push(mark),
+            _ => by_line.push((line, vec![mark])),
+        }
+    }
+    let Some(last_line) = by_line.last().map(|(line, _)| *line) else {
+        return;
+    };
+    let gutter = (last_line + 1).to_string().len();
+    let available = style.width.saturating_sub(gutter + 3).max(20);
+    let blank_gutter = " ".repeat(gutter);
+    // Marks too far apart to share a window show the line once per group of close marks.
+    let room = available - 2;
+    let windows = by_line.into_iter().flat_map(|(line, group)| {
+        let mut clusters: Vec<(usize, Vec<&Mark>)> = Vec::new();
+        for mark in group {
+            match clusters.last_mut() {
+                Some((_, cluster))
+                    if near(text, cluster[0].span.start, mark.span.end, room * 2 / 3) =>
+                {
+                    cluster.push(mark)
+                }
+                _ => clusters.push((line, vec![mark])),
+            }
+        }
+        clusters
+    });
+    let mut previous: Option<usize> = None;
+    for (line, group) in windows {
+        let line = &line;
+        let group = &group;
+        let start = index.line_start(*line).unwrap_or(0);
+        let end = line_end(text, start);
+        let bar = match previous {
+            Some(previous) if *line > previous + 1 || *line == previous => "┆",
+            _ => "│",
+        };
+        previous = Some(*line);
+        let window = Window::around(text, start, end, group, available);
+        let _ = writeln!(
+            out,
+            "{} {} {}",
+            style.dim(&format!("{:>gutter$}", line + 1)),
+            style.dim(bar),
+            window.shown
+        );
+        underline(
+            out,
+            style,
+            text,
+            &blank_gutter,
+            &window,
+            group,
+            severity,
+            end,
+        );
+    }
+}
+
+/// Whether the text from `from` to `to` is at most `columns` wide (reading no more of it than
+/// that).
+fn near(text: &str, from: usize, to: usize, columns: usize) -> bool {
+    let to = floor_boundary(text, to.max(from));
+    if to - from <= columns {
+        return true;
+    }
+    let mut width = 0;
+    for c in text[from..to].chars() {
+        width += char_width(c);
+        if width > columns {
+            return false;
+        }
+    }
+    true
+}
+
+/// The end of the line starting at `start` (before its line break).
+fn line_end(text: &str, start: usize) -> usize {
+    memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |at| start + at)
+}
+
+/// The part of a line that is shown, and where it starts.
+struct Window {
+    /// The text shown, with `…` where the line was cut.
+    shown: String,
+    /// Byte offset of the first character shown.
+    from: usize,
+    /// Byte offset after the last character shown.
+    to: usize,
+    /// Screen columns taken by a leading `…` (0 or 1).
+    lead: usize,
+}
+
+impl Window {
+    /// The whole line when it fits; otherwise a window that starts a little before the first
+    /// mark and takes as many of the marks as fit. Work is bounded by the window's width,
+    /// however long the line.
+    fn around(text: &str, start: usize, end: usize, marks: &[&Mark], available: usize) -> Window {
+        let line = text[start..end].trim_end_matches('\r');
+        let end = start + line.len();
+        if line.len() <= available || width_of(line) <= available {
+            return Window {
+                shown: line.chars().map(shown_char).collect(),
+                from: start,
+                to: end,
+                lead: 0,
+            };
+        }
+        let first = marks
+            .iter()
+            .map(|m| m.span.start)
+            .min()
+            .unwrap_or(start)
+            .clamp(start, end);
+        let last = marks
+            .iter()
+            .map(|m| m.span.end.min(end))
+            .max()
+            .unwrap_or(first)
+            .max(first);
+        // Room for the text: the line less an ellipsis at each end.
+        let room = available - 2;
+        let marked = width_of(&text[first..floor_boundary(text, last.min(first + 4 * room))]);
+        // The last mark's message is written after it: keep room for it on the row.
+        let tail = marks
+            .iter()
+            .rev()
+            .find_map(|m| m.message)
+            .map_or(0, |message| width_of(message) + 1);
+        let last_column_limit = available.saturating_sub(tail + 1).max(room / 2);
+        // Context before the first mark: a third of the room, less when the marks (and the
+        // message after them) need it.
+        let context = if marked < room {
+            ((room - marked) / 2)
+                .min(room / 3)
+                .min(last_column_limit.saturating_sub(marked))
+        } else {
+            room / 6
+        };
+        let mut from = first;
+        let mut taken = 0;
+        for c in text[start..first].chars().rev() {
+            let w = char_width(c);
+            if taken + w > context {
+                break;
+            }
+            taken += w;
+            from -= c.len_utf8();
+        }
+        let mut to = from;
+        let mut used = 0;
+        for c in text[from..end].chars() {
+            let w = char_width(c);
+            if used + w > room {
+                break;
+            }
+            used += w;
+            to += c.len_utf8();
+        }
+        // At the end of the line: use the room left over for more context before, as long
+        // as the last mark's message still fits after it.
+        if to == end {
+            let mut to_last = width_of(&text[from..last.clamp(from, to)]);
+            for c in text[start..from].chars().rev() {
+                let w = char_width(c);
+                if used + w > room || to_last + w > last_column_limit {
+                    break;
+                }
+                used += w;
+                to_last += w;
+                from -= c.len_utf8();
+            }
+        }
+        let lead = usize::from(from > start);
+        let mut shown = String::new();
+        if lead == 1 {
+            shown.push('…');
+        }
+        shown.extend(text[from..to].chars().map(shown_char));
+        if to < end {
+            shown.push('…');
+        }
+        Window {
+            shown,
+            from,
+            to,
+            lead,
+        }
+    }
+
+    /// The screen column (from the start of the shown text) of a byte offset in the window.
+    fn column(&self, text: &str, offset: usize) -> usize {
+        self.lead + width_of(&text[self.from..offset.clamp(self.from, self.to)])
+    }
+}
+
+fn floor_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The row of marks under a shown line (`^^^` for the finding, `---` for its labels), the
+/// rightmost label's message beside it, and a row for each other label's message. A mark
+/// past the window's end is named by its column instead.
+#[allow(clippy::too_many_arguments)]
+fn underline(
+    out: &mut String,
+    style: &Style,
+    text: &str,
+    blank_gutter: &str,
+    window: &Window,
+    group: &[&Mark],
+    severity: Severity,
+    line_end: usize,
+) {
+    let mut placed: Vec<(usize, usize, &Mark)> = Vec::new();
+    let mut beyond: Vec<&Mark> = Vec::new();
+    for mark in group {
+        let cut_off =
+            mark.span.start > window.to || (mark.span.start == window.to && window.to < line_end);
+        if cut_off {
+            beyond.push(mark);
+            continue;
+        }
+        let start = window.column(text, mark.span.start);
+        let end = window.column(text, mark.span.end.min(line_end));
+        placed.push((start, end.max(start + 1), mark));
+    }
+    let mut row = String::new();
+    let mut at = 0;
+    for (start, end, mark) in &placed {
+        if *start < at {
+            continue;
+        }
+        row.push_str(&" ".repeat(start - at));
+        let glyph = if mark.primary { "^" } else { "-" };
+        row.push_str(&style.mark(mark.primary, severity, &glyph.repeat(end - start)));
+        at = *end;
+    }
+    // The last placed label's message goes on the row itself; the others below it.
+    let mut below: Vec<(usize, &str)> = placed
+        .iter()
+        .filter_map(|(start, _, mark)| mark.message.map(|m| (*start, m)))
+        .collect();
+    let available = style.width.saturating_sub(blank_gutter.len() + 3);
+    let mut own_row: Option<(usize, &str)> = None;
+    if let Some((start, message)) = below.pop() {
+        if at + 1 + width_of(message) <= available {
+            row.push(' ');
+            row.push_str(message);
+        } else {
+            own_row = Some((start, message));
+        }
+    }
+    let _ = writeln!(out, "{blank_gutter} {} {row}", style.dim("│"));
+    // Each other message on a row of its own, under its mark's start, or further left when
+    // it would not fit there.
+    for (start, message) in own_row.into_iter().chain(below.into_iter().rev()) {
+        let indent = start.min(available.saturating_sub(width_of(message) + 2));
+        let _ = writeln!(
+            out,
+            "{blank_gutter} {} {}╰ {message}",
+            style.dim("│"),
+            " ".repeat(indent)
+        );
+    }
+    for mark in beyond {
+        let column = text[line_start_of(text, mark.span.start)..mark.span.start]
+            .chars()
+            .count()
+            + 1;
+        let message = mark.message.unwrap_or("here");
+        let _ = writeln!(
+            out,
+            "{blank_gutter} {} {}",
+            style.dim("│"),
+            style.dim(&format!(
+                "… {message} (column {column}, past the part shown)"
+            ))
+        );
+    }
+}
+
+fn line_start_of(text: &str, offset: usize) -> usize {
+    memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |at| at + 1)
 }

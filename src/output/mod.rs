@@ -1,8 +1,12 @@
 //! Output formats: one file each. All render the same reports; none decides anything.
 
+pub mod baseline;
+pub mod concise;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -19,6 +23,8 @@ pub struct RunReport {
     pub errors: Vec<InputError>,
     /// Fixes written by `--fix`.
     pub fixed: usize,
+    /// Findings hidden because `--baseline` records them.
+    pub baselined: usize,
 }
 
 impl RunReport {
