@@ -81,7 +81,7 @@ fn factlint_args(command: &str) -> Vec<&str> {
     let mut words = command.split_whitespace();
     assert_eq!(words.next(), Some("factlint"), "{command}");
     words
-        .take_while(|word| !matches!(*word, ">" | "||"))
+        .take_while(|word| !matches!(*word, ">" | ">>" | "||"))
         .collect()
 }
 
@@ -135,22 +135,49 @@ fn the_example_workflow_annotates_and_uploads_sarif() {
         .expect("an upload-sarif step");
     let report = upload["with"]["sarif_file"].as_str().unwrap();
     assert!(
-        sarif.ends_with(&format!("> {report} || status=$?")),
+        sarif.contains(&format!("--output-file {report} ")) && sarif.ends_with("|| status=$?"),
         "{sarif}"
     );
-    // The command lines are ones factlint accepts.
-    let (_dir, path) = stale_article();
-    for command in commands {
-        let args: Vec<&str> = factlint_args(command)
-            .into_iter()
-            .map(|word| match word {
-                "$ARTICLES" => path.to_str().unwrap(),
-                other => other,
-            })
-            .collect();
-        let (_, code) = factlint(&args);
-        assert_eq!(code, 0, "{command}");
+    // Every variable is quoted, and the list of articles is split into an array first.
+    for run in &runs {
+        for line in run.lines().filter(|l| l.trim().starts_with("factlint ")) {
+            for word in line.split_whitespace() {
+                assert!(
+                    !word.starts_with('$') || word.starts_with("$("),
+                    "unquoted variable in: {line}"
+                );
+            }
+        }
     }
+    // The command lines are ones factlint accepts (on a pull request and on main).
+    let (dir, path) = stale_article();
+    let sarif_path = dir.path().join("factlint.sarif");
+    for since in [None, Some("HEAD")] {
+        for command in &commands {
+            let mut args: Vec<&str> = Vec::new();
+            for word in factlint_args(command) {
+                match word {
+                    "\"${articles[@]}\"" => args.push(path.to_str().unwrap()),
+                    "\"${since[@]}\"" => {
+                        if let Some(since) = since {
+                            args.extend(["--since", since]);
+                        }
+                    }
+                    "factlint.sarif" => args.push(sarif_path.to_str().unwrap()),
+                    other => args.push(other),
+                }
+            }
+            let (_, code) = factlint(&args);
+            assert_eq!(code, 0, "{command}");
+        }
+    }
+    // Pull requests check only what they change; the binary is cached; cargo installs locked.
+    let text = runs.join("\n");
+    assert!(text.contains("FACTLINT_SINCE=origin/$GITHUB_BASE_REF"));
+    assert!(text.contains("cargo install --locked"));
+    assert!(steps.iter().any(|s| s["uses"]
+        .as_str()
+        .is_some_and(|u| u.starts_with("actions/cache@"))));
 }
 
 /// The write end of a pipe whose read end is already closed, so that the first write fails
