@@ -734,3 +734,78 @@ fn underline(
 fn line_start_of(text: &str, offset: usize) -> usize {
     memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |at| at + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::FileReport;
+    use crate::rules::RuleId;
+
+    #[test]
+    fn wrapping_never_breaks_a_url_or_a_date() {
+        let text = "judged as of Nov. 28, 2022 (source: https://example.org/a/very/long/path/to/the/page.htm) on 30 November 2022";
+        for width in 10..60 {
+            let lines = wrap(text, width, width);
+            let joined = lines.join("\n");
+            assert!(joined.contains("Nov. 28, 2022"), "{width}: {joined}");
+            assert!(joined.contains("30 November 2022"), "{width}: {joined}");
+            assert!(
+                joined.contains("https://example.org/a/very/long/path/to/the/page.htm)"),
+                "{width}: {joined}"
+            );
+            assert_eq!(lines.join(" "), text);
+        }
+    }
+
+    fn render_one(source: &str, diagnostic: Diagnostic, width: usize) -> String {
+        let report = RunReport {
+            files: vec![FileReport {
+                path: "a.md".to_string(),
+                source: std::sync::Arc::new(source.to_string()),
+                diagnostics: vec![diagnostic],
+                publication: None,
+                errors: Vec::new(),
+                checked: true,
+            }],
+            ..RunReport::default()
+        };
+        let options = OutputOptions {
+            quiet: true,
+            width,
+            ..OutputOptions::default()
+        };
+        render(&report, &options).0
+    }
+
+    #[test]
+    fn only_the_labelled_lines_are_shown_and_gaps_are_marked() {
+        let source = "one Tuesday\ntwo\nthree\nfour\nfive Monday\n";
+        let start = source.find("Tuesday").unwrap();
+        let label = source.find("Monday").unwrap();
+        let diagnostic = Diagnostic::new(RuleId::DateWeekday, Span::new(start, start + 7), "m")
+            .with_label(Span::new(label, label + 6), "here");
+        let out = render_one(source, diagnostic, 80);
+        assert_eq!(
+            out,
+            "error[FL101]: m\n  --> a.md:1:5 (date-weekday)\n1 │ one Tuesday\n  │     ^^^^^^^\n5 ┆ five Monday\n  │      ------ here\n\n"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_a_window_around_the_span() {
+        let source = format!("{}Tuesday{}\n", "é ".repeat(5_000), " x".repeat(5_000));
+        let start = source.find("Tuesday").unwrap();
+        let diagnostic = Diagnostic::new(RuleId::DateWeekday, Span::new(start, start + 7), "m");
+        let out = render_one(&source, diagnostic, 80);
+        assert!(out.contains("a.md:1:10001 "), "{out}");
+        for line in out.lines() {
+            assert!(line.chars().count() <= 80, "{line}");
+        }
+        let shown = out.lines().nth(2).unwrap();
+        let marks = out.lines().nth(3).unwrap();
+        assert!(shown.starts_with("1 │ …é é") && shown.ends_with('…'), "{shown}");
+        // The marks sit under the word, whatever the characters before it.
+        let column = shown.chars().position(|c| c == 'T').unwrap();
+        assert_eq!(marks.chars().position(|c| c == '^'), Some(column), "{out}");
+    }
+}
