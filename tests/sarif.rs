@@ -80,7 +80,10 @@ fn line_column(text: &str, needle: &str) -> (u64, u64) {
 #[test]
 fn binary_output_is_valid_sarif_with_char_columns_and_fixes() {
     let (log, code) = run_binary(&[ARTICLE, "examples/nato-bucharest.md"]);
-    assert_eq!(code, 0, "warnings only: exit 0");
+    assert_eq!(
+        code, 1,
+        "the suppression naming the misspelt rule `date-wekday` is an error"
+    );
     assert_valid_sarif(&log);
     let run = &log["runs"][0];
     assert_eq!(log["version"], "2.1.0");

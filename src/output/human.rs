@@ -803,7 +803,10 @@ mod tests {
         }
         let shown = out.lines().nth(2).unwrap();
         let marks = out.lines().nth(3).unwrap();
-        assert!(shown.starts_with("1 │ …é é") && shown.ends_with('…'), "{shown}");
+        assert!(
+            shown.starts_with("1 │ …é é") && shown.ends_with('…'),
+            "{shown}"
+        );
         // The marks sit under the word, whatever the characters before it.
         let column = shown.chars().position(|c| c == 'T').unwrap();
         assert_eq!(marks.chars().position(|c| c == '^'), Some(column), "{out}");
