@@ -108,3 +108,25 @@ fn columns_agree_across_formats_after_non_ascii_text() {
         "{region:#}"
     );
 }
+
+#[test]
+fn one_block_lists_every_minority_spelling_while_each_finding_still_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "---\nauthor: Test Desk\n---\nThe defence of the harbour and the colour of the flag. The organisation met.\n\nThe defense minister spoke about defense. The color guard waited.\n\nThe labour party and the centre favoured it.\n";
+    let path = dir.path().join("a.md");
+    std::fs::write(&path, article).unwrap();
+    let human = stdout(factlint().args(["--color", "never"]).arg(&path));
+    assert_eq!(human.matches("warning[FL601]").count(), 1, "{human}");
+    let words = human.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("; also \"defense\", \"color\""), "{human}");
+    assert!(
+        human.contains("│     ^^^^^^^                      ^^^^^^^      ^^^^^\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("Found 3 warnings in 1 file (3 fixable with --fix)."),
+        "{human}"
+    );
+    let concise = stdout(factlint().args(["--format", "concise"]).arg(&path));
+    assert_eq!(concise.matches(": FL601 ").count(), 3, "{concise}");
+}

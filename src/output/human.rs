@@ -7,6 +7,7 @@
 //! paragraph of 2 MB on one line prints one screen line. Help text wraps between words, and
 //! never inside a URL or a date.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -16,6 +17,7 @@ use super::{is_shown, plural, OutputOptions, RunReport};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::error::InputError;
 use crate::line_index::LineIndex;
+use crate::rules::RuleId;
 use crate::span::Span;
 
 /// Render findings and input errors, then the summary line: what [`write_findings`] and
@@ -55,9 +57,9 @@ pub fn write_findings(
             text: &file.source,
             index: &index,
         };
-        for diagnostic in shown {
+        for group in groups(shown.collect()) {
             block.clear();
-            render_diagnostic(&mut block, &source, diagnostic, &style);
+            render_diagnostic(&mut block, &source, &group, &style);
             block.push('\n');
             out.write_all(block.as_bytes())?;
         }
@@ -218,9 +220,58 @@ struct Mark<'a> {
     primary: bool,
 }
 
-fn render_diagnostic(out: &mut String, source: &Source, diagnostic: &Diagnostic, style: &Style) {
+/// Rules whose findings in one article are shown as one block when they share their help (one
+/// judgement about the whole article, such as which spelling it mostly uses): the block lists
+/// every flagged form instead of repeating the same lines for each. Each finding is still
+/// counted, suppressed and fixed on its own, and machine formats list each.
+const GROUPED_RULES: &[RuleId] = &[RuleId::SpellingConsistency];
+
+/// The findings of one file in blocks: a grouped rule's findings with the same severity and
+/// help together, at the place of the first; every other finding alone.
+fn groups(shown: Vec<&Diagnostic>) -> Vec<Vec<&Diagnostic>> {
+    let mut blocks: Vec<Vec<&Diagnostic>> = Vec::new();
+    let mut open: HashMap<(RuleId, Severity, Option<&str>), usize> = HashMap::new();
+    for diagnostic in shown {
+        if GROUPED_RULES.contains(&diagnostic.rule) {
+            let key = (
+                diagnostic.rule,
+                diagnostic.severity,
+                diagnostic.help.as_deref(),
+            );
+            if let Some(&at) = open.get(&key) {
+                blocks[at].push(diagnostic);
+                continue;
+            }
+            open.insert(key, blocks.len());
+        }
+        blocks.push(vec![diagnostic]);
+    }
+    blocks
+}
+
+fn render_diagnostic(out: &mut String, source: &Source, group: &[&Diagnostic], style: &Style) {
+    let diagnostic = group[0];
     let rule = diagnostic.rule;
-    let heading = format!("[{}]: {}", rule.code(), diagnostic.message);
+    let mut heading = format!("[{}]: {}", rule.code(), diagnostic.message);
+    if group.len() > 1 {
+        // Every other flagged form, once each, with how often it occurs.
+        let mut forms: Vec<(&str, usize)> = Vec::new();
+        for other in &group[1..] {
+            let text = other.span.text(source.text);
+            match forms.iter_mut().find(|(form, _)| *form == text) {
+                Some((_, count)) => *count += 1,
+                None => forms.push((text, 1)),
+            }
+        }
+        let listed: Vec<String> = forms
+            .iter()
+            .map(|(form, count)| match count {
+                1 => format!("\"{form}\""),
+                _ => format!("\"{form}\" ×{count}"),
+            })
+            .collect();
+        let _ = write!(heading, "; also {}", listed.join(", "));
+    }
     header(out, style, diagnostic.severity, &heading);
     let at = source.index.line_column(source.text, diagnostic.span.start);
     let _ = writeln!(
@@ -232,20 +283,35 @@ fn render_diagnostic(out: &mut String, source: &Source, diagnostic: &Diagnostic,
         at.column,
         style.dim(&format!("({})", rule.name()))
     );
-    let marks: Vec<Mark> = std::iter::once(Mark {
-        span: diagnostic.span,
-        message: None,
-        primary: true,
-    })
-    .chain(diagnostic.labels.iter().map(|label| Mark {
-        span: label.span,
-        message: Some(label.message.as_str()),
-        primary: false,
-    }))
-    .collect();
+    let mut marks: Vec<Mark> = group
+        .iter()
+        .map(|member| Mark {
+            span: member.span,
+            message: None,
+            primary: true,
+        })
+        .collect();
+    // The first finding's labels (its evidence), unless a label marks another finding.
+    marks.extend(
+        diagnostic
+            .labels
+            .iter()
+            .filter(|label| !group.iter().any(|member| member.span == label.span))
+            .map(|label| Mark {
+                span: label.span,
+                message: Some(label.message.as_str()),
+                primary: false,
+            }),
+    );
     snippet(out, source, &marks, diagnostic.severity, style);
-    for (what, text) in notes(diagnostic) {
-        note(out, style, &what, &text);
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for member in group {
+        for entry in notes(member) {
+            if !seen.contains(&entry) {
+                note(out, style, &entry.0, &entry.1);
+                seen.push(entry);
+            }
+        }
     }
 }
 
@@ -694,6 +760,11 @@ fn underline(
         .collect();
     let available = style.width.saturating_sub(blank_gutter.len() + 3);
     let mut own_row: Option<(usize, &str)> = None;
+    // Marks on one row that say the same thing say it once, after the last of them.
+    if let Some(&(last_start, last)) = below.last() {
+        below.retain(|(_, message)| *message != last);
+        below.push((last_start, last));
+    }
     if let Some((start, message)) = below.pop() {
         if at + 1 + width_of(message) <= available {
             row.push(' ');
