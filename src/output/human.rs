@@ -133,11 +133,9 @@ pub fn summary_line(report: &RunReport, options: &OutputOptions) -> String {
         );
     }
     if summary.input_errors > 0 {
-        let _ = write!(
-            line,
-            "; {} could not be checked",
-            plural(summary.input_errors, "input")
-        );
+        // Errors in inputs: files that could not be read, and problems in config, fact
+        // files and front matter (a file with one may still have been checked).
+        let _ = write!(line, "; {}", plural(summary.input_errors, "input error"));
     }
     line.push('.');
     line
