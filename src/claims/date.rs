@@ -417,6 +417,47 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_other_languages() {
+        assert_dates("mercredi 3 mars 2010", &["3 mars 2010|mercredi|3/3|2010"]);
+        assert_dates("le 3 mars, il", &["3 mars|-|3/3|-"]);
+        assert_dates("le 1er mai", &["1er mai|-|5/1|-"]);
+        assert_dates(
+            "Mittwoch, 3. März 2010",
+            &["3. März 2010|Mittwoch|3/3|2010"],
+        );
+        assert_dates("am 3. Mai", &["3. Mai|-|5/3|-"]);
+        assert_dates(
+            "martes 3 de mayo de 2011",
+            &["3 de mayo de 2011|martes|5/3|2011"],
+        );
+        assert_dates(
+            "quarta-feira, 3 de março",
+            &["3 de março|quarta-feira|3/3|-"],
+        );
+        assert_dates("giovedì 5 maggio 2011", &["5 maggio 2011|giovedì|5/5|2011"]);
+        assert_dates("sábado 7 de mayo", &["7 de mayo|sábado|5/7|-"]);
+    }
+
+    #[test]
+    fn what_is_not_a_date_in_other_languages() {
+        // Foreign month names are read only after their day.
+        assert_no_dates("the Mars 3 lander and Mayo 12 were seen");
+        assert_no_dates("In Santo Domingo, ministers met");
+        // A weekday counts only next to a date.
+        assert_dates("Santo Domingo, 3 de mayo", &["3 de mayo|-|5/3|-"]);
+        assert_no_dates("el mar 3 veces");
+        assert_no_dates("3 de la tarde");
+    }
+
+    #[test]
+    fn capitals_and_trailing_periods() {
+        assert_dates("TUESDAY, JUNE 5, 2012", &["JUNE 5, 2012|TUESDAY|6/5|2012"]);
+        assert_dates("MON., SEPT. 3", &["SEPT. 3|MON.|9/3|-"]);
+        assert_dates("TUES. Sept. 4", &["Sept. 4|TUES.|9/4|-"]);
+        assert_dates("Thurs., Jan. 10", &["Jan. 10|Thurs.|1/10|-"]);
+    }
+
+    #[test]
     fn times_are_never_years() {
         assert_dates("on Tuesday, 1 March 2000 GMT", &["1 March|Tuesday|3/1|-"]);
         assert_dates("Tuesday, 1 March, at 1200 GMT", &["1 March|Tuesday|3/1|-"]);

@@ -307,7 +307,13 @@ fn render_part(kind: PartKind, value: u32, original: &str) -> String {
             } else {
                 value.to_string()
             };
-            if let Some(case) = ordinal {
+            let french = original.to_ascii_lowercase().ends_with("er");
+            if let (Some(case), true) = (ordinal, french) {
+                // "1er": French marks only the first of the month.
+                if value == 1 {
+                    text.push_str(&case.apply("er"));
+                }
+            } else if let Some(case) = ordinal {
                 let suffix = match (value % 10, value % 100) {
                     (_, 11..=13) => "th",
                     (1, _) => "st",

@@ -8,7 +8,7 @@ use std::ops::Range;
 use chrono::Weekday;
 use smallvec::{smallvec, SmallVec};
 
-use super::token::{Joiner, LetterCase, NameStyle, Tok, Token};
+use super::token::{Joiner, Lang, LetterCase, NameStyle, Tok, Token};
 
 /// Years outside this span are numbers, not years.
 const YEARS: std::ops::RangeInclusive<u32> = 1800..=2199;
@@ -140,7 +140,11 @@ impl Grammar<'_> {
     /// A year after a date, maybe after a comma: "Nov. 28, 2022", "28 November 2022",
     /// "Nov. 28, ’22". A time is never a year: "1 March 2000 GMT".
     fn year(&self, at: usize) -> Option<(i32, Part, usize)> {
-        let at = if self.is(at, Tok::Comma) { at + 1 } else { at };
+        let at = if self.is(at, Tok::Comma) || self.is(at, Tok::Joiner(Joiner::De)) {
+            at + 1
+        } else {
+            at
+        };
         let (year, short) = match self.tok(at)? {
             Tok::Number {
                 value,
@@ -190,8 +194,12 @@ impl Grammar<'_> {
     }
 
     /// Dates starting with the month: "Nov. 28", "Nov. 29-30", "Nov. 29-Dec. 2",
-    /// "August 20 and 21".
+    /// "August 20 and 21". Only English writes the month first: a French or German month
+    /// name before a number is something else ("the Mars 3 lander").
     fn month_first(&self, at: usize) -> Option<Group> {
+        if matches!(self.tok(at), Some(Tok::Month(_, style)) if style.lang != Lang::En) {
+            return None;
+        }
         let (month, month_part) = self.month(at)?;
         let (day, day_part) = self.day(at + 1)?;
         let first = self.date(month, Some(month_part), (day, day_part));
@@ -228,10 +236,14 @@ impl Grammar<'_> {
         Some(group)
     }
 
-    /// A day and "of"/month after it: "28 November", "28th of November".
+    /// A day and "of"/month after it: "28 November", "28th of November", "3 de mayo",
+    /// "3. März".
     fn day_month(&self, at: usize) -> Option<(u32, Part, u32, Part, usize)> {
         let (day, day_part) = self.day(at)?;
-        let month_at = if self.is(at + 1, Tok::Joiner(Joiner::Of)) {
+        let month_at = if matches!(
+            self.tok(at + 1),
+            Some(Tok::Joiner(Joiner::Of | Joiner::De) | Tok::DayDot)
+        ) {
             at + 2
         } else {
             at + 1

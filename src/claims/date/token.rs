@@ -4,9 +4,12 @@
 
 use std::ops::Range;
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use chrono::Weekday;
 
-use crate::text::{letters_at, LowerAscii};
+use crate::text::{letters_at, with_lowercase, LowerAscii};
 
 /// How a weekday or month name is written, so that a fix can write another one the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +18,19 @@ pub struct NameStyle {
     /// A period follows the abbreviation (and belongs to the name's range).
     pub period: bool,
     pub case: LetterCase,
+    /// The language the name is written in: a fix writes another name in the same one.
+    pub lang: Lang,
+}
+
+/// The languages whose weekday and month names are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Fr,
+    Es,
+    De,
+    It,
+    Pt,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +67,12 @@ impl LetterCase {
 
     pub fn apply(self, word: &str) -> String {
         match self {
-            LetterCase::Title => word.to_string(),
+            LetterCase::Title => {
+                let mut chars = word.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                })
+            }
             LetterCase::Upper => word.to_uppercase(),
             LetterCase::Lower => word.to_lowercase(),
         }
@@ -122,20 +143,210 @@ fn render_name(full: &str, ap: &str, style: NameStyle) -> String {
 
 pub fn render_weekday(weekday: Weekday, style: NameStyle) -> String {
     let index = weekday.num_days_from_monday() as usize;
-    render_name(WEEKDAY_NAMES[index], WEEKDAY_AP[index], style)
+    match foreign_tables(style.lang) {
+        Some((weekdays, _)) => style.case.apply(weekdays[index]),
+        None => render_name(WEEKDAY_NAMES[index], WEEKDAY_AP[index], style),
+    }
 }
 
 pub fn render_month(month: u32, style: NameStyle) -> String {
     let index = (month as usize).saturating_sub(1) % 12;
-    render_name(MONTH_NAMES[index], MONTH_AP[index], style)
+    match foreign_tables(style.lang) {
+        Some((_, months)) => style.case.apply(months[index]),
+        None => render_name(MONTH_NAMES[index], MONTH_AP[index], style),
+    }
 }
+
+/// Weekday and month names of the other languages, as each writes them in running text
+/// (German capitalises nouns; the others write them in lower case).
+const FOREIGN: [(Lang, [&str; 7], [&str; 12]); 5] = [
+    (
+        Lang::Fr,
+        [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        ],
+        [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+    ),
+    (
+        Lang::Es,
+        [
+            "lunes",
+            "martes",
+            "miércoles",
+            "jueves",
+            "viernes",
+            "sábado",
+            "domingo",
+        ],
+        [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+    ),
+    (
+        Lang::De,
+        [
+            "Montag",
+            "Dienstag",
+            "Mittwoch",
+            "Donnerstag",
+            "Freitag",
+            "Samstag",
+            "Sonntag",
+        ],
+        [
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ],
+    ),
+    (
+        Lang::It,
+        [
+            "lunedì",
+            "martedì",
+            "mercoledì",
+            "giovedì",
+            "venerdì",
+            "sabato",
+            "domenica",
+        ],
+        [
+            "gennaio",
+            "febbraio",
+            "marzo",
+            "aprile",
+            "maggio",
+            "giugno",
+            "luglio",
+            "agosto",
+            "settembre",
+            "ottobre",
+            "novembre",
+            "dicembre",
+        ],
+    ),
+    (
+        Lang::Pt,
+        [
+            "segunda-feira",
+            "terça-feira",
+            "quarta-feira",
+            "quinta-feira",
+            "sexta-feira",
+            "sábado",
+            "domingo",
+        ],
+        [
+            "janeiro",
+            "fevereiro",
+            "março",
+            "abril",
+            "maio",
+            "junho",
+            "julho",
+            "agosto",
+            "setembro",
+            "outubro",
+            "novembro",
+            "dezembro",
+        ],
+    ),
+];
+
+fn foreign_tables(lang: Lang) -> Option<(&'static [&'static str; 7], &'static [&'static str; 12])> {
+    FOREIGN
+        .iter()
+        .find(|(l, _, _)| *l == lang)
+        .map(|(_, weekdays, months)| (weekdays, months))
+}
+
+/// Forms written without their accents, or in another spelling of the same language.
+const FOREIGN_VARIANTS: &[(&str, Lang, DateName)] = &[
+    ("fevrier", Lang::Fr, DateName::Month(2)),
+    ("aout", Lang::Fr, DateName::Month(8)),
+    ("decembre", Lang::Fr, DateName::Month(12)),
+    ("setiembre", Lang::Es, DateName::Month(9)),
+    ("miercoles", Lang::Es, DateName::Weekday(2)),
+    ("sabado", Lang::Es, DateName::Weekday(5)),
+    ("jänner", Lang::De, DateName::Month(1)),
+    ("maerz", Lang::De, DateName::Month(3)),
+    ("marz", Lang::De, DateName::Month(3)),
+    ("sonnabend", Lang::De, DateName::Weekday(5)),
+    ("lunedi", Lang::It, DateName::Weekday(0)),
+    ("martedi", Lang::It, DateName::Weekday(1)),
+    ("mercoledi", Lang::It, DateName::Weekday(2)),
+    ("giovedi", Lang::It, DateName::Weekday(3)),
+    ("venerdi", Lang::It, DateName::Weekday(4)),
+    ("terca-feira", Lang::Pt, DateName::Weekday(1)),
+];
+
+/// The weekday or month a lower-case word names in one of the other languages. A name
+/// that is also an English name ("April", "November") is read as English.
+fn foreign_name(lower: &str) -> Option<(DateName, Lang)> {
+    static NAMES: LazyLock<HashMap<String, (DateName, Lang)>> = LazyLock::new(|| {
+        let mut names = HashMap::new();
+        for &(form, lang, name) in FOREIGN_VARIANTS {
+            names.insert(form.to_string(), (name, lang));
+        }
+        // Later languages first, so that a name two languages share keeps the first's.
+        for (lang, weekdays, months) in FOREIGN.iter().rev() {
+            for (index, weekday) in weekdays.iter().enumerate() {
+                names.insert(weekday.to_lowercase(), (DateName::Weekday(index), *lang));
+            }
+            for (index, month) in months.iter().enumerate() {
+                names.insert(
+                    month.to_lowercase(),
+                    (DateName::Month(index as u32 + 1), *lang),
+                );
+            }
+        }
+        names
+    });
+    NAMES.get(lower).copied()
+}
+
+/// A word that starts a Portuguese weekday written with "-feira" ("segunda-feira").
+const FEIRA_STEMS: &[&str] = &["segunda", "terça", "terca", "quarta", "quinta", "sexta"];
 
 /// Abbreviations that are also common words: only a capitalised form is a date word
 /// ("sat", "sun", "wed", "mon", "mar", "may", "march").
 const LOWERCASE_WORDS: &[&[u8]] = &[b"sat", b"sun", b"wed", b"mon", b"mar", b"may", b"march"];
 
 /// A weekday or month as a word may write it.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum DateName {
     /// Index into [`WEEKDAYS`].
     Weekday(usize),
@@ -222,6 +433,7 @@ fn classify_name(word: &str, lower: &[u8], period_follows: bool) -> Option<(Tok,
                 form: NameForm::Full,
                 period: false,
                 case,
+                lang: Lang::En,
             };
             (style, false)
         }
@@ -234,6 +446,7 @@ fn classify_name(word: &str, lower: &[u8], period_follows: bool) -> Option<(Tok,
                 },
                 period: period_follows,
                 case,
+                lang: Lang::En,
             };
             (style, period_follows)
         }
@@ -258,6 +471,8 @@ pub enum Joiner {
     Of,
     /// "from", "between": may open a weekday range.
     From,
+    /// Spanish and Portuguese "de", as in "3 de mayo de 2011".
+    De,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -296,6 +511,8 @@ pub enum Tok {
     CloseParen,
     /// A hyphen or an en dash between numbers or names.
     Dash,
+    /// The period of a German day ("3. März"): written only between a day and a month.
+    DayDot,
     Other,
 }
 
@@ -312,6 +529,7 @@ fn joiner_or_time(lower: &[u8]) -> Option<Tok> {
         b"to" | b"through" | b"thru" | b"until" | b"till" => Tok::Joiner(Joiner::Through),
         b"the" => Tok::Joiner(Joiner::The),
         b"of" => Tok::Joiner(Joiner::Of),
+        b"de" => Tok::Joiner(Joiner::De),
         b"from" | b"between" => Tok::Joiner(Joiner::From),
         b"morning" | b"afternoon" | b"evening" | b"night" => Tok::TimeOfDay,
         b"gmt" | b"utc" | b"bst" | b"cet" | b"cest" | b"eet" | b"eest" | b"wet" | b"west"
@@ -323,20 +541,55 @@ fn joiner_or_time(lower: &[u8]) -> Option<Tok> {
 }
 
 fn classify_word(word: &str, period_follows: bool, previous: Option<&str>) -> (Tok, bool) {
-    // Every date, joiner and time word is ASCII and at most nine letters ("September",
-    // "afternoon"): other words are plain words, and the rest are lowered once, on the stack.
-    let Some(lower) = (word.len() <= 9).then(|| LowerAscii::new(word)).flatten() else {
+    // Every English date, joiner and time word is ASCII and at most nine letters
+    // ("September", "afternoon"); the other languages' names are at most thirteen bytes
+    // ("segunda-feira").
+    if word.len() > 13 {
         return (Tok::Other, false);
-    };
-    let lower = lower.as_bytes();
-    if let Some((tok, takes_period)) = classify_name(word, lower, period_follows) {
-        // "The Sun, Nov. 28" names a newspaper, not a Sunday.
-        let abbreviated = matches!(tok, Tok::Weekday(_, style) if style.form != NameForm::Full);
-        if !(abbreviated && previous.is_some_and(|p| p.eq_ignore_ascii_case("the"))) {
-            return (tok, takes_period);
+    }
+    if let Some(lower) = (word.len() <= 9).then(|| LowerAscii::new(word)).flatten() {
+        let lower = lower.as_bytes();
+        if let Some((tok, takes_period)) = classify_name(word, lower, period_follows) {
+            // "The Sun, Nov. 28" names a newspaper, not a Sunday.
+            let abbreviated = matches!(tok, Tok::Weekday(_, style) if style.form != NameForm::Full);
+            if !(abbreviated && previous.is_some_and(|p| p.eq_ignore_ascii_case("the"))) {
+                return (tok, takes_period);
+            }
+        }
+        if let Some(tok) = joiner_or_time(lower) {
+            return (tok, false);
         }
     }
-    (joiner_or_time(lower).unwrap_or(Tok::Other), false)
+    (
+        classify_foreign(word, previous).unwrap_or(Tok::Other),
+        false,
+    )
+}
+
+/// A weekday or month of the other languages. A capitalised weekday right after another
+/// capitalised word is part of a name ("Santo Domingo", "Plácido Domingo"), not a day.
+fn classify_foreign(word: &str, previous: Option<&str>) -> Option<Tok> {
+    let (name, lang) = with_lowercase(word, foreign_name)?;
+    let case = LetterCase::of(word);
+    let style = NameStyle {
+        form: NameForm::Full,
+        period: false,
+        case,
+        lang,
+    };
+    Some(match name {
+        DateName::Weekday(index) => {
+            let in_a_name = case != LetterCase::Lower
+                && previous.is_some_and(|p| {
+                    p.chars().count() > 3 && p.chars().next().is_some_and(char::is_uppercase)
+                });
+            if in_a_name {
+                return None;
+            }
+            Tok::Weekday(WEEKDAYS[index], style)
+        }
+        DateName::Month(month) => Tok::Month(month, style),
+    })
 }
 
 fn digits_at(bytes: &[u8], at: usize) -> usize {
@@ -427,13 +680,14 @@ fn number_token(text: &str, at: usize) -> (Tok, usize) {
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric);
-        if letters == 2
+        let english = letters == 2
             && matches!(
                 suffix.to_ascii_lowercase().as_str(),
                 "st" | "nd" | "rd" | "th"
-            )
-            && !unicode_letter_follows
-        {
+            );
+        // French writes the first of the month "1er".
+        let french = digits == 1 && &text[at..end] == "1" && suffix.eq_ignore_ascii_case("er");
+        if (english || french) && !unicode_letter_follows {
             ordinal = Some(LetterCase::of(suffix));
         } else {
             return other(digits + letters);
@@ -492,7 +746,16 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 numeric_date(text, at).unwrap_or_else(|| number_token(text, at))
             }
         } else if ch.is_alphabetic() {
-            let word_len = letters_at(text, at);
+            let mut word_len = letters_at(text, at);
+            if FEIRA_STEMS
+                .iter()
+                .any(|stem| text[at..at + word_len].eq_ignore_ascii_case(stem))
+                && text
+                    .get(at + word_len..at + word_len + 6)
+                    .is_some_and(|rest| rest.eq_ignore_ascii_case("-feira"))
+            {
+                word_len += 6;
+            }
             let word = &text[at..at + word_len];
             let period_follows = bytes.get(at + word_len) == Some(&b'.');
             let (tok, takes_period) = classify_word(word, period_follows, previous_word);
@@ -513,6 +776,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 ')' => Tok::CloseParen,
                 '-' | '–' | '‑' => Tok::Dash,
                 '&' => Tok::Joiner(Joiner::And),
+                '.' if german_day_dot(text, at, tokens.last()) => Tok::DayDot,
                 _ => Tok::Other,
             };
             (tok, len)
@@ -526,6 +790,36 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         });
         at += token_len;
     }
+}
+
+/// Whether the period at `at` ends a German day ("3. März"): it follows a day's digits
+/// directly and a German month name follows it.
+fn german_day_dot(text: &str, at: usize, last: Option<&Token>) -> bool {
+    let after_day = last.is_some_and(|token| {
+        token.range.end == at
+            && matches!(
+                token.tok,
+                Tok::Number {
+                    digits: 1..=2,
+                    ordinal: None,
+                    ..
+                }
+            )
+    });
+    if !after_day {
+        return false;
+    }
+    let rest = &text[at + 1..];
+    let start = at + 1 + (rest.len() - rest.trim_start().len());
+    if start == at + 1 || start >= text.len() {
+        return false;
+    }
+    let word = &text[start..start + letters_at(text, start)];
+    let german = &FOREIGN[2].2;
+    with_lowercase(word, |lower| {
+        german.iter().any(|month| month.to_lowercase() == lower)
+            || ["jänner", "maerz", "marz"].contains(&lower)
+    })
 }
 
 #[cfg(test)]
@@ -620,11 +914,13 @@ mod tests {
                 },
                 period: period_follows,
                 case,
+                lang: Lang::En,
             };
             let full = NameStyle {
                 form: NameForm::Full,
                 period: false,
                 case,
+                lang: Lang::En,
             };
             for (index, name) in WEEKDAY_NAMES.iter().enumerate() {
                 let ap = WEEKDAY_AP[index];
@@ -677,6 +973,58 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn other_languages_names() {
+        let Tok::Month(3, style) = kinds("März")[0] else {
+            panic!()
+        };
+        assert_eq!(style.lang, Lang::De);
+        assert_eq!(render_month(5, style), "Mai");
+        let Tok::Weekday(Weekday::Wed, style) = kinds("mercredi")[0] else {
+            panic!()
+        };
+        assert_eq!(render_weekday(Weekday::Thu, style), "jeudi");
+        assert!(matches!(
+            kinds("Miércoles")[0],
+            Tok::Weekday(Weekday::Wed, _)
+        ));
+        assert!(matches!(
+            kinds("sexta-feira")[0],
+            Tok::Weekday(Weekday::Fri, _)
+        ));
+        assert_texts("terça-feira, 3", &["terça-feira", ",", "3"]);
+        // "quinta" alone is an estate, not a Thursday.
+        assert_eq!(kinds("quinta"), vec![Tok::Other]);
+        assert_eq!(kinds("Santo Domingo")[1], Tok::Other);
+        assert!(matches!(
+            kinds("El domingo")[1],
+            Tok::Weekday(Weekday::Sun, _)
+        ));
+        // English names stay English.
+        let Tok::Month(4, style) = kinds("April")[0] else {
+            panic!()
+        };
+        assert_eq!(style.lang, Lang::En);
+    }
+
+    #[test]
+    fn german_day_periods_and_french_firsts() {
+        assert_eq!(kinds("3. März")[1], Tok::DayDot);
+        assert_eq!(kinds("3. Then")[1], Tok::Other);
+        assert_eq!(kinds("3 . März")[1], Tok::Other);
+        assert_eq!(kinds("3. Mai")[1], Tok::DayDot);
+        assert_eq!(kinds("3. April")[1], Tok::DayDot);
+        assert!(matches!(
+            kinds("1er mars")[0],
+            Tok::Number {
+                value: 1,
+                ordinal: Some(_),
+                ..
+            }
+        ));
+        assert_eq!(kinds("2er"), vec![Tok::Other]);
     }
 
     #[test]
