@@ -137,7 +137,12 @@ fn wrong_cases_name_the_true_weekday() {
 #[test]
 fn the_seed_article_has_no_date_findings() {
     let report = common::lint(SEED);
-    for rule in [RuleId::DateWeekday, RuleId::DateDuration] {
+    for rule in [
+        RuleId::DateWeekday,
+        RuleId::DateDuration,
+        RuleId::DateInvalid,
+        RuleId::DateTense,
+    ] {
         assert_eq!(common::findings_of(&report, rule), vec![], "{rule}");
     }
 }
@@ -205,7 +210,12 @@ fn doc_examples(rule: RuleId) -> (String, String) {
 
 #[test]
 fn rule_doc_examples_behave_as_documented() {
-    for rule in [RuleId::DateWeekday, RuleId::DateDuration] {
+    for rule in [
+        RuleId::DateWeekday,
+        RuleId::DateDuration,
+        RuleId::DateInvalid,
+        RuleId::DateTense,
+    ] {
         let (bad, good) = doc_examples(rule);
         assert!(
             !common::findings_of(&common::lint(&bad), rule).is_empty(),
@@ -236,6 +246,8 @@ fn rule_docs_have_every_section() {
         RuleId::DateWeekday,
         RuleId::DateDuration,
         RuleId::PublicationDate,
+        RuleId::DateInvalid,
+        RuleId::DateTense,
     ] {
         let doc = rule.meta().doc;
         let mut at = 0;

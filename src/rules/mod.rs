@@ -13,6 +13,8 @@ mod count_agreement;
 mod credit_byline;
 mod credit_image;
 mod date_duration;
+mod date_invalid;
+mod date_tense;
 mod date_weekday;
 mod fact_count;
 mod fact_office;
@@ -79,6 +81,8 @@ rule_table! {
     DateWeekday => "FL101", "date-weekday", Error, true, date_weekday, "a weekday next to a date that falls on another weekday";
     DateDuration => "FL102", "date-duration", Warning, false, date_duration, "a stated length that disagrees with the stated date range";
     PublicationDate => "FL103", "publication-date", Info, false, publication_date, "which publication date the article was judged on, and why";
+    DateInvalid => "FL104", "date-invalid", Error, true, date_invalid, "a date that does not exist, or a year that looks like a slip";
+    DateTense => "FL105", "date-tense", Warning, false, date_tense, "a verb tense that contradicts the publication date for an explicit date";
     CountAgreement => "FL201", "count-agreement", Error, false, count_agreement, "the same count stated differently in one article";
     FactCount => "FL202", "fact-count", Error, false, fact_count, "a count that the fact base contradicts on the article's date";
     QuoteAttribution => "FL301", "quote-attribution", Warning, false, quote_attribution, "a direct quotation with no speaker";
@@ -98,7 +102,7 @@ impl RuleId {
     pub fn reads(self) -> Option<ClaimGroup> {
         use RuleId::*;
         match self {
-            DateWeekday | DateDuration => Some(ClaimGroup::Dates),
+            DateWeekday | DateDuration | DateInvalid | DateTense => Some(ClaimGroup::Dates),
             CountAgreement | FactCount | FactOffice | FactPlace => Some(ClaimGroup::Facts),
             QuoteAttribution | QuoteUnbalanced | NameConsistency | SpellingConsistency => {
                 Some(ClaimGroup::Quotes)

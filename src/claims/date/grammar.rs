@@ -400,12 +400,58 @@ impl Grammar<'_> {
         })
     }
 
+    /// A day no month has (0 or 32) written as a date with its year: "June 32, 2020",
+    /// "0 March 2021". Without the year such a number is read as anything but a date.
+    fn impossible_day(&self, at: usize) -> Option<Group> {
+        let loose_day = |at: usize| match self.tok(at)? {
+            Tok::Number {
+                value,
+                digits,
+                ordinal,
+            } if digits <= 2 && (value == 0 || value == 32) => Some((
+                value,
+                Part {
+                    range: self.range(at),
+                    kind: PartKind::Day {
+                        ordinal,
+                        padded: digits == 2 && value < 10,
+                    },
+                },
+            )),
+            _ => None,
+        };
+        let english_month = |at: usize| matches!(self.tok(at), Some(Tok::Month(_, style)) if style.lang == Lang::En);
+        let (date, end) = if let (true, Some(day)) = (english_month(at), loose_day(at + 1)) {
+            let (month, month_part) = self.month(at)?;
+            (self.date(month, Some(month_part), day), at + 2)
+        } else {
+            let day = loose_day(at)?;
+            let month_at = if matches!(
+                self.tok(at + 1),
+                Some(Tok::Joiner(Joiner::Of | Joiner::De) | Tok::DayDot)
+            ) {
+                at + 2
+            } else {
+                at + 1
+            };
+            let (month, month_part) = self.month(month_at)?;
+            (self.date(month, Some(month_part), day), month_at + 1)
+        };
+        self.year(end)?;
+        Some(Group {
+            dates: vec![date],
+            kind: GroupKind::Single,
+            end,
+        })
+    }
+
     /// Any date group at `at`, with the year written after it given to all its dates.
     fn date_group(&self, at: usize) -> Option<Group> {
         let mut group = self
             .month_first(at)
             .or_else(|| self.day_first(at))
-            .or_else(|| self.numeric(at))?;
+            .or_else(|| self.numeric(at))
+            .or_else(|| self.impossible_day(at))?;
         if group.dates.iter().all(|d| d.year.is_none()) {
             if let Some((year, part, end)) = self.year(group.end) {
                 let last = group.dates.len() - 1;

@@ -1,0 +1,409 @@
+//! `date-tense` (FL105): a verb tense that contradicts the publication date for an explicit
+//! date: "will visit on May 3, 2016" in an article of 2016-05-20, "died on March 9" in an
+//! article of March 2.
+//!
+//! Precision first: only a few simple verb forms directly before the date ("will visit",
+//! "is due to open", "is scheduled to meet"; "died", "met", "was killed", "said"), with at
+//! most a short proper name between them ("will visit Kyiv on May 3"). A sentence with a
+//! conditional, a reported clause, "until", or a quotation is left alone, and so is a date
+//! within two days of the publication date (articles are written the day before they appear
+//! and dated the day after).
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::RuleContext;
+use crate::article::nearest_day;
+use crate::claims::date::DateClaim;
+use crate::diagnostic::Diagnostic;
+use crate::rules::RuleId;
+
+/// Days either side of the publication date within which no tense is questioned.
+const MARGIN_DAYS: i64 = 2;
+
+/// The words between a verb and its date (checked by [`plain_gap`]).
+const GAP: &str = r"\s+((?:[\p{L}'’.-]+\s+){0,5})$";
+
+/// Words that open a clause or phrase of their own between a verb and a date: the date may
+/// then belong to something else ("will mark the anniversary of May 3", "will visit the
+/// site that was hit on May 3").
+const CLAUSE_WORDS: &[&str] = &[
+    "hit",
+    "shot",
+    "cut",
+    "put",
+    "hurt",
+    "led",
+    "paid",
+    "sold",
+    "told",
+    "caught",
+    "brought",
+    "left",
+    "spent",
+    "shut",
+    "chosen",
+    "born",
+    "run",
+    "done",
+    "agreed",
+    "of",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "after",
+    "before",
+    "since",
+    "and",
+    "or",
+    "but",
+    "than",
+    "between",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "be",
+    "had",
+    "has",
+    "have",
+    "not",
+    "held",
+    "made",
+    "taken",
+    "given",
+    "begun",
+    "won",
+    "lost",
+    "built",
+    "written",
+    "set",
+    "sent",
+    "struck",
+    "found",
+    "seen",
+    "known",
+    "last",
+    "next",
+    "until",
+    "till",
+    "by",
+    "from",
+    "planned",
+    "scheduled",
+    "due",
+];
+
+/// Whether the words between a verb and its date leave the date to the verb: up to three
+/// capitalised words (a place or a person: "will visit Kyiv", "met President Biden"), or,
+/// before "on", a short object or place ("will visit the flooded region on May 3", "died in
+/// a hospital in Lyon on March 9") without a clause word or a participle.
+fn plain_gap(gap: &str) -> bool {
+    let mut words: Vec<&str> = gap.split_whitespace().collect();
+    let on = words.last() == Some(&"on");
+    if on {
+        words.pop();
+    }
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if words.iter().all(capitalised) {
+        return words.len() <= 3;
+    }
+    // A participle right before "on" dates something else: "the site destroyed on May 3".
+    let participle = words
+        .last()
+        .is_some_and(|w| !capitalised(w) && (w.ends_with("ed") || w.ends_with("en")));
+    on && !participle
+        && words
+            .iter()
+            .filter(|w| !capitalised(w))
+            .all(|w| !CLAUSE_WORDS.contains(w))
+}
+
+/// "will visit", "will be held", "is due to open", "are scheduled to meet".
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:(?:[Ww]ill|[Ss]hall)(?:\s+be)?|(?:is|are)\s+(?:due|scheduled|set)\s+to(?:\s+be)?)\s+([a-z]{{2,}}){GAP}"
+    ))
+    .expect("valid regex")
+});
+
+/// "died", "met", "was killed", "were arrested".
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(died|met|visited|arrived|signed|resigned|said|announced|launched|landed|voted|(?:was|were)\s+(?:killed|arrested|detained|elected|released|sentenced|shot|injured|sworn\s+in|held|signed|announced)){GAP}"
+    ))
+    .expect("valid regex")
+});
+
+/// Words after "will" that make it no verb or no plain future ("the will of", "will not").
+const NOT_A_FUTURE_VERB: &[&str] = &[
+    "of", "not", "never", "also", "still", "likely", "probably", "have", "be", "the",
+];
+
+/// Words that make a sentence conditional, hypothetical, reported or bounded in time.
+static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:if|would|could|might|unless|until|till|should|whether|expected|hoped|planned|plans|reportedly|supposed|originally|initially)\b|(?-i:\bmay\b)",
+    )
+    .expect("valid regex")
+});
+
+/// Speech or report verbs: a future inside reported speech stays as the speaker said it.
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:said|says|say|told|tells|announced|according|reported|reports|claimed|stated|added|wrote|insisted|promised|warned|confirmed|believed|thought)\b",
+    )
+    .expect("valid regex")
+});
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Future,
+    Past,
+}
+
+pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+    let Some(stated) = cx.article.stated() else {
+        return;
+    };
+    let publication = stated.date;
+    for claim in &cx.claims.dates {
+        let block = &cx.doc.blocks[claim.block];
+        if block.is_heading() {
+            continue;
+        }
+        let Some(day) = resolved_day(claim, publication) else {
+            continue;
+        };
+        let distance = (day - publication).num_days();
+        if distance.abs() <= MARGIN_DAYS {
+            continue;
+        }
+        let Some((tense, verb)) =
+            verb_before(block.text(), claim, block.sentence_at(claim.range.start))
+        else {
+            continue;
+        };
+        let contradicts = match tense {
+            Tense::Future => distance < 0,
+            Tense::Past => distance > 0,
+        };
+        if !contradicts {
+            continue;
+        }
+        let verb_span = block.span_of(verb.clone());
+        let verb_text = verb_span.text(cx.doc.source);
+        let (when, tense_says) = match tense {
+            Tense::Future => (
+                format!("{} days before", -distance),
+                "the future tense speaks of a day already past",
+            ),
+            Tense::Past => (
+                format!("{distance} days after"),
+                "the past tense speaks of a day still to come",
+            ),
+        };
+        let why_year = if claim.year.is_some() {
+            String::new()
+        } else {
+            format!(
+                "; the year is not written: read as the year nearest the publication date ({day})"
+            )
+        };
+        out.push(
+            Diagnostic::new(
+                RuleId::DateTense,
+                verb_span,
+                format!(
+                    "“{verb_text}” {} is {when} the publication date {publication}: {tense_says}",
+                    claim.text
+                ),
+            )
+            .with_label(claim.span, format!("{day}"))
+            .with_help(format!(
+                "publication date {publication} ({}){why_year}; check the tense or the date",
+                stated.reason
+            )),
+        );
+    }
+}
+
+/// The day a date stands for: its written year, or the year nearest the publication date.
+fn resolved_day(claim: &DateClaim, publication: NaiveDate) -> Option<NaiveDate> {
+    let reading = claim.month_day()?;
+    match claim.year {
+        Some(year) => reading.in_year(year),
+        None => nearest_day(reading, publication),
+    }
+}
+
+/// The verb form right before the date (within its sentence), with its range in the block.
+fn verb_before(
+    text: &str,
+    claim: &DateClaim,
+    sentence: std::ops::Range<usize>,
+) -> Option<(Tense, std::ops::Range<usize>)> {
+    let start = claim.weekday.as_ref().map_or(claim.range.start, |w| {
+        w.range().start.min(claim.range.start)
+    });
+    if start < sentence.start || start > text.len() {
+        return None;
+    }
+    let before = &text[sentence.start..start];
+    let whole = &text[sentence.clone()];
+    if whole.contains(['"', '“', '”', '«', '»', '„']) || HEDGED.is_match(whole) {
+        return None;
+    }
+    let (tense, found) = if let Some(found) = FUTURE.captures(before) {
+        let verb = found.get(1)?.as_str();
+        if NOT_A_FUTURE_VERB.contains(&verb) || !plain_gap(found.get(2)?.as_str()) {
+            return None;
+        }
+        (Tense::Future, found.get(0)?)
+    } else {
+        let found = PAST.captures(before)?;
+        if !plain_gap(found.get(2)?.as_str()) {
+            return None;
+        }
+        (Tense::Past, found.get(0)?)
+    };
+    // Reported speech before the verb: "He said he will visit on May 3".
+    if REPORTED.is_match(&before[..found.start()]) {
+        return None;
+    }
+    let verb = found.as_str().trim_end();
+    let verb = verb.strip_suffix("on").unwrap_or(verb).trim_end();
+    let from = sentence.start + found.start();
+    Some((tense, from..from + verb.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::date::test_support::settings;
+    use crate::diagnostic::Severity;
+    use crate::rules::RuleId;
+
+    fn findings(source: &str) -> Vec<String> {
+        crate::check_source("test.md", source, &settings(None))
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == RuleId::DateTense && d.severity > Severity::Info)
+            .map(|d| d.message)
+            .collect()
+    }
+
+    fn dated(date: &str, text: &str) -> String {
+        format!("---\ndate: {date}\n---\n{text}\n")
+    }
+
+    #[track_caller]
+    fn assert_fires(date: &str, text: &str, expected: &str) {
+        let found = findings(&dated(date, text));
+        assert!(
+            found.iter().any(|f| f.contains(expected)),
+            "{text:?}: {found:?}"
+        );
+    }
+
+    #[track_caller]
+    fn assert_silent(date: &str, text: &str) {
+        let found = findings(&dated(date, text));
+        assert!(found.is_empty(), "{text:?}: {found:?}");
+    }
+
+    #[test]
+    fn future_tense_about_a_past_day() {
+        assert_fires(
+            "2016-05-20",
+            "The president will visit on May 3, 2016.",
+            "“will visit” May 3, 2016 is 17 days before",
+        );
+        assert_fires(
+            "2016-05-20",
+            "The minister will visit Kyiv on Tuesday, May 3.",
+            "“will visit Kyiv”",
+        );
+        assert_fires(
+            "2016-05-20",
+            "The bridge is due to open on May 3.",
+            "is due to open",
+        );
+        assert_fires(
+            "2016-05-20",
+            "The summit will be held on 3 May.",
+            "will be held",
+        );
+        assert_fires(
+            "2016-05-20",
+            "The president will visit the flooded region on May 3, 2016.",
+            "will visit the flooded region",
+        );
+    }
+
+    #[test]
+    fn past_tense_about_a_coming_day() {
+        assert_fires(
+            "2016-03-02",
+            "The singer died on March 9.",
+            "“died” March 9 is 7 days after",
+        );
+        assert_fires(
+            "2016-03-02",
+            "Two soldiers were killed on March 12.",
+            "were killed",
+        );
+        assert_fires(
+            "2016-03-02",
+            "The leaders met Putin on March 20.",
+            "met Putin",
+        );
+    }
+
+    #[test]
+    fn tenses_that_fit() {
+        assert_silent("2016-05-20", "The president will visit on May 30.");
+        assert_silent("2016-05-20", "The president visited on May 3.");
+        assert_silent("2016-03-02", "The singer died on February 9.");
+    }
+
+    #[test]
+    fn near_the_publication_day() {
+        assert_silent("2016-05-20", "The president will visit on May 19.");
+        assert_silent("2016-05-20", "The president will visit on May 18.");
+        assert_silent("2016-05-20", "The president visited on May 22.");
+    }
+
+    #[test]
+    fn hedged_reported_and_quoted() {
+        assert_silent("2016-05-20", "If invited, he will visit on May 3.");
+        assert_silent("2016-05-20", "He would visit on May 3.");
+        assert_silent("2016-05-20", "He said he will visit on May 3.");
+        assert_silent("2016-05-20", "“We will visit on May 3,” he said.");
+        assert_silent("2016-05-20", "The curfew will last until May 3.");
+        assert_silent("2016-05-20", "The talks were expected to end on May 3.");
+        assert_silent("2016-05-20", "The will of the people on May 3 was clear.");
+        assert_silent("2016-03-02", "He was born on March 9.");
+        assert_silent("2016-03-02", "The talks that ended on March 9 were long.");
+        assert_silent("2016-05-20", "He will mark the anniversary of May 3.");
+        assert_silent("2016-05-20", "He will visit the site destroyed on May 3.");
+        assert_silent(
+            "2016-05-20",
+            "He will visit the site that was hit on May 3.",
+        );
+        assert_silent("2016-05-20", "They will discuss the deal struck on May 3.");
+        assert_silent("2016-05-20", "He will visit the region hit on May 3.");
+    }
+
+    #[test]
+    fn needs_a_stated_publication_date() {
+        let found = findings("The president will visit on May 3, 2016.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+}
