@@ -221,11 +221,13 @@ fn frozen_settings(on: Option<&str>) -> Settings {
     settings
 }
 
-const FACT_RULES: [RuleId; 4] = [
+const FACT_RULES: [RuleId; 6] = [
     RuleId::FactCount,
     RuleId::FactOffice,
     RuleId::FactPlace,
     RuleId::CountAgreement,
+    RuleId::FactName,
+    RuleId::FactAge,
 ];
 
 /// `(rule, line, spanned text)` of the fact rules' findings.
@@ -339,5 +341,39 @@ fn the_frozen_test_facts_are_a_subset_of_the_live_ones() {
             count.value,
             count.valid
         );
+    }
+}
+
+/// The fenced block after `marker` in a rule's doc.
+fn doc_block(rule: RuleId, marker: &str) -> String {
+    let doc = rule.meta().doc;
+    let rest = &doc[doc.find(marker).unwrap()..];
+    let open = rest.find("```markdown\n").unwrap() + "```markdown\n".len();
+    let close = rest[open..].find("```").unwrap();
+    rest[open..open + close].to_string()
+}
+
+#[test]
+fn people_rule_docs_examples_behave_as_documented() {
+    for rule in [RuleId::FactName, RuleId::FactAge] {
+        let findings = |text: &str| -> Vec<(RuleId, usize, String)> {
+            let report = check_source("doc.md", text, &frozen_settings(None));
+            common::findings(&report)
+                .into_iter()
+                .filter(|(r, _, _)| *r == rule)
+                .collect()
+        };
+        assert!(!findings(&doc_block(rule, "Bad:")).is_empty(), "{rule} bad");
+        assert_eq!(findings(&doc_block(rule, "Good:")), vec![], "{rule} good");
+        let doc = rule.meta().doc;
+        for section in [
+            "## What it checks",
+            "## Why it matters",
+            "## Example",
+            "## Fix",
+            "## Fact base",
+        ] {
+            assert!(doc.contains(section), "{rule}: {section}");
+        }
     }
 }

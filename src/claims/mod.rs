@@ -1,6 +1,7 @@
 //! Claims: what an article asserts, extracted once per file for every rule to read.
 //! One extractor per kind of claim.
 
+pub mod age;
 pub mod count;
 pub mod date;
 pub mod mention;
@@ -36,6 +37,8 @@ pub struct Claims {
     pub stray_quote_marks: Vec<quote::StrayMark>,
     pub mentions: Vec<mention::Mention>,
     pub counts: Vec<count::CountClaim>,
+    /// Ages given to people the fact base knows.
+    pub ages: Vec<age::AgeClaim>,
     pub names: name::Names,
 }
 
@@ -59,6 +62,7 @@ impl Claims {
             ClaimGroup::Facts => {
                 self.mentions = mention::extract(doc, settings);
                 self.counts = count::extract(doc, settings, &self.mentions);
+                self.ages = age::extract(doc, settings, &self.mentions);
                 self.mentions.shrink_to_fit();
                 self.counts.shrink_to_fit();
             }
@@ -83,6 +87,7 @@ impl Claims {
             ClaimGroup::Facts => {
                 self.mentions = Vec::new();
                 self.counts = Vec::new();
+                self.ages = Vec::new();
             }
             ClaimGroup::Quotes => {
                 self.quotes = Vec::new();

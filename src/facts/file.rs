@@ -319,7 +319,7 @@ macro_rules! shift_fields {
     };
 }
 
-shift_fields!(RawEntity: id, ambiguous, source);
+shift_fields!(RawEntity: id, ambiguous, born, died, source);
 shift_fields!(RawAlias: entity, from, until, source);
 shift_fields!(RawMemberCount: entity, from, until, source);
 shift_fields!(RawMembership: organisation, member, from, until, source);
@@ -373,6 +373,10 @@ pub struct RawEntity {
     /// How articles name an organisation without naming it ("the alliance").
     #[serde(default)]
     pub generic: Vec<String>,
+    /// A person's birth date (`uncertain` marks it unconfirmed).
+    pub born: Option<Date>,
+    /// A person's death date.
+    pub died: Option<Date>,
     #[serde(default)]
     pub uncertain: bool,
     pub note: Option<String>,

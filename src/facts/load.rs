@@ -262,6 +262,7 @@ impl Builder<'_> {
                         );
                     }
                 }
+                self.check_life(file, raw);
                 let id = self.base.entities.len();
                 self.ids
                     .insert(raw.id.get_ref().clone(), Target::Entity(id, raw.kind));
@@ -278,6 +279,8 @@ impl Builder<'_> {
                     demonyms: std::mem::take(&mut raw.demonyms),
                     ambiguous: raw.ambiguous.iter().map(|a| a.get_ref().clone()).collect(),
                     generic: std::mem::take(&mut raw.generic),
+                    born: raw.born.as_ref().map(|d| *d.get_ref()),
+                    died: raw.died.as_ref().map(|d| *d.get_ref()),
                     provenance,
                 });
             }
@@ -369,6 +372,36 @@ impl Builder<'_> {
                     ),
                 );
                 None
+            }
+        }
+    }
+
+    /// `born` and `died` belong to people, and a person dies after being born.
+    fn check_life(&mut self, file: usize, raw: &super::file::RawEntity) {
+        for date in raw.born.iter().chain(&raw.died) {
+            if raw.kind != EntityKind::Person {
+                self.errors.at(
+                    file,
+                    date.span(),
+                    format!(
+                        "`born` and `died` are for people; `{}` is not a person",
+                        raw.id.get_ref()
+                    ),
+                );
+                return;
+            }
+        }
+        if let (Some(born), Some(died)) = (&raw.born, &raw.died) {
+            if died.get_ref() < born.get_ref() {
+                self.errors.at(
+                    file,
+                    died.span(),
+                    format!(
+                        "`died` ({}) is before `born` ({})",
+                        died.get_ref(),
+                        born.get_ref()
+                    ),
+                );
             }
         }
     }

@@ -138,6 +138,10 @@ pub struct Entity {
     pub demonyms: Vec<String>,
     pub ambiguous: Vec<String>,
     pub generic: Vec<String>,
+    /// A person's birth date; `provenance.uncertain` marks it unconfirmed.
+    pub born: Option<FactDate>,
+    /// A person's death date.
+    pub died: Option<FactDate>,
     pub provenance: Provenance,
 }
 
@@ -239,6 +243,23 @@ pub struct EventFact {
     pub property: String,
     pub value: String,
     pub provenance: Provenance,
+}
+
+/// A person's birth date, and whether the sources left it unconfirmed (then a rule gives at
+/// most a warning from it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BirthDate {
+    pub date: FactDate,
+    pub uncertain: bool,
+}
+
+/// One name a person is known by: the entity's name, one of its aliases, or an `[[alias]]` row
+/// (`alias`, which may hold only for a period).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PersonName<'a> {
+    pub person: EntityId,
+    pub name: &'a str,
+    pub alias: Option<usize>,
 }
 
 /// An office's title as its own organisation or country writes it, with the other forms the
@@ -434,6 +455,54 @@ impl FactBase {
         self.capitals
             .iter()
             .filter(move |capital| capital.country == country)
+    }
+
+    /// A person's birth date, if the fact base knows it.
+    pub fn birth_date(&self, person: EntityId) -> Option<BirthDate> {
+        let entity = &self.entities[person];
+        entity.born.map(|date| BirthDate {
+            date,
+            uncertain: entity.provenance.uncertain,
+        })
+    }
+
+    /// A person's death date, if the fact base knows one.
+    pub fn death_date(&self, person: EntityId) -> Option<FactDate> {
+        self.entities[person].died
+    }
+
+    /// Every person entity.
+    pub fn people(&self) -> impl Iterator<Item = EntityId> + '_ {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, entity)| entity.kind == EntityKind::Person)
+            .map(|(id, _)| id)
+    }
+
+    /// Every name of every person: their names and aliases, then the `[[alias]]` rows.
+    pub fn person_names(&self) -> impl Iterator<Item = PersonName<'_>> {
+        let own = self.people().flat_map(move |person| {
+            let entity = &self.entities[person];
+            std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .map(move |name| PersonName {
+                    person,
+                    name,
+                    alias: None,
+                })
+        });
+        let rows = self
+            .aliases
+            .iter()
+            .enumerate()
+            .filter(|(_, alias)| self.entities[alias.entity].kind == EntityKind::Person)
+            .map(|(index, alias)| PersonName {
+                person: alias.entity,
+                name: &alias.name,
+                alias: Some(index),
+            });
+        own.chain(rows)
     }
 
     /// Entities whose id, name, alias, adjective or demonym is `text` (ignoring case).

@@ -16,7 +16,9 @@ mod date_duration;
 mod date_invalid;
 mod date_tense;
 mod date_weekday;
+mod fact_age;
 mod fact_count;
+mod fact_name;
 mod fact_office;
 mod fact_place;
 mod name_consistency;
@@ -91,6 +93,8 @@ rule_table! {
     CreditByline => "FL402", "credit-byline", Warning, false, credit_byline, "an article with neither byline nor reporting credit";
     FactOffice => "FL501", "fact-office", Error, true, fact_office, "a title given to someone who did not hold it on the article's date";
     NameConsistency => "FL502", "name-consistency", Warning, true, name_consistency, "one person or title written two ways";
+    FactName => "FL503", "fact-name", Warning, true, fact_name, "a misspelling of a person the fact base knows, where that person is meant";
+    FactAge => "FL504", "fact-age", Error, false, fact_age, "a stated age that disagrees with the person's birth date on the date judged";
     SpellingConsistency => "FL601", "spelling-consistency", Warning, true, spelling_consistency, "British and American spellings mixed";
     FactPlace => "FL701", "fact-place", Error, false, fact_place, "a capital that the fact base contradicts";
     UnusedSuppression => "FL901", "unused-suppression", Warning, true, unused_suppression, "a suppression comment that suppressed nothing";
@@ -103,7 +107,9 @@ impl RuleId {
         use RuleId::*;
         match self {
             DateWeekday | DateDuration | DateInvalid | DateTense => Some(ClaimGroup::Dates),
-            CountAgreement | FactCount | FactOffice | FactPlace => Some(ClaimGroup::Facts),
+            CountAgreement | FactCount | FactOffice | FactPlace | FactName | FactAge => {
+                Some(ClaimGroup::Facts)
+            }
             QuoteAttribution | QuoteUnbalanced | NameConsistency | SpellingConsistency => {
                 Some(ClaimGroup::Quotes)
             }

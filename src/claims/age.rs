@@ -1,0 +1,135 @@
+//! Age claims about people the fact base knows: "Angela Merkel, 67,", "Merkel (67)",
+//! "Merkel, aged 67", "the 67-year-old Merkel", "the 67-year-old chancellor Angela Merkel".
+//!
+//! Only an age written right next to the name counts; "Merkel, who turns 68 next month" or
+//! an age in another clause claims nothing.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::mention::{Mention, TimeContext};
+use crate::document::Document;
+use crate::facts::{EntityId, EntityKind, FactBase, NameTarget};
+use crate::settings::Settings;
+use crate::span::Span;
+
+#[derive(Clone, Debug)]
+pub struct AgeClaim {
+    /// Index into `Document::blocks`.
+    pub block: usize,
+    pub person: EntityId,
+    pub age: u32,
+    /// The age as written ("67" of "the 67-year-old").
+    pub age_span: Span,
+    /// The person's name as written.
+    pub name_span: Span,
+    pub time: TimeContext,
+}
+
+/// After a name: ", 67," / ", 67." / " (67)" / ", aged 67" / ", age 67".
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,\s*(?:aged?\s+)?(\d{1,3})(?:\s*[,;.)]|\s*$)|\s*\((?:aged?\s+)?(\d{1,3})\))")
+        .expect("valid regex")
+});
+
+/// Before a name: "the 67-year-old ", "67-year-old Chancellor ", "the 67-year-old German
+/// chancellor " (the words between are checked by [`title_words`]).
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,3})[- ]year[- ]old\s+((?:[\p{L}'’.-]+\s+){0,3})$")
+        .expect("valid regex")
+});
+
+/// Lower-case words that may stand between "the 67-year-old" and a name: a title, not
+/// another person ("a 67-year-old man who met Merkel").
+const TITLE_WORDS: &[&str] = &[
+    "chancellor",
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "secretary",
+    "general",
+    "secretary-general",
+    "leader",
+    "premier",
+    "former",
+    "outgoing",
+    "incumbent",
+    "veteran",
+    "head",
+    "chief",
+    "nato",
+    "un",
+];
+
+fn title_words(words: &str) -> bool {
+    words.split_whitespace().all(|word| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            || TITLE_WORDS.contains(&word.to_lowercase().as_str())
+    })
+}
+
+/// Ages a person may plausibly be given in the news.
+const AGES: std::ops::RangeInclusive<u32> = 10..=120;
+
+pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec<AgeClaim> {
+    let facts = &settings.facts;
+    let mut out = Vec::new();
+    for mention in mentions {
+        let Some(person) = single_person(facts, mention.targets()) else {
+            continue;
+        };
+        if facts.entity(person).born.is_none() {
+            continue;
+        }
+        let block = &doc.blocks[mention.block];
+        let text = block.text();
+        let after = &text[mention.range.end..];
+        let before = &text[..mention.range.start];
+        let found = AFTER
+            .captures(after)
+            .and_then(|c| c.get(1).or_else(|| c.get(2)))
+            .map(|m| mention.range.end + m.start()..mention.range.end + m.end())
+            .or_else(|| {
+                let c = BEFORE.captures(before)?;
+                let m = c.get(1)?;
+                title_words(c.get(2)?.as_str()).then(|| m.start()..m.end())
+            });
+        let Some(range) = found else {
+            continue;
+        };
+        let Ok(age) = text[range.clone()].parse::<u32>() else {
+            continue;
+        };
+        if !AGES.contains(&age) {
+            continue;
+        }
+        // "The former chancellor Merkel, 67," speaks of now: "former" dates the title, not
+        // the age.
+        let sentence = text[block.sentence_at(mention.range.start)]
+            .replace("former", "")
+            .replace("Former", "");
+        out.push(AgeClaim {
+            block: mention.block,
+            person,
+            age,
+            age_span: block.span_of(range),
+            name_span: mention.span,
+            time: TimeContext::of(&sentence, false),
+        });
+    }
+    out
+}
+
+/// The one person a name means, if it means one.
+fn single_person(facts: &FactBase, targets: &[NameTarget]) -> Option<EntityId> {
+    let mut people = targets.iter().filter_map(|target| match *target {
+        NameTarget::Entity { entity, .. } if facts.entity(entity).kind == EntityKind::Person => {
+            Some(entity)
+        }
+        _ => None,
+    });
+    let person = people.next()?;
+    people.all(|other| other == person).then_some(person)
+}

@@ -1,0 +1,380 @@
+//! `fact-name` (FL503): a misspelling of a person the fact base knows, where that person is
+//! meant: "Chancellor Olaf Schulz", "President Recep Tayyip Erdogen", or "Olaf Schulz" in an
+//! article that writes "Olaf Scholz" elsewhere.
+//!
+//! A written name is a misspelling when it is one edit from a known name (two for names of
+//! eight letters or more), starts with the same letter, is not itself a name the fact base
+//! knows, and the context says who is meant: a title of an office the person held, written
+//! right before the name, or the article's own correct mention of the person. Known variants
+//! and transliterations (the fact base's aliases; "i", "y" and "j" read alike) are never
+//! findings, and a name with no title in an article that never names the person is left
+//! alone (it may be someone else).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::{RuleContext, RuleId};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::facts::{EntityId, EntityKind, FactBase, NameTarget, OfficeId};
+
+/// At most this many words in a person's name.
+const MAX_WORDS: usize = 4;
+
+pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+    let facts = &cx.settings.facts;
+    if facts.is_empty() {
+        return;
+    }
+    let named = named_people(cx, facts);
+    let names = Names::new(facts);
+    let mut reported = HashSet::new();
+    for (index, block) in cx.doc.blocks.iter().enumerate() {
+        let text = block.text();
+        let known_at: HashSet<usize> = cx
+            .claims
+            .mentions
+            .iter()
+            .filter(|m| m.block == index && !m.targets().is_empty())
+            .map(|m| m.range.start)
+            .collect();
+        // After a title: the person must have held one of its offices. A name after a title
+        // the person never held is someone else's, wherever else the person is named.
+        let mut titled = HashSet::new();
+        for title in facts.names().find_titles(text) {
+            let offices = facts.names().offices(title.pattern);
+            let words = name_words(text, title.end);
+            let Some(first) = words.first() else {
+                continue;
+            };
+            titled.insert(first.start);
+            if known_at.contains(&first.start) {
+                continue;
+            }
+            let holders = holders(facts, offices);
+            let fits = |person: EntityId| holders.contains(&person);
+            if let Some(found) = names.misspelt(text, &words, fits) {
+                if reported.insert((index, found.range.start)) {
+                    out.push(finding(
+                        cx,
+                        index,
+                        &found,
+                        Some(&text[title.start..title.end]),
+                    ));
+                }
+            }
+        }
+        // Anywhere: a multi-word name of a person the article names correctly elsewhere.
+        if named.is_empty() {
+            continue;
+        }
+        for start in word_starts(text) {
+            if known_at.contains(&start) || titled.contains(&start) {
+                continue;
+            }
+            let words = name_words(text, start);
+            if words.len() < 2 {
+                continue;
+            }
+            let fits = |person: EntityId| named.contains(&person);
+            if let Some(found) = names.misspelt_multiword(text, &words, fits) {
+                if reported.insert((index, found.range.start)) {
+                    out.push(finding(cx, index, &found, None));
+                }
+            }
+        }
+    }
+}
+
+/// People the article names by a name the fact base knows.
+fn named_people(cx: &RuleContext, facts: &FactBase) -> HashSet<EntityId> {
+    cx.claims
+        .mentions
+        .iter()
+        .flat_map(|m| m.targets())
+        .filter_map(|target| match *target {
+            NameTarget::Entity { entity, .. }
+                if facts.entity(entity).kind == EntityKind::Person =>
+            {
+                Some(entity)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Everyone who held any of `offices` at some time.
+fn holders(facts: &FactBase, offices: &[OfficeId]) -> HashSet<EntityId> {
+    offices
+        .iter()
+        .flat_map(|&office| facts.terms_of_office(office))
+        .map(|term| term.holder)
+        .collect()
+}
+
+/// Up to [`MAX_WORDS`] capitalised words from `at` (after spaces), each separated by one
+/// space: "Olaf Schulz", "Recep Tayyip Erdogen".
+fn name_words(text: &str, at: usize) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let rest = &text[at..];
+    let mut pos = at + rest.len() - rest.trim_start_matches(' ').len();
+    while words.len() < MAX_WORDS {
+        let word: usize = text[pos..]
+            .chars()
+            .take_while(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            .map(char::len_utf8)
+            .sum();
+        let Some(first) = text[pos..].chars().next() else {
+            break;
+        };
+        if word < 2 || !first.is_uppercase() {
+            break;
+        }
+        words.push(pos..pos + word);
+        pos += word;
+        if !text[pos..].starts_with(' ') {
+            break;
+        }
+        pos += 1;
+    }
+    words
+}
+
+/// Where each word of the text starts.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices()
+        .filter(move |&(at, c)| {
+            c.is_uppercase()
+                && !text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map(|(at, _)| at)
+}
+
+/// A name written wrongly and the person meant.
+struct Misspelt {
+    range: Range<usize>,
+    written: String,
+    person: EntityId,
+    /// The known form it is closest to ("Olaf Scholz").
+    known: String,
+    /// Several people fit: no fix.
+    ambiguous: bool,
+}
+
+/// Every name of every person, folded for comparison, by number of words.
+struct Names<'f> {
+    /// (folded form, written form, person) by word count.
+    by_words: HashMap<usize, Vec<(String, &'f str, EntityId)>>,
+    /// Every known name as written, and folded.
+    exact: HashSet<&'f str>,
+    folded: HashSet<String>,
+}
+
+impl<'f> Names<'f> {
+    fn new(facts: &'f FactBase) -> Names<'f> {
+        let mut by_words: HashMap<usize, Vec<(String, &str, EntityId)>> = HashMap::new();
+        let mut exact = HashSet::new();
+        let mut folded = HashSet::new();
+        for name in facts.person_names() {
+            let words = name.name.split_whitespace().count();
+            let form = fold(name.name);
+            exact.insert(name.name);
+            folded.insert(form.clone());
+            if (1..=MAX_WORDS).contains(&words) {
+                by_words
+                    .entry(words)
+                    .or_default()
+                    .push((form, name.name, name.person));
+            }
+        }
+        Names {
+            by_words,
+            exact,
+            folded,
+        }
+    }
+
+    /// The person a name right after a title misspells, among those `fits` accepts.
+    fn misspelt(
+        &self,
+        text: &str,
+        words: &[Range<usize>],
+        fits: impl Fn(EntityId) -> bool,
+    ) -> Option<Misspelt> {
+        // Longest first: "Recep Tayyip Erdogen" before "Recep Tayyip".
+        (1..=words.len().min(MAX_WORDS))
+            .rev()
+            .find_map(|count| self.closest(text, &words[..count], &fits))
+    }
+
+    /// The same for names of two words or more anywhere in the text.
+    fn misspelt_multiword(
+        &self,
+        text: &str,
+        words: &[Range<usize>],
+        fits: impl Fn(EntityId) -> bool,
+    ) -> Option<Misspelt> {
+        (2..=words.len().min(MAX_WORDS))
+            .rev()
+            .find_map(|count| self.closest(text, &words[..count], &fits))
+    }
+
+    fn closest(
+        &self,
+        text: &str,
+        words: &[Range<usize>],
+        fits: &impl Fn(EntityId) -> bool,
+    ) -> Option<Misspelt> {
+        let range = words[0].start..words[words.len() - 1].end;
+        let written = &text[range.clone()];
+        let form = fold(written);
+        if self.exact.contains(written) || self.folded.contains(&form) {
+            return None;
+        }
+        let first = form.chars().next()?;
+        let mut best: Vec<(usize, &str, EntityId)> = Vec::new();
+        for (known_form, known, person) in self.by_words.get(&words.len())? {
+            if !known_form.starts_with(first) || !fits(*person) {
+                continue;
+            }
+            let allowed = if known_form.chars().count() >= 8 {
+                2
+            } else {
+                1
+            };
+            let distance = strsim::damerau_levenshtein(&form, known_form);
+            if distance == 0 || distance > allowed {
+                continue;
+            }
+            best.push((distance, known, *person));
+        }
+        let nearest = best.iter().map(|b| b.0).min()?;
+        best.retain(|b| b.0 == nearest);
+        let (_, known, person) = best[0];
+        let ambiguous = best.iter().any(|b| b.2 != person);
+        Some(Misspelt {
+            range,
+            written: written.to_string(),
+            person,
+            known: known.to_string(),
+            ambiguous,
+        })
+    }
+}
+
+/// A name folded for comparison: lower case, accents dropped, "y" and "j" read as "i"
+/// (Zelenskyy, Zelenskiy; Jens, Iens), so transliterations compare equal.
+fn fold(name: &str) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ă' | 'ą' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ě' | 'ę' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' | 'y' | 'ý' | 'j' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ő' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ů' | 'ű' => 'u',
+            'ç' | 'č' | 'ć' => 'c',
+            'ş' | 'š' | 'ș' | 'ś' => 's',
+            'ţ' | 'ț' | 'ť' => 't',
+            'ğ' => 'g',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ł' => 'l',
+            'ř' => 'r',
+            'ď' => 'd',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+fn finding(cx: &RuleContext, block: usize, found: &Misspelt, title: Option<&str>) -> Diagnostic {
+    let facts = &cx.settings.facts;
+    let entity = facts.entity(found.person);
+    let block_ref = &cx.doc.blocks[block];
+    let span = block_ref.span_of(found.range.clone());
+    let context = match title {
+        Some(title) => format!("{title} {} is meant", found.known),
+        None => format!("the article writes {} elsewhere", found.known),
+    };
+    let mut diagnostic = Diagnostic::new(
+        RuleId::FactName,
+        span,
+        format!(
+            "“{}” looks like a misspelling of {}: {context}",
+            found.written, found.known
+        ),
+    )
+    .with_label(span, format!("not a name of {}", entity.name))
+    .with_source(entity.provenance.source.clone());
+    let mut forms: Vec<&str> = std::iter::once(entity.name.as_str())
+        .chain(entity.aliases.iter().map(String::as_str))
+        .collect();
+    forms.dedup();
+    let mut help = format!("the fact base writes {}", forms.join(", "));
+    if found.ambiguous {
+        help.push_str("; several people the fact base knows are this close, so no fix is offered");
+    }
+    diagnostic = diagnostic.with_help(help);
+    let exact = block_ref.text().get(found.range.clone()) == Some(span.text(cx.doc.source));
+    if !found.ambiguous && exact {
+        diagnostic = diagnostic.with_fix(Fix::safe(
+            format!("Write {}", found.known),
+            vec![Edit::replace(span, found.known.clone())],
+        ));
+    }
+    diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::report::test_support::{assert_fires, assert_silent};
+    use crate::rules::RuleId;
+
+    const RULE: RuleId = RuleId::FactName;
+
+    #[test]
+    fn misspelt_names_after_a_title_they_held() {
+        assert_fires(RULE, "Chancellor Olaf Schulz met the press.", "Olaf Schulz");
+        assert_fires(
+            RULE,
+            "President Recep Tayyip Erdogen spoke.",
+            "Recep Tayyip Erdogen",
+        );
+        assert_fires(
+            RULE,
+            "NATO Secretary General Jens Stoltenburg arrived.",
+            "Jens Stoltenburg",
+        );
+    }
+
+    #[test]
+    fn misspelt_names_the_article_writes_correctly_elsewhere() {
+        assert_fires(
+            RULE,
+            "Olaf Scholz arrived on Monday.\n\nLater, Olaf Schulz said little.",
+            "Olaf Schulz",
+        );
+    }
+
+    #[test]
+    fn known_names_variants_and_transliterations() {
+        assert_silent(RULE, "Chancellor Olaf Scholz met the press.");
+        assert_silent(RULE, "President Recep Tayyip Erdogan spoke.");
+        assert_silent(RULE, "President Volodymyr Zelensky spoke.");
+        assert_silent(RULE, "President Volodymyr Zelenskiy spoke.");
+        assert_silent(RULE, "President Volodymyr Zelenskyi spoke.");
+    }
+
+    #[test]
+    fn other_people_with_similar_names() {
+        // No title, and the article never names the known person.
+        assert_silent(RULE, "Olaf Schulz, a baker, opened a shop.");
+        // A title the known person never held.
+        assert_silent(RULE, "Foreign Minister Olaf Schulz spoke.");
+        // Too far from any known name.
+        assert_silent(RULE, "Chancellor Olga Schmidt spoke.");
+    }
+}
