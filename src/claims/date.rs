@@ -421,6 +421,7 @@ mod tests {
         assert_dates("mercredi 3 mars 2010", &["3 mars 2010|mercredi|3/3|2010"]);
         assert_dates("le 3 mars, il", &["3 mars|-|3/3|-"]);
         assert_dates("le 1er mai", &["1er mai|-|5/1|-"]);
+        assert_dates("el 1º de mayo", &["1º de mayo|-|5/1|-"]);
         assert_dates(
             "Mittwoch, 3. März 2010",
             &["3. März 2010|Mittwoch|3/3|2010"],

@@ -308,7 +308,12 @@ fn render_part(kind: PartKind, value: u32, original: &str) -> String {
                 value.to_string()
             };
             let french = original.to_ascii_lowercase().ends_with("er");
-            if let (Some(case), true) = (ordinal, french) {
+            if original.ends_with('º') {
+                // "1º": Spanish, Portuguese and Italian mark only the first of the month.
+                if value == 1 {
+                    text.push('º');
+                }
+            } else if let (Some(case), true) = (ordinal, french) {
                 // "1er": French marks only the first of the month.
                 if value == 1 {
                     text.push_str(&case.apply("er"));

@@ -669,6 +669,22 @@ fn number_token(text: &str, at: usize) -> (Tok, usize) {
     if bytes.get(end) == Some(&b',') && digits_at(bytes, end + 1) == 3 {
         return other(digits + 4);
     }
+    // Spanish, Portuguese and Italian write the first of the month "1º".
+    if &text[at..end] == "1" && text[end..].starts_with('º') {
+        let after = end + 'º'.len_utf8();
+        if !text[after..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+        {
+            let tok = Tok::Number {
+                value: 1,
+                digits: 1,
+                ordinal: Some(LetterCase::Lower),
+            };
+            return (tok, after - at);
+        }
+    }
     let letters = bytes[end..]
         .iter()
         .take_while(|b| b.is_ascii_alphabetic())
