@@ -11,6 +11,7 @@ use regex::Regex;
 use super::mention::{Mention, TimeContext};
 use crate::document::Document;
 use crate::facts::{EntityId, EntityKind, FactBase, NameTarget};
+use crate::line_index::floor_char_boundary;
 use crate::settings::Settings;
 use crate::span::Span;
 
@@ -86,7 +87,11 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
         let block = &doc.blocks[mention.block];
         let text = block.text();
         let after = &text[mention.range.end..];
-        let before = &text[..mention.range.start];
+        // "the 67-year-old former German chancellor " is short: a long block is not searched
+        // from its start for every name.
+        let before = &text[floor_char_boundary(text, mention.range.start.saturating_sub(80))
+            ..mention.range.start];
+        let before_start = mention.range.start - before.len();
         let found = AFTER
             .captures(after)
             .and_then(|c| c.get(1).or_else(|| c.get(2)))
@@ -94,7 +99,8 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
             .or_else(|| {
                 let c = BEFORE.captures(before)?;
                 let m = c.get(1)?;
-                title_words(c.get(2)?.as_str()).then(|| m.start()..m.end())
+                title_words(c.get(2)?.as_str())
+                    .then(|| before_start + m.start()..before_start + m.end())
             });
         let Some(range) = found else {
             continue;

@@ -18,6 +18,7 @@ use super::RuleContext;
 use crate::article::nearest_day;
 use crate::claims::date::DateClaim;
 use crate::diagnostic::Diagnostic;
+use crate::line_index::floor_char_boundary;
 use crate::rules::RuleId;
 
 /// Days either side of the publication date within which no tense is questioned.
@@ -253,10 +254,15 @@ fn verb_before(
     let start = claim.weekday.as_ref().map_or(claim.range.start, |w| {
         w.range().start.min(claim.range.start)
     });
-    if start < sentence.start || start > text.len() {
+    // No sentence of prose is this long: a run of text without sentence ends is not judged
+    // (and is not searched for every date in it).
+    if start < sentence.start || start > text.len() || sentence.len() > 1_000 {
         return None;
     }
-    let before = &text[sentence.start..start];
+    // The verb and its few words stand right before the date: a long sentence is not
+    // searched from its start for every date.
+    let from = floor_char_boundary(text, sentence.start.max(start.saturating_sub(120)));
+    let before = &text[from..start];
     let whole = &text[sentence.clone()];
     if whole.contains(['"', '“', '”', '«', '»', '„']) || HEDGED.is_match(whole) {
         return None;
@@ -280,8 +286,8 @@ fn verb_before(
     }
     let verb = found.as_str().trim_end();
     let verb = verb.strip_suffix("on").unwrap_or(verb).trim_end();
-    let from = sentence.start + found.start();
-    Some((tense, from..from + verb.len()))
+    let at = from + found.start();
+    Some((tense, at..at + verb.len()))
 }
 
 #[cfg(test)]

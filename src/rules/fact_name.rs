@@ -31,19 +31,26 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     let names = Names::new(facts);
     let mut reported = HashSet::new();
     let window = window(cx.article.judgement_dates());
+    // Where known names start, by block (mentions come in reading order).
+    let mut known: HashMap<usize, HashSet<usize>> = HashMap::new();
+    for mention in &cx.claims.mentions {
+        if !mention.targets().is_empty() {
+            known
+                .entry(mention.block)
+                .or_default()
+                .insert(mention.range.start);
+        }
+    }
+    let empty = HashSet::new();
+    // The holders of each title's offices, found once per title.
+    let mut holders_of: HashMap<usize, HashSet<EntityId>> = HashMap::new();
     for (index, block) in cx.doc.blocks.iter().enumerate() {
         // A block quotation gives its source's words as they were written.
         if block.quote_depth > 0 {
             continue;
         }
         let text = block.text();
-        let known_at: HashSet<usize> = cx
-            .claims
-            .mentions
-            .iter()
-            .filter(|m| m.block == index && !m.targets().is_empty())
-            .map(|m| m.range.start)
-            .collect();
+        let known_at = known.get(&index).unwrap_or(&empty);
         // After a title: the person must have held one of its offices. A name after a title
         // the person never held is someone else's, wherever else the person is named.
         let mut titled = HashSet::new();
@@ -57,7 +64,9 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             if known_at.contains(&first.start) {
                 continue;
             }
-            let holders = holders(facts, offices, window);
+            let holders = holders_of
+                .entry(title.pattern)
+                .or_insert_with(|| holders(facts, offices, window));
             let fits = |person: EntityId| holders.contains(&person);
             if let Some(found) = names.misspelt(text, &words, fits) {
                 if reported.insert((index, found.range.start)) {
