@@ -28,7 +28,8 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         return;
     }
     let named = named_people(cx, facts);
-    let names = Names::new(facts);
+    let mut all_names = None;
+    let mut named_names = None;
     let mut reported = HashSet::new();
     let window = window(cx.article.judgement_dates());
     // Where known names start, by block (mentions come in reading order).
@@ -68,6 +69,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
                 .entry(title.pattern)
                 .or_insert_with(|| holders(facts, offices, window));
             let fits = |person: EntityId| holders.contains(&person);
+            let names = all_names.get_or_insert_with(|| Names::new(facts, None));
             if let Some(found) = names.misspelt(text, &words, fits) {
                 if reported.insert((index, found.range.start)) {
                     out.push(finding(
@@ -92,6 +94,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let fits = |person: EntityId| named.contains(&person);
+            let names = named_names.get_or_insert_with(|| Names::new(facts, Some(&named)));
             if let Some(found) = names.misspelt_multiword(text, &words, fits) {
                 if reported.insert((index, found.range.start)) {
                     out.push(finding(cx, index, &found, None));
@@ -203,17 +206,21 @@ struct Misspelt {
 }
 
 /// Every name of every person, folded for comparison, by number of words.
+/// A known name: folded for comparison, as written, and whose.
+type KnownName<'f> = (String, &'f str, EntityId);
+
 struct Names<'f> {
-    /// (folded form, written form, person) by word count.
-    by_words: HashMap<usize, Vec<(String, &'f str, EntityId)>>,
+    /// Known names by word count and first folded letter.
+    by_key: HashMap<(usize, char), Vec<KnownName<'f>>>,
     /// Every known name as written, and folded.
     exact: HashSet<&'f str>,
     folded: HashSet<String>,
 }
 
 impl<'f> Names<'f> {
-    fn new(facts: &'f FactBase) -> Names<'f> {
-        let mut by_words: HashMap<usize, Vec<(String, &str, EntityId)>> = HashMap::new();
+    /// Every name, compared only with the names of `only` when given.
+    fn new(facts: &'f FactBase, only: Option<&HashSet<EntityId>>) -> Names<'f> {
+        let mut by_key: HashMap<(usize, char), Vec<KnownName>> = HashMap::new();
         let mut exact = HashSet::new();
         let mut folded = HashSet::new();
         for name in facts.person_names() {
@@ -221,15 +228,20 @@ impl<'f> Names<'f> {
             let form = fold(name.name);
             exact.insert(name.name);
             folded.insert(form.clone());
-            if (1..=MAX_WORDS).contains(&words) {
-                by_words
-                    .entry(words)
+            let compared = only.is_none_or(|only| only.contains(&name.person));
+            if let (true, true, Some(first)) = (
+                compared,
+                (1..=MAX_WORDS).contains(&words),
+                form.chars().next(),
+            ) {
+                by_key
+                    .entry((words, first))
                     .or_default()
                     .push((form, name.name, name.person));
             }
         }
         Names {
-            by_words,
+            by_key,
             exact,
             folded,
         }
@@ -272,13 +284,14 @@ impl<'f> Names<'f> {
         let range = words[0].start..words[words.len() - 1].end;
         let written = &text[range.clone()];
         let form = fold(written);
+        let first = form.chars().next()?;
+        let bucket = self.by_key.get(&(words.len(), first))?;
         if self.exact.contains(written) || self.folded.contains(&form) {
             return None;
         }
-        let first = form.chars().next()?;
         let mut best: Vec<(usize, &str, EntityId)> = Vec::new();
-        for (known_form, known, person) in self.by_words.get(&words.len())? {
-            if !known_form.starts_with(first) || !fits(*person) {
+        for (known_form, known, person) in bucket {
+            if !fits(*person) {
                 continue;
             }
             let letters = known_form.chars().count();
