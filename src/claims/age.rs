@@ -125,7 +125,83 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
             time: TimeContext::of(&sentence, false),
         });
     }
+    titled_ages(doc, facts, mentions, &mut out);
     out
+}
+
+/// "the 67-year-old chancellor" with no name after it: the age of the person named just
+/// before (in the same paragraph or the one before, no other person between), if that
+/// person held an office of that title.
+static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bthe\s+(\d{1,3})[- ]year[- ]old\s+((?:[\p{L}.-]+\s+){0,2}?)(chancellor|president|premier|minister|secretary[- ]general|prime\s+minister)\b")
+        .expect("valid regex")
+});
+
+fn titled_ages(doc: &Document, facts: &FactBase, mentions: &[Mention], out: &mut Vec<AgeClaim>) {
+    for (index, block) in doc.blocks.iter().enumerate() {
+        let text = block.text();
+        if !text.contains("year") {
+            continue;
+        }
+        for found in TITLED.captures_iter(text) {
+            let (Some(all), Some(number), Some(between), Some(title)) =
+                (found.get(0), found.get(1), found.get(2), found.get(3))
+            else {
+                continue;
+            };
+            // A name right after the title is read with the name ("the 67-year-old
+            // chancellor Angela Merkel").
+            let next = text[all.end()..].trim_start_matches(' ');
+            if next.chars().next().is_some_and(char::is_uppercase) || !title_words(between.as_str())
+            {
+                continue;
+            }
+            // The person named last before the age, in this paragraph or the one before.
+            let before = mentions.iter().rev().find(|m| {
+                !m.targets().is_empty()
+                    && ((m.block == index && m.range.end <= all.start())
+                        || (m.block + 1 == index && index > 0))
+            });
+            let Some(mention) = before else {
+                continue;
+            };
+            let Some(person) = single_person(facts, mention.targets()) else {
+                continue;
+            };
+            if facts.entity(person).born.is_none() || !held_title(facts, person, title.as_str()) {
+                continue;
+            }
+            let Ok(age) = number.as_str().parse::<u32>() else {
+                continue;
+            };
+            if !AGES.contains(&age) {
+                continue;
+            }
+            let sentence = text[block.sentence_at(all.start())]
+                .replace("former", "")
+                .replace("Former", "");
+            out.push(AgeClaim {
+                block: index,
+                person,
+                age,
+                age_span: block.span_of(number.range()),
+                name_span: mention.span,
+                time: TimeContext::of(&sentence, false),
+            });
+        }
+    }
+}
+
+/// Whether `person` held an office whose title ends with `title` ("chancellor" for
+/// "Chancellor", "Federal Chancellor").
+fn held_title(facts: &FactBase, person: EntityId, title: &str) -> bool {
+    let title = title.to_lowercase().replace(['-', '\n'], " ");
+    facts.terms_of_holder(person).any(|term| {
+        let office = facts.office(term.office);
+        std::iter::once(&office.title)
+            .chain(&office.titles)
+            .any(|t| t.to_lowercase().replace('-', " ").ends_with(&title))
+    })
 }
 
 /// The one person a name means, if it means one.

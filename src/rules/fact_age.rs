@@ -214,6 +214,40 @@ mod tests {
     }
 
     #[test]
+    fn an_age_with_the_title_of_the_person_just_named() {
+        assert_fires(
+            RULE,
+            &dated(
+                "2022-03-01",
+                "Angela Merkel left the room. The 70-year-old chancellor said nothing.",
+            ),
+            "70",
+        );
+        assert_silent(
+            RULE,
+            &dated(
+                "2022-03-01",
+                "Angela Merkel left the room. The 67-year-old chancellor said nothing.",
+            ),
+        );
+        // A title the person never held, or another person between.
+        assert_silent(
+            RULE,
+            &dated(
+                "2022-03-01",
+                "Angela Merkel left the room. The 70-year-old president said nothing.",
+            ),
+        );
+        assert_silent(
+            RULE,
+            &dated(
+                "2022-03-01",
+                "Angela Merkel met Jens Stoltenberg. The 70-year-old chancellor said nothing.",
+            ),
+        );
+    }
+
+    #[test]
     fn right_ages_stay_silent() {
         assert_silent(RULE, &dated("2022-03-01", "Angela Merkel, 67, said no."));
         assert_silent(
