@@ -309,7 +309,11 @@ impl<'f> Names<'f> {
         }
         let nearest = best.iter().map(|b| b.0).min()?;
         best.retain(|b| b.0 == nearest);
-        let (_, known, person) = best[0];
+        // Of equally near forms, the one written most like the article's (its accents or
+        // none): "Erdogen" becomes "Erdogan", not "Erdoğan".
+        let &(_, known, person) = best
+            .iter()
+            .min_by_key(|b| strsim::damerau_levenshtein(written, b.1))?;
         let ambiguous = best.iter().any(|b| b.2 != person);
         Some(Misspelt {
             range,
