@@ -13,6 +13,17 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         }
         match (&quotation.attribution, &quotation.speaker) {
             (None, _) => out.push(finding(cx, quotation)),
+            (Some(Attribution::ImpliedNext), Some(speaker)) => {
+                // Unsure: the lede's next paragraph opens with someone but does not say
+                // they said it.
+                let finding = finding(cx, quotation)
+                    .with_severity(Severity::Info)
+                    .with_label(
+                        speaker.span,
+                        "named after it, but not introduced as its speaker",
+                    );
+                out.push(finding);
+            }
             (Some(Attribution::Implied), Some(speaker)) => {
                 // Unsure: the paragraph before names someone but does not introduce it.
                 let finding = finding(cx, quotation)

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::speaker::{find_speaker, person_named, Side};
-use super::speech::{is_caption, word_count_up_to};
+use super::speech::{colon_names_a_source, is_caption, word_count_up_to};
 use super::{excerpt, speaker_at, Attribution, Quotation, QuoteKind, Speaker};
 use crate::document::{Block, Document};
 use crate::style::credits::CreditPatterns;
@@ -229,9 +229,10 @@ pub fn introduction(
     let previous = &doc.blocks[previous_prose(doc, credits, index)?];
     let text = previous.text().trim_end();
     let last_sentence = previous.sentence_at(text.len().saturating_sub(1));
-    let speaker = find_speaker(previous.text(), last_sentence, Side::Before)
+    let speaker = find_speaker(previous.text(), last_sentence.clone(), Side::Before)
         .map(|range| speaker_at(previous, range));
-    let by_colon = text.ends_with(':');
+    let by_colon = text.ends_with(':')
+        && colon_names_a_source(previous.text(), last_sentence.start..text.len());
     (by_colon || speaker.is_some()).then_some(Introduction { speaker, by_colon })
 }
 
@@ -243,11 +244,28 @@ fn previous_prose(doc: &Document, credits: &CreditPatterns, index: usize) -> Opt
         if block.is_heading() {
             return None;
         }
-        if block.quote_depth > 0 || !is_caption(block, credits) {
+        if block.quote_depth > 0 || !(is_caption(block, credits) || is_link_only(block)) {
             return Some(at);
         }
         at = at.checked_sub(1)?;
     }
+}
+
+/// A paragraph that is only a link (an embedded video, "Watch the speech") or empty (an
+/// image alone): it sits between an introduction and its quotation without breaking them.
+fn is_link_only(block: &Block) -> bool {
+    let text = block.text();
+    let mut uncovered = 0..text.len();
+    for link in block.links() {
+        if text[uncovered.start..link.start.max(uncovered.start)]
+            .trim()
+            .is_empty()
+        {
+            uncovered.start = uncovered.start.max(link.end);
+        }
+    }
+    let rest = text.get(uncovered).unwrap_or("").trim();
+    rest.is_empty() || (rest.starts_with("http") && !rest.contains(char::is_whitespace))
 }
 
 /// The person the last sentence of a paragraph names (a name or an @handle), who probably

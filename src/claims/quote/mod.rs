@@ -80,8 +80,14 @@ pub enum Attribution {
     /// A paragraph right after a block quote with quotations in it: their translation.
     Translation,
     /// A block quote after a paragraph that names someone without introducing the
-    /// quotation: probably theirs, but unsure (reported at info level).
+    /// quotation, or a quotation after a sentence opening with a person: probably theirs,
+    /// but unsure (reported at info level).
     Implied,
+    /// A lede quotation whose speaker the next paragraph introduces with a speech verb.
+    Lead,
+    /// A lede quotation followed by a paragraph that opens with a person but does not say
+    /// they said it: probably theirs, but unsure (reported at info level).
+    ImpliedNext,
 }
 
 /// Everything the quote rules need: the quotations and the closing marks that close nothing.
@@ -298,7 +304,7 @@ fn direct_attribution(
     }
     let before_text = opening.text()[before.clone()]
         .trim_end_matches(|c: char| c.is_whitespace() || marks::is_quotation_mark(c));
-    if before_text.ends_with(':') {
+    if before_text.ends_with(':') && speech::colon_names_a_source(opening.text(), before.clone()) {
         return Some((Attribution::Introduction, None));
     }
     if opens_its_block(opening, quotation) {
@@ -328,7 +334,85 @@ fn direct_attribution(
             return Some((Attribution::Embedded, Some(speaker_at(opening, range))));
         }
     }
+    if before_text.is_empty() {
+        if let Some(found) = previous_sentence_speaker(opening, open_at) {
+            return Some(found);
+        }
+        if quotation.last_block == quotation.block
+            && opens_its_block(opening, quotation)
+            && is_lead(doc, quotation.block)
+        {
+            return next_paragraph_speaker(doc, quotation.block);
+        }
+    }
     None
+}
+
+/// A quotation that opens a sentence after one naming its speaker, in the same paragraph:
+/// "Christine Lagarde has warned about this before. “Rates cannot stay this low.”" A
+/// sentence with a speech verb and its speaker attributes it; one that merely opens with a
+/// person ("Sergei Lavrov dismissed the report.") probably does (info).
+fn previous_sentence_speaker(
+    block: &Block,
+    open_at: usize,
+) -> Option<(Attribution, Option<Speaker>)> {
+    let sentence_start = block.sentence_at(open_at).start.min(open_at);
+    let previous_end = block.text()[..sentence_start].trim_end().len();
+    if previous_end == 0 {
+        return None;
+    }
+    let previous = block.sentence_at(previous_end - 1);
+    let previous = previous.start..previous.end.min(sentence_start);
+    // A sentence with a quotation of its own hands its speaker on as a continuation.
+    if block.text()[previous.clone()].contains(marks::is_quotation_mark) {
+        return None;
+    }
+    sentence_speaker(block, previous)
+}
+
+/// The speaker a sentence introduces: a speech verb with its speaker (sure), or a person as
+/// its first words (probably: `Implied`).
+fn sentence_speaker(
+    block: &Block,
+    sentence: Range<usize>,
+) -> Option<(Attribution, Option<Speaker>)> {
+    if let Some(range) = find_speaker(block.text(), sentence.clone(), Side::Before) {
+        return Some((Attribution::Introduction, Some(speaker_at(block, range))));
+    }
+    let range = person_named(block.text(), sentence.clone())?;
+    let opens = block.text()[sentence.start..range.start]
+        .trim_matches(|c: char| c.is_whitespace() || marks::is_quotation_mark(c))
+        .is_empty();
+    opens.then(|| (Attribution::Implied, Some(speaker_at(block, range))))
+}
+
+/// A lede quotation's speaker named at the start of the next paragraph ("“We have nothing
+/// left.” ¶ Maria Lopez, a farmer in the valley, said ...").
+fn next_paragraph_speaker(doc: &Document, index: usize) -> Option<(Attribution, Option<Speaker>)> {
+    let next = doc.blocks.get(index + 1)?;
+    if next.is_heading() || next.quote_depth > 0 {
+        return None;
+    }
+    let first_sentence = next
+        .sentences
+        .first()
+        .cloned()
+        .unwrap_or(0..next.text().len());
+    match sentence_speaker(next, first_sentence)? {
+        (Attribution::Implied, speaker) => Some((Attribution::ImpliedNext, speaker)),
+        (_, speaker) => Some((Attribution::Lead, speaker)),
+    }
+}
+
+/// The article's first paragraph: only headings, bylines and datelines (lines without a
+/// sentence end) come before it.
+fn is_lead(doc: &Document, index: usize) -> bool {
+    doc.blocks[..index].iter().all(|block| {
+        let text = block.text().trim();
+        block.is_heading()
+            || text.starts_with("By ")
+            || !text.contains(['.', '!', '?']) && speech::word_count_up_to(text, 13) <= 12
+    })
 }
 
 /// A name right after a quotation, set off by a colon or a dash ("“...”: Barbados Free
@@ -567,6 +651,195 @@ mod tests {
             "The meeting ended late.\n\n> The plan is a failure and everyone knows it.\n",
             "The plan",
         );
+    }
+
+    #[track_caller]
+    fn assert_attributed(source: &str, start: &str) {
+        let quotes = quotations(source);
+        let quote = quote(&quotes, start);
+        assert!(
+            !matches!(
+                quote.attribution,
+                None | Some(Attribution::Implied | Attribution::ImpliedNext)
+            ),
+            "{quote:#?}"
+        );
+    }
+
+    #[track_caller]
+    fn assert_implied(source: &str, start: &str) {
+        let quotes = quotations(source);
+        let quote = quote(&quotes, start);
+        assert!(
+            matches!(
+                quote.attribution,
+                Some(Attribution::Implied | Attribution::ImpliedNext)
+            ),
+            "{quote:#?}"
+        );
+    }
+
+    #[test]
+    fn inverted_attribution_with_a_description_before_the_name() {
+        assert_speaker(
+            "“We have never seen demand like this,” said chief executive Tim Cook.",
+            "We have never",
+            "chief executive Tim Cook",
+            Attribution::SpeechVerb,
+        );
+        assert_speaker(
+            "“This is absurd and we reject it,” said former deputy prime minister Ana Silva.",
+            "This is absurd",
+            "former deputy prime minister Ana Silva",
+            Attribution::SpeechVerb,
+        );
+        assert_speaker(
+            "“This is absurd and we reject it,” said the Kremlin's spokesman, Dmitry Peskov.",
+            "This is absurd",
+            "the Kremlin's spokesman",
+            Attribution::SpeechVerb,
+        );
+        assert_speaker(
+            "“The suspect fled on foot towards the river,” said police.",
+            "The suspect",
+            "police",
+            Attribution::SpeechVerb,
+        );
+    }
+
+    #[test]
+    fn subject_set_off_from_its_verb_by_a_clause() {
+        assert_speaker(
+            "The judge, who heard the case for seven days, said that “the evidence was overwhelming and could not be ignored.”",
+            "the evidence",
+            "The judge",
+            Attribution::SpeechVerb,
+        );
+        assert_speaker(
+            "“Prices will rise by ten percent this year,” Silva, who took office in March, told reporters.",
+            "Prices will",
+            "Silva",
+            Attribution::SpeechVerb,
+        );
+    }
+
+    #[test]
+    fn social_media_statements_and_blogs() {
+        for source in [
+            "The minister responded. “We will not back down from this fight, not now,” he wrote on Twitter.",
+            "Protests grew.\n\n“We will not back down from this fight, not now,” the opposition leader tweeted on Sunday.",
+            "He was asked about it.\n\n“Prices will rise and nobody can stop it at all,” he posted on Facebook.",
+            "The firm denied it. “We have always complied with every regulation in force,” according to a statement.",
+            "The debate went on.\n\n“Nobody in this city can afford rent any more, it is a scandal.” - writes @harbourwatch",
+            "In a statement, the company said: “We are deeply saddened by this loss and our thoughts are with them.”",
+            "“The decision is final and cannot be appealed,” the ministry said in a statement posted online.",
+        ] {
+            assert_attributed(source, "");
+        }
+    }
+
+    #[test]
+    fn speaker_named_in_the_sentence_before() {
+        assert_speaker(
+            "Christine Lagarde has warned about this before. “Rates cannot stay this low forever, and everyone knows it.”",
+            "Rates cannot",
+            "Christine Lagarde",
+            Attribution::Introduction,
+        );
+        assert_speaker(
+            "A spokeswoman for the ministry said the talks had stalled. “There is no progress at all, none whatsoever.”",
+            "There is no",
+            "A spokeswoman for the ministry",
+            Attribution::Introduction,
+        );
+        // Opening with a person but saying nothing: probably theirs.
+        assert_implied(
+            "Foreign Minister Sergei Lavrov was in Geneva on Monday. “These are lies spread by Western media, nothing more.”",
+            "These are lies",
+        );
+        // A sentence that names nobody does not attribute.
+        assert_unattributed(
+            "The city was quiet on Monday. “We are not going to accept this deal under any circumstances.”",
+            "We are not",
+        );
+        assert_unattributed(
+            "In Paris, the streets were quiet. “We are not going to accept this deal under any circumstances.”",
+            "We are not",
+        );
+    }
+
+    #[test]
+    fn lede_quotation_with_its_speaker_in_the_next_paragraph() {
+        let lede = "“We have nothing left, not even water to drink.”\n\n";
+        assert_speaker(
+            &format!("{lede}Maria Lopez, a farmer in the valley, said the drought had destroyed her crops.\n"),
+            "We have nothing",
+            "Maria Lopez",
+            Attribution::Lead,
+        );
+        assert_speaker(
+            &format!("# Drought\n\nBy Jane Roe\n\n{lede}Maria Lopez said the drought had destroyed her crops.\n"),
+            "We have nothing",
+            "Maria Lopez",
+            Attribution::Lead,
+        );
+        assert_implied(
+            &format!("{lede}Maria Lopez stood by her dry well on Tuesday.\n"),
+            "We have nothing",
+        );
+        // Not a lede: narrative comes first.
+        assert_unattributed(
+            &format!("The valley is dry.\n\n{lede}Maria Lopez said the drought had destroyed her crops.\n"),
+            "We have nothing",
+        );
+        // A lede, but the next paragraph names nobody.
+        assert_unattributed(
+            &format!("{lede}The valley has had no rain for a year.\n"),
+            "We have nothing",
+        );
+    }
+
+    #[test]
+    fn colon_introductions_across_a_link_or_an_image() {
+        for between in [
+            "[Watch the full speech](https://example.com/video)",
+            "![The minister at the lectern](https://example.com/a.jpg)",
+            "https://example.com/video",
+        ] {
+            let source = format!(
+                "The minister told parliament:\n\n{between}\n\n> We will not back down from this fight, not now and not ever.\n"
+            );
+            assert_speaker(
+                &source,
+                "We will not",
+                "The minister",
+                Attribution::Introduction,
+            );
+        }
+    }
+
+    #[test]
+    fn a_colon_that_names_nobody_does_not_attribute() {
+        assert_unattributed(
+            "The reason is simple: “NATO is an Alliance of Europe and North America, and it stays so.”",
+            "NATO is",
+        );
+        assert_unattributed(
+            "The meeting ended late. Here is what happened:\n\n> The soldiers entered the village at dawn and nobody was spared.\n",
+            "The soldiers",
+        );
+        // Documents, bodies and people before the colon do.
+        for introduction in [
+            "The statement read:",
+            "The agreement consisted of five main provisions:",
+            "The blogger blames the film distributors:",
+            "It was, as Jane Roe put it:",
+        ] {
+            assert_attributed(
+                &format!("{introduction} “NATO is an Alliance of Europe and North America, and it stays so.”"),
+                "NATO is",
+            );
+        }
     }
 
     #[test]

@@ -596,7 +596,29 @@ pub fn find_speaker(text: &str, within: Range<usize>, side: Side) -> Option<Rang
     direct.or_else(|| {
         let first_verb = verbs.iter().map(|&(first, _)| first).min()?;
         person_among(text, &words[..first_verb])
+            .or_else(|| subject_set_off(text, &words[..=first_verb]))
     })
+}
+
+/// A noun phrase opening the sentence and set off from its speech verb by a clause: "The
+/// judge, who heard the case for seven days, said", "A spokeswoman for the ministry, asked
+/// about the talks, said". `words` ends with the verb, which must follow a comma.
+fn subject_set_off(text: &str, words: &[Word]) -> Option<Range<usize>> {
+    let (verb, before) = words.split_last()?;
+    let first = *before.first()?;
+    if !verb.break_before || !DETERMINERS.contains(&lower(text, first).as_str()) {
+        return None;
+    }
+    // The phrase runs to the first comma: two to five words ("the judge", "a spokeswoman for
+    // the ministry").
+    let end = before
+        .iter()
+        .skip(1)
+        .position(|word| word.break_before)
+        .map(|offset| offset + 1)?;
+    (2..=5)
+        .contains(&end)
+        .then(|| first.start..before[end - 1].end)
 }
 
 /// The first person `text[within]` names: a subject pronoun or a name (not a capitalised
@@ -656,6 +678,8 @@ fn speaker_before(text: &str, words: &[Word], verb: usize) -> Option<Range<usize
         let lower_previous = lower(text, previous);
         if DETERMINERS.contains(&lower_previous.as_str()) {
             start -= 1;
+            // "a spokeswoman for the ministry": the head is the noun before "for".
+            start = owner_of(text, words, start).unwrap_or(start);
             break;
         }
         if is_capitalised(text, previous) {
@@ -668,6 +692,19 @@ fn speaker_before(text: &str, words: &[Word], verb: usize) -> Option<Range<usize
         start -= 1;
     }
     Some(words[start].start..head.end)
+}
+
+/// The noun phrase that owns the one starting at `start` through "for" or "of" ("a
+/// spokeswoman for the ministry", "the head of the agency"): its first word.
+fn owner_of(text: &str, words: &[Word], start: usize) -> Option<usize> {
+    let link = start.checked_sub(1)?;
+    if words[start].break_before || !matches!(lower(text, words[link]).as_str(), "for" | "of") {
+        return None;
+    }
+    (link.saturating_sub(3)..link.saturating_sub(1))
+        .rev()
+        .take_while(|&at| !words[at + 1].break_before)
+        .find(|&at| DETERMINERS.contains(&lower(text, words[at]).as_str()))
 }
 
 /// The subject right after the verb: "said Secretary General Jens Stoltenberg", "said he",
@@ -685,7 +722,7 @@ fn speaker_after(text: &str, words: &[Word], verb: usize) -> Option<Range<usize>
         return Some(name_forwards(text, words, verb + 1));
     }
     if !DETERMINERS.contains(&word.as_str()) {
-        return None;
+        return described_speaker(text, words, verb + 1);
     }
     let mut end = verb + 1;
     while let Some(next) = words.get(end + 1) {
@@ -696,6 +733,38 @@ fn speaker_after(text: &str, words: &[Word], verb: usize) -> Option<Range<usize>
         end += 1;
     }
     (end > verb + 1).then(|| first.start..words[end].end)
+}
+
+/// A speaker after the verb with no determiner: a lower-case description then a name ("said
+/// chief executive Tim Cook", "said former deputy minister Ana Silva"), or a bare plural or
+/// mass noun ("said police", "said officials on Tuesday").
+fn described_speaker(text: &str, words: &[Word], first: usize) -> Option<Range<usize>> {
+    const MAX_DESCRIPTION: usize = 4;
+    let word = lower(text, words[first]);
+    if NOT_SPEAKERS.contains(&word.as_str()) || PHRASE_ENDS.contains(&word.as_str()) {
+        return None;
+    }
+    let mut at = first;
+    while let Some(next) = words.get(at + 1) {
+        if next.break_before {
+            break;
+        }
+        if is_capitalised(text, *next) {
+            return Some(words[first].start..name_forwards(text, words, at + 1).end);
+        }
+        let lower_next = lower(text, *next);
+        if PHRASE_ENDS.contains(&lower_next.as_str()) || NOT_SPEAKERS.contains(&lower_next.as_str())
+        {
+            break;
+        }
+        if at + 1 - first >= MAX_DESCRIPTION {
+            return None;
+        }
+        at += 1;
+    }
+    // No name: a short noun phrase that ends the clause ("said police.", "said officials
+    // on Tuesday").
+    (at - first < 2).then(|| words[first].start..words[at].end)
 }
 
 /// A run of capitalised words (with connectors inside it) ending at `last`.

@@ -187,6 +187,57 @@ fn without_tags(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Subjects that name nobody: "It was simple:", "Here is what happened:", "The reason is
+/// clear:".
+const EMPTY_SUBJECTS: &[&str] = &["it", "this", "that", "there", "here", "what", "so"];
+
+/// Abstract nouns that, after "the", name nobody: "The answer was short:".
+const ABSTRACT_SUBJECTS: &[&str] = &[
+    "reason",
+    "answer",
+    "problem",
+    "question",
+    "result",
+    "point",
+    "truth",
+    "lesson",
+    "conclusion",
+    "outcome",
+    "situation",
+    "idea",
+    "logic",
+    "message",
+    "goal",
+    "verdict",
+];
+
+/// Whether a colon introduction (the sentence `text[sentence]`, ending in the colon) names
+/// a source. It names nobody when its subject is empty or abstract ("The reason is simple:",
+/// "Here is what happened:") and it holds no person, handle or speech verb with a speaker.
+/// Real introductions name their source in many ways ("The blogger blames the distributors:",
+/// "The agreement consisted of five provisions:", "Some excerpts:"), so only this narrow
+/// shape counts as naming nobody.
+pub fn colon_names_a_source(text: &str, sentence: std::ops::Range<usize>) -> bool {
+    let Some(written) = text.get(sentence.clone()) else {
+        return true;
+    };
+    let mut words = written
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase);
+    let empty_subject = match words.next().as_deref() {
+        Some(first) if EMPTY_SUBJECTS.contains(&first) => true,
+        Some("the") => words
+            .next()
+            .is_some_and(|noun| ABSTRACT_SUBJECTS.contains(&noun.as_str())),
+        _ => false,
+    };
+    !empty_subject
+        || super::speaker::find_speaker(text, sentence.clone(), super::speaker::Side::Before)
+            .is_some()
+        || super::speaker::person_named(text, sentence).is_some()
+}
+
 /// A short paragraph that credits or captions a photo, and introduces nothing.
 pub fn is_caption(block: &Block, credits: &CreditPatterns) -> bool {
     word_count_up_to(block.text(), CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS
