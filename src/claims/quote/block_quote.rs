@@ -88,6 +88,7 @@ fn block_quote(
         last_block: last,
         last_end: doc.blocks[last].text().len(),
         closed: true,
+        broken_by: None,
         in_block_quote: true,
         is_speech: words >= SPEECH_MIN_WORDS,
         attribution,

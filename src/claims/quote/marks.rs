@@ -32,6 +32,28 @@ struct Mark {
     facing: Facing,
     /// A straight double mark right after a digit: inches or seconds when nothing is open.
     after_digit: bool,
+    /// Right after a sentence end and a space ("... left. “Next").
+    after_sentence_end: bool,
+    /// Right after sentence punctuation or a comma ("we will,’").
+    after_punctuation: bool,
+}
+
+/// The mark that most likely broke an unclosed quotation's pairing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BreakMark {
+    pub block: usize,
+    pub at: usize,
+    pub len: usize,
+    pub kind: BreakKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BreakKind {
+    /// An opening double mark inside the open quotation; right after a sentence end it is
+    /// most likely a lost paragraph break (each paragraph of a long quotation reopens).
+    Reopened { after_sentence_end: bool },
+    /// A single closing mark after punctuation where the double quotation should close.
+    SingleClose,
 }
 
 /// A pair of marks (or an opening mark left open), found in the blocks' text.
@@ -48,6 +70,8 @@ pub struct PairedQuote {
     pub close_end: usize,
     pub close_len: usize,
     pub closed: bool,
+    /// For an unclosed quotation, the mark that probably broke the pairing.
+    pub broken_by: Option<BreakMark>,
 }
 
 /// A closing double mark that closes nothing.
@@ -63,6 +87,8 @@ struct Frame {
     block: usize,
     at: usize,
     len: usize,
+    /// The first mark inside it that broke the pairing.
+    broken_by: Option<BreakMark>,
 }
 
 /// The open quotation frames, innermost last, with the positions of the double ones kept
@@ -105,6 +131,13 @@ impl Frames {
     fn clear(&mut self) {
         self.frames.clear();
         self.doubles.clear();
+    }
+
+    /// Note on the outermost frame the first mark that broke its pairing.
+    fn broken_by(&mut self, mark: BreakMark) {
+        if let Some(outer) = self.frames.first_mut() {
+            outer.broken_by.get_or_insert(mark);
+        }
     }
 
     fn first(&self) -> Option<&Frame> {
@@ -160,6 +193,7 @@ pub fn pair(doc: &Document) -> (Vec<PairedQuote>, Vec<StrayMark>) {
                 close_end: block.text().len(),
                 close_len: 0,
                 closed: false,
+                broken_by: outer.broken_by,
             });
         }
     }
@@ -186,11 +220,23 @@ fn step(
         block,
         at: mark.at,
         len: mark.len,
+        broken_by: None,
+    };
+    let break_mark = |kind| BreakMark {
+        block,
+        at: mark.at,
+        len: mark.len,
+        kind,
     };
     if opens {
         if mark.style == MarkStyle::Double && open_double.is_none() {
             // A single mark left open before the first double one was an apostrophe.
             stack.clear();
+        }
+        if mark.style == MarkStyle::Double && open_double.is_some() {
+            stack.broken_by(break_mark(BreakKind::Reopened {
+                after_sentence_end: mark.after_sentence_end,
+            }));
         }
         stack.push(frame);
         return;
@@ -217,6 +263,11 @@ fn step(
                 if stack.is_empty() {
                     quotes.push(closed_pair(opened, block, mark));
                 }
+            } else if mark.after_punctuation
+                && stack.last().is_some_and(|f| f.style == MarkStyle::Double)
+            {
+                // “We will win,’ he said: a single mark where the double one should close.
+                stack.broken_by(break_mark(BreakKind::SingleClose));
             }
         }
     }
@@ -232,6 +283,7 @@ fn closed_pair(opened: Frame, block: usize, mark: &Mark) -> PairedQuote {
         close_end: mark.at + mark.len,
         close_len: mark.len,
         closed: true,
+        broken_by: None,
     }
 }
 
@@ -304,6 +356,9 @@ fn marks_in(block: &Block) -> Vec<Mark> {
             style,
             facing,
             after_digit: c == '"' && before.is_some_and(|b| b.is_ascii_digit()),
+            after_sentence_end: before.is_some_and(char::is_whitespace)
+                && text[..at].trim_end().ends_with(['.', '!', '?']),
+            after_punctuation: before.is_some_and(|b| ",.!?".contains(b)),
         });
     }
     marks
@@ -461,6 +516,41 @@ mod tests {
         assert!(strays.is_empty());
         assert_strays("He said we will” and left.", &["”"]);
         assert_strays("A 5\" screen and a 10\" one.", &[]);
+    }
+
+    /// The text of the mark that broke each unclosed quotation, and how.
+    fn broken(source: &str) -> Vec<(String, BreakKind)> {
+        let doc = Document::parse(source);
+        pair(&doc)
+            .0
+            .iter()
+            .filter_map(|q| q.broken_by)
+            .map(|b| {
+                let text = doc.blocks[b.block].text()[b.at..b.at + b.len].to_string();
+                (text, b.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_mark_that_broke_the_pairing() {
+        let reopened = |after_sentence_end| BreakKind::Reopened { after_sentence_end };
+        assert_eq!(
+            broken("She said “we win. “Then we go,” she said."),
+            [("“".to_string(), reopened(true))]
+        );
+        assert_eq!(
+            broken("She said \"we will \"win\" it and left."),
+            [("\"".to_string(), reopened(false))]
+        );
+        assert_eq!(
+            broken("“We will win,’ she said."),
+            [("’".to_string(), BreakKind::SingleClose)]
+        );
+        // Closed quotations, and unclosed ones with nothing inside to blame, name no mark.
+        assert!(broken("She said “we win.”\n\n“Then we go,” she said.").is_empty());
+        assert!(broken("She said “they called it ‘a farce,’ and left.”").is_empty());
+        assert!(broken("She said “we will win and left.").is_empty());
     }
 
     #[test]

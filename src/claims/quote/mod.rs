@@ -15,7 +15,7 @@ use crate::settings::Settings;
 use crate::span::Span;
 use crate::style::credits::CreditPatterns;
 
-pub use marks::{MarkStyle, StrayMark};
+pub use marks::{BreakKind, BreakMark, MarkStyle, StrayMark};
 use speaker::{find_speaker, person_named, Side};
 
 /// A direct quotation. Other rules read `span` (e.g. to leave quoted words alone).
@@ -36,6 +36,8 @@ pub struct Quotation {
     pub last_end: usize,
     /// False when the opening mark is never closed.
     pub closed: bool,
+    /// For an unclosed quotation, the mark that most likely broke its pairing.
+    pub broken_by: Option<BreakMark>,
     /// Inside a block quote, whose attribution covers it.
     pub in_block_quote: bool,
     /// Long enough to be speech, and not a title, a term or a scare quote.
@@ -181,6 +183,7 @@ fn quotation_in_marks(
         last_block: pair.close_block,
         last_end: pair.close_end,
         closed: pair.closed,
+        broken_by: pair.broken_by,
         in_block_quote: enclosing.is_some(),
         is_speech,
         attribution: enclosing.map(|_| Attribution::BlockQuote),
