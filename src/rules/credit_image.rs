@@ -30,8 +30,16 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     // Blocks already judged as an image's caption are not judged again as captions.
     let mut judged = vec![false; cx.doc.blocks.len()];
     let mut block_credits = BlockCredits::new(cx.doc, credits);
+    // The block right after each image: its caption, which credits that image and not the
+    // next one.
+    let captions: std::collections::HashSet<usize> = cx
+        .doc
+        .images
+        .iter()
+        .filter_map(|image| block_after(cx.doc, image))
+        .collect();
     for image in &cx.doc.images {
-        let neighbours = image_neighbours(image);
+        let neighbours = image_neighbours(cx.doc, image, &captions);
         for &index in &neighbours {
             if let Some(slot) = judged.get_mut(index) {
                 *slot = true;
@@ -87,18 +95,39 @@ pub(super) fn source_line_at(doc: &Document, offset: usize) -> Span {
     Span::new(offset, offset + line_text.trim_end().len())
 }
 
-/// The blocks where an image's caption or credit may sit: its own paragraph and the ones
-/// right before and after it.
-fn image_neighbours(image: &Image) -> Vec<usize> {
-    let mut blocks = vec![image.next_block];
-    if let Some(own) = image.block {
-        blocks.push(own);
+/// The blocks where an image's caption or credit may sit: the paragraph holding it and the
+/// ones right before and after it. The one before is left out when it is another image's
+/// caption: one image's credit does not cover the next, uncredited image.
+fn image_neighbours(
+    doc: &Document,
+    image: &Image,
+    captions: &std::collections::HashSet<usize>,
+) -> Vec<usize> {
+    let blocks_before = doc
+        .blocks
+        .partition_point(|block| block.span().start < image.span.start);
+    let mut neighbours = Vec::with_capacity(3);
+    // The paragraph the image sits in (it started before the image and runs past it).
+    let holder = blocks_before
+        .checked_sub(1)
+        .filter(|&index| doc.blocks[index].span().end > image.span.start);
+    neighbours.extend(holder);
+    neighbours.extend(block_after(doc, image));
+    let before = holder.map_or(blocks_before, |index| index).checked_sub(1);
+    if let Some(previous) = before {
+        if !captions.contains(&previous) {
+            neighbours.push(previous);
+        }
     }
-    let before = image.block.unwrap_or(image.next_block);
-    if let Some(previous) = before.checked_sub(1) {
-        blocks.push(previous);
-    }
-    blocks
+    neighbours
+}
+
+/// The first block after an image (its caption, when it has one).
+fn block_after(doc: &Document, image: &Image) -> Option<usize> {
+    let index = doc
+        .blocks
+        .partition_point(|block| block.span().start < image.span.end);
+    (index < doc.blocks.len()).then_some(index)
 }
 
 fn has_credit(credits: &CreditPatterns, texts: &[&String]) -> bool {

@@ -306,12 +306,26 @@ mod tests {
             "A drawing. Courtesy of the artist",
             "Grand Mosque. Photo from Flickr page of hophoptuing",
             "Shaul Mofaz. Image posted on Flickr by Tzipi Livni (CC BY-NC-SA 2.0).",
+            "Protesters gather in the square on Monday (Getty Images)",
+            "Protesters gather in the square. Photo: @janedoe",
+            "Protesters gather in the square. Taken by Jane Doe.",
+            "Taken by @janedoe on Monday",
+            "Protesters gather in the square. Image via Twitter.",
+            "Screenshot from the ministry's website.",
+            "Protesters in Kyiv on Monday. REUTERS/Gleb Garanich",
+            "Protesters in Kyiv on Monday. EPA-EFE/SERGEY DOLZHENKO",
+            "Protesters in Kyiv. (Photo by Sergei Supinsky/AFP via Getty Images)",
+            "Protesters in Kyiv on Monday. AFP via Getty Images",
+            "Police lines near the parliament building. Reuters",
         ] {
             assert_credit(text, true);
         }
         for text in [
             "The ministers met in Bucharest.",
             "Official photo of NATO Ministers of Foreign Affairs, Bucharest-Romania",
+            "The decision was taken by the council on Monday.",
+            "Reuters reported the decision first.",
+            "The agencies (Reuters and AFP) reported it.",
         ] {
             assert_credit(text, false);
         }
@@ -346,6 +360,20 @@ mod tests {
             .is_match("The photo of the minister went viral."));
         assert!(patterns.byline.is_match("By Jane Doe"));
         assert!(!patterns.byline.is_match("By the end of the day"));
+        for byline in [
+            "By the history desk",
+            "By Staff",
+            "By staff reporters",
+            "By Our Correspondent",
+            "Written by Jane Doe",
+            "Compiled by the newsroom",
+            "BY JANE DOE",
+        ] {
+            assert!(patterns.byline.is_match(byline), "{byline:?}");
+        }
+        assert!(!patterns
+            .byline
+            .is_match("By the end of the day the staff had left"));
         assert!(patterns
             .reporting
             .is_match("With reporting by Reuters, Agerpres"));
