@@ -20,8 +20,16 @@ use crate::style::titles::{Joints, Title, TitleTable};
 
 /// At most this many majority mentions are pointed at as evidence.
 const MAX_LABELS: usize = 3;
-/// Surnames shorter than this are too likely to be different names one letter apart.
+/// Surnames shorter than this are too likely to be different names one letter apart, unless
+/// the same first name, the headline or the fact base ties them ("Pedro San", "Pedro Sans").
 const MIN_SURNAME_CHARS: usize = 6;
+/// No name word shorter than this is compared at all.
+const MIN_NAME_CHARS: usize = 3;
+/// A name written this often, against one stray spelling, needs no first name as evidence
+/// ("Tugeza" eleven times, "Togeza" once): from `REPEATED_INFO` times it is reported at info
+/// level, from `REPEATED_WARNING` as a warning.
+const REPEATED_INFO: usize = 3;
+const REPEATED_WARNING: usize = 5;
 /// From this length, two edits still mean "the same name misspelt".
 const TWO_EDITS_FROM_CHARS: usize = 8;
 /// Bounds on the surname comparison, which compares each distinct word only with words of
@@ -200,18 +208,113 @@ struct Spelling<'a> {
     first_uses: SmallVec<[u32; MAX_LABELS]>,
     /// First names seen right before it.
     given: Vec<&'a str>,
+    /// Written in a headline.
+    in_headline: bool,
 }
 
-/// Why two spellings are taken for one person.
+/// Why two spellings are taken for one name, and which one is right.
+#[derive(Clone, Debug)]
 enum Evidence<'a> {
     SameFirstName(&'a str),
     StraySpelling,
+    /// No first name, but one spelling written many times and the other once.
+    Repeated,
+    /// The usual spelling is the one the headline uses.
+    Headline,
+    /// The usual spelling is the fact base's, for this entity (its name); `person` when the
+    /// entity is a person (a place or organisation alone is weaker evidence: "Tainan" is no
+    /// misspelling of "Taiwan").
+    FactBase {
+        entity: String,
+        person: bool,
+    },
+    /// Both are spellings the fact base lists for this entity: correct, but mixed.
+    TwoKnownForms(String),
+}
+
+impl Evidence<'_> {
+    /// Unsure enough to be only information.
+    fn is_weak(&self, usual: &Spelling) -> bool {
+        match self {
+            Evidence::Repeated => usual.count < REPEATED_WARNING,
+            Evidence::FactBase { person, .. } => !person,
+            _ => false,
+        }
+    }
+}
+
+/// What the fact base says about the article's name words, from the mentions it found.
+#[derive(Default)]
+struct KnownWords {
+    /// Lower-case words of names the fact base knows, with the entities they name.
+    entities: FxHashMap<String, SmallVec<[usize; 2]>>,
+    /// Lower-case adjectives and demonyms ("brazilian"): never a misspelling of a name.
+    adjectives: rustc_hash::FxHashSet<String>,
+}
+
+impl KnownWords {
+    /// Found with the fact base's name automata over the article's blocks (asked only when
+    /// two similar spellings need judging: most articles have none).
+    fn new(cx: &RuleContext) -> KnownWords {
+        use crate::facts::{NameForm, NameGroup, NameTarget};
+        let mut known = KnownWords::default();
+        let index = cx.settings.facts.names();
+        for block in &cx.doc.blocks {
+            let text = block.text();
+            for group in [NameGroup::Core, NameGroup::Countries, NameGroup::Cities] {
+                for found in index.find(group, text) {
+                    let name = &text[found.start..found.end];
+                    for target in index.targets(group, found.pattern) {
+                        let NameTarget::Entity {
+                            entity,
+                            form,
+                            ambiguous: false,
+                            ..
+                        } = *target
+                        else {
+                            continue;
+                        };
+                        known.add(name, entity, form == NameForm::Adjective);
+                    }
+                }
+            }
+        }
+        known
+    }
+
+    fn add(&mut self, name: &str, entity: usize, adjective: bool) {
+        for word in name.split(|c: char| !c.is_alphabetic()) {
+            if word.chars().count() < MIN_NAME_CHARS {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if adjective {
+                self.adjectives.insert(lower);
+            } else {
+                let entities = self.entities.entry(lower).or_default();
+                if !entities.contains(&entity) {
+                    entities.push(entity);
+                }
+            }
+        }
+    }
+
+    fn entities(&self, key: &str) -> &[usize] {
+        self.entities.get(key).map_or(&[], |e| e.as_slice())
+    }
+}
+
+/// An adjective or demonym beside a name ("Brazilian", "Brasilia"): a different word.
+fn is_adjective_pair(known: &KnownWords, a: &str, b: &str) -> bool {
+    const SUFFIXES: &[&str] = &["ian", "ean", "ese", "ish", "an", "ans", "ians"];
+    let ends = |word: &str| SUFFIXES.iter().any(|suffix| word.ends_with(suffix));
+    known.adjectives.contains(a) || known.adjectives.contains(b) || ends(a) != ends(b)
 }
 
 /// The spelling a name word is grouped under (its lower case), if it is long enough to be
 /// compared.
 fn spelling_key<R>(text: &str, f: impl FnOnce(&str) -> Option<R>) -> Option<R> {
-    if text.chars().count() < MIN_SURNAME_CHARS {
+    if text.chars().count() < MIN_NAME_CHARS {
         return None;
     }
     crate::text::with_lowercase(text, f)
@@ -235,6 +338,7 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
             continue;
         };
         spelling.count += 1;
+        spelling.in_headline |= cx.doc.blocks[word.block as usize].is_heading();
         if spelling.first_uses.len() < MAX_LABELS {
             spelling
                 .first_uses
@@ -257,6 +361,7 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
             bucket.push(key);
         }
     }
+    let known = std::cell::OnceCell::new();
     // Each stray spelling is reported once, against the most used similar spelling.
     let mut strays: FxHashMap<&str, (&str, Evidence)> = FxHashMap::default();
     for key in &keys {
@@ -266,16 +371,13 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
                 if other_length == length && *other <= key.as_str() {
                     continue;
                 }
-                if !similar(key, other) {
+                if !close(key, other, 2) {
                     continue;
                 }
-                let (a, b) = (&spellings[key.as_str()], &spellings[*other]);
-                let (stray, usual) = match a.count.cmp(&b.count) {
-                    std::cmp::Ordering::Less => ((key.as_str(), a), (*other, b)),
-                    std::cmp::Ordering::Greater => ((*other, b), (key.as_str(), a)),
-                    std::cmp::Ordering::Equal => continue,
-                };
-                let Some(evidence) = same_person(stray.1, usual.1) else {
+                let a = (key.as_str(), &spellings[key.as_str()]);
+                let b = (*other, &spellings[*other]);
+                let known = known.get_or_init(|| KnownWords::new(cx));
+                let Some((stray, usual, evidence)) = judge_pair(cx, known, a, b) else {
                     continue;
                 };
                 let better = strays
@@ -310,6 +412,107 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
     }
 }
 
+type Side<'k, 's, 'a> = (&'k str, &'s Spelling<'a>);
+
+/// Whether two similar spellings are one name written two ways, and which is the stray one:
+/// the fact base's form wins, then the headline's, then the one written more often.
+fn judge_pair<'k, 's, 'a>(
+    cx: &RuleContext,
+    known: &KnownWords,
+    a: Side<'k, 's, 'a>,
+    b: Side<'k, 's, 'a>,
+) -> Option<(Side<'k, 's, 'a>, Side<'k, 's, 'a>, Evidence<'a>)> {
+    if is_adjective_pair(known, a.0, b.0) {
+        return None;
+    }
+    let (known_a, known_b) = (known.entities(a.0), known.entities(b.0));
+    let entity_name = |id: usize| cx.settings.facts.entity(id).name.clone();
+    // By count, then by the headline, then by first use: (stray, usual).
+    let by_count = || {
+        let first = |side: Side| side.1.first_uses[0];
+        match a.1.count.cmp(&b.1.count) {
+            std::cmp::Ordering::Less => (a, b),
+            std::cmp::Ordering::Greater => (b, a),
+            std::cmp::Ordering::Equal if b.1.in_headline && !a.1.in_headline => (a, b),
+            std::cmp::Ordering::Equal if a.1.in_headline && !b.1.in_headline => (b, a),
+            std::cmp::Ordering::Equal if first(a) < first(b) => (b, a),
+            std::cmp::Ordering::Equal => (a, b),
+        }
+    };
+    if !known_a.is_empty() && !known_b.is_empty() {
+        // Two names the fact base knows: one entity's two spellings ("Zelenskiy",
+        // "Zelensky"), or two real people or places, left alone.
+        let shared = known_a.iter().find(|id| known_b.contains(id))?;
+        if !close(a.0, b.0, 2) {
+            return None;
+        }
+        let (stray, usual) = by_count();
+        return Some((stray, usual, Evidence::TwoKnownForms(entity_name(*shared))));
+    }
+    let shorter = a.0.chars().count().min(b.0.chars().count());
+    let strict = shorter >= MIN_SURNAME_CHARS && similar(a.0, b.0);
+    // A short surname one letter from another after the same first name ("Pedro San",
+    // "Pedro Sans"); a longer one must differ by more than an ending ("Muslim", "Muslims").
+    let short = shorter < MIN_SURNAME_CHARS;
+    if !known_a.is_empty() || !known_b.is_empty() {
+        let (stray, usual, entities) = if known_a.is_empty() {
+            (a, b, known_b)
+        } else {
+            (b, a, known_a)
+        };
+        // A stray after another first name is someone else ("Erna Stoltenburg").
+        let other_person = !stray.1.given.is_empty()
+            && !stray
+                .1
+                .given
+                .iter()
+                .any(|name| usual.1.given.contains(name));
+        if !strict || other_person {
+            return None;
+        }
+        let entity = cx.settings.facts.entity(entities[0]);
+        let person = entity.kind == crate::facts::EntityKind::Person;
+        return Some((
+            stray,
+            usual,
+            Evidence::FactBase {
+                entity: entity.name.clone(),
+                person,
+            },
+        ));
+    }
+    if a.1.in_headline != b.1.in_headline {
+        let (stray, usual) = if a.1.in_headline { (b, a) } else { (a, b) };
+        // Headlines often give the surname alone: a first name on one side is enough, but
+        // two different first names are two people.
+        let same_first = stray
+            .1
+            .given
+            .iter()
+            .any(|name| usual.1.given.contains(name));
+        let one_bare = stray.1.given.is_empty() || usual.1.given.is_empty();
+        let similar_enough = strict || same_first && short && close(a.0, b.0, 1);
+        return ((same_first || one_bare) && similar_enough).then_some((
+            stray,
+            usual,
+            Evidence::Headline,
+        ));
+    }
+    let (stray, usual) = by_count();
+    if stray.1.count == usual.1.count {
+        return None;
+    }
+    let evidence = same_person(stray.1, usual.1)?;
+    let short_but_same_person =
+        short && matches!(evidence, Evidence::SameFirstName(_)) && close(a.0, b.0, 1);
+    (strict || short_but_same_person).then_some((stray, usual, evidence))
+}
+
+/// At most `edits` edits apart (and not the same).
+fn close(a: &str, b: &str, edits: usize) -> bool {
+    (1..=edits).contains(&strsim::damerau_levenshtein(a, b))
+}
+
 fn bucket_of(key: &str) -> (char, usize) {
     (key.chars().next().unwrap_or(' '), key.chars().count())
 }
@@ -339,8 +542,13 @@ fn same_person<'a>(stray: &Spelling<'a>, usual: &Spelling<'a>) -> Option<Evidenc
         return Some(Evidence::SameFirstName(first));
     }
     let stray_is_bare = stray.given.is_empty();
-    (stray.count == 1 && stray_is_bare && usual.count >= 2 && !usual.given.is_empty())
-        .then_some(Evidence::StraySpelling)
+    if stray.count == 1 && stray_is_bare && usual.count >= 2 && !usual.given.is_empty() {
+        return Some(Evidence::StraySpelling);
+    }
+    // An organisation or place has no first name: written many times one way and once the
+    // other ("Tugeza" eleven times, "Togeza" once).
+    (stray.count == 1 && stray_is_bare && usual.given.is_empty() && usual.count >= REPEATED_INFO)
+        .then_some(Evidence::Repeated)
 }
 
 /// A stray spelling with every one of its uses.
@@ -361,31 +569,60 @@ fn report_surname(
     let names = &cx.claims.names;
     let word_at = |at: u32| &names.words[at as usize];
     let usual_text = names.text(word_at(usual.first_uses[0]));
+    let stray_text = names.text(word_at(stray.spelling.first_uses[0]));
     let help = match evidence {
         Evidence::SameFirstName(first) => format!(
             "both follow \"{first}\"; if they are two people, suppress this finding"
         ),
         Evidence::StraySpelling => format!(
-            "\"{usual_text}\" is used {}, \"{}\" once; if they are two people, suppress this finding",
+            "\"{usual_text}\" is used {}, \"{stray_text}\" once; if they are two people, suppress this finding",
             times(usual.count),
-            names.text(word_at(stray.spelling.first_uses[0]))
+        ),
+        Evidence::Repeated => format!(
+            "\"{usual_text}\" is used {}, \"{stray_text}\" once; if they are two different names, suppress this finding",
+            times(usual.count),
+        ),
+        Evidence::Headline => format!(
+            "the headline writes \"{usual_text}\"; if they are two different names, suppress this finding"
+        ),
+        Evidence::FactBase { entity, .. } => format!(
+            "the fact base writes \"{usual_text}\" for {entity}; if this is someone or something else, suppress this finding"
+        ),
+        Evidence::TwoKnownForms(entity) => format!(
+            "both are spellings of {entity}; pick one and keep to it"
         ),
     };
+    let weak = evidence.is_weak(usual);
     for &at in stray.uses {
         let word = word_at(at);
         let (span, text) = (word.span(), names.text(word));
         if quoted.contains(&cx.doc.blocks[word.block as usize], span) {
             continue;
         }
-        let mut diagnostic = Diagnostic::new(
-            RuleId::NameConsistency,
-            span,
-            format!(
-                "\"{text}\" looks like a misspelling of \"{usual_text}\", used {} in this article",
-                times(usual.count)
+        let message = match evidence {
+            Evidence::FactBase { entity, .. } => format!(
+                "\"{text}\" looks like a misspelling of \"{usual_text}\" ({entity} in the fact base)"
             ),
-        )
-        .with_help(help.clone());
+            Evidence::SameFirstName(_) | Evidence::StraySpelling => {
+                format!(
+                    "\"{text}\" looks like a misspelling of \"{usual_text}\", used {} in this article",
+                    times(usual.count)
+                )
+            }
+            Evidence::Headline => {
+                format!("\"{text}\" is written \"{usual_text}\" in the headline")
+            }
+            Evidence::Repeated | Evidence::TwoKnownForms(_) => format!(
+                "\"{text}\" is written two ways in this article: \"{usual_text}\" {}, \"{text}\" {}",
+                times(usual.count),
+                times(stray.uses.len())
+            ),
+        };
+        let mut diagnostic =
+            Diagnostic::new(RuleId::NameConsistency, span, message).with_help(help.clone());
+        if weak {
+            diagnostic = diagnostic.with_severity(Severity::Info);
+        }
         for &other in &usual.first_uses {
             let other = word_at(other);
             let label = format!("\"{}\" here", names.text(other));
@@ -526,7 +763,8 @@ mod tests {
             &["Stoltenburg", "Stoltenburg"],
         );
         // A tie leaves nothing to go by.
-        assert_quiet("Jens Stoltenberg arrived. Jens Stoltenburg left.");
+        // A tie leaves nothing to go by (a name the fact base does not know).
+        assert_quiet("Erik Brennholt arrived. Erik Brennhult left.");
         assert_flags(
             "Oleg Chirkunov resigned. Chirkunov said so. Although Chrikunov’s term was long.",
             &["Chrikunov"],
@@ -544,12 +782,94 @@ mod tests {
         // Too short to tell a misspelling from another name.
         assert_quiet("Mohamed Morsi spoke. Morsi left. Mursi stayed.");
         // No evidence: neither is written after a first name, or both are used once.
-        assert_quiet("Stoltenberg spoke. Stoltenberg left. Stoltenburg stayed.");
-        assert_quiet("Jens Stoltenberg spoke. Stoltenburg stayed.");
+        assert_quiet("Brennholt spoke. Brennholt left. Brennhult stayed.");
+        assert_quiet("Erik Brennholt spoke. Brennhult stayed.");
         // Newspapers after an article: "Le Canard", "Le Cafard".
         assert_quiet("In Mali, Le Canard déchaîné; in Benin, the Canard du Golfe; in Senegal, Le Cafard libéré.");
         // Common words at sentence starts.
         assert_quiet("Members met. Members left. Member states agreed; members too.");
+    }
+
+    #[track_caller]
+    fn assert_info(source: &str, expected: &[&str]) {
+        let found: Vec<&str> = diagnostics(source)
+            .iter()
+            .filter(|d| d.severity == Severity::Info)
+            .map(|d| d.span.text(source))
+            .collect();
+        assert_eq!(found, expected, "{source}");
+    }
+
+    #[test]
+    fn the_fact_bases_form_wins_over_a_tie_or_a_count() {
+        let source = "Jens Stoltenberg arrived on Monday. Later, Jens Stoltenburg left.";
+        assert_flags(source, &["Stoltenburg"]);
+        assert_fix(source, "Stoltenberg", Applicability::Unsafe);
+        // Even written more often than the right form.
+        assert_flags(
+            "Jens Stoltenberg arrived. Stoltenburg spoke. Stoltenburg left.",
+            &["Stoltenburg", "Stoltenburg"],
+        );
+        // Another first name: someone else.
+        assert_quiet("Jens Stoltenberg arrived. Erna Stoltenburg left. Stoltenberg stayed.");
+        // A place the fact base knows against an unknown one: only information.
+        assert_quiet(
+            "Taiwan spoke. Taiwan agreed. Taiwan left. Taiwan won. Taiwan lost. Tainan is a city.",
+        );
+        assert_info(
+            "Taiwan spoke. Taiwan agreed. Taiwan left. Taiwan won. Taiwan lost. Tainan is a city.",
+            &["Tainan"],
+        );
+    }
+
+    #[test]
+    fn two_spellings_the_fact_base_lists_for_one_person() {
+        let source = "Volodymyr Zelensky arrived on Monday. Later, Zelenskiy left the building.";
+        assert_flags(source, &["Zelenskiy"]);
+        let found = diagnostics(source);
+        assert!(found[0].message.contains("written two ways"), "{found:?}");
+    }
+
+    #[test]
+    fn the_headlines_form_wins_and_is_never_fixed_away() {
+        let source =
+            "# Mayor Anna Kowalczyk wins\n\nAnna Kowalcyzk spoke. Kowalcyzk said she was happy.\n";
+        assert_flags(source, &["Kowalcyzk", "Kowalcyzk"]);
+        assert_fix(source, "Kowalczyk", Applicability::Unsafe);
+        // A demonym is not a misspelling of a place, and the headline's place is not fixed.
+        assert_quiet(
+            "# Students at the University of Brasilia protest\n\nStudents at the University of \
+             Brasilia marched. Brazilian police watched. Brazilian students sang.\n",
+        );
+        // A plural is another word.
+        assert_quiet(
+            "# Ethiopia: Muslims Take Campaign Online\n\nEthiopian Muslims protest. Ethiopian Muslim \
+             schools closed. Ethiopian Muslim leaders spoke.\n",
+        );
+    }
+
+    #[test]
+    fn organisations_and_short_surnames() {
+        // No first name, but written many times one way and once the other.
+        assert_flags(
+            "The Tugeza cooperative met. Tugeza members voted. Tugeza grows coffee. Tugeza \
+             sells it abroad. Tugeza has 300 members. The chair of Togeza spoke.",
+            &["Togeza"],
+        );
+        assert_info(
+            "The Tugeza cooperative met. Tugeza members voted. Tugeza grows coffee. The chair \
+             of Togeza spoke.",
+            &["Togeza"],
+        );
+        assert_quiet(
+            "The Tugeza cooperative met. Tugeza members voted. The chair of Togeza spoke.",
+        );
+        // A short surname after the same first name.
+        assert_flags(
+            "Pedro San arrived on Monday. Pedro San spoke. Later, Pedro Sans left.",
+            &["Sans"],
+        );
+        assert_quiet("Pedro San arrived on Monday. Pedro San spoke. Later, Maria Sans left.");
     }
 
     #[test]
