@@ -31,7 +31,9 @@ pub fn block_quotes(doc: &Document, credits: &CreditPatterns) -> Vec<Quotation> 
             index += 1;
         }
         let (attribution, speaker) = attribute(doc, credits, first, index, quotations.last());
-        quotations.push(block_quote(doc, first, index, attribution, speaker));
+        let mut quotation = block_quote(doc, first, index, attribution, speaker);
+        quotation.is_speech &= !is_pull_quote(doc, first, index);
+        quotations.push(quotation);
         index += 1;
     }
     quotations
@@ -94,6 +96,39 @@ fn block_quote(
         attribution,
         excerpt: excerpt(opening.text()),
     }
+}
+
+/// Paragraphs before and after a block quote searched for the words it pulls out.
+const PULL_QUOTE_REACH: usize = 3;
+/// A pull quote is short: one or two sentences set off from the text.
+const PULL_QUOTE_MAX_BYTES: usize = 400;
+
+/// A pull quote: a short block quote repeating words of the article's own prose nearby (the
+/// sentence "the problem-solving process becomes itself the biggest problem" set off above
+/// the paragraph that says it). A design element, not a quotation needing a speaker.
+fn is_pull_quote(doc: &Document, first: usize, last: usize) -> bool {
+    let quoted: String = doc.blocks[first..=last]
+        .iter()
+        .map(|block| letters(block.text()))
+        .collect();
+    if quoted.len() < 20 || quoted.len() > PULL_QUOTE_MAX_BYTES {
+        return false;
+    }
+    let from = first.saturating_sub(PULL_QUOTE_REACH);
+    let to = (last + PULL_QUOTE_REACH).min(doc.blocks.len() - 1);
+    (from..=to)
+        .filter(|&index| index < first || index > last)
+        .map(|index| &doc.blocks[index])
+        .filter(|block| block.quote_depth == 0)
+        .any(|block| letters(block.text()).contains(&quoted))
+}
+
+/// The letters and digits of a text, lower case: what a pull quote keeps of the prose.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A speaker label at the start of a paragraph: "@user: ...", "RT @user: ...", "Jane Doe:
@@ -286,6 +321,21 @@ mod tests {
 
     fn name(text: &str) -> Option<&str> {
         label_name(text).map(|range| &text[range])
+    }
+
+    #[test]
+    fn pull_quotes_repeat_the_articles_own_words() {
+        let pulled = |source: &str| {
+            let doc = Document::parse(source);
+            let first = doc.blocks.iter().position(|b| b.quote_depth > 0).unwrap();
+            is_pull_quote(&doc, first, first)
+        };
+        assert!(pulled(
+            "The portal gets reports.\n\n> The problem-solving process becomes itself the biggest problem.\n\nToo often, the \"problem-solving process becomes itself the biggest problem.\"\n"
+        ));
+        assert!(!pulled(
+            "The portal gets reports.\n\n> The problem-solving process becomes itself the biggest problem.\n\nToo often, nothing gets solved.\n"
+        ));
     }
 
     #[test]
