@@ -772,6 +772,18 @@ mod tests {
     }
 
     #[test]
+    fn days_and_months_name_nobody() {
+        assert_unattributed(
+            "The protests grew on Sunday.\n\n> We will not back down from this fight, not now and not ever.\n",
+            "We will not",
+        );
+        assert_unattributed(
+            "The protests grew in March. “We are not going to accept this deal under any circumstances.”",
+            "We are not",
+        );
+    }
+
+    #[test]
     fn lede_quotation_with_its_speaker_in_the_next_paragraph() {
         let lede = "“We have nothing left, not even water to drink.”\n\n";
         assert_speaker(
@@ -837,6 +849,7 @@ mod tests {
             "The agreement consisted of five main provisions:",
             "The blogger blames the film distributors:",
             "It was, as Jane Roe put it:",
+            "Here is an excerpt from the report:",
         ] {
             assert_attributed(
                 &format!("{introduction} “NATO is an Alliance of Europe and North America, and it stays so.”"),

@@ -522,6 +522,28 @@ const SENTENCE_OPENERS: &[&str] = &[
     "many",
 ];
 
+/// Capitalised words of the calendar, which name nobody ("The protests grew on Sunday.").
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Pronouns that are a sentence's subject.
 const SUBJECT_PRONOUNS: &[&str] = &["i", "he", "she", "we", "they"];
 
@@ -633,8 +655,9 @@ fn person_among(text: &str, words: &[Word]) -> Option<Range<usize>> {
         if SUBJECT_PRONOUNS.contains(&lower.as_str()) {
             return Some(word.start..word.end);
         }
-        let opener =
-            SENTENCE_OPENERS.contains(&lower.as_str()) || NOT_SPEAKERS.contains(&lower.as_str());
+        let opener = SENTENCE_OPENERS.contains(&lower.as_str())
+            || NOT_SPEAKERS.contains(&lower.as_str())
+            || CALENDAR.contains(&lower.as_str());
         (is_capitalised(text, word) && !opener).then(|| name_forwards(text, words, index))
     })
 }

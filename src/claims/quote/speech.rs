@@ -236,6 +236,67 @@ pub fn colon_names_a_source(text: &str, sentence: std::ops::Range<usize>) -> boo
         || super::speaker::find_speaker(text, sentence.clone(), super::speaker::Side::Before)
             .is_some()
         || super::speaker::person_named(text, sentence).is_some()
+        || names_a_document(written)
+}
+
+/// Words for a document, a post or a sign: "Here is an excerpt from the report:" cites one.
+fn names_a_document(text: &str) -> bool {
+    const DOCUMENTS: &[&str] = &[
+        "statement",
+        "letter",
+        "text",
+        "excerpt",
+        "extract",
+        "message",
+        "note",
+        "tweet",
+        "post",
+        "report",
+        "article",
+        "law",
+        "bill",
+        "decree",
+        "clause",
+        "constitution",
+        "resolution",
+        "document",
+        "communique",
+        "announcement",
+        "notice",
+        "petition",
+        "sign",
+        "banner",
+        "poster",
+        "slogan",
+        "transcript",
+        "speech",
+        "interview",
+        "manifesto",
+        "declaration",
+        "verdict",
+        "ruling",
+        "judgment",
+        "judgement",
+        "order",
+        "email",
+        "comment",
+        "comments",
+        "reply",
+        "answer",
+        "response",
+        "blog",
+        "website",
+        "page",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .any(|word| {
+            let lower = word.to_lowercase();
+            DOCUMENTS.contains(&lower.as_str())
+                || lower
+                    .strip_suffix('s')
+                    .is_some_and(|singular| DOCUMENTS.contains(&singular))
+        })
 }
 
 /// A short paragraph that credits or captions a photo, and introduces nothing.
