@@ -158,8 +158,7 @@ fn doc_examples_behave() {
 /// multi-byte character got a one-byte label inside that character.
 #[test]
 fn the_still_open_label_covers_the_paragraphs_whole_last_character() {
-    let source = "She said: \u{201c}We will do it before winter,\u{901d} she added, \
-                  \u{201c}whatever it costs.\u{201d}\n";
+    let source = "She said: \u{201c}We will do it before winter, she added \u{901d}\n";
     let report = common::lint(source);
     let found = common::findings_of(&report, RuleId::QuoteUnbalanced);
     assert!(!found.is_empty(), "{found:?}");
@@ -169,5 +168,25 @@ fn the_still_open_label_covers_the_paragraphs_whole_last_character() {
         .flat_map(|d| &d.labels)
         .find(|label| label.message.contains("still open"))
         .expect("the paragraph-end label");
-    assert_eq!(&source[label.span.start..label.span.end], "\u{201d}");
+    assert_eq!(&source[label.span.start..label.span.end], "\u{901d}");
+}
+
+/// The fuzzed source reopens the quotation: the finding points at the reopening mark, and
+/// every label still covers whole characters.
+#[test]
+fn a_reopened_quotation_points_at_the_reopening_mark() {
+    let source = "She said: \u{201c}We will do it before winter,\u{901d} she added, \
+                  \u{201c}whatever it costs.\u{201d}\n";
+    let report = common::lint(source);
+    let finding = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == RuleId::QuoteUnbalanced)
+        .expect("a quote-unbalanced finding");
+    assert_eq!(finding.span.text(source), "\u{201c}");
+    assert_eq!(finding.span.start, source.rfind('\u{201c}').unwrap());
+    for label in &finding.labels {
+        let text = source.get(label.span.start..label.span.end);
+        assert!(text.is_some_and(|t| !t.is_empty()), "{label:?}");
+    }
 }
