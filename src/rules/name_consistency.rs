@@ -600,8 +600,15 @@ fn report_surname(
             continue;
         }
         let message = match evidence {
-            Evidence::FactBase { entity, .. } => format!(
+            Evidence::FactBase {
+                entity,
+                person: true,
+            } => format!(
                 "\"{text}\" looks like a misspelling of \"{usual_text}\" ({entity} in the fact base)"
+            ),
+            // A place or organisation: the unknown word may be a name of its own.
+            Evidence::FactBase { entity, .. } => format!(
+                "\"{text}\" may be \"{usual_text}\" ({entity} in the fact base) written two ways"
             ),
             Evidence::SameFirstName(_) | Evidence::StraySpelling => {
                 format!(
