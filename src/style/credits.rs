@@ -317,6 +317,7 @@ mod tests {
             "Protesters in Kyiv. (Photo by Sergei Supinsky/AFP via Getty Images)",
             "Protesters in Kyiv on Monday. AFP via Getty Images",
             "Police lines near the parliament building. Reuters",
+            "The flooded valley. Source: the regional government",
         ] {
             assert_credit(text, true);
         }
@@ -326,6 +327,7 @@ mod tests {
             "The decision was taken by the council on Monday.",
             "Reuters reported the decision first.",
             "The agencies (Reuters and AFP) reported it.",
+            "The open source movement grew.",
         ] {
             assert_credit(text, false);
         }
@@ -368,6 +370,8 @@ mod tests {
             "Written by Jane Doe",
             "Compiled by the newsroom",
             "BY JANE DOE",
+            "Posted by Jane Doe",
+            "Author: Jane Doe",
         ] {
             assert!(patterns.byline.is_match(byline), "{byline:?}");
         }
