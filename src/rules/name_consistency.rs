@@ -112,7 +112,18 @@ fn check_title_group(
         .map(|(joints, _)| *joints)
         .collect();
     let owner = organisation.map(|org| table.organisations[org].name.as_str());
-    let majority = if leaders.len() == 1 {
+    // The headline's form, when every headline mention agrees and the organisation's own
+    // form does not say otherwise: it wins over a count of the body's mentions.
+    let mut in_headlines = group
+        .iter()
+        .filter(|mention| cx.doc.blocks[mention.block].is_heading())
+        .map(|mention| mention.joints);
+    let headline = in_headlines.next().filter(|first| {
+        in_headlines.all(|other| other == *first) && canonical.is_none_or(|own| own == *first)
+    });
+    let majority = if let Some(headline) = headline {
+        headline
+    } else if leaders.len() == 1 {
         leaders[0]
     } else if let Some(own) = canonical.filter(|own| leaders.contains(own)) {
         own
@@ -140,13 +151,20 @@ fn check_title_group(
     for mention in group.iter().filter(|mention| mention.joints != majority) {
         let written = &cx.doc.blocks[mention.block].text()[mention.range.clone()];
         let mut help = format!("this article writes {tally}");
+        if headline.is_some() {
+            help.push_str(&format!("; the headline writes \"{majority_form}\""));
+        }
         if let (Some(owner), Some(own)) = (owner, canonical) {
             help.push_str(&format!("; {owner} writes \"{}\"", title.render(own)));
         }
         let mut diagnostic = Diagnostic::new(
             RuleId::NameConsistency,
             mention.span,
-            format!("\"{written}\" is written \"{majority_form}\" elsewhere in this article"),
+            if headline.is_some() {
+                format!("\"{written}\" is written \"{majority_form}\" in the headline")
+            } else {
+                format!("\"{written}\" is written \"{majority_form}\" elsewhere in this article")
+            },
         )
         .with_help(help);
         if against_owner {
@@ -715,6 +733,18 @@ mod tests {
             &["Prime-Minister"],
         );
         assert_quiet("The Vice-President spoke. The Vice President left.");
+    }
+
+    #[test]
+    fn the_headlines_title_form_wins_over_the_bodys_count() {
+        let source = "# The Director-General resigns\n\nThe Director General of the agency \
+                      resigned. The Director General left on Monday.\n";
+        assert_flags(source, &["Director General", "Director General"]);
+        assert_fix(source, "Director-General", Applicability::Unsafe);
+        // The organisation's own form still wins over the headline's.
+        let source = "# NATO Secretary-General resigns\n\nNATO Secretary General Jens \
+                      Stoltenberg spoke. The Secretary General left.\n";
+        assert_flags(source, &["Secretary-General"]);
     }
 
     #[test]
