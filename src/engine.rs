@@ -142,6 +142,7 @@ fn settle_article(doc: &Document, claims: &Claims, settings: &Settings) -> Artic
 /// Suppressions, configured severities, and reading order.
 fn finish(doc: &Document, settings: &Settings, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut diagnostics = suppress::apply(doc, settings, found);
+    rules::drop_superseded(&mut diagnostics);
     for diagnostic in &mut diagnostics {
         diagnostic.severity = settings.severity(diagnostic.rule, diagnostic.severity);
     }

@@ -171,6 +171,42 @@ pub fn run_reading(cx: &RuleContext, group: Option<ClaimGroup>, out: &mut Vec<Di
     }
 }
 
+/// Drop a finding that a more specific rule's finding on overlapping words already makes, so
+/// one defect is reported once: a misspelt known person is fact-name's, not also
+/// name-consistency's. Runs after suppressions, so a suppressed specific finding hides nothing.
+pub fn drop_superseded(diagnostics: &mut Vec<Diagnostic>) {
+    let specific: Vec<(RuleId, crate::span::Span)> = diagnostics
+        .iter()
+        .filter(|d| {
+            RuleId::ALL
+                .iter()
+                .any(|r| r.superseded_by() == Some(d.rule))
+        })
+        .map(|d| (d.rule, d.span))
+        .collect();
+    if specific.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        let Some(by) = d.rule.superseded_by() else {
+            return true;
+        };
+        !specific
+            .iter()
+            .any(|&(rule, span)| rule == by && span.start < d.span.end && d.span.start < span.end)
+    });
+}
+
+impl RuleId {
+    /// The more specific rule whose finding on the same words makes this rule's redundant.
+    fn superseded_by(self) -> Option<RuleId> {
+        match self {
+            RuleId::NameConsistency => Some(RuleId::FactName),
+            _ => None,
+        }
+    }
+}
+
 /// Run every enabled rule over one article whose claims are all held.
 pub fn run_all(cx: &RuleContext) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -184,6 +220,24 @@ pub fn run_all(cx: &RuleContext) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_specific_finding_on_the_same_words_supersedes_a_general_one() {
+        use crate::span::Span;
+        let general =
+            |start, end| Diagnostic::new(RuleId::NameConsistency, Span::new(start, end), "g");
+        let mut found = vec![
+            Diagnostic::new(RuleId::FactName, Span::new(10, 26), "specific"),
+            general(15, 26),
+            general(40, 51),
+        ];
+        drop_superseded(&mut found);
+        let left: Vec<(RuleId, usize)> = found.iter().map(|d| (d.rule, d.span.start)).collect();
+        assert_eq!(
+            left,
+            [(RuleId::FactName, 10), (RuleId::NameConsistency, 40)]
+        );
+    }
 
     #[test]
     fn table_order_matches_variants() {
