@@ -14,15 +14,12 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use regex::Regex;
 
 use crate::claims::date::{parse_full_date, DateClaim, MonthDay};
+pub use crate::claims::mention::{nearest_day, NEAREST_DAYS};
 use crate::claims::Claims;
 use crate::document::Document;
 use crate::front_matter::{parse_date_prefix, FrontMatter};
 use crate::settings::Settings;
 use crate::span::Span;
-
-/// A year-less date is read in the year that puts it within this many days of the
-/// publication date (half a year).
-const NEAREST_DAYS: i64 = 183;
 
 /// Weekday-date pairs repeat every 28 years (1901 to 2099): inference looks no further back.
 const INFERENCE_YEARS: i32 = 28;
@@ -112,6 +109,14 @@ impl ArticleContext {
             today,
         };
         article.infer(&claims.dates);
+        if article.candidates.is_empty() {
+            // No weekday-date pairs to infer from (they would already have been narrowed
+            // by the lead's date): the lead's full date stands for the publication date.
+            if let Some(lead) = lead_date(doc, &claims.dates).filter(|lead| lead.date <= today) {
+                article.candidates = vec![lead.date];
+                article.publication = Some(lead);
+            }
+        }
         article
     }
 
@@ -151,6 +156,46 @@ impl ArticleContext {
             "inferred: the article's dates fit {years}, and only {} fits the rest of the article",
             year_list(&self.candidates)
         ));
+    }
+
+    /// Narrow the inferred candidates by the article's facts: `verdict` tells, for a
+    /// candidate, whether some claim is certainly false on it and how many claims the fact
+    /// base confirms on it. Candidates with no false claim are kept, and of those the ones
+    /// with the most confirmed claims. Absence of data is no evidence for a year: when no
+    /// candidate has a confirmed claim, nothing is narrowed (a candidate the fact base knows
+    /// nothing about never wins over one where the claims are false).
+    pub fn narrow_by_facts(&mut self, verdict: impl Fn(NaiveDate) -> (bool, usize)) {
+        if self.stated().is_some() || self.candidates.len() < 2 {
+            return;
+        }
+        let scored: Vec<(NaiveDate, bool, usize)> = self
+            .candidates
+            .iter()
+            .map(|&date| {
+                let (any_false, confirmed) = verdict(date);
+                (date, any_false, confirmed)
+            })
+            .collect();
+        let best = scored
+            .iter()
+            .filter(|(_, any_false, _)| !any_false)
+            .map(|&(_, _, confirmed)| confirmed)
+            .max();
+        let Some(best) = best.filter(|&best| best > 0) else {
+            return;
+        };
+        let keep: Vec<NaiveDate> = scored
+            .iter()
+            .filter(|&&(_, any_false, confirmed)| !any_false && confirmed == best)
+            .map(|&(date, _, _)| date)
+            .collect();
+        self.narrow_to(|date| keep.contains(&date));
+    }
+
+    /// Whether the candidates were inferred and are several (a fact the base cannot judge
+    /// on one of them is then no evidence against the others).
+    pub fn is_uncertain(&self) -> bool {
+        self.stated().is_none() && self.candidates.len() > 1
     }
 
     /// Set the publication date when every candidate lies in one year.
@@ -229,16 +274,6 @@ pub fn year_list(dates: &[NaiveDate]) -> String {
         Some((last, _)) => last.clone(),
         None => String::new(),
     }
-}
-
-/// The day `date` falls on in the year that puts it nearest `anchor`, within half a year.
-pub fn nearest_day(date: MonthDay, anchor: NaiveDate) -> Option<NaiveDate> {
-    (anchor.year() - 1..=anchor.year() + 1)
-        .filter_map(|year| date.in_year(year))
-        .map(|day| (day, (day - anchor).num_days().abs()))
-        .filter(|&(_, distance)| distance <= NEAREST_DAYS)
-        .min_by_key(|&(_, distance)| distance)
-        .map(|(day, _)| day)
 }
 
 /// The publication date from the first configured front-matter key that holds a date:
@@ -323,6 +358,43 @@ fn dateline(doc: &Document, dates: &[DateClaim]) -> Option<PublicationDate> {
             source: DateSource::Dateline,
             span: Some(claim.span),
             reason: format!("the dateline “{}”", claim.text),
+        })
+    })
+}
+
+/// The date of the lead, when the first paragraph writes a full date with its weekday
+/// ("on Tuesday 29 November 2022", "on Thursday, Dec. 14, 2023") or after a wire dateline
+/// ("BRUSSELS (AP) — ... on Dec. 14, 2023"), and no later date is written anywhere in the
+/// article. News leads date the news: the article was published that day or just after.
+fn lead_date(doc: &Document, dates: &[DateClaim]) -> Option<PublicationDate> {
+    static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\p{Lu}[\p{Lu} .'’-]*\p{Lu}\.?(?:,\s*\p{Lu}[\p{L} .'’-]*)?\s*(?:\([^)]{1,40}\)\s*)?[—–-]")
+            .expect("valid regex")
+    });
+    let lead = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .find(|(_, block)| !block.is_heading() && block.quote_depth == 0)?
+        .0;
+    let latest = dates.iter().flat_map(DateClaim::written_dates).max()?;
+    dates.iter().find_map(|claim| {
+        if claim.block != lead {
+            return None;
+        }
+        let [date] = claim.written_dates()[..] else {
+            return None;
+        };
+        let weekday_holds = claim
+            .weekday
+            .as_ref()
+            .is_some_and(|w| w.weekday == date.weekday());
+        let wire = WIRE.is_match(doc.blocks[lead].text());
+        (date == latest && (weekday_holds || wire)).then(|| PublicationDate {
+            date,
+            source: DateSource::Inferred,
+            span: Some(claim.span),
+            reason: format!("inferred: the lead's date “{}”", claim.text),
         })
     })
 }
@@ -604,6 +676,38 @@ mod tests {
         assert!(article.publication.is_none());
         let article = context("One.\n\nTwo.\n\nThree.\n\nBUCHAREST, Nov. 30, 2022 — Late.");
         assert!(article.publication.is_none());
+    }
+
+    #[test]
+    fn a_lead_with_a_full_date_gives_the_publication_date() {
+        for source in [
+            "BRUSSELS (AP) — NATO ministers met on Thursday, Dec. 14, 2023, to talk.",
+            "Ministers met in Brussels on Tuesday 29 November 2022 to talk.\n\nMore.",
+            "BRUSSELS (AP) — NATO ministers met on Dec. 14, 2023.",
+        ] {
+            let article = context(source);
+            let publication = article.publication.unwrap_or_else(|| panic!("{source}"));
+            assert_eq!(publication.source, DateSource::Inferred, "{source}");
+            assert!(publication.reason.contains("lead"), "{source}");
+            assert_eq!(article.candidates.len(), 1, "{source}");
+        }
+        // No weekday and no wire dateline; a weekday that does not hold; a later date
+        // elsewhere; a date outside the lead.
+        for source in [
+            "Ministers met in Brussels on 29 November 2022 to talk.",
+            "Ministers met on Monday 29 November 2022 to talk.",
+            "Ministers met on Tuesday 29 November 2022.\n\nThey meet again on 3 March 2023.",
+            "Intro.\n\nMinisters met on Tuesday 29 November 2022.",
+        ] {
+            let article = context(source);
+            assert!(
+                article
+                    .publication
+                    .as_ref()
+                    .is_none_or(|p| !p.reason.contains("lead")),
+                "{source}"
+            );
+        }
     }
 
     #[test]

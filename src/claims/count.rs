@@ -8,7 +8,8 @@
 
 use std::collections::HashMap;
 
-use super::mention::{Mention, TimeContext};
+use super::date::DateClaim;
+use super::mention::{dates_of_block, Mention, Quoted, TimeContext};
 use crate::document::{Block, Document};
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
 use crate::line_index::floor_char_boundary;
@@ -48,17 +49,22 @@ const NOUNS: &[(&str, bool)] = &[
     ("states", false),
 ];
 
-pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec<CountClaim> {
+pub fn extract(
+    doc: &Document,
+    settings: &Settings,
+    mentions: &[Mention],
+    dates: &[DateClaim],
+) -> Vec<CountClaim> {
     let facts = &settings.facts;
     if facts.is_empty() {
         return Vec::new();
     }
     let organisations = OrganisationMentions::new(facts, mentions);
-    // A count is about an organisation named in its own paragraph or before it: paragraphs
-    // before the first one named hold no claim, and their numbers are not read.
-    let Some(first_named) = organisations.list.iter().map(|&(block, _, _)| block).min() else {
+    // A count is about an organisation named before it, or, when the article names only one
+    // that fits, named later ("The leaders of the 31 allies ..." before "NATO").
+    if organisations.list.is_empty() {
         return Vec::new();
-    };
+    }
     // Mentions come in block order: each block's names are gathered as the block is read
     // (filtering every mention for every block would be quadratic on long files, and a table
     // of names for every block at once takes more memory than the blocks).
@@ -69,8 +75,12 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
         .peekable();
     let mut names = NamesAt::default();
     let mut claims = Vec::new();
-    for (index, block) in doc.blocks.iter().enumerate().skip(first_named) {
+    for (index, block) in doc.blocks.iter().enumerate() {
         names.clear();
+        if block.quote_depth > 0 {
+            // A block quotation is someone else's words (see `mention::extract`).
+            continue;
+        }
         while let Some(mention) = named.next_if(|mention| mention.block <= index) {
             if mention.block == index {
                 names.add(mention);
@@ -82,6 +92,8 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
             index,
             names: &names,
             organisations: &organisations,
+            dates: dates_of_block(dates, index),
+            quoted: std::cell::OnceCell::new(),
         };
         for number in numbers(block.text()) {
             if let Some(claim) = reader.claim(&number) {
@@ -248,6 +260,8 @@ impl<'a> NamesAt<'a> {
 struct OrganisationMentions {
     /// (block, text offset, organisation).
     list: Vec<(usize, usize, EntityId)>,
+    /// Each organisation named, once.
+    distinct: Vec<EntityId>,
 }
 
 impl OrganisationMentions {
@@ -257,8 +271,22 @@ impl OrganisationMentions {
             .filter_map(|m| {
                 single_organisation(facts, m.targets()).map(|e| (m.block, m.range.start, e))
             })
-            .collect();
-        Self { list }
+            .collect::<Vec<_>>();
+        let mut distinct: Vec<EntityId> = list.iter().map(|&(_, _, entity)| entity).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        Self { list, distinct }
+    }
+
+    /// The one organisation the article names that `accepts`, if only one does.
+    fn only(&self, accepts: impl Fn(EntityId) -> bool) -> Option<EntityId> {
+        let mut found = self
+            .distinct
+            .iter()
+            .copied()
+            .filter(|&entity| accepts(entity));
+        let entity = found.next()?;
+        found.next().is_none().then_some(entity)
     }
 
     /// The organisation named last before `(block, at)` that `accepts`.
@@ -310,6 +338,9 @@ struct Reader<'a> {
     index: usize,
     names: &'a NamesAt<'a>,
     organisations: &'a OrganisationMentions,
+    dates: &'a [DateClaim],
+    /// The block's quotations, found once a number looks like a claim.
+    quoted: std::cell::OnceCell<Quoted>,
 }
 
 impl Reader<'_> {
@@ -365,24 +396,39 @@ impl Reader<'_> {
             Whose::Named(entity) => entity,
             Whose::Generic => {
                 let word = generic.or_else(|| self.possessive_generic(phrase_start))?;
+                let accepts = |e: EntityId| {
+                    self.facts
+                        .entity(e)
+                        .generic
+                        .iter()
+                        .any(|g| g.eq_ignore_ascii_case(&word))
+                };
                 self.organisations
-                    .last_before(self.index, phrase_start, |e| {
-                        self.facts
-                            .entity(e)
-                            .generic
-                            .iter()
-                            .any(|g| g.eq_ignore_ascii_case(&word))
-                    })?
+                    .last_before(self.index, phrase_start, accepts)
+                    .or_else(|| self.organisations.only(accepts))?
             }
             Whose::Unwritten => {
                 let alliance = noun == "allies" || text[whole.end..end].contains("allied");
+                let accepts = |e: EntityId| {
+                    !alliance || self.facts.entity(e).generic.iter().any(|g| g == "alliance")
+                };
+                // Before any organisation is named, only words that say "members of an
+                // organisation" ("allies", "member states") look ahead: "the 30 members" may
+                // be a club's.
+                let says_organisation = alliance || noun.starts_with("member ");
                 self.organisations
-                    .last_before(self.index, phrase_start, |e| {
-                        !alliance || self.facts.entity(e).generic.iter().any(|g| g == "alliance")
-                    })?
+                    .last_before(self.index, phrase_start, accepts)
+                    .or_else(|| says_organisation.then(|| self.organisations.only(accepts))?)?
             }
         };
         if self.facts.entity(entity).kind != EntityKind::Organisation {
+            return None;
+        }
+        if self
+            .quoted
+            .get_or_init(|| Quoted::of(text))
+            .contains(whole.start)
+        {
             return None;
         }
         let sentence = self.block.sentence_at(whole.start);
@@ -393,7 +439,7 @@ impl Reader<'_> {
             span: self.block.span_of(phrase_start..end),
             entity,
             noun,
-            time: TimeContext::of(&text[sentence], true),
+            time: TimeContext::read(text, sentence, phrase_start..end, self.dates, true),
         })
     }
 
@@ -419,6 +465,9 @@ impl Reader<'_> {
                 return Some((the, Some(Whose::Generic)));
             }
         }
+        if let Some(found) = self.subject_has(head) {
+            return Some(found);
+        }
         // Only the end of the text before the number matters: lowering all of it for every
         // number would be quadratic on a long paragraph.
         let lower = suffix_at_most(head, 32).to_ascii_lowercase();
@@ -432,6 +481,35 @@ impl Reader<'_> {
             }
         }
         None
+    }
+
+    /// "NATO has 31 members", "The bloc now has 27 member states": an organisation (or
+    /// "the" and its generic word) as the subject of "has" right before the number.
+    fn subject_has(&self, head: &str) -> Option<(usize, Option<Whose>)> {
+        ["now has", "currently has", "still has", "has", "had"]
+            .iter()
+            .filter_map(|verb| head.strip_suffix(verb)?.strip_suffix(' '))
+            .find_map(|stem| self.subject_ending(stem))
+            .or_else(|| {
+                // "NATO, with 32 members, ...".
+                let stem = head.strip_suffix("with")?.strip_suffix(", ")?;
+                self.subject_ending(stem)
+            })
+    }
+
+    /// The organisation, or "the" and a generic word, that ends `stem`.
+    fn subject_ending(&self, stem: &str) -> Option<(usize, Option<Whose>)> {
+        if let Some(name) = self.names.ending.get(&stem.len()) {
+            let entity = single_organisation(self.facts, name.targets())?;
+            return Some((name.range.start, Some(Whose::Named(entity))));
+        }
+        let start = stem.rfind(' ').map_or(0, |at| at + 1);
+        self.generic_at(start)
+            .filter(|(_, end)| *end == stem.len())?;
+        let the = stem[..start].len().checked_sub(4)?;
+        stem.get(the..start)
+            .filter(|word| word.eq_ignore_ascii_case("the "))?;
+        Some((the, Some(Whose::Generic)))
     }
 
     /// After "30": fillers, an organisation's name, then the noun; then "of the EU".
@@ -473,10 +551,31 @@ impl Reader<'_> {
         at: usize,
         compound: &str,
     ) -> Option<(Whose, String, usize, Option<String>)> {
-        let word_at = at + 1;
+        let mut word_at = at + 1;
         self.text()[at..].strip_prefix(' ')?;
         if let Some((entity, end)) = self.organisation_at(word_at) {
             return Some((Whose::Named(entity), compound.to_string(), end, None));
+        }
+        // "the 32-nation military alliance": one word that says what kind of organisation.
+        const KINDS: &[&str] = &[
+            "military ",
+            "western ",
+            "transatlantic ",
+            "defence ",
+            "defense ",
+            "security ",
+            "political ",
+            "economic ",
+            "trading ",
+            "trade ",
+            "european ",
+        ];
+        let rest = &self.text()[word_at..];
+        if let Some(kind) = KINDS.iter().find(|kind| {
+            rest.get(..kind.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(kind))
+        }) {
+            word_at += kind.len();
         }
         let (word, end) = self.generic_at(word_at)?;
         Some((
@@ -620,10 +719,45 @@ mod tests {
     }
 
     #[test]
-    fn counts_need_the_organisation_named_in_or_before_their_paragraph() {
+    fn counts_need_the_organisation_named_before_or_the_only_one_that_fits() {
         assert_counts("NATO met.\n\nThe 30 allies met.\n", &[(30, "NATO")]);
-        assert_counts("The 30 allies met.\n\nNATO met.\n", &[]);
+        assert_counts("The 30 allies met.\n\nNATO met.\n", &[(30, "NATO")]);
+        assert_counts(
+            "The leaders of the 31 allies met. NATO said it would help.",
+            &[(31, "NATO")],
+        );
+        assert_counts("The 27 members met.\n\nNATO and the EU met.\n", &[]);
+        assert_counts("The 30 members of the board met.\n\nThe EU met.\n", &[]);
+        assert_counts("The 28 member states met.\n\nThe EU met.\n", &[(28, "EU")]);
+        assert_counts(
+            "Leaders of the 31-member alliance met.\n\nNATO said so.\n",
+            &[(31, "NATO")],
+        );
         assert_counts("Intro.\n\nThe 30 NATO allies met.\n", &[(30, "NATO")]);
+    }
+
+    #[test]
+    fn the_plain_has_form_is_read() {
+        assert_counts("NATO has 31 members.", &[(31, "NATO")]);
+        assert_counts("The EU has 28 member states.", &[(28, "EU")]);
+        assert_counts(
+            "NATO met. The alliance now has 32 members.",
+            &[(32, "NATO")],
+        );
+        assert_counts("NATO met. Finland has 31 members of parliament.", &[]);
+        assert_counts("NATO met. He has 31 members.", &[]);
+        assert_counts("Nato, with 31 members, met.", &[(31, "NATO")]);
+        assert_counts(
+            "NATO met. The 31-nation military alliance met.",
+            &[(31, "NATO")],
+        );
+        assert_counts("NATO met. A country with 31 members met.", &[]);
+    }
+
+    #[test]
+    fn quoted_counts_are_the_speakers() {
+        assert_counts("NATO met. “The 31 allies agree,” he said.", &[]);
+        assert_counts("NATO met.\n\n> The 31 allies agree.\n", &[]);
     }
 
     #[test]

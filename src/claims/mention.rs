@@ -5,13 +5,14 @@
 
 mod office;
 mod place;
+mod time;
+
+pub use time::{nearest_day, Dated, Period, TimeContext, When, NEAREST_DAYS};
 
 use std::collections::HashSet;
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
-use smallvec::SmallVec;
-
+use crate::claims::date::DateClaim;
 use crate::document::{Block, Document};
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameGroup, NameTarget, OfficeId};
 use crate::settings::Settings;
@@ -92,128 +93,8 @@ impl Mention {
     }
 }
 
-/// The time a sentence speaks of, as far as its words tell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TimeContext {
-    /// Nothing moves it away from the article's date.
-    Unqualified,
-    /// "now", "currently", "today".
-    Now,
-    /// One explicit year.
-    Year(i32),
-    /// Another time: "then", "at the time", several years, a change over time.
-    Other,
-}
-
-impl TimeContext {
-    /// Read the sentence; `change_words` adds the words that mark a change in a count
-    /// ("joined", "will", "bringing the total to").
-    pub fn of(sentence: &str, change_words: bool) -> TimeContext {
-        const OTHER: &[&str] = &[
-            "then",
-            "formerly",
-            "previously",
-            "ago",
-            "once",
-            "originally",
-            "former",
-            "ex",
-            "late",
-        ];
-        const CHANGE: &[&str] = &[
-            "will",
-            "would",
-            "until",
-            "before",
-            "after",
-            "when",
-            "since",
-            "joined",
-            "joins",
-            "joining",
-            "founding",
-            "founded",
-            "became",
-            "become",
-            "becomes",
-            "grew",
-            "grow",
-            "expanded",
-            "enlarged",
-            "enlargement",
-            "bringing",
-            "brought",
-            "rose",
-            "increased",
-            "next",
-            "soon",
-            "later",
-            "earlier",
-            "newest",
-        ];
-        const OTHER_PHRASES: &[&[&str]] = &[
-            &["at", "the", "time"],
-            &["at", "that", "time"],
-            &["in", "the", "past"],
-        ];
-        const CHANGE_PHRASES: &[&[&str]] =
-            &[&["used", "to"], &["last", "year"], &["new", "member"]];
-        // The lists are lower-case ASCII, so words are compared ignoring ASCII case rather
-        // than lowered into copies (this runs for every sentence with a count or a title).
-        let words: SmallVec<[&str; 48]> = sentence
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let has_phrase = |phrases: &[&[&str]]| {
-            phrases.iter().any(|phrase| {
-                words.windows(phrase.len()).any(|window| {
-                    window
-                        .iter()
-                        .zip(phrase.iter())
-                        .all(|(w, p)| w.eq_ignore_ascii_case(p))
-                })
-            })
-        };
-        let has_word = |list: &[&str]| {
-            words
-                .iter()
-                .any(|w| list.iter().any(|p| w.eq_ignore_ascii_case(p)))
-        };
-        if has_word(OTHER)
-            || has_phrase(OTHER_PHRASES)
-            || (change_words && (has_word(CHANGE) || has_phrase(CHANGE_PHRASES)))
-        {
-            return TimeContext::Other;
-        }
-        let mut years = words.iter().filter_map(|w| {
-            let year: i32 = w.parse().ok().filter(|_| w.len() == 4)?;
-            (1800..2100).contains(&year).then_some(year)
-        });
-        if let Some(year) = years.next() {
-            return if years.all(|other| other == year) {
-                TimeContext::Year(year)
-            } else {
-                TimeContext::Other
-            };
-        }
-        if has_word(&["now", "currently", "today"]) {
-            TimeContext::Now
-        } else {
-            TimeContext::Unqualified
-        }
-    }
-
-    /// Whether the claim speaks of `date`, so that the date may judge it.
-    pub fn speaks_of(self, date: NaiveDate) -> bool {
-        match self {
-            TimeContext::Unqualified | TimeContext::Now => true,
-            TimeContext::Year(year) => date.year() == year,
-            TimeContext::Other => false,
-        }
-    }
-}
-
-pub fn extract(doc: &Document, settings: &Settings) -> Vec<Mention> {
+/// Every mention in the article; `dates` are the article's dates (they date sentences).
+pub fn extract(doc: &Document, settings: &Settings, dates: &[DateClaim]) -> Vec<Mention> {
     let facts = &settings.facts;
     if facts.is_empty() {
         return Vec::new();
@@ -224,6 +105,10 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<Mention> {
     let mut titles = Vec::new();
     let mut hits = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
+        // A block quotation is someone else's words: its claims are not the article's.
+        if block.quote_depth > 0 {
+            continue;
+        }
         titles.clear();
         titles.extend(facts.names().find_titles(block.text()));
         name_hits(facts, block, &mut context, !titles.is_empty(), &mut hits);
@@ -231,8 +116,19 @@ pub fn extract(doc: &Document, settings: &Settings) -> Vec<Mention> {
             continue;
         }
         let start = out.len();
-        office::extract(facts, block, index, &hits, &titles, &mut context, &mut out);
-        place::extract(facts, block, index, &hits, &mut out);
+        let block_dates = dates_of_block(dates, index);
+        let quoted = Quoted::of(block.text());
+        office::extract(
+            facts,
+            block,
+            index,
+            &hits,
+            &titles,
+            &mut context,
+            (block_dates, &quoted),
+            &mut out,
+        );
+        place::extract(facts, block, index, &hits, (block_dates, &quoted), &mut out);
         if let Some(person) = hits
             .iter()
             .rev()
@@ -496,39 +392,83 @@ fn starts_uppercase(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::TimeContext;
+/// The dates of one block (the article's dates are in block order).
+pub fn dates_of_block(dates: &[DateClaim], block: usize) -> &[DateClaim] {
+    let start = dates.partition_point(|date| date.block < block);
+    let end = dates.partition_point(|date| date.block <= block);
+    &dates[start..end]
+}
 
-    #[track_caller]
-    fn assert_time(sentence: &str, change_words: bool, expected: TimeContext) {
-        assert_eq!(
-            TimeContext::of(sentence, change_words),
-            expected,
-            "{sentence:?}"
-        );
+/// The stretches of a block's text inside quotation marks: quoted speech is the speaker's
+/// claim, not the article's, and no fact rule judges it. Found in one pass, so asking about
+/// every claim of a long paragraph stays linear.
+#[derive(Debug, Default)]
+pub(crate) struct Quoted(Vec<Range<usize>>);
+
+impl Quoted {
+    pub(crate) fn of(text: &str) -> Quoted {
+        let mut ranges = Vec::new();
+        if memchr::memchr2(b'"', 0xE2, text.as_bytes()).is_none() {
+            return Quoted(ranges);
+        }
+        let mut curly_depth = 0usize;
+        let mut curly_start = 0;
+        let mut straight: Option<usize> = None;
+        for (at, c) in text.char_indices() {
+            match c {
+                '“' => {
+                    if curly_depth == 0 {
+                        curly_start = at;
+                    }
+                    curly_depth += 1;
+                }
+                '”' if curly_depth > 0 => {
+                    curly_depth -= 1;
+                    if curly_depth == 0 {
+                        ranges.push(curly_start..at + c.len_utf8());
+                    }
+                }
+                '"' => match straight.take() {
+                    Some(start) => ranges.push(start..at + 1),
+                    None => straight = Some(at),
+                },
+                _ => {}
+            }
+        }
+        // An unclosed quotation runs to the end of the block.
+        if curly_depth > 0 {
+            ranges.push(curly_start..text.len());
+        }
+        if let Some(start) = straight {
+            ranges.push(start..text.len());
+        }
+        ranges.sort_by_key(|r| r.start);
+        Quoted(ranges)
     }
 
+    /// Whether `at` lies inside a quotation.
+    pub(crate) fn contains(&self, at: usize) -> bool {
+        let after = self.0.partition_point(|r| r.start <= at);
+        // Quotations do not nest but may overlap where straight and curly marks mix: the
+        // last few that start before `at` are enough.
+        self.0[..after].iter().rev().take(4).any(|r| at < r.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Quoted;
+
     #[test]
-    fn sentences_say_which_time_they_speak_of() {
-        assert_time("The 30 allies met.", true, TimeContext::Unqualified);
-        assert_time("NATO now has 32 members.", true, TimeContext::Now);
-        assert_time("In 2008 the 26 allies met.", true, TimeContext::Year(2008));
-        assert_time("From 2008 to 2009 they grew.", false, TimeContext::Other);
-        assert_time(
-            "At the time the alliance had 26 members.",
-            false,
-            TimeContext::Other,
-        );
-        assert_time(
-            "Albania joined, bringing the total to 28.",
-            true,
-            TimeContext::Other,
-        );
-        assert_time(
-            "Albania joined, bringing the total to 28.",
-            false,
-            TimeContext::Unqualified,
-        );
+    fn quotations_are_found_in_one_pass() {
+        let text = "He said “the 31 allies agree” and \"NATO has 31 members\" but not this.";
+        let quoted = Quoted::of(text);
+        assert!(quoted.contains(text.find("31 allies").unwrap()));
+        assert!(quoted.contains(text.find("has 31").unwrap()));
+        assert!(!quoted.contains(text.find("He said").unwrap()));
+        assert!(!quoted.contains(text.find("but not").unwrap()));
+        let unclosed = "He said “the 31 allies agree.";
+        assert!(Quoted::of(unclosed).contains(unclosed.find("31").unwrap()));
+        assert!(!Quoted::of("No quotes, 31 allies.").contains(11));
     }
 }

@@ -60,8 +60,8 @@ impl Claims {
                 self.dates.shrink_to_fit();
             }
             ClaimGroup::Facts => {
-                self.mentions = mention::extract(doc, settings);
-                self.counts = count::extract(doc, settings, &self.mentions);
+                self.mentions = mention::extract(doc, settings, &self.dates);
+                self.counts = count::extract(doc, settings, &self.mentions, &self.dates);
                 self.ages = age::extract(doc, settings, &self.mentions);
                 self.mentions.shrink_to_fit();
                 self.counts.shrink_to_fit();

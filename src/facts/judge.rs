@@ -244,26 +244,118 @@ fn fold(text: &str) -> String {
 }
 
 /// Whether no claim of the article is certainly false on `date` (used to narrow an
-/// uncertain publication date to the candidates the facts allow).
+/// uncertain publication date to the candidates the facts allow). Claims its sentence
+/// dates do not depend on the publication date and are left out.
 pub fn claims_hold(base: &FactBase, claims: &Claims, date: NaiveDate) -> bool {
-    let counts_hold = claims.counts.iter().all(|claim| {
-        !claim.time.speaks_of(date)
-            || !member_count(base, claim.entity, claim.value, date).is_certainly_false()
+    claim_verdicts(base, claims, date).all(|verdict| verdict != Judged::False)
+}
+
+/// How many of the article's claims the fact base confirms on `date` (positive evidence
+/// for a candidate publication date; a claim it cannot judge is no evidence).
+pub fn claims_confirmed(base: &FactBase, claims: &Claims, date: NaiveDate) -> usize {
+    claim_verdicts(base, claims, date)
+        .filter(|&verdict| verdict == Judged::Holds)
+        .count()
+}
+
+/// One claim's verdict on a candidate publication date, stripped of its evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Judged {
+    Holds,
+    Unknown,
+    /// Certainly false.
+    False,
+}
+
+impl Judged {
+    fn of<T>(verdict: &Verdict<T>) -> Judged {
+        match verdict {
+            Verdict::Holds => Judged::Holds,
+            Verdict::Unknown => Judged::Unknown,
+            verdict if verdict.is_certainly_false() => Judged::False,
+            Verdict::False { .. } => Judged::Unknown,
+        }
+    }
+}
+
+fn claim_verdicts<'c>(
+    base: &'c FactBase,
+    claims: &'c Claims,
+    date: NaiveDate,
+) -> impl Iterator<Item = Judged> + 'c {
+    let counts = claims
+        .counts
+        .iter()
+        .filter(|claim| claim.time.follows_publication())
+        .map(move |claim| Judged::of(&member_count(base, claim.entity, claim.value, date)));
+    let mentions = claims.mentions.iter().filter_map(move |mention| {
+        if let Some(claim) = mention.as_office() {
+            (claim.explicit && claim.time.follows_publication())
+                .then(|| Judged::of(&office_holder(base, &claim.offices, claim.person, date)))
+        } else if let Some(claim) = mention.as_capital() {
+            (!claim.ambiguous && claim.time.follows_publication())
+                .then(|| Judged::of(&capital(base, &claim.countries, &claim.city, date)))
+        } else {
+            None
+        }
     });
-    counts_hold
-        && claims.mentions.iter().all(|mention| {
-            if let Some(claim) = mention.as_office() {
-                !claim.explicit
-                    || !claim.time.speaks_of(date)
-                    || !office_holder(base, &claim.offices, claim.person, date).is_certainly_false()
-            } else if let Some(claim) = mention.as_capital() {
-                claim.ambiguous
-                    || !claim.time.speaks_of(date)
-                    || !capital(base, &claim.countries, &claim.city, date).is_certainly_false()
-            } else {
-                true
+    counts.chain(mentions)
+}
+
+/// A claim judged over the days `checkpoints` stand for (a period's first day and each
+/// day inside it where a fact changed): it holds if it holds on any of them, and is false
+/// only if false on all. The evidence is the first day's.
+pub fn throughout<T>(
+    checkpoints: &[NaiveDate],
+    verdict: impl Fn(NaiveDate) -> Verdict<T>,
+) -> Verdict<T> {
+    let mut first_false = None;
+    let mut worst = Trust::Certain;
+    for &day in checkpoints {
+        match verdict(day) {
+            Verdict::Holds => return Verdict::Holds,
+            Verdict::Unknown => return Verdict::Unknown,
+            Verdict::False { evidence, trust } => {
+                worst = worst.max(trust);
+                first_false.get_or_insert(evidence);
             }
-        })
+        }
+    }
+    match first_false {
+        Some(evidence) => Verdict::False {
+            evidence,
+            trust: worst,
+        },
+        None => Verdict::Unknown,
+    }
+}
+
+/// The days where the holders of `offices` changed.
+pub fn office_bounds(base: &FactBase, offices: &[OfficeId]) -> Vec<NaiveDate> {
+    offices
+        .iter()
+        .flat_map(|&office| base.terms_of_office(office))
+        .flat_map(|term| [term.valid.from, term.valid.until])
+        .flatten()
+        .collect()
+}
+
+/// The days where `entity`'s member count changed.
+pub fn member_count_bounds(base: &FactBase, entity: EntityId) -> Vec<NaiveDate> {
+    base.member_counts_of(entity)
+        .flat_map(|count| [count.valid.from, count.valid.until])
+        .flatten()
+        .collect()
+}
+
+/// The days where the capitals of `countries` changed.
+pub fn capital_bounds(base: &FactBase, countries: &[EntityId]) -> Vec<NaiveDate> {
+    countries
+        .iter()
+        .flat_map(|&country| base.capitals_of(country))
+        .flat_map(|row| [row.valid.from, row.valid.until])
+        .flatten()
+        .collect()
 }
 
 #[cfg(test)]

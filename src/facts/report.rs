@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::article::ArticleContext;
+use crate::claims::mention::Period;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::RuleId;
 use crate::span::Span;
@@ -20,6 +21,69 @@ pub fn judged_as_of(article: &ArticleContext) -> String {
             list(dates)
         ),
     }
+}
+
+/// When a claim was judged, for a message: "on 2022-11-30", "on any date the article may
+/// have been published (2011-11-30, 2016-11-30)", "in March 2019 (the time its sentence
+/// gives)", or both when the sentence's time may not be the claim's.
+pub fn on(periods: &[Period]) -> String {
+    let mut parts = Vec::new();
+    let mut written: Vec<String> = periods
+        .iter()
+        .filter(|p| p.from_sentence)
+        .map(Period::to_string)
+        .collect();
+    written.dedup();
+    if !written.is_empty() {
+        parts.push(format!(
+            "{} (the time its sentence gives)",
+            written.join(" or ")
+        ));
+    }
+    let publication: Vec<NaiveDate> = periods
+        .iter()
+        .filter(|p| !p.from_sentence)
+        .map(|p| p.from)
+        .collect();
+    match publication.as_slice() {
+        [] => {}
+        [only] => parts.push(format!("on {only}")),
+        many => parts.push(format!(
+            "on any date the article may have been published ({})",
+            list(many)
+        )),
+    }
+    parts.join(" nor ")
+}
+
+/// The help line that says what a claim was judged as of.
+pub fn judged_as_of_periods(article: &ArticleContext, periods: &[Period]) -> String {
+    let written: Vec<String> = periods
+        .iter()
+        .filter(|p| p.from_sentence)
+        .map(Period::to_string)
+        .collect();
+    let publication = periods.iter().any(|p| !p.from_sentence);
+    match (written.first(), publication) {
+        (Some(when), false) => format!("judged {when}, the time its sentence gives"),
+        (Some(when), true) => format!(
+            "judged {when}, the time its sentence gives, and as of {}",
+            judged_as_of(article)
+        ),
+        (None, _) => format!("judged as of {}", judged_as_of(article)),
+    }
+}
+
+/// A finding false on every candidate publication date the fact base covers, but not
+/// judged on `unknown` ones: at most a warning, saying so.
+pub fn partly_unknown(diagnostic: Diagnostic, unknown: &[NaiveDate]) -> Diagnostic {
+    let severity = diagnostic.severity.min(Severity::Warning);
+    let mut help = diagnostic.help.clone().unwrap_or_default();
+    help.push_str(&format!(
+        "\nonly a warning: the fact base cannot judge it on {} (the article may also have been published then), but absence of data is no evidence for that date",
+        list(unknown)
+    ));
+    diagnostic.with_severity(severity).with_help(help)
 }
 
 /// "2011-11-30, 2016-11-30".

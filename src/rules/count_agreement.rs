@@ -17,7 +17,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     for claim in &cx.claims.counts {
         if claim.time != TimeContext::Other {
             groups
-                .entry((claim.entity, claim.time))
+                .entry((claim.entity, claim.time.agreement_key()))
                 .or_default()
                 .push(claim);
         }

@@ -371,10 +371,16 @@ fn unchecked_pairs(first: &DateClaim, unchecked: &[&DateClaim], all_agree: bool)
             )
         }
     } else {
-        "weekday-date pairs without a year disagree with each other, but with no publication date it is unclear which is wrong".to_string()
+        "weekday-date pairs without a year contradict each other: no year has them all right, but with no publication date it is unclear which is wrong".to_string()
+    };
+    // Pairs that no year can hold at once are a defect whatever the year: a warning.
+    let severity = if all_agree {
+        Severity::Info
+    } else {
+        Severity::Warning
     };
     let mut diagnostic = Diagnostic::new(RuleId::DateWeekday, first.span, message)
-        .with_severity(Severity::Info)
+        .with_severity(severity)
         .with_help("give the publication date (front matter `date:` or --date) to check each against the calendar");
     for claim in unchecked {
         let weekday = claim
@@ -487,16 +493,30 @@ mod tests {
     }
 
     #[test]
-    fn two_disagreeing_pairs_give_one_info() {
+    fn two_pairs_that_no_year_holds_give_one_warning() {
         let found = run("On Monday (Nov. 28) and on Tuesday (Nov. 30).");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].severity, Severity::Info);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(
+            found[0].message.contains("contradict"),
+            "{}",
+            found[0].message
+        );
         assert!(
             found[0].message.contains("unclear which"),
             "{}",
             found[0].message
         );
         assert_eq!(found[0].labels.len(), 2);
+    }
+
+    #[test]
+    fn pairs_that_some_year_holds_stay_at_info() {
+        let found = run("On Tuesday (Nov. 29) and on Wednesday (Nov. 30).");
+        assert!(
+            found.iter().all(|d| d.severity == Severity::Info),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -40,14 +40,13 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         };
         let dates: Vec<NaiveDate> = match claim.time {
             TimeContext::Unqualified | TimeContext::Now => candidates.to_vec(),
-            TimeContext::Year(year) => {
-                // Any day of that year: the first and last bound the ages.
-                match (
-                    NaiveDate::from_ymd_opt(year, 1, 1),
-                    NaiveDate::from_ymd_opt(year, 12, 31),
-                ) {
-                    (Some(first), Some(last)) => vec![first, last],
-                    _ => continue,
+            TimeContext::Dated(dated) => {
+                // Any day of the time the sentence names: its first and last bound the ages.
+                match dated.when.period(None) {
+                    Some(period) => {
+                        vec![period.from, period.until.pred_opt().unwrap_or(period.from)]
+                    }
+                    None => continue,
                 }
             }
             TimeContext::Other => continue,
@@ -145,7 +144,10 @@ fn finding(
         .collect::<Vec<_>>()
         .join(" or ");
     let on = match claim.time {
-        TimeContext::Year(year) => format!("in {year}"),
+        TimeContext::Dated(dated) => match dated.when.period(None) {
+            Some(period) => period.to_string(),
+            None => format!("on {date}"),
+        },
         _ if cx.article.judgement_dates().len() == 1 => format!("on {date}"),
         _ => format!(
             "on any date the article may have been published ({})",
@@ -162,7 +164,10 @@ fn finding(
     help.push_str(&format!(
         "\njudged as of {}",
         match claim.time {
-            TimeContext::Year(year) => format!("the year the sentence names, {year}"),
+            TimeContext::Dated(dated) => match dated.when.period(None) {
+                Some(period) => format!("the time the sentence names ({period})"),
+                None => report::judged_as_of(cx.article),
+            },
             _ => report::judged_as_of(cx.article),
         }
     ));

@@ -4,58 +4,69 @@ use super::{RuleContext, RuleId};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::judge::{self, Trust, Verdict};
 use crate::facts::{report, MemberCount};
+use crate::span::Span;
 
 pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     let facts = &cx.settings.facts;
-    let claims: Vec<_> = cx
+    let dates = cx.article.judgement_dates();
+    let mut unjudged: Option<(Span, usize)> = None;
+    'claims: for claim in cx
         .claims
         .counts
         .iter()
         .filter(|claim| facts.has_member_count(claim.entity))
-        .collect();
-    let Some(first) = claims.first() else {
-        return;
-    };
-    let dates = cx.article.judgement_dates();
-    if dates.is_empty() {
-        out.push(report::unjudged(
-            RuleId::FactCount,
-            first.span,
-            claims.len(),
-            "count",
-        ));
-        return;
-    }
-    'claims: for claim in claims {
+    {
         let name = &facts.entity(claim.entity).name;
-        if !dates.iter().all(|&date| claim.time.speaks_of(date)) {
-            let what = format!("count of {name}");
-            out.push(report::other_time(RuleId::FactCount, claim.span, &what));
+        let Some(periods) = claim.time.periods(dates) else {
+            if dates.is_empty() {
+                unjudged.get_or_insert((claim.span, 0)).1 += 1;
+            } else {
+                let what = format!("count of {name}");
+                out.push(report::other_time(RuleId::FactCount, claim.span, &what));
+            }
             continue;
-        }
+        };
+        let bounds = judge::member_count_bounds(facts, claim.entity);
         let mut actual: Vec<(&MemberCount, Trust)> = Vec::new();
-        for &date in dates {
-            match judge::member_count(facts, claim.entity, claim.value, date) {
-                Verdict::False { evidence, trust } => actual.push((evidence, trust)),
+        let mut unknown = Vec::new();
+        let mut judged = Vec::new();
+        for period in &periods {
+            let checkpoints = period.checkpoints(bounds.iter().copied());
+            match judge::throughout(&checkpoints, |date| {
+                judge::member_count(facts, claim.entity, claim.value, date)
+            }) {
+                Verdict::False { evidence, trust } => {
+                    actual.push((evidence, trust));
+                    judged.push(*period);
+                }
+                Verdict::Unknown if cx.article.is_uncertain() && period.anchored => {
+                    unknown.push(period.from);
+                }
                 Verdict::Holds | Verdict::Unknown => continue 'claims,
             }
         }
+        if actual.is_empty() {
+            continue;
+        }
+        let periods = judged;
         let (fact, _) = actual[0];
         let trust = actual
             .iter()
             .map(|(_, t)| *t)
             .max()
             .unwrap_or(Trust::Certain);
-        let message = if dates.len() == 1 {
+        let message = if periods.len() == 1 && actual.iter().all(|(f, _)| f.value == fact.value) {
             format!(
-                "{name} had {} members on {}, not {}",
-                fact.value, dates[0], claim.value
+                "{name} had {} members {}, not {}",
+                fact.value,
+                report::on(&periods),
+                claim.value
             )
         } else {
             format!(
-                "{name} did not have {} members on any date the article may have been published ({})",
+                "{name} did not have {} members {}",
                 claim.value,
-                report::list(dates)
+                report::on(&periods)
             )
         };
         let mut help = format!(
@@ -79,10 +90,8 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
                 when_true.join(" and ")
             ));
         }
-        help.push_str(&format!(
-            "\njudged as of {}",
-            report::judged_as_of(cx.article)
-        ));
+        help.push('\n');
+        help.push_str(&report::judged_as_of_periods(cx.article, &periods));
         let mut diagnostic = Diagnostic::new(RuleId::FactCount, claim.span, message)
             .with_label(claim.number_span, "this count")
             .with_source(fact.provenance.source.clone());
@@ -90,7 +99,14 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             diagnostic = diagnostic.with_severity(Severity::Warning);
             help.push_str(&format!("\nonly a warning: {caveat}"));
         }
-        out.push(diagnostic.with_help(help));
+        diagnostic = diagnostic.with_help(help);
+        if !unknown.is_empty() {
+            diagnostic = report::partly_unknown(diagnostic, &unknown);
+        }
+        out.push(diagnostic);
+    }
+    if let Some((span, count)) = unjudged {
+        out.push(report::unjudged(RuleId::FactCount, span, count, "count"));
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{RuleContext, RuleId};
-use crate::claims::mention::{Mention, OfficeClaim};
+use crate::claims::mention::{Mention, OfficeClaim, Period};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::facts::judge::{self, Trust, Verdict};
 use crate::facts::{report, FactBase, Term};
@@ -17,19 +17,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|m| m.as_office().map(|claim| (m, claim)))
         .collect();
-    let Some((first, _)) = claims.first() else {
-        return;
-    };
     let dates = cx.article.judgement_dates();
-    if dates.is_empty() {
-        out.push(report::unjudged(
-            RuleId::FactOffice,
-            first.span,
-            claims.len(),
-            "office",
-        ));
-        return;
-    }
     // "The Secretary General" stands for someone already named: judged only when the article
     // never gives that person a title explicitly (otherwise that claim is the one to fix).
     let explicit: HashSet<_> = claims
@@ -37,32 +25,59 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         .filter(|(_, claim)| claim.explicit)
         .map(|(_, claim)| claim.person)
         .collect();
+    let mut unjudged: Option<(Span, usize)> = None;
     'claims: for (mention, claim) in claims {
         if !claim.explicit && explicit.contains(&claim.person) {
             continue;
         }
-        let person = &facts.entity(claim.person).name;
-        let office = &facts.office(claim.offices[0]).name;
-        if !dates.iter().all(|&date| claim.time.speaks_of(date)) {
-            let what = format!("{person} as {office}");
-            out.push(report::other_time(RuleId::FactOffice, mention.span, &what));
+        let Some(periods) = claim.time.periods(dates) else {
+            if dates.is_empty() {
+                unjudged.get_or_insert((mention.span, 0)).1 += 1;
+            } else {
+                let person = &facts.entity(claim.person).name;
+                let office = &facts.office(claim.offices[0]).name;
+                let what = format!("{person} as {office}");
+                out.push(report::other_time(RuleId::FactOffice, mention.span, &what));
+            }
             continue;
-        }
+        };
+        let bounds = judge::office_bounds(facts, &claim.offices);
         let mut holders: Vec<&Term> = Vec::new();
         let mut trust = Trust::Certain;
-        for &date in dates {
-            match judge::office_holder(facts, &claim.offices, claim.person, date) {
+        let mut unknown = Vec::new();
+        let mut judged = Vec::new();
+        for period in &periods {
+            let checkpoints = period.checkpoints(bounds.iter().copied());
+            match judge::throughout(&checkpoints, |date| {
+                judge::office_holder(facts, &claim.offices, claim.person, date)
+            }) {
                 Verdict::False {
                     evidence,
                     trust: found,
                 } => {
                     holders.extend(evidence);
                     trust = trust.max(found);
+                    judged.push(*period);
+                }
+                // With several candidate dates, one the fact base knows nothing about is
+                // no evidence against the others.
+                Verdict::Unknown if cx.article.is_uncertain() && period.anchored => {
+                    unknown.push(period.from);
                 }
                 Verdict::Holds | Verdict::Unknown => continue 'claims,
             }
         }
-        out.push(finding(cx, facts, mention, claim, &holders, trust));
+        if holders.is_empty() {
+            continue;
+        }
+        let mut diagnostic = finding(cx, facts, mention, claim, &judged, &holders, trust);
+        if !unknown.is_empty() {
+            diagnostic = report::partly_unknown(diagnostic, &unknown);
+        }
+        out.push(diagnostic);
+    }
+    if let Some((span, count)) = unjudged {
+        out.push(report::unjudged(RuleId::FactOffice, span, count, "office"));
     }
 }
 
@@ -71,24 +86,17 @@ fn finding(
     facts: &FactBase,
     mention: &Mention,
     claim: &OfficeClaim,
+    periods: &[Period],
     holders: &[&Term],
     trust: Trust,
 ) -> Diagnostic {
-    let dates = cx.article.judgement_dates();
     let person = &facts.entity(claim.person).name;
     let office = facts.office(holders[0].office);
     let holder = holders[0];
-    let on = if dates.len() == 1 {
-        format!("on {}", dates[0])
-    } else {
-        format!(
-            "on any date the article may have been published ({})",
-            report::list(dates)
-        )
-    };
     let message = format!(
-        "{person} was not {} {on}: {} held it ({})",
+        "{person} was not {} {}: {} held it ({})",
         office.name,
+        report::on(periods),
         facts.entity(holder.holder).name,
         holder.valid
     );
@@ -96,7 +104,7 @@ fn finding(
         .terms_of_holder(claim.person)
         .filter(|term| claim.offices.contains(&term.office))
         .collect();
-    let latest = dates.iter().max().copied();
+    let latest = periods.iter().map(|p| p.from).max();
     let held_before = !own.is_empty()
         && own
             .iter()
@@ -110,10 +118,8 @@ fn finding(
     if held_before {
         help.push_str("; if the article means the former holder, write \"former\"");
     }
-    help.push_str(&format!(
-        "\njudged as of {}",
-        report::judged_as_of(cx.article)
-    ));
+    help.push('\n');
+    help.push_str(&report::judged_as_of_periods(cx.article, periods));
     let mut sources: Vec<&str> = holders
         .iter()
         .chain(own.iter())

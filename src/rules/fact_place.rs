@@ -1,10 +1,11 @@
 //! `fact-place` (FL701): a city called a country's capital that the fact base contradicts.
 
 use super::{RuleContext, RuleId};
-use crate::claims::mention::{CapitalClaim, Mention};
+use crate::claims::mention::{CapitalClaim, Mention, Period};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::judge::{self, CapitalEvidence, Trust, Verdict};
 use crate::facts::{report, Capital, CapitalRole, Interval};
+use crate::span::Span;
 
 pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     let facts = &cx.settings.facts;
@@ -14,29 +15,26 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|m| m.as_capital().map(|claim| (m, claim)))
         .collect();
-    let Some((first, _)) = claims.first() else {
-        return;
-    };
     let dates = cx.article.judgement_dates();
-    if dates.is_empty() {
-        out.push(report::unjudged(
-            RuleId::FactPlace,
-            first.span,
-            claims.len(),
-            "capital",
-        ));
-        return;
-    }
+    let mut unjudged: Option<(Span, usize)> = None;
     'claims: for (mention, claim) in claims {
-        if !dates.iter().all(|&date| claim.time.speaks_of(date)) {
-            let what = format!("{} as a capital", claim.city);
-            out.push(report::other_time(RuleId::FactPlace, mention.span, &what));
+        let Some(periods) = claim.time.periods(dates) else {
+            if dates.is_empty() {
+                unjudged.get_or_insert((mention.span, 0)).1 += 1;
+            } else {
+                let what = format!("{} as a capital", claim.city);
+                out.push(report::other_time(RuleId::FactPlace, mention.span, &what));
+            }
             continue;
-        }
+        };
+        let bounds = judge::capital_bounds(facts, &claim.countries);
         let mut evidence: Option<CapitalEvidence> = None;
         let mut trust = Trust::Certain;
-        for &date in dates {
-            match judge::capital(facts, &claim.countries, &claim.city, date) {
+        for period in &periods {
+            let checkpoints = period.checkpoints(bounds.iter().copied());
+            match judge::throughout(&checkpoints, |date| {
+                judge::capital(facts, &claim.countries, &claim.city, date)
+            }) {
                 Verdict::False {
                     evidence: found,
                     trust: t,
@@ -66,28 +64,24 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        out.push(finding(cx, claim, &evidence, trust));
+        out.push(finding(cx, claim, &periods, &evidence, trust));
+    }
+    if let Some((span, count)) = unjudged {
+        out.push(report::unjudged(RuleId::FactPlace, span, count, "capital"));
     }
 }
 
 fn finding(
     cx: &RuleContext,
     claim: &CapitalClaim,
+    periods: &[Period],
     evidence: &CapitalEvidence,
     trust: Trust,
 ) -> Diagnostic {
     let facts = &cx.settings.facts;
-    let dates = cx.article.judgement_dates();
     let country = &facts.entity(evidence.country).name;
     let capitals: Vec<&str> = evidence.capitals.iter().map(|c| c.city.as_str()).collect();
-    let on = if dates.len() == 1 {
-        format!("on {}", dates[0])
-    } else {
-        format!(
-            "on any date the article may have been published ({})",
-            report::list(dates)
-        )
-    };
+    let on = report::on(periods);
     let capital_list = if capitals.is_empty() {
         "another city".to_string()
     } else {
@@ -148,10 +142,8 @@ fn finding(
             former.city, former.valid
         ));
     }
-    help.push_str(&format!(
-        "\njudged as of {}",
-        report::judged_as_of(cx.article)
-    ));
+    help.push('\n');
+    help.push_str(&report::judged_as_of_periods(cx.article, periods));
     if let Some(caveat) = trust.caveat() {
         severity = Severity::Warning;
         help.push_str(&format!("\nonly a warning: {caveat}"));

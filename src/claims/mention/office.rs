@@ -4,9 +4,10 @@
 
 use super::{
     after_space, before, hit_ending_at, hit_starting_at, is_calendar_word, possessive_end,
-    starts_uppercase, word_after, Before, Context, Hit, Mention, MentionKind, OfficeClaim,
+    starts_uppercase, word_after, Before, Context, Hit, Mention, MentionKind, OfficeClaim, Quoted,
     TimeContext,
 };
+use crate::claims::date::DateClaim;
 use crate::document::Block;
 use crate::facts::{EntityId, EntityKind, FactBase, NameMatch, OfficeId};
 
@@ -37,6 +38,17 @@ const MODIFIERS: &[&str] = &[
     "associate",
     "elected",
     "candidate",
+    "outgoing",
+    "acting",
+    "interim",
+    "caretaker",
+    "presumptive",
+    "retiring",
+    "elect",
+    "disgraced",
+    "deposed",
+    "ousted",
+    "exiled",
 ];
 
 /// Words after which a title without a written country or organisation is a plain title.
@@ -79,6 +91,8 @@ struct Jurisdiction {
     former_at: usize,
 }
 
+/// Office claims of one block (the block, its hits and titles, what came before, its dates).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn extract(
     facts: &FactBase,
     block: &Block,
@@ -86,11 +100,15 @@ pub(super) fn extract(
     hits: &[Hit],
     titles: &[NameMatch],
     context: &mut Context,
+    (dates, quoted): (&[DateClaim], &Quoted),
     out: &mut Vec<Mention>,
 ) {
     let text = block.text();
     let mut named_people = Vec::new();
     for title in titles {
+        if quoted.contains(title.start) {
+            continue;
+        }
         let offices = facts.names().offices(title.pattern);
         let before_title = jurisdiction_before(facts, text, hits, title.start);
         let (after_title, title_end) = jurisdiction_after(facts, text, hits, title.end);
@@ -103,7 +121,16 @@ pub(super) fn extract(
         }
         let person_hit = after_space_or_none(text, title_end)
             .and_then(|_| hit_starting_at(hits, title_end + 1))
-            .filter(|hit| stands_alone(text, hit));
+            .filter(|hit| stands_alone(text, hit))
+            .or_else(|| {
+                // "the Spanish prime minister, Mariano Rajoy, said": the title first, set off
+                // by commas, with a written jurisdiction or "the" before it.
+                let the = matches!(before(text, phrase_start), Before::Word(w) if w.eq_ignore_ascii_case("the"));
+                if !(jurisdiction.is_some() || the) || !text[title_end..].starts_with(", ") {
+                    return None;
+                }
+                hit_starting_at(hits, title_end + 2).filter(|hit| closes_appositive(text, hit.range.end))
+            });
         let (person, explicit, person_range) = match person_hit {
             Some(hit) => match hit.person(facts) {
                 Some(person) => (person, true, hit.range.clone()),
@@ -127,7 +154,7 @@ pub(super) fn extract(
         }
         let end = person_range.end.max(title_end);
         let sentence = block.sentence_at(title.start);
-        let time = TimeContext::of(&text[sentence], false);
+        let time = TimeContext::read(text, sentence, phrase_start..end, dates, false);
         let former_at = jurisdiction.as_ref().map_or(title.start, |j| j.former_at);
         out.push(Mention {
             block: index,
@@ -145,7 +172,7 @@ pub(super) fn extract(
             }),
         });
     }
-    appositives(facts, block, index, hits, titles, out);
+    appositives(facts, block, index, hits, titles, (dates, quoted), out);
 }
 
 /// "Jens Stoltenberg, NATO's secretary general," / "Kuleba, the Ukrainian foreign minister."
@@ -155,6 +182,7 @@ fn appositives(
     index: usize,
     hits: &[Hit],
     titles: &[NameMatch],
+    (dates, quoted): (&[DateClaim], &Quoted),
     out: &mut Vec<Mention>,
 ) {
     let text = block.text();
@@ -162,6 +190,9 @@ fn appositives(
         let Some(person) = hit.person(facts) else {
             continue;
         };
+        if quoted.contains(hit.range.start) {
+            continue;
+        }
         let Some(mut at) = text[hit.range.end..]
             .starts_with(", ")
             .then_some(hit.range.end + 2)
@@ -173,7 +204,12 @@ fn appositives(
         }
         let mut former_at = at;
         let mut jurisdiction = None;
-        if let Some(name) = hit_starting_at(hits, at) {
+        if let Some(end) = generic_country_end(text, at) {
+            // "Rajoy, the country's prime minister,": the country is the person's.
+            jurisdiction = Some(Vec::new());
+            at = end;
+            former_at = at;
+        } else if let Some(name) = hit_starting_at(hits, at) {
             let mut end = name.range.end;
             let possessive = possessive_end(text, end);
             if let Some(after) = possessive {
@@ -203,6 +239,9 @@ fn appositives(
         }
         let offices = facts.names().offices(title.pattern);
         let candidates = match &entities {
+            Some(entities) if entities.is_empty() => {
+                national_offices(facts, held_by(facts, offices, person))
+            }
             Some(entities) => offices
                 .iter()
                 .copied()
@@ -225,7 +264,7 @@ fn appositives(
                 title_span: block.span_of(title.start..title.end),
                 former_at: block.span_of(former_at..former_at).start,
                 explicit: true,
-                time: TimeContext::of(&text[sentence], false),
+                time: TimeContext::read(text, sentence, hit.range.start..title_end, dates, false),
                 jurisdiction_alias: None,
             }),
         });
@@ -261,6 +300,21 @@ fn jurisdiction_before(
         Some(stem) => (stem.len(), true),
         None => (end, false),
     };
+    if possessive {
+        let word_at = super::word_start(&text[..name_end]);
+        let word = &text[word_at..name_end];
+        let the = text[..word_at]
+            .strip_suffix(' ')
+            .is_some_and(|head| head.ends_with("the") || head.ends_with("The"));
+        if the && (word == "country" || word == "nation") {
+            return Some(Jurisdiction {
+                entities: Vec::new(),
+                alias: None,
+                phrase_start: word_at,
+                former_at: title_start,
+            });
+        }
+    }
     let hit = hit_ending_at(hits, name_end)?;
     let entities = jurisdictions(facts, hit, !possessive);
     if entities.is_empty() {
@@ -330,10 +384,63 @@ fn plain_title(text: &str, phrase_start: usize, has_jurisdiction: bool) -> bool 
             if MODIFIERS.contains(&lower.as_str()) {
                 return false;
             }
-            has_jurisdiction || PLAIN_BEFORE.contains(&lower.as_str())
+            // A capitalised title after a lower-case verb ("praised President X") stands
+            // plain; a lower-case qualifier ("party President") makes it another office.
+            let capitalised_after_verb = starts_uppercase(&text[phrase_start..])
+                && !starts_uppercase(word)
+                && !QUALIFIERS.contains(&lower.as_str());
+            has_jurisdiction || PLAIN_BEFORE.contains(&lower.as_str()) || capitalised_after_verb
         }
     }
 }
+
+/// Lower-case words that make a title another body's ("party President", "club president").
+const QUALIFIERS: &[&str] = &[
+    "party",
+    "club",
+    "union",
+    "student",
+    "company",
+    "board",
+    "court",
+    "senate",
+    "council",
+    "parliament",
+    "parliamentary",
+    "assembly",
+    "league",
+    "federation",
+    "association",
+    "committee",
+    "church",
+    "bank",
+    "group",
+    "regional",
+    "provincial",
+    "state",
+    "county",
+    "municipal",
+    "city",
+    "village",
+    "team",
+    "faculty",
+    "school",
+    "university",
+    "college",
+    "society",
+    "foundation",
+    "institute",
+    "movement",
+    "campaign",
+    "organisation",
+    "organization",
+    "opposition",
+    "interim",
+    "acting",
+    "honorary",
+    "emeritus",
+    "former",
+];
 
 /// `Some(())` when exactly one space follows `at` (a name can come next).
 fn after_space_or_none(text: &str, at: usize) -> Option<()> {
@@ -404,6 +511,9 @@ fn candidate_offices(
     person: EntityId,
 ) -> Vec<OfficeId> {
     match jurisdiction {
+        Some(j) if j.entities.is_empty() => {
+            national_offices(facts, held_by(facts, offices, person))
+        }
         Some(j) => offices
             .iter()
             .copied()
@@ -419,4 +529,33 @@ fn held_by(facts: &FactBase, offices: &[OfficeId], person: EntityId) -> Vec<Offi
         .copied()
         .filter(|&office| facts.terms_of_office(office).any(|t| t.holder == person))
         .collect()
+}
+
+/// The offices of countries among `offices` ("the country's president" is no
+/// organisation's).
+fn national_offices(facts: &FactBase, offices: Vec<OfficeId>) -> Vec<OfficeId> {
+    offices
+        .into_iter()
+        .filter(|&office| facts.entity(facts.office(office).of).kind == EntityKind::Country)
+        .collect()
+}
+
+/// Just past "country's " / "nation's " at `at`, if the text says that.
+fn generic_country_end(text: &str, at: usize) -> Option<usize> {
+    ["country's ", "country’s ", "nation's ", "nation’s "]
+        .iter()
+        .find(|word| text[at..].starts_with(*word))
+        .map(|word| at + word.len())
+}
+
+/// Whether an appositive name ends at `end`: a comma, the sentence's end, or a speech verb.
+fn closes_appositive(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    rest.is_empty()
+        || rest.starts_with([',', '.', ';', ')', ':'])
+        || [
+            " said", " says", " told", " added", " who", " has", " had", " was", " is",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }

@@ -5,6 +5,7 @@ use super::{
     after_space, before, hit_ending_at, hit_starting_at, is_calendar_word, possessive_end,
     starts_uppercase, Before, CapitalClaim, Hit, Mention, MentionKind, TimeContext,
 };
+use crate::claims::date::DateClaim;
 use crate::document::Block;
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
 
@@ -131,17 +132,24 @@ pub(super) fn extract(
     block: &Block,
     index: usize,
     hits: &[Hit],
+    (dates, quoted): (&[DateClaim], &super::Quoted),
     out: &mut Vec<Mention>,
 ) {
     let text = block.text();
     for (start, end) in capital_words(text) {
+        if quoted.contains(start) {
+            continue;
+        }
         let claim = match country_before(facts, text, hits, start) {
             Some(country) => {
                 if !plain(text, country.phrase_start) {
                     continue;
                 }
-                let unknown_allowed = !block.is_heading();
-                city_after(text, hits, end, unknown_allowed)
+                // "In the French capital, Jean Dupont said": after a leading place adverbial
+                // a comma opens the sentence's subject, not an apposition.
+                let unknown_allowed =
+                    !block.is_heading() && !leads_with_place_adverbial(text, country.phrase_start);
+                city_after(facts, text, hits, end, unknown_allowed)
                     .or_else(|| city_before_adjective(text, hits, &country, end))
                     .map(|city| (country, city))
             }
@@ -155,14 +163,14 @@ pub(super) fn extract(
         out.push(Mention {
             block: index,
             span: block.span_of(phrase.clone()),
-            range: phrase,
+            range: phrase.clone(),
             kind: MentionKind::Capital(CapitalClaim {
                 countries: country.countries,
                 ambiguous: country.ambiguous,
                 country_alias: country.alias,
                 city: text[city.range.clone()].to_string(),
                 city_span: block.span_of(city.range),
-                time: TimeContext::of(&text[sentence], false),
+                time: TimeContext::read(text, sentence, phrase.clone(), dates, false),
             }),
         });
     }
@@ -232,7 +240,13 @@ fn plain(text: &str, phrase_start: usize) -> bool {
 
 /// The city named after "capital": "Bucharest", "city Bucharest", ", Chișinău", "of Kyiv".
 /// An unknown name counts only right after the word ("the Turkish capital Istanbul").
-fn city_after(text: &str, hits: &[Hit], capital_end: usize, unknown_allowed: bool) -> Option<City> {
+fn city_after(
+    facts: &FactBase,
+    text: &str,
+    hits: &[Hit],
+    capital_end: usize,
+    unknown_allowed: bool,
+) -> Option<City> {
     let mut at = capital_end;
     let mut comma = false;
     if text[at..].to_ascii_lowercase().starts_with(" city") {
@@ -252,11 +266,16 @@ fn city_after(text: &str, hits: &[Hit], capital_end: usize, unknown_allowed: boo
                 range: hit.range.clone(),
             });
         }
+        // A name the fact base knows as something else (a person, a country).
+        if !is_place(facts, hit) {
+            return None;
+        }
     }
-    if comma || !unknown_allowed {
+    if !unknown_allowed {
         return None;
     }
-    unknown_city(text, at)
+    // "the French capital, Marseille,": after a comma, only a name the appositive closes.
+    unknown_city(text, at).filter(|city| !comma || closes(text, city.range.end))
 }
 
 /// One to three capitalised words that could be a city's name.
@@ -306,6 +325,12 @@ fn city_before_adjective(
     country: &Country,
     capital_end: usize,
 ) -> Option<City> {
+    // "Chișinău, the Moldovan capital city,".
+    let capital_end = if text[capital_end..].starts_with(" city") {
+        capital_end + 5
+    } else {
+        capital_end
+    };
     let closes = text[capital_end..].is_empty()
         || text[capital_end..].starts_with([',', '.', ';', ')', ':']);
     if !closes {
@@ -318,7 +343,7 @@ fn city_before_adjective(
         head.strip_suffix("the ")?
     };
     let city_end = head.strip_suffix(", ")?.len();
-    known_city_ending_at(hits, city_end)
+    known_city_ending_at(hits, city_end).or_else(|| unknown_city_before(text, hits, city_end))
 }
 
 fn known_city_ending_at(hits: &[Hit], end: usize) -> Option<City> {
@@ -342,9 +367,13 @@ fn capital_of(
         return None;
     }
     let the_start = after_space(text, capital)?.checked_sub(3)?;
-    let mut at = text[capital_end..]
-        .starts_with(" of ")
-        .then_some(capital_end + 4)?;
+    // "the capital of Moldova", "the capital city of Moldova".
+    let of_at = if text[capital_end..].starts_with(" city") {
+        capital_end + 5
+    } else {
+        capital_end
+    };
+    let mut at = text[of_at..].starts_with(" of ").then_some(of_at + 4)?;
     if text[at..].starts_with("the ") {
         at += 4;
     }
@@ -359,15 +388,26 @@ fn capital_of(
     country.phrase_start = the_start;
     if let Some(rest) = text[hit.range.end..].strip_prefix(", ") {
         let city_start = text.len() - rest.len();
-        if let Some(city) =
-            hit_starting_at(hits, city_start).filter(|h| h.capitals().next().is_some())
-        {
-            return Some((
-                country,
-                City {
-                    range: city.range.clone(),
-                },
-            ));
+        match hit_starting_at(hits, city_start) {
+            Some(city) if city.capitals().next().is_some() => {
+                return Some((
+                    country,
+                    City {
+                        range: city.range.clone(),
+                    },
+                ));
+            }
+            Some(other) if !is_place(facts, other) => {}
+            // "the capital city of France, Lyon,": a name the fact base does not know, closed
+            // by punctuation, and not after a leading place adverbial.
+            _ if !leads_with_place_adverbial(text, the_start) => {
+                if let Some(city) =
+                    unknown_city(text, city_start).filter(|c| closes(text, c.range.end))
+                {
+                    return Some((country, city));
+                }
+            }
+            _ => {}
         }
     }
     let head = &text[..the_start];
@@ -375,5 +415,95 @@ fn capital_of(
         .strip_suffix(", ")
         .or_else(|| head.strip_suffix(" is "))
         .map(str::len)?;
-    known_city_ending_at(hits, city_end).map(|city| (country, city))
+    known_city_ending_at(hits, city_end)
+        .or_else(|| unknown_city_before(text, hits, city_end))
+        .map(|city| (country, city))
+}
+
+/// Whether every meaning of a name is a place (a city may be one the fact base lists).
+fn is_place(facts: &FactBase, hit: &Hit) -> bool {
+    hit.targets.iter().all(|target| match *target {
+        NameTarget::Entity { entity, .. } => facts.entity(entity).kind == EntityKind::Place,
+        _ => true,
+    })
+}
+
+/// Whether the phrase at `phrase_start` ("the French capital") follows a preposition that
+/// opens its sentence ("In the French capital, ...").
+fn leads_with_place_adverbial(text: &str, phrase_start: usize) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "in",
+        "at",
+        "from",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "throughout",
+        "near",
+    ];
+    let head = text[..phrase_start].trim_end();
+    let head = head
+        .strip_suffix("the")
+        .or_else(|| head.strip_suffix("The"))
+        .map_or(head, str::trim_end);
+    let start = super::word_start(head);
+    let word = &head[start..];
+    let before = head[..start].trim_end();
+    PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p))
+        && (before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '"', '“', '”']))
+}
+
+/// Whether only punctuation or the text's end follows a name that ends at `end`.
+fn closes(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    rest.is_empty() || rest.starts_with([',', '.', ';', ')', ':'])
+}
+
+/// One to three capitalised words ending at `end` that could be a city the fact base does
+/// not know ("Marseille, the capital of France"): led by the text's start, punctuation or
+/// a lower-case word, and not a name the fact base knows as something else.
+fn unknown_city_before(text: &str, hits: &[Hit], end: usize) -> Option<City> {
+    let mut start = end;
+    for _ in 0..3 {
+        let head = &text[..start];
+        let word_at = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            .last()
+            .map(|(at, _)| at)?;
+        let word = &text[word_at..start];
+        if !starts_uppercase(word) || is_calendar_word(word) || NOT_A_CITY.contains(&word) {
+            break;
+        }
+        start = word_at;
+        match text[..start].strip_suffix(' ') {
+            Some(before)
+                if before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphabetic()) =>
+            {
+                let prev_at = super::word_start(before);
+                if !starts_uppercase(&before[prev_at..]) {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    if start == end {
+        return None;
+    }
+    let before_ok = match before(text, start) {
+        Before::Start | Before::Punctuation => true,
+        Before::Word(word) => !starts_uppercase(word),
+        Before::Hyphenated(_) => false,
+    };
+    let known_as_other = hits.iter().any(|hit| {
+        hit.range.start < end && start < hit.range.end && hit.capitals().next().is_none()
+    });
+    (before_ok && !known_as_other && !text[start..end].contains(['\'', '’']))
+        .then_some(City { range: start..end })
 }
