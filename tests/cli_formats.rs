@@ -8,6 +8,8 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+
 /// One error (date-weekday) with two unsafe fixes, and one unused suppression (a warning with
 /// a safe fix).
 const ARTICLE: &str = "---\nauthor: Test Desk\n---\nThe vote was held on Sunday, 2023-10-16, the commission said.\n\n<!-- factlint-disable-next-line fact-office -->\nThey talked.\n";
@@ -272,6 +274,25 @@ fn junit_output_follows_the_junit_schema() {
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
     validate(root, &schema);
+    // And the schema in full, by a validating XML parser.
+    if common::outside_program("xmllint", "apt-get install libxml2-utils") {
+        let report = dir.path().join("junit.xml");
+        std::fs::write(&report, &out).unwrap();
+        let xmllint = std::process::Command::new("xmllint")
+            .args(["--noout", "--schema"])
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/data/junit-10.xsd"
+            ))
+            .arg(&report)
+            .output()
+            .unwrap();
+        assert!(
+            xmllint.status.success(),
+            "{}\n{out}",
+            String::from_utf8_lossy(&xmllint.stderr)
+        );
+    }
     let failures: Vec<_> = doc
         .descendants()
         .filter(|n| n.has_tag_name("failure"))

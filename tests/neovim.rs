@@ -1,8 +1,10 @@
 //! A real editor: headless Neovim opens the example article with `factlint lsp` as its
 //! language server (`tests/neovim/init.lua`), reads back the diagnostics it displays, and
 //! applies a quick fix. `.ci/run` installs Neovim. Without `nvim` on the `PATH` the test
-//! fails (a test that passes having tested nothing would hide a broken editor integration);
-//! set `FACTLINT_SKIP_NEOVIM=1` to skip it on purpose.
+//! fails in CI and says it is skipped elsewhere (`common::outside_program`);
+//! `FACTLINT_SKIP_NEOVIM=1` skips it on purpose.
+
+mod common;
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -16,15 +18,6 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 /// quotation).
 const STALE: &str = "<!-- factlint-disable-next-line quote-attribution -->";
 
-fn nvim_available() -> bool {
-    Command::new("nvim")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success())
-}
-
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -35,11 +28,9 @@ fn neovim_shows_factlint_diagnostics_and_applies_a_fix() {
         eprintln!("note: FACTLINT_SKIP_NEOVIM=1: the Neovim test is skipped");
         return;
     }
-    assert!(
-        nvim_available(),
-        "nvim is not installed: install Neovim 0.7 or later (Debian: `apt-get install neovim`, \
-         as .ci/run does), or set FACTLINT_SKIP_NEOVIM=1 to skip this test on purpose"
-    );
+    if !common::outside_program("nvim", "Neovim 0.7 or later: apt-get install neovim") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let example = std::fs::read_to_string(root().join("examples/nato-bucharest.md")).unwrap();
     // The example article with a stale suppression above its last line.

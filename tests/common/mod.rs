@@ -87,3 +87,29 @@ pub fn render_human(report: FileReport, verbose: bool) -> String {
     let (out, err) = output::human::render(&run, &options);
     format!("{out}{err}")
 }
+
+/// Whether this run is in CI (`CI` set, and not to "", "false" or "0").
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// Whether `program` (run with `--version`) is there for a test that needs it. In CI its
+/// absence fails the test: a test that passes having tested nothing would hide a broken
+/// integration, and `.ci/run` installs every such program. Elsewhere the test says why it is
+/// skipped, so `cargo test` works on a machine without it.
+pub fn outside_program(program: &str, install: &str) -> bool {
+    let found = std::process::Command::new(program)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !found {
+        assert!(
+            !in_ci(),
+            "{program} is not installed, and CI is set: install it ({install}), as .ci/run does"
+        );
+        eprintln!("skipped: {program} is not installed ({install}), and CI is not set");
+    }
+    found
+}
