@@ -8,7 +8,16 @@
 mod file;
 
 /// The embedded fact files, in load order (`src/facts/load.rs` lists the same).
-const FACT_FILES: &[&str] = &["organisations", "countries", "places", "offices", "events"];
+const FACT_FILES: &[&str] = &[
+    "organisations",
+    "countries",
+    "places",
+    "offices",
+    "events",
+    "people",
+    "world_offices",
+    "world_organisations",
+];
 
 fn main() {
     let out_dir =

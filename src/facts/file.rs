@@ -477,6 +477,10 @@ pub struct RawTerm {
     pub kind: TermKind,
     pub from: Date,
     pub until: Option<Date>,
+    /// The term may overlap others of its office of the same kind (rival claims, co-chairs);
+    /// the note says why.
+    #[serde(default)]
+    pub concurrent: bool,
     #[serde(default)]
     pub uncertain: bool,
     pub note: Option<String>,

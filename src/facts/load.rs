@@ -39,8 +39,17 @@ macro_rules! embedded {
 
 /// The embedded defaults, in a fixed order (the same as `build.rs`).
 pub fn embedded_sources() -> Vec<SourceFile> {
-    const FILES: [(&str, &str, &str); 5] =
-        embedded!("organisations", "countries", "places", "offices", "events");
+    const FILES: [(&str, &str, &str); 8] =
+        embedded!(
+            "organisations",
+            "countries",
+            "places",
+            "offices",
+            "events",
+            "people",
+            "world_offices",
+            "world_organisations"
+        );
     FILES
         .iter()
         .map(|(path, text, parsed)| SourceFile {
@@ -493,7 +502,12 @@ impl Builder<'_> {
                 }
                 let organisation =
                     self.entity_ref(file, &raw.organisation, &[EntityKind::Organisation]);
-                let member = self.entity_ref(file, &raw.member, &[EntityKind::Country]);
+                // The EU and the African Union are members of the G20.
+                let member = self.entity_ref(
+                    file,
+                    &raw.member,
+                    &[EntityKind::Country, EntityKind::Organisation],
+                );
                 let (Some(organisation), Some(member)) = (organisation, member) else {
                     continue;
                 };
@@ -552,6 +566,7 @@ impl Builder<'_> {
                     holder,
                     kind: raw.kind,
                     valid: interval(&Some(raw.from.clone()), &raw.until),
+                    concurrent: raw.concurrent,
                     provenance,
                 });
             }
@@ -654,7 +669,7 @@ impl Builder<'_> {
             sorted.sort_by_key(|&i| base.terms[i].valid.from);
             for pair in sorted.windows(2) {
                 let (a, b) = (&base.terms[pair[0]], &base.terms[pair[1]]);
-                if a.valid.overlaps(b.valid) {
+                if a.valid.overlaps(b.valid) && !a.concurrent && !b.concurrent {
                     problems.push((
                         term_spans[pair[1]].clone(),
                         format!(

@@ -204,6 +204,8 @@ pub struct Term {
     pub holder: EntityId,
     pub kind: TermKind,
     pub valid: Interval,
+    /// May overlap other terms of its office (rival claims, co-chairs).
+    pub concurrent: bool,
     pub provenance: Provenance,
 }
 
