@@ -62,6 +62,14 @@ pub enum FactsCommand {
         #[arg(long)]
         no_default_facts: bool,
     },
+    /// What the fact base holds: entities by kind, offices, terms, check dates, unconfirmed rows
+    Stats {
+        /// Extra fact folders
+        #[arg(long = "facts", value_name = "DIR")]
+        facts: Vec<PathBuf>,
+        #[arg(long)]
+        no_default_facts: bool,
+    },
     /// Turn Wikidata SPARQL results, entity JSON or a JSON dump into a fact folder
     /// (offline: run the queries in rules/wikidata/ or download entities first)
     Import(ImportArgs),

@@ -797,6 +797,16 @@ fn run_facts(command: FactsCommand) -> u8 {
             Err(errors) => report_input_errors(errors),
         },
         FactsCommand::Import(args) => run_import(args),
+        FactsCommand::Stats {
+            facts,
+            no_default_facts,
+        } => match FactBase::load(&facts, !no_default_facts) {
+            Ok(base) => {
+                let text = factlint::facts::query::stats(&base);
+                print_out(|out| out.write_all(text.as_bytes()))
+            }
+            Err(errors) => report_input_errors(errors),
+        },
         FactsCommand::Query {
             name,
             as_of,

@@ -13,6 +13,9 @@ use crate::claims::Claims;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Trust {
     Certain,
+    /// The date judged is within [`HANDOVER_DAYS`] of a term's start or end: sources often
+    /// disagree by a day or a few about a handover (sworn in, appointed, took up duties).
+    Handover,
     /// An open-ended fact judged after its file's check date: it may have changed since.
     Stale(NaiveDate),
     /// The fact's start or end is known only to the month or year, and the date judged
@@ -22,7 +25,23 @@ pub enum Trust {
     Uncertain,
 }
 
+/// How close to a handover a claim is only ever a warning.
+pub const HANDOVER_DAYS: i64 = 7;
+
 impl Trust {
+    /// For a term of office: as [`Trust::of`], and near a handover at most a warning.
+    fn of_term(term: &Term, date: NaiveDate) -> Trust {
+        let near = |bound: Option<NaiveDate>| {
+            bound.is_some_and(|bound| (date - bound).num_days().abs() <= HANDOVER_DAYS)
+        };
+        let trust = Trust::of(&term.provenance, term.valid, date);
+        if trust == Trust::Certain && (near(term.valid.from) || near(term.valid.until)) {
+            Trust::Handover
+        } else {
+            trust
+        }
+    }
+
     fn of(provenance: &Provenance, valid: Interval, date: NaiveDate) -> Trust {
         if provenance.uncertain {
             Trust::Uncertain
@@ -39,6 +58,10 @@ impl Trust {
     pub fn caveat(self) -> Option<String> {
         match self {
             Trust::Certain => None,
+            Trust::Handover => Some(format!(
+                "the date judged is within {HANDOVER_DAYS} days of a handover, and sources often \
+                 disagree by a few days about when one holder took over"
+            )),
             Trust::Stale(checked) => Some(format!(
                 "the fact base was checked through {checked}; this may have changed since"
             )),
@@ -137,7 +160,7 @@ pub fn office_holder<'f>(
         .copied()
         .chain(last_before)
         .chain(first_after)
-        .map(|term| Trust::of(&term.provenance, term.valid, date))
+        .map(|term| Trust::of_term(term, date))
         .max()
         .unwrap_or(Trust::Certain);
     Verdict::False {
@@ -482,6 +505,29 @@ source = "s"
             "from 2010-10 to 2024",
             "the precision shows where the interval is printed"
         );
+    }
+
+    #[test]
+    fn a_claim_within_a_week_of_a_handover_is_at_most_a_warning() {
+        let base = FactBase::from_texts(&[("pm.toml", IMPRECISE)]).unwrap();
+        let carl = base.entity_by_id("person:c").unwrap();
+        let verdict = |day: &str| office_holder(&base, &[0], carl, date(day));
+        // Bert's term ends on 2026-01-01: four days before, the sources may disagree.
+        match verdict("2025-12-28") {
+            Verdict::False { trust, .. } => assert_eq!(trust, Trust::Handover),
+            other => panic!("{other:?}"),
+        }
+        assert!(!verdict("2025-12-28").is_certainly_false());
+        assert!(Trust::Handover.caveat().unwrap().contains("7 days"));
+        // Twelve days before it, and a week and a day after Bert took over, it is certain.
+        assert!(verdict("2025-12-20").is_certainly_false());
+        assert!(verdict("2024-07-10").is_certainly_false());
+        // The named person's own term ending close to the date counts too.
+        let bert = base.entity_by_id("person:b").unwrap();
+        match office_holder(&base, &[0], bert, date("2026-01-03")) {
+            Verdict::Unknown => {}
+            other => panic!("nobody is recorded after Bert: {other:?}"),
+        }
     }
 
     #[test]

@@ -39,17 +39,16 @@ macro_rules! embedded {
 
 /// The embedded defaults, in a fixed order (the same as `build.rs`).
 pub fn embedded_sources() -> Vec<SourceFile> {
-    const FILES: [(&str, &str, &str); 8] =
-        embedded!(
-            "organisations",
-            "countries",
-            "places",
-            "offices",
-            "events",
-            "people",
-            "world_offices",
-            "world_organisations"
-        );
+    const FILES: [(&str, &str, &str); 8] = embedded!(
+        "organisations",
+        "countries",
+        "places",
+        "offices",
+        "events",
+        "people",
+        "world_offices",
+        "world_organisations"
+    );
     FILES
         .iter()
         .map(|(path, text, parsed)| SourceFile {

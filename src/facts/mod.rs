@@ -507,6 +507,19 @@ impl FactBase {
         own.chain(rows)
     }
 
+    /// Offices whose id or name is `text` (ignoring case).
+    pub fn find_offices(&self, text: &str) -> Vec<OfficeId> {
+        let text = text.trim().to_lowercase();
+        self.offices
+            .iter()
+            .enumerate()
+            .filter(|(_, office)| {
+                office.id.to_lowercase() == text || office.name.to_lowercase() == text
+            })
+            .map(|(id, _)| id)
+            .collect()
+    }
+
     /// Entities whose id, name, alias, adjective or demonym is `text` (ignoring case).
     pub fn find(&self, text: &str) -> Vec<EntityId> {
         let text = text.trim();
