@@ -377,3 +377,241 @@ fn people_rule_docs_examples_behave_as_documented() {
         }
     }
 }
+
+/// The world tables' conversion is reproducible: run on the copies of the tables in
+/// `rules/facts/tables/`, in a copy of `rules/facts/`, it writes exactly the committed files
+/// (so a table edited without running it again, or a hand edit of a generated file, fails).
+#[test]
+fn the_world_tables_convert_to_the_committed_files() {
+    let python = ["python3", "python"].into_iter().find(|python| {
+        std::process::Command::new(python)
+            .arg("-c")
+            .arg("import tomllib")
+            .output()
+            .is_ok_and(|out| out.status.success())
+    });
+    let Some(python) = python else {
+        eprintln!("no Python 3.11 or later: the conversion is not checked here");
+        return;
+    };
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(live_rules()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|ext| ext == "toml") {
+            std::fs::copy(&path, copy.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let status = std::process::Command::new(python)
+        .arg(live_rules().join("world_to_toml.py"))
+        .arg(live_rules().join("tables"))
+        .arg(copy.path())
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    for name in [
+        "people.toml",
+        "world_offices.toml",
+        "world_organisations.toml",
+        "offices.toml",
+    ] {
+        let made = std::fs::read_to_string(copy.path().join(name)).unwrap();
+        let committed = std::fs::read_to_string(live_rules().join(name)).unwrap();
+        assert!(
+            made == committed,
+            "{name} differs from what world_to_toml.py writes"
+        );
+    }
+}
+
+/// `facts check` validates the live folder, and a bad row in it fails with its place.
+#[test]
+fn facts_check_validates_the_live_folder_and_points_at_a_bad_row() {
+    Command::cargo_bin("factlint")
+        .unwrap()
+        .args(["facts", "check"])
+        .arg(live_rules())
+        .assert()
+        .success();
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(live_rules()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|ext| ext == "toml") {
+            std::fs::copy(&path, copy.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    // Olaf Scholz's term made to end before it began.
+    let file = copy.path().join("world_offices.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let bad = text.replacen(
+        "from = 2021-12-08\nuntil = 2025-05-06",
+        "from = 2021-12-08\nuntil = 2020-05-06",
+        1,
+    );
+    assert_ne!(bad, text);
+    let line = bad[..bad.find("until = 2020-05-06").unwrap()]
+        .lines()
+        .count()
+        + 1;
+    std::fs::write(&file, bad).unwrap();
+    Command::cargo_bin("factlint")
+        .unwrap()
+        .args(["facts", "check"])
+        .arg(copy.path())
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "`until` (2020-05-06) is not after",
+        ))
+        .stderr(predicates::str::contains(format!(
+            "world_offices.toml:{line}:9]"
+        )));
+}
+
+fn query(args: &[&str]) -> String {
+    let output = Command::cargo_bin("factlint")
+        .unwrap()
+        .args(["facts", "query"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn facts_query_answers_by_any_name_for_people_offices_and_organisations() {
+    let erdogan = query(&["Erdogan", "--as-of", "2016-01-01"]);
+    assert!(
+        erdogan.contains("Recep Tayyip Erdoğan (person:"),
+        "{erdogan}"
+    );
+    assert!(erdogan.contains("born 1954-02-26"), "{erdogan}");
+    assert!(
+        erdogan.contains("President of Turkey since 2014-08-28 (holds it on this date)"),
+        "{erdogan}"
+    );
+    assert!(
+        erdogan.contains("Prime Minister of Turkey from 2003-03-14 to 2014-08-28"),
+        "{erdogan}"
+    );
+    let g20 = query(&["G-20", "--as-of", "2024-01-01"]);
+    assert!(g20.contains("G20 (org:g20, organisation"), "{g20}");
+    assert!(g20.contains("members: 21 (since 2023-09-09"), "{g20}");
+    assert!(g20.contains("African Union"), "{g20}");
+    let imf = query(&[
+        "Managing Director of International Monetary Fund",
+        "--as-of",
+        "2015-01-01",
+    ]);
+    assert!(imf.contains("held by Christine Lagarde"), "{imf}");
+    let germany = query(&["Germany", "--as-of", "2022-01-01"]);
+    assert!(
+        germany.contains("Chancellor of Germany: Olaf Scholz"),
+        "{germany}"
+    );
+    assert!(germany.contains("member of G7"), "{germany}");
+}
+
+#[test]
+fn facts_stats_counts_what_the_base_holds() {
+    let output = Command::cargo_bin("factlint")
+        .unwrap()
+        .args(["facts", "stats"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let facts = FactBase::embedded();
+    assert!(
+        text.contains(&format!("terms: {} (", facts.terms.len())),
+        "{text}"
+    );
+    assert!(text.contains("checked through: 2025-06-30"), "{text}");
+    assert!(text.contains("unconfirmed rows (uncertain): "), "{text}");
+    let people = facts.people().count();
+    assert!(people > 1_400, "{people}");
+    assert!(text.contains(&format!("  people: {people}")), "{text}");
+}
+
+#[test]
+fn every_table_office_and_person_is_in_the_base() {
+    let facts = live();
+    let tables = live_rules().join("tables");
+    let read = |name: &str| std::fs::read_to_string(tables.join(name)).unwrap();
+    // Every holder named in the tables is a person with a name the base knows.
+    let names: std::collections::HashSet<&str> = facts.person_names().map(|n| n.name).collect();
+    for table in ["heads_of_state_and_government.csv", "org_leaders.csv"] {
+        let text = read(table);
+        let mut rows = csv_rows(&text);
+        let header = rows.next().unwrap();
+        let holder = header.iter().position(|c| c == "holder").unwrap();
+        for row in rows {
+            assert!(
+                names.contains(row[holder].as_str()),
+                "{table}: {}",
+                row[holder]
+            );
+        }
+    }
+    let erdogan = facts.find("Erdogan");
+    assert_eq!(erdogan.len(), 1);
+    let born = facts.birth_date(erdogan[0]).unwrap();
+    assert_eq!(born.date.to_string(), "1954-02-26");
+    assert!(!born.uncertain);
+    // Two people of one name stay two people, each with their own birth date.
+    let berzins = facts.find("Andris Bērziņš");
+    assert_eq!(berzins.len(), 2);
+    let mut years: Vec<String> = berzins
+        .iter()
+        .map(|&p| facts.birth_date(p).unwrap().date.to_string()[..4].to_string())
+        .collect();
+    years.sort();
+    assert_eq!(years, ["1944", "1951"]);
+    // Hand-edited people keep their ids and gain their birth dates.
+    let rutte = facts.entity_by_id("person:mark-rutte").unwrap();
+    assert_eq!(
+        facts.birth_date(rutte).map(|b| b.date.to_string()),
+        Some("1967-02-14".to_string())
+    );
+    // Offices of organisations, and organisations with their press names.
+    let imf = facts.entity_by_id("org:imf").unwrap();
+    assert!(facts
+        .offices
+        .iter()
+        .any(|o| o.of == imf && o.title == "Managing Director"));
+    for (name, id) in [
+        ("G-20", "org:g20"),
+        ("Group of 20", "org:g20"),
+        ("OPEC", "org:opec"),
+    ] {
+        assert_eq!(
+            facts.find(name),
+            vec![facts.entity_by_id(id).unwrap()],
+            "{name}"
+        );
+    }
+    let opec = facts.entity(facts.entity_by_id("org:opec").unwrap());
+    assert!(opec.generic.contains(&"cartel".to_string()));
+}
+
+/// Rows of a CSV text (quoted cells may hold commas; the tables quote no newlines).
+fn csv_rows(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    text.lines().filter(|l| !l.is_empty()).map(|line| {
+        let mut cells = vec![String::new()];
+        let mut quoted = false;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' if quoted && chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cells.last_mut().unwrap().push('"');
+                }
+                '"' => quoted = !quoted,
+                ',' if !quoted => cells.push(String::new()),
+                c => cells.last_mut().unwrap().push(c),
+            }
+        }
+        cells
+    })
+}

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """The world tables (shared/facts/) -> rules/facts/ (generated files, merged with the hand-edited ones).
 
-    python3 rules/facts/world_to_toml.py PATH/TO/shared/facts [rules/facts]
+    python3 rules/facts/world_to_toml.py rules/facts/tables [rules/facts]
+
+(rules/facts/tables/ holds copies of the five tables of the project's shared/facts/ folder;
+run it with that folder instead after the tables change, and copy them over.)
 
 Reads heads_of_state_and_government.csv, org_leaders.csv, org_members.csv, org_counts.csv and
 people.csv, and writes:
@@ -78,6 +81,15 @@ ORG_OFFICE_TITLES = {
     "Director General": ["Director-General"],
     "Secretary General": ["Secretary-General"],
     "Secretary-General": ["Secretary General"],
+}
+
+
+# Other forms of a head of state or government's title seen before a name.
+TITLE_EXTRA = {
+    "President of the State Affairs of North Korea": ["Chairman of the State Affairs Commission"],
+    "Premier of China": ["Prime Minister"],
+    "Chancellor of Germany": ["Federal Chancellor"],
+    "Chancellor of Austria": ["Federal Chancellor"],
 }
 
 
@@ -251,9 +263,7 @@ def office_title(office, country):
         return "Taoiseach", ["Prime Minister"]
     match = re.match(r"^(.*?) of (the )?" + re.escape(country) + "$", office)
     title = match.group(1) if match else re.sub(r" of [^,]*$", "", office)
-    if title == "Premier":
-        return title, []
-    return title, []
+    return title, TITLE_EXTRA.get(office, [])
 
 
 def main(src, dst):

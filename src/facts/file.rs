@@ -63,7 +63,7 @@ impl FactDateVisitor {
         let digits =
             |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
         let parsed = match text.len() {
-            10 => text.parse::<NaiveDate>().ok().map(FactDate::day),
+            10 => parse_day(text).map(FactDate::day),
             7 if digits(&text[..4], 4) && text.as_bytes()[4] == b'-' && digits(&text[5..], 2) => {
                 format!("{text}-01")
                     .parse::<NaiveDate>()
@@ -82,6 +82,22 @@ impl FactDateVisitor {
             ))
         })
     }
+}
+
+/// `YYYY-MM-DD` read directly: the embedded base holds thousands of dates, and a general
+/// parser takes most of their loading time.
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let number = |range: std::ops::Range<usize>| {
+        bytes[range].iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
 impl<'de> Visitor<'de> for FactDateVisitor {

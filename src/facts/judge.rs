@@ -129,6 +129,11 @@ pub fn office_holder<'f>(
     person: EntityId,
     date: NaiveDate,
 ) -> Verdict<Vec<&'f Term>> {
+    // "Queen Elizabeth", "President Mandela" after their deaths name who they were, not an
+    // office held on the date.
+    if base.death_date(person).is_some_and(|died| died.0 <= date) {
+        return Verdict::Unknown;
+    }
     let mut holders = Vec::new();
     for &office in offices {
         let on = base.holders_on(office, date);
@@ -528,6 +533,26 @@ source = "s"
             Verdict::Unknown => {}
             other => panic!("nobody is recorded after Bert: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_title_given_after_the_holders_death_claims_nothing() {
+        let text = IMPRECISE.replace(
+            "name = \"Anna Alpha\"",
+            "name = \"Anna Alpha\"\nborn = 1950-03-01\ndied = 2025-02-01",
+        );
+        let base = FactBase::from_texts(&[("pm.toml", &text)]).unwrap();
+        let anna = base.entity_by_id("person:a").unwrap();
+        // Alive and out of office: false; dead: "Prime Minister Alpha" is who she was.
+        assert!(office_holder(&base, &[0], anna, date("2025-01-15")).is_certainly_false());
+        assert_eq!(
+            office_holder(&base, &[0], anna, date("2025-03-01")),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            base.birth_date(anna).map(|b| b.date.to_string()),
+            Some("1950-03-01".to_string())
+        );
     }
 
     #[test]

@@ -122,17 +122,12 @@ pub fn build(sources: &[SourceFile]) -> Result<FactBase, Vec<InputError>> {
         list: Vec::new(),
     };
     let mut parsed = Vec::new();
-    for (index, source) in sources.iter().enumerate() {
-        let raw = match source.parsed {
-            Some(json) => serde_json::from_str::<RawFile>(json)
-                .map_err(|error| (0..0, format!("invalid fact file: {error}"))),
-            None => super::pieces::parse(&source.text).map_err(|error| {
-                let message = format!("invalid fact file: {}", error.message().trim());
-                (error.span().unwrap_or(0..0), message)
-            }),
-        };
+    for (index, raw) in parse_all(sources).into_iter().enumerate() {
         match raw {
-            Ok(raw) => parsed.push(Parsed { source, raw }),
+            Ok(raw) => parsed.push(Parsed {
+                source: &sources[index],
+                raw,
+            }),
             Err((span, message)) => errors.at(index, span, message),
         }
     }
@@ -156,6 +151,67 @@ pub fn build(sources: &[SourceFile]) -> Result<FactBase, Vec<InputError>> {
     drop(builder.ids);
     base.names = NameIndex::build(&base);
     Ok(base)
+}
+
+type ParseResult = Result<RawFile, (std::ops::Range<usize>, String)>;
+
+fn parse_one(source: &SourceFile) -> ParseResult {
+    match source.parsed {
+        Some(json) => serde_json::from_str::<RawFile>(json)
+            .map_err(|error| (0..0, format!("invalid fact file: {error}"))),
+        None => super::pieces::parse(&source.text).map_err(|error| {
+            let message = format!("invalid fact file: {}", error.message().trim());
+            (error.span().unwrap_or(0..0), message)
+        }),
+    }
+}
+
+/// Every file parsed, in order. The files are shared between two threads by size (the
+/// embedded base's three large files make most of its start-up): parsing is most of the time
+/// loading takes, and the files are independent until their ids are resolved.
+fn parse_all(sources: &[SourceFile]) -> Vec<ParseResult> {
+    let size = |source: &SourceFile| source.parsed.map_or(source.text.len(), str::len);
+    let total: usize = sources.iter().map(size).sum();
+    if sources.len() < 2 || total < 256 * 1024 {
+        return sources.iter().map(parse_one).collect();
+    }
+    // The other thread takes the largest files until it has about half.
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(size(&sources[i])));
+    let mut theirs = Vec::new();
+    let mut taken = 0;
+    for &i in &order {
+        if taken + size(&sources[i]) <= total / 2 || theirs.is_empty() {
+            taken += size(&sources[i]);
+            theirs.push(i);
+        }
+    }
+    let mut results: Vec<Option<ParseResult>> = (0..sources.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| {
+            theirs
+                .iter()
+                .map(|&i| (i, parse_one(&sources[i])))
+                .collect::<Vec<_>>()
+        });
+        for i in 0..sources.len() {
+            if !theirs.contains(&i) {
+                results[i] = Some(parse_one(&sources[i]));
+            }
+        }
+        match other.join() {
+            Ok(done) => {
+                for (i, result) in done {
+                    results[i] = Some(result);
+                }
+            }
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    results
+        .into_iter()
+        .map(|result| result.expect("every file is parsed"))
+        .collect()
 }
 
 struct Builder<'s> {
