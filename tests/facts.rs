@@ -615,3 +615,83 @@ fn csv_rows(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
         cells
     })
 }
+
+/// `(rule, severity, message)` of the fact rules' findings with the live embedded base.
+fn live_findings(text: &str, on: &str) -> Vec<(RuleId, String, String)> {
+    let mut settings = common::settings();
+    settings.date_override = Some(date(on));
+    check_source("article.md", text, &settings)
+        .diagnostics
+        .into_iter()
+        .filter(|d| FACT_RULES.contains(&d.rule))
+        .map(|d| (d.rule, format!("{:?}", d.severity), d.message))
+        .collect()
+}
+
+#[test]
+fn the_world_base_catches_office_holders_of_many_countries() {
+    // A predecessor named in office: certain, an error.
+    let found = live_findings(
+        "German Chancellor Angela Merkel met the press in Berlin.\n",
+        "2023-03-01",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Error");
+    assert!(found[0].2.contains("Olaf Scholz held it"), "{found:?}");
+    // An organisation's office, written before the name.
+    let found = live_findings(
+        "IMF Managing Director Christine Lagarde spoke on Tuesday.\n",
+        "2022-05-03",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].2.contains("Kristalina Georgieva held it"),
+        "{found:?}"
+    );
+    // Bare titles of people who held that title on the date: nothing.
+    for (text, on) in [
+        ("President Erdogan spoke in Ankara.\n", "2020-06-01"),
+        ("Chancellor Olaf Scholz spoke in Berlin.\n", "2022-06-01"),
+        (
+            "Zambian President Hakainde Hichilema spoke.\n",
+            "2022-06-01",
+        ),
+        (
+            "IMF Managing Director Kristalina Georgieva spoke.\n",
+            "2022-05-03",
+        ),
+        (
+            "Italian Prime Minister Giorgia Meloni spoke.\n",
+            "2023-05-03",
+        ),
+    ] {
+        assert_eq!(live_findings(text, on), vec![], "{text}");
+    }
+}
+
+#[test]
+fn the_world_base_is_only_sure_where_the_sources_are() {
+    // Three days after Merz took over: the sources may disagree by a few days.
+    let found = live_findings("Chancellor Olaf Scholz spoke in Berlin.\n", "2025-05-09");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Warning");
+    // After the base was checked (2025-06-30), an open-ended term may be stale.
+    let found = live_findings("Chancellor Olaf Scholz spoke in Berlin.\n", "2026-03-01");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Warning");
+    // A late monarch or president keeps the title in the press: nothing.
+    for text in [
+        "The funeral of President Robert Mugabe was held in Harare.\n",
+        "Prime Minister Shinzo Abe was remembered in Tokyo.\n",
+    ] {
+        assert_eq!(live_findings(text, "2023-05-01"), vec![], "{text}");
+    }
+    // "The 19 G20 countries": the EU and the African Union are members, not countries.
+    assert_eq!(
+        live_findings(
+            "Leaders of the G20 met in Rio. The 19 G20 countries and the EU agreed.\n",
+            "2024-11-19"
+        ),
+        vec![]
+    );
+}

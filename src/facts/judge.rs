@@ -109,7 +109,7 @@ pub fn member_count(
     let Some(actual) = base.member_count_on(entity, date) else {
         return Verdict::Unknown;
     };
-    if actual.value == value {
+    if actual.value == value || countries_among_members(base, entity, date) == Some(value) {
         Verdict::Holds
     } else if value * 2 < actual.value {
         Verdict::Unknown
@@ -119,6 +119,28 @@ pub fn member_count(
             trust: Trust::of(&actual.provenance, actual.valid, date),
         }
     }
+}
+
+/// How many of an organisation's members on `date` are countries, when some are not (the EU
+/// and the African Union in the G20): "the 19 G20 countries" is then right too.
+fn countries_among_members(
+    base: &FactBase,
+    organisation: EntityId,
+    date: NaiveDate,
+) -> Option<u32> {
+    let members = base
+        .memberships
+        .iter()
+        .filter(|m| m.organisation == organisation && m.valid.contains(date));
+    let (mut countries, mut others) = (0, 0);
+    for membership in members {
+        if base.entity(membership.member).kind == super::EntityKind::Country {
+            countries += 1;
+        } else {
+            others += 1;
+        }
+    }
+    (others > 0).then_some(countries)
 }
 
 /// `person` holds one of `offices` on `date`. Unknown when the fact base does not know who
@@ -417,6 +439,22 @@ mod tests {
         assert_eq!(
             member_count(&base, nato, 30, date("1900-01-01")),
             Verdict::Unknown
+        );
+    }
+
+    #[test]
+    fn a_count_of_countries_leaves_out_members_that_are_organisations() {
+        let base = FactBase::embedded();
+        let g20 = base.entity_by_id("org:g20").unwrap();
+        let day = date("2024-06-01");
+        // 19 countries, the EU and the African Union.
+        assert_eq!(member_count(&base, g20, 21, day), Verdict::Holds);
+        assert_eq!(member_count(&base, g20, 19, day), Verdict::Holds);
+        assert!(member_count(&base, g20, 22, day).is_certainly_false());
+        // Before the African Union joined, 20 members.
+        assert_eq!(
+            member_count(&base, g20, 20, date("2020-06-01")),
+            Verdict::Holds
         );
     }
 
