@@ -15,5 +15,8 @@ fn main() {
         eprintln!("{path}: {error}");
         std::process::exit(2);
     });
-    println!("{}", floor::parse_and_match(&text, floor::Granularity::Document));
+    println!(
+        "{}",
+        floor::parse_and_match(&text, floor::Granularity::Document)
+    );
 }

@@ -18,9 +18,9 @@ use pulldown_cmark::Parser;
 use rayon::prelude::*;
 
 use factlint::claims::{ClaimGroup, Claims};
-use floor::{options, parse_and_match, Granularity, TEN_REGEXES};
 use factlint::document::Document;
 use factlint::{check_source, Settings};
+use floor::{options, parse_and_match, Granularity, TEN_REGEXES};
 
 fn main() {
     divan::main();
@@ -184,4 +184,3 @@ fn parse_only(text: &str) -> usize {
         .map(|(event, range)| black_box((event, range)).1.len())
         .sum()
 }
-
