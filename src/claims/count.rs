@@ -767,7 +767,7 @@ mod tests {
         assert_counts("NATO met. The other 29 allies agreed.", &[]);
         assert_counts("NATO met. Some 30 countries sent troops.", &[]);
         assert_counts("NATO met. The 30 countries sent troops.", &[]);
-        assert_counts("The 47 member states of the Council of Europe met.", &[]);
+        assert_counts("The 57 member states of the OSCE met.", &[]);
         assert_counts("The 30 allies met.", &[]);
         assert_counts("The EU met. The 30 allies met.", &[]);
     }
