@@ -464,7 +464,7 @@ fn facts_check_validates_the_live_folder_and_points_at_a_bad_row() {
             "`until` (2020-05-06) is not after",
         ))
         .stderr(predicates::str::contains(format!(
-            "world_offices.toml:{line}:9]"
+            "world_offices.toml:{line}:9"
         )));
 }
 
