@@ -44,6 +44,15 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff)
     Man,
+    /// Serve a local review page (127.0.0.1 only): paste or open an article, see it checked
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port on 127.0.0.1 (0: any free port)
+    #[arg(long, default_value_t = 7171)]
+    pub port: u16,
 }
 
 #[derive(Debug, Subcommand)]
@@ -146,6 +155,8 @@ pub enum Format {
     Junit,
     /// GitLab Code Quality JSON
     Gitlab,
+    /// One self-contained page: each article with its findings marked in place
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -20,6 +20,7 @@ pub mod lsp;
 pub mod output;
 pub mod rules;
 pub mod sentence;
+pub mod serve;
 pub mod settings;
 pub mod span;
 pub mod style;

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use cli::{
     CheckArgs, Cli, ColorChoice, Command, DialectArg, FactsCommand, Format, ImportArgs,
-    ImportSource, ListFormat,
+    ImportSource, ListFormat, ServeArgs,
 };
 use factlint::config::Dialect;
 use factlint::diagnostic::Severity;
@@ -39,6 +39,7 @@ fn main() -> ExitCode {
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Facts(command)) => run_facts(command),
         Some(Command::Lsp) => run_lsp(),
+        Some(Command::Serve(args)) => run_serve(args),
         Some(Command::Completions { shell }) => {
             // clap_complete panics when it cannot write, so the script is built in memory.
             let mut script = Vec::new();
@@ -552,6 +553,7 @@ fn emit(report: &RunReport, args: &CheckArgs, stdin_fixed: Option<String>) -> u8
             Format::Sarif => output::sarif::write(report, &options, out),
             Format::Junit => output::junit::write(report, &options, out),
             Format::Gitlab => output::gitlab::write(report, &options, out),
+            Format::Html => output::html::write(report, &options, out),
         }?;
         if args.show_fixes {
             write_fix_list(report, args.unsafe_fixes, out)?;
@@ -594,19 +596,53 @@ fn emit(report: &RunReport, args: &CheckArgs, stdin_fixed: Option<String>) -> u8
     exit_code(report, args.deny_warnings, args.exit_zero)
 }
 
-/// [`write_stdout`] into a file (`--output-file`).
+/// [`write_stdout`] into a file (`--output-file`). A regular file is replaced in one rename,
+/// so a reader never sees half a report and a failed run leaves the old one in place; anything
+/// else (`/dev/stdout`, a pipe) is written as it is.
 fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), u8> {
-    let file = std::fs::File::create(path).map_err(|error| {
+    let cannot = |error: io::Error| {
         fail(&format!(
             "cannot write {}: {}",
             path.display(),
             describe_io(&error)
         ))
-    })?;
-    let mut out = io::BufWriter::new(file);
-    write(&mut out)
-        .and_then(|()| out.flush())
-        .map_err(|error| fail(&format!("cannot write {}: {error}", path.display())))
+    };
+    let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file());
+    if special {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(cannot)?;
+        let mut out = io::BufWriter::new(file);
+        return write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|error| fail(&format!("cannot write {}: {error}", path.display())));
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".factlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(cannot)?;
+    {
+        let mut out = io::BufWriter::new(temp.as_file_mut());
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|error| fail(&format!("cannot write {}: {error}", path.display())))?;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        std::fs::set_permissions(temp.path(), permissions).map_err(cannot)?;
+    }
+    temp.persist(path).map_err(|error| cannot(error.error))?;
+    Ok(())
 }
 
 /// `--statistics`: findings per rule, most first, with how many a fix covers.
@@ -943,6 +979,14 @@ fn report_input_errors(errors: Vec<InputError>) -> u8 {
     let (_, err) = output::human::render(&report, &options);
     eprint!("{err}");
     EXIT_TROUBLE
+}
+
+/// `factlint serve`: 0 after a clean shutdown (Ctrl-C, SIGTERM), 2 when it cannot start.
+fn run_serve(args: ServeArgs) -> u8 {
+    match factlint::serve::run(args.port) {
+        Ok(()) => EXIT_CLEAN,
+        Err(message) => fail(&message),
+    }
 }
 
 /// The protocol's exit codes: 0 after `shutdown` then `exit`, 1 on `exit` alone.
