@@ -164,8 +164,14 @@ fn the_bundled_example_shows_both_findings_in_place() {
         json!("Secretary-General")
     );
     browser.key("Escape");
+    assert_eq!(
+        browser.eval("document.getElementById('fl-pop').hidden"),
+        json!(true)
+    );
 
+    // The screenshot: the first finding in view with its explanation open.
     browser.eval("window.scrollTo(0, 0); document.activeElement.blur()");
+    browser.key("j");
     let png = browser.screenshot();
     assert!(png.starts_with(b"\x89PNG"), "not a PNG");
     std::fs::write(cdp::artifacts().join("nato-bucharest.png"), &png).unwrap();
