@@ -426,6 +426,11 @@ struct Renderer<'a> {
     findings: &'a [(usize, &'a Diagnostic)],
     /// Every finding's start and end, sorted and deduplicated.
     boundaries: Vec<usize>,
+    /// Findings (their positions in `findings`) in order of their starts, those starts, and
+    /// the longest span: the findings that can cover a piece are found by binary search.
+    by_start: Vec<usize>,
+    starts: Vec<usize>,
+    longest: usize,
     /// Whether each finding has been marked somewhere yet (its anchor is written once).
     marked: Vec<bool>,
     html: String,
@@ -441,10 +446,21 @@ impl<'a> Renderer<'a> {
             .collect();
         boundaries.sort_unstable();
         boundaries.dedup();
+        let mut by_start: Vec<usize> = (0..findings.len()).collect();
+        by_start.sort_by_key(|&n| findings[n].1.span.start);
+        let starts = by_start.iter().map(|&n| findings[n].1.span.start).collect();
+        let longest = findings
+            .iter()
+            .map(|(_, d)| d.span.len())
+            .max()
+            .unwrap_or(0);
         Self {
             source,
             findings,
             boundaries,
+            by_start,
+            starts,
+            longest,
             marked: vec![false; findings.len()],
             html: String::with_capacity(source.len() * 2),
             closers: Vec::new(),
@@ -622,15 +638,20 @@ impl<'a> Renderer<'a> {
         if text.is_empty() {
             return;
         }
-        let covering: Vec<usize> = self
-            .findings
+        // Only findings starting within the longest span's reach can cover the piece.
+        let from = self
+            .starts
+            .partition_point(|&s| s + self.longest < range.start);
+        let to = self.starts.partition_point(|&s| s < range.end);
+        let mut covering: Vec<usize> = self.by_start[from..to.max(from)]
             .iter()
-            .enumerate()
-            .filter(|(_, (_, d))| {
-                !d.span.is_empty() && d.span.start < range.end && range.start < d.span.end
+            .copied()
+            .filter(|&n| {
+                let span = self.findings[n].1.span;
+                !span.is_empty() && span.start < range.end && range.start < span.end
             })
-            .map(|(n, _)| n)
             .collect();
+        covering.sort_unstable();
         if covering.is_empty() {
             escape_into(&mut self.html, text);
             return;
