@@ -484,16 +484,16 @@ impl<'a> Renderer<'a> {
                 Event::Text(text) => self.text(&text, range),
                 Event::Code(text) => {
                     self.html.push_str("<code>");
-                    self.text(&text, range);
+                    self.text_within(&text, range, true);
                     self.html.push_str("</code>");
                 }
                 // Raw HTML from the article is shown as text, never interpreted.
                 Event::Html(text) | Event::InlineHtml(text) => {
                     self.html.push_str("<code class=\"raw-html\">");
-                    self.text(&text, range);
+                    self.text_within(&text, range, true);
                     self.html.push_str("</code>");
                 }
-                Event::SoftBreak => self.text("\n", range),
+                Event::SoftBreak => self.text_within("\n", range, true),
                 Event::HardBreak => self.html.push_str("<br>\n"),
                 Event::Rule => self.html.push_str("<hr>\n"),
                 Event::FootnoteReference(label) => {
@@ -607,11 +607,19 @@ impl<'a> Renderer<'a> {
     /// back and findings are marked to the character; otherwise (escapes, entities) the piece
     /// is marked as a whole.
     fn text(&mut self, text: &str, range: Range<usize>) {
+        self.text_within(text, range, false);
+    }
+
+    /// [`Renderer::text`] for text that sits inside its range with syntax around it (code in
+    /// its backticks, raw HTML before its line break): found there, it maps to the character.
+    fn text_within(&mut self, text: &str, range: Range<usize>, search: bool) {
         let raw = self.source.get(range.clone()).unwrap_or("");
         let at = if raw == text {
             Some(range.start)
-        } else {
+        } else if search {
             raw.find(text).map(|i| range.start + i)
+        } else {
+            None
         };
         match at {
             Some(base) => {
@@ -765,6 +773,18 @@ mod tests {
                 || html.contains("href=\"https://example.org/?q=&quot;x&quot;\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn code_maps_inside_its_backticks() {
+        let source = "Run `factlint --fix` now.";
+        let start = source.find("--fix").unwrap();
+        let (html, _) = render(source, &[(start, start + 5)]);
+        assert!(
+            html.contains("<code>factlint <span class=\"anchor\""),
+            "{html}"
+        );
+        assert!(html.contains(">--fix</mark></code>"), "{html}");
     }
 
     #[test]
