@@ -211,6 +211,27 @@ fn paste_an_article_and_see_the_finding() {
         "!document.querySelector('#fl-result mark.f') && document.querySelector('#fl-result article')",
         "the finding to go",
     );
+    // Opening a file shows its view, under its name.
+    let file = dir.path().join("opened.md");
+    std::fs::write(&file, WRONG_DAY.replace("Tuesday", "Friday")).unwrap();
+    let document = browser.call("DOM.getDocument", json!({}));
+    let input = browser.call(
+        "DOM.querySelector",
+        json!({"nodeId": document["root"]["nodeId"], "selector": "#fl-open"}),
+    );
+    browser.call(
+        "DOM.setFileInputFiles",
+        json!({"nodeId": input["nodeId"], "files": [file.display().to_string()]}),
+    );
+    browser.wait_for(
+        "document.querySelector('#fl-result h2.path').textContent === 'opened.md' \
+         && document.querySelector('#fl-result mark.f')",
+        "the opened file's finding",
+    );
+    assert_eq!(
+        browser.eval("document.querySelector('#fl-result mark.f').textContent"),
+        json!("Friday")
+    );
     let png = browser.screenshot();
     std::fs::write(cdp::artifacts().join("serve.png"), png).unwrap();
 
