@@ -93,7 +93,12 @@
         box.appendChild(label);
         box.appendChild(document.createTextNode(" "));
       });
-      nav.hidden = false;
+      // Severities with no finding are not offered.
+      document.querySelectorAll("[data-filter-sev]").forEach(function (input) {
+        var sev = input.getAttribute("data-filter-sev");
+        input.parentNode.hidden = !document.querySelector('li.finding[data-sev="' + sev + '"]');
+      });
+      nav.hidden = items().length === 0;
     }
     // The first mark of each finding is a stop for Tab; the rest are reached with j/k.
     var first = {};
