@@ -42,7 +42,13 @@ pub fn write(report: &RunReport, options: &OutputOptions, out: &mut dyn Write) -
     controls(&mut page);
     page.push_str("</header>\n<main>\n");
     rule_summary(&mut page, report, options);
-    for error in report.all_errors() {
+    // Problems of articles that are shown are shown with them.
+    let unshown = report.files.iter().filter(|f| !f.checked);
+    for error in report
+        .errors
+        .iter()
+        .chain(unshown.flat_map(|f| f.errors.iter()))
+    {
         let _ = writeln!(
             page,
             "<p class=\"input-error\" role=\"alert\"><strong>{}</strong>: {}</p>",
