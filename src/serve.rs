@@ -11,8 +11,8 @@
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 use serde::Deserialize;
 use tiny_http::{Header, Method, Request, Response, Server};
@@ -40,6 +40,37 @@ struct State {
     hosts: [String; 2],
     origin: String,
     in_flight: AtomicUsize,
+    /// The config file in force and when it was last changed, when the settings were built.
+    config_seen: Mutex<Option<ConfigStamp>>,
+}
+
+/// Which config file governs the folder, its modification time and length (a coarse clock
+/// may not tell two quick edits apart).
+type ConfigStamp = (Option<PathBuf>, Option<(SystemTime, u64)>);
+
+impl State {
+    /// The folder's settings, built again when its factlint.toml appeared, changed or went
+    /// away since the last check (an editor may adjust it while the page is open).
+    fn settings(&self) -> crate::workspace::SettingsResult {
+        let article = self.root.join("article.md");
+        let path = self.workspace.config_path_for(&article);
+        let modified = path
+            .as_ref()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .and_then(|m| Some((m.modified().ok()?, m.len())));
+        let stamp = (path, modified);
+        {
+            let mut seen = self
+                .config_seen
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if seen.as_ref().is_some_and(|old| *old != stamp) {
+                self.workspace.invalidate();
+            }
+            *seen = Some(stamp);
+        }
+        self.workspace.settings_for(&article)
+    }
 }
 
 /// Serve until Ctrl-C or SIGTERM. Prints the address (one line on standard output) once
@@ -65,6 +96,7 @@ pub fn run(port: u16) -> Result<(), String> {
         hosts: [format!("127.0.0.1:{port}"), format!("localhost:{port}")],
         origin: format!("http://127.0.0.1:{port}"),
         in_flight: AtomicUsize::new(0),
+        config_seen: Mutex::new(None),
     });
     {
         let mut out = std::io::stdout().lock();
@@ -229,7 +261,7 @@ fn check(state: &State, request: &mut Request) -> Response<std::io::Cursor<Vec<u
         .filter(|n| !n.trim().is_empty())
         .map(|n| n.chars().take(200).collect::<String>())
         .unwrap_or_else(|| "article.md".to_string());
-    let report = match state.workspace.settings_for(&state.root.join("article.md")) {
+    let report = match state.settings() {
         Ok(settings) => check_source(&name, &parsed.text, &settings),
         Err(errors) => {
             let mut report = FileReport::failed(InputError::new(

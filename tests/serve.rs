@@ -165,6 +165,25 @@ fn the_folders_settings_apply() {
         answer.contains(r#"data-rule=\"date-weekday\" data-sev=\"warning\""#),
         "{answer}"
     );
+
+    // A change to the config applies from the next check on.
+    std::fs::write(
+        dir.path().join("factlint.toml"),
+        "[rules]\ndate-weekday = \"info\"\n# changed\n",
+    )
+    .unwrap();
+    let (status, answer) = post(
+        port,
+        &format!("127.0.0.1:{port}"),
+        JSON,
+        &article_request(WRONG_DAY),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert!(
+        !answer.contains("date-weekday"),
+        "an info, not shown: {answer}"
+    );
+    assert!(answer.contains("No findings in this article"), "{answer}");
 }
 
 #[test]

@@ -181,9 +181,9 @@ impl Browser {
         result["result"]["value"].clone()
     }
 
-    /// Wait (up to 20 s) until `expression` is true in the page.
+    /// Wait (up to 30 s: CI machines are busy) until `expression` is true in the page.
     pub fn wait_for(&mut self, expression: &str, what: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if self.eval(&format!("!!({expression})")) == json!(true) {
                 return;
