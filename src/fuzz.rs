@@ -67,6 +67,25 @@ pub fn check_bytes(data: &[u8]) {
     let _ = output::human::render(&run, &options);
     let _ = output::github::render(&run, &options);
     let _ = output::sarif::render(&run, &options);
+    // Whatever the article holds, the page's only elements of these kinds are its own.
+    let page = output::html::render(&run, &options);
+    assert_eq!(
+        page.matches("<script").count(),
+        1,
+        "an article's script in the page"
+    );
+    for tag in [
+        "<img",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<svg",
+        "<link",
+        "<base",
+        "<meta http-equiv=\"refresh",
+    ] {
+        assert!(!page.contains(tag), "{tag} from an article in the page");
+    }
 }
 
 /// `factlint.toml` loading on arbitrary text: an error, never a panic, and every error's

@@ -68,6 +68,13 @@ pub fn write(report: &RunReport, options: &OutputOptions, out: &mut dyn Write) -
     out.write_all(page.as_bytes())
 }
 
+/// The whole page as a string (tests, fuzzing).
+pub fn render(report: &RunReport, options: &OutputOptions) -> String {
+    let mut out = Vec::new();
+    write(report, options, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("the page is UTF-8")
+}
+
 /// ", 2 infos" when infos are shown (`--verbose`), else nothing.
 fn infos(count: usize, options: &OutputOptions) -> String {
     if options.verbose {
