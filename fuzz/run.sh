@@ -7,9 +7,9 @@
 #   fuzz/run.sh wikidata_import 300 # the Wikidata importer
 #   fuzz/run.sh sections 300        # long bodies read the same in sections as whole
 #
-# Seeds come from examples/ and tests/fixtures/ (Markdown) or fuzz/seeds/config/ (TOML); the
-# corpus grows in fuzz/corpus/TARGET/ and crashes are written to fuzz/artifacts/TARGET/
-# (both git-ignored). See docs/fuzzing.md.
+# Seeds come from examples/, tests/fixtures/ and tests/data/html/ (Markdown) or
+# fuzz/seeds/config/ (TOML); the corpus grows in fuzz/corpus/TARGET/ and crashes are written
+# to fuzz/artifacts/TARGET/ (both git-ignored). See docs/fuzzing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -22,7 +22,7 @@ export RUSTC_BOOTSTRAP=1
 
 case $target in
 check_bytes | sections)
-    seeds=("$root/examples" "$root/tests/fixtures")
+    seeds=("$root/examples" "$root/tests/fixtures" "$root/tests/data/html")
     options=("-dict=$root/fuzz/dict/markdown.dict")
     ;;
 config_parse)

@@ -59,7 +59,10 @@ fn replay(folders: &[&str], property: fn(&[u8])) -> usize {
 
 #[test]
 fn check_bytes_holds_on_its_seeds() {
-    let count = replay(&["examples", "tests/fixtures"], factlint::fuzz::check_bytes);
+    let count = replay(
+        &["examples", "tests/fixtures", "tests/data/html"],
+        factlint::fuzz::check_bytes,
+    );
     assert!(count > 50, "{count} seeds");
 }
 
