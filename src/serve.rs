@@ -76,8 +76,9 @@ impl State {
 /// Serve until Ctrl-C or SIGTERM. Prints the address (one line on standard output) once
 /// listening, so scripts and tests can read the port when `port` is 0.
 pub fn run(port: u16) -> Result<(), String> {
-    let server = Server::http(("127.0.0.1", port))
-        .map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error}"))?;
+    let server = Server::http(("127.0.0.1", port)).map_err(|error| {
+        format!("cannot listen on 127.0.0.1:{port}: {error} (--port chooses another port)")
+    })?;
     let port = server
         .server_addr()
         .to_ip()
