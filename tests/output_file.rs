@@ -79,3 +79,36 @@ fn the_html_report_names_a_file_that_could_not_be_read() {
     );
     assert!(html.contains("<h2 class=\"path\">examples/nato-bucharest.md</h2>"));
 }
+
+#[test]
+fn the_html_report_of_several_articles_links_each_with_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = dir.path().join("clean.md");
+    std::fs::write(&clean, "---\nauthor: Jane Doe\n---\nThe ministers met.\n").unwrap();
+    let file = dir.path().join("report.html");
+    let output = factlint()
+        .args(["--format", "html", "examples/nato-bucharest.md", "-o"])
+        .arg(&file)
+        .arg(&clean)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let html = std::fs::read_to_string(&file).unwrap();
+    // The article with findings is listed and linked to its section; the clean one is counted.
+    let entry = ">examples/nato-bucharest.md</a>: 0 errors, 2 warnings</li>";
+    let at = html.find(entry).unwrap_or_else(|| panic!("{html}"));
+    let link = &html[..at];
+    let marker = "<li><a href=\"#";
+    let target = &link[link.rfind(marker).unwrap() + marker.len()..link.len() - 1];
+    assert!(
+        html.contains(&format!(
+            "<div id=\"{target}\"><article class=\"file\" aria-label=\"examples/nato-bucharest.md\">"
+        )),
+        "{target}: {html}"
+    );
+    assert_eq!(html.matches("<li><a href=\"#file-").count(), 1, "{html}");
+    assert!(
+        html.contains("<p class=\"totals\">1 article without findings"),
+        "{html}"
+    );
+}

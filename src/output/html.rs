@@ -56,16 +56,58 @@ pub fn write(report: &RunReport, options: &OutputOptions, out: &mut dyn Write) -
             escape(&error.message)
         );
     }
+    let checked: Vec<&FileReport> = report.files.iter().filter(|f| f.checked).collect();
+    if checked.len() > 1 {
+        contents(&mut page, &checked, options);
+    }
     out.write_all(page.as_bytes())?;
     let mut next_id = 0;
-    for file in report.files.iter().filter(|f| f.checked) {
+    for (n, file) in checked.iter().enumerate() {
         let section = render_file(file, options, &mut next_id);
+        write!(out, "<div id=\"file-{}\">", n + 1)?;
         out.write_all(section.as_bytes())?;
+        out.write_all(b"</div>\n")?;
     }
     page.clear();
     page.push_str("</main>\n");
     tail(&mut page, &nonce, "");
     out.write_all(page.as_bytes())
+}
+
+/// With several articles: those with findings, linked, and how many have none.
+fn contents(page: &mut String, files: &[&FileReport], options: &OutputOptions) {
+    page.push_str(
+        "<nav class=\"contents\" aria-labelledby=\"articles\"><h2 id=\"articles\">Articles</h2><ul>\n",
+    );
+    let mut clean = 0;
+    for (n, file) in files.iter().enumerate() {
+        let mut counts = [0; 3];
+        for d in file.diagnostics.iter().filter(|d| is_shown(d, options)) {
+            counts[severity_index(d.severity)] += 1;
+        }
+        if counts.iter().sum::<usize>() == 0 && file.errors.is_empty() {
+            clean += 1;
+            continue;
+        }
+        let _ = writeln!(
+            page,
+            "<li><a href=\"#file-{}\">{}</a>: {}, {}{}</li>",
+            n + 1,
+            escape(&file.path),
+            plural(counts[0], "error"),
+            plural(counts[1], "warning"),
+            infos(counts[2], options),
+        );
+    }
+    page.push_str("</ul>\n");
+    if clean > 0 {
+        let _ = writeln!(
+            page,
+            "<p class=\"totals\">{} without findings (shown below too).</p>",
+            plural(clean, "article")
+        );
+    }
+    page.push_str("</nav>\n");
 }
 
 /// The whole page as a string (tests, fuzzing).
