@@ -112,3 +112,21 @@ fn the_html_report_of_several_articles_links_each_with_findings() {
         "{html}"
     );
 }
+
+#[test]
+fn a_special_file_is_written_as_it_is() {
+    // Not replaced by a rename: /dev/stdout stays a device, and the report arrives through it.
+    let output = factlint()
+        .args([
+            "--format",
+            "json",
+            "examples/nato-bucharest.md",
+            "-o",
+            "/dev/stdout",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["version"], 1);
+}
