@@ -187,9 +187,11 @@ fn every_rule_is_marked_at_its_words() {
     };
     let dir = tempfile::tempdir().unwrap();
     let article = "tests/data/html/every-rule.md";
-    let report = html_report(article, &["--verbose"], dir.path());
+    // The frozen test fact base: it knows birth dates, for fact-age.
+    let args = ["--verbose", "--facts", "tests/facts", "--no-default-facts"];
+    let report = html_report(article, &args, dir.path());
     browser.open(&file_url(&report));
-    let expected = json_findings(article, &["--verbose"]);
+    let expected = json_findings(article, &args);
     assert_marked_in_place(&mut browser, article, &expected);
 
     // A finding from every rule.
