@@ -7,6 +7,7 @@
 //! example's screenshot is also written to docs/report.png (the README shows it).
 
 mod cdp;
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

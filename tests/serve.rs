@@ -3,6 +3,7 @@
 //! and Ctrl-C.
 
 mod cdp;
+mod common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

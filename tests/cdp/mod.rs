@@ -17,11 +17,6 @@ use serde_json::{json, Value};
 use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message, WebSocket};
 
-/// Whether this run is in CI, where a missing browser is a failure, not a skip.
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
-}
-
 /// The browser binary, or `None` (after saying why) when the tests may be skipped.
 pub fn chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("FACTLINT_CHROMIUM") {
@@ -37,7 +32,7 @@ pub fn chromium() -> Option<PathBuf> {
         }
     }
     assert!(
-        !in_ci(),
+        !crate::common::in_ci(),
         "Chromium is not installed (CI=true): install the Debian package `chromium` \
          (.ci/run does) or set FACTLINT_CHROMIUM"
     );
