@@ -14,7 +14,9 @@ use factlint::claims::Claims;
 use factlint::config::Dialect;
 use factlint::diagnostic::Severity;
 use factlint::document::{Block, Document};
-use factlint::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget, OfficeId};
+use factlint::facts::{
+    BirthDate, EntityId, EntityKind, FactBase, NameForm, NameTarget, OfficeId, Precision,
+};
 use factlint::rules::RuleId;
 use factlint::{FileReport, Settings};
 
@@ -26,16 +28,20 @@ pub enum Kind {
     Capital,
     Spelling,
     Speech,
+    Name,
+    Age,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Weekday,
         Kind::Office,
         Kind::Count,
         Kind::Capital,
         Kind::Spelling,
         Kind::Speech,
+        Kind::Name,
+        Kind::Age,
     ];
 
     pub fn name(self) -> &'static str {
@@ -46,6 +52,8 @@ impl Kind {
             Kind::Capital => "capital",
             Kind::Spelling => "spelling",
             Kind::Speech => "speech",
+            Kind::Name => "name",
+            Kind::Age => "age",
         }
     }
 
@@ -58,6 +66,8 @@ impl Kind {
             Kind::Capital => &[RuleId::FactPlace],
             Kind::Spelling => &[RuleId::SpellingConsistency],
             Kind::Speech => &[RuleId::QuoteAttribution],
+            Kind::Name => &[RuleId::FactName],
+            Kind::Age => &[RuleId::FactAge],
         }
     }
 }
@@ -118,6 +128,8 @@ pub fn plant(
         Kind::Capital => article.capital_sites(),
         Kind::Spelling => article.spelling_sites(settings),
         Kind::Speech => article.speech_sites(),
+        Kind::Name => article.name_sites(),
+        Kind::Age => article.age_sites(),
     };
     if sites.is_empty() {
         return None;
@@ -721,6 +733,199 @@ impl Article<'_> {
             .collect()
     }
 
+    /// A person the base knows, named by full name in the article's prose and named again
+    /// elsewhere: that mention misspelt by one transposition in the surname (a spelling that
+    /// is no name the base knows, nor a transliteration: "i", "y" and "j" and accented
+    /// letters are left alone). fact-name judges a name with no title only when the article
+    /// also names the person correctly, and a name after a title only for that office's
+    /// holders of the article's time, so names after a title are left alone.
+    fn name_sites(&self) -> Vec<Site> {
+        let mut named: Vec<EntityId> = Vec::new();
+        for mention in &self.claims.mentions {
+            if let MentionKind::Name(targets) = &mention.kind {
+                if let Some(person) = single_person(self.facts, targets) {
+                    named.push(person);
+                }
+            }
+        }
+        let mut sites = Vec::new();
+        for mention in &self.claims.mentions {
+            let MentionKind::Name(targets) = &mention.kind else {
+                continue;
+            };
+            let Some(person) = single_person(self.facts, targets) else {
+                continue;
+            };
+            let range = mention.span.start..mention.span.end;
+            let written = &self.source[range.clone()];
+            let words = written.split(' ').count();
+            // Named again elsewhere, so the article still writes the name correctly.
+            if !(2..=4).contains(&words)
+                || named.iter().filter(|&&p| p == person).count() < 2
+                || !self.in_prose(&range)
+                || !self.stands_alone(&range)
+                || self.after_title(&range)
+            {
+                continue;
+            }
+            let Some(misspelt) = transpose_surname(written, hash(written)) else {
+                continue;
+            };
+            if !self.facts.find(&misspelt).is_empty()
+                || self
+                    .facts
+                    .person_names()
+                    .any(|n| n.name.eq_ignore_ascii_case(&misspelt))
+            {
+                continue;
+            }
+            let what = format!("{written} -> {misspelt}");
+            sites.push(Site::whole(range, misspelt, what));
+        }
+        sites
+    }
+
+    /// Whether an office title stands right before `range` ("President X", "president X").
+    fn after_title(&self, range: &Range<usize>) -> bool {
+        let Some((block, at)) = self.block_at(range.start) else {
+            return true;
+        };
+        let text = block.text();
+        self.facts
+            .names()
+            .find_titles(text)
+            .any(|title| text[title.end..at].trim().is_empty())
+    }
+
+    /// The ages a person born on `born` may be on the article's date (two when the birth
+    /// date is known only to the month or year).
+    fn ages_on(&self, born: BirthDate) -> Vec<u32> {
+        let first = born.date.0;
+        let last = match born.date.1 {
+            Precision::Day => first,
+            Precision::Month => first
+                .checked_add_months(chrono::Months::new(1))
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(first),
+            Precision::Year => NaiveDate::from_ymd_opt(first.year(), 12, 31).unwrap_or(first),
+        };
+        let mut ages: Vec<u32> = [last, first]
+            .into_iter()
+            .filter_map(|b| self.date.years_since(b))
+            .collect();
+        ages.dedup();
+        ages
+    }
+
+    /// A wrong age for a person of `ages`: two to four years off, so never the off-by-one
+    /// near a birthday that fact-age reports only as a warning.
+    fn wrong_age(ages: &[u32], pick: usize) -> Option<u32> {
+        const DELTAS: [i64; 5] = [2, 3, -2, 4, -3];
+        let delta = DELTAS[pick % DELTAS.len()];
+        let base = if delta > 0 {
+            ages.iter().max()?
+        } else {
+            ages.iter().min()?
+        };
+        let wrong = i64::from(*base) + delta;
+        (12..=110).contains(&wrong).then_some(wrong as u32)
+    }
+
+    /// Whether fact-age judges `person` on the article's date: a birth date known, alive.
+    fn judged_age(&self, person: EntityId) -> Option<Vec<u32>> {
+        let born = self.facts.birth_date(person)?;
+        if self
+            .facts
+            .death_date(person)
+            .is_some_and(|died| died.0 <= self.date)
+        {
+            return None;
+        }
+        let ages = self.ages_on(born);
+        (ages.iter().all(|&age| age >= 14)).then_some(ages)
+    }
+
+    /// An age stated next to a known living person becomes a wrong one; where the article
+    /// names such a person by full name with no age, a wrong age is written after the name
+    /// ("X, 67,", "X (67)", "X, aged 67,").
+    fn age_sites(&self) -> Vec<Site> {
+        let mut sites = Vec::new();
+        for claim in &self.claims.ages {
+            let range = claim.age_span.start..claim.age_span.end;
+            if !self.in_prose(&range)
+                || !matches!(claim.time, TimeContext::Unqualified | TimeContext::Now)
+                || self.flagged(RuleId::FactAge, &range)
+            {
+                continue;
+            }
+            let Some(ages) = self.judged_age(claim.person) else {
+                continue;
+            };
+            if !ages.contains(&claim.age) {
+                continue;
+            }
+            let Some(wrong) = Self::wrong_age(&ages, hash(&self.source[range.clone()])) else {
+                continue;
+            };
+            let what = format!("age {} -> {wrong}", claim.age);
+            sites.push(Site::whole(range, wrong.to_string(), what));
+        }
+        for mention in &self.claims.mentions {
+            let MentionKind::Name(targets) = &mention.kind else {
+                continue;
+            };
+            let Some(person) = single_person(self.facts, targets) else {
+                continue;
+            };
+            let range = mention.span.start..mention.span.end;
+            let written = &self.source[range.clone()];
+            if !written.contains(' ')
+                || self
+                    .claims
+                    .ages
+                    .iter()
+                    .any(|a| a.name_span.start == mention.span.start)
+                || !self.in_prose(&range)
+                || !self.stands_alone(&range)
+                || !self.present_tense(&range, false)
+            {
+                continue;
+            }
+            let Some(ages) = self.judged_age(person) else {
+                continue;
+            };
+            let pick = hash(written) + sites.len();
+            let Some(wrong) = Self::wrong_age(&ages, pick) else {
+                continue;
+            };
+            let after = &self.source[range.end..];
+            // A name followed by a word goes ", 67," before it; by punctuation, ", 67".
+            let closes = if after.starts_with(' ') {
+                ","
+            } else if after.starts_with([',', '.', ';']) {
+                ""
+            } else {
+                continue;
+            };
+            let (lead, tail) = match pick % 3 {
+                1 if closes == "," => (" (", ")"),
+                2 => (", aged ", closes),
+                _ => (", ", closes),
+            };
+            let age = wrong.to_string();
+            let with = format!("{written}{lead}{age}{tail}");
+            let at = written.len() + lead.len();
+            let what = format!("added age {age} after {written}");
+            sites.push(Site {
+                range,
+                region: at..at + age.len(),
+                with,
+                what,
+            });
+        }
+        sites
+    }
+
     fn speech_sites(&self) -> Vec<Site> {
         // `,” she said.` / `,” said Jane Doe.` after a quotation: the clause goes, the
         // quotation ends the sentence.
@@ -789,6 +994,29 @@ impl Article<'_> {
             });
         }
     }
+}
+
+/// `name` with two adjacent letters of its last word swapped ("Merkel" -> "Mrekel"): plain
+/// lower-case letters other than "i", "y" and "j" (which transliterations interchange), not
+/// the first letter, at a place chosen by `pick`.
+fn transpose_surname(name: &str, pick: usize) -> Option<String> {
+    let last = name.rfind(' ')? + 1;
+    let word: Vec<char> = name[last..].chars().collect();
+    let plain = |c: char| c.is_ascii_lowercase() && !matches!(c, 'i' | 'y' | 'j');
+    let places: Vec<usize> = (1..word.len().saturating_sub(1))
+        .filter(|&i| plain(word[i]) && plain(word[i + 1]) && word[i] != word[i + 1])
+        .collect();
+    if places.is_empty() {
+        return None;
+    }
+    let i = places[pick % places.len()];
+    let mut swapped = word;
+    swapped.swap(i, i + 1);
+    Some(format!(
+        "{}{}",
+        &name[..last],
+        swapped.iter().collect::<String>()
+    ))
 }
 
 fn excerpt(text: &str) -> String {
