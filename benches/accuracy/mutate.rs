@@ -794,7 +794,7 @@ impl Article<'_> {
         self.facts
             .names()
             .find_titles(text)
-            .any(|title| text[title.end..at].trim().is_empty())
+            .any(|title| title.end <= at && text[title.end..at].trim().is_empty())
     }
 
     /// The ages a person born on `born` may be on the article's date (two when the birth

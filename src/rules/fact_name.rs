@@ -32,17 +32,30 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     let mut named_names = None;
     let mut reported = HashSet::new();
     let window = window(cx.article.judgement_dates());
-    // Where known names start, by block (mentions come in reading order).
-    let mut known: HashMap<usize, HashSet<usize>> = HashMap::new();
+    // Where known names start and end, by block (mentions come in reading order). A known
+    // name covers the words it spans, not a longer name it begins: "Abhisit" is known, but
+    // "Abhisit Vejjajiav" misspells "Abhisit Vejjajiva".
+    let mut known: HashMap<usize, HashMap<usize, usize>> = HashMap::new();
     for mention in &cx.claims.mentions {
         if !mention.targets().is_empty() {
-            known
+            let end = known
                 .entry(mention.block)
                 .or_default()
-                .insert(mention.range.start);
+                .entry(mention.range.start)
+                .or_default();
+            *end = (*end).max(mention.range.end);
         }
     }
-    let empty = HashSet::new();
+    let empty = HashMap::new();
+    // How many of `words` a known name starting at the first one spans: only longer
+    // candidates are compared.
+    let covered = |known_at: &HashMap<usize, usize>, words: &[Range<usize>]| {
+        words.first().map_or(0, |first| {
+            known_at
+                .get(&first.start)
+                .map_or(0, |&end| words.iter().filter(|w| w.end <= end).count())
+        })
+    };
     // The holders of each title's offices, found once per title.
     let mut holders_of: HashMap<usize, HashSet<EntityId>> = HashMap::new();
     for (index, block) in cx.doc.blocks.iter().enumerate() {
@@ -62,7 +75,8 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             titled.insert(first.start);
-            if known_at.contains(&first.start) {
+            let known_words = covered(known_at, &words);
+            if known_words == words.len() {
                 continue;
             }
             let holders = holders_of
@@ -70,7 +84,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
                 .or_insert_with(|| holders(facts, offices, window));
             let fits = |person: EntityId| holders.contains(&person);
             let names = all_names.get_or_insert_with(|| Names::new(facts, None));
-            if let Some(found) = names.misspelt(text, &words, fits) {
+            if let Some(found) = names.misspelt(text, &words, known_words, fits) {
                 if reported.insert((index, found.range.start)) {
                     out.push(finding(
                         cx,
@@ -86,16 +100,17 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for start in word_starts(text) {
-            if known_at.contains(&start) || titled.contains(&start) {
+            if titled.contains(&start) {
                 continue;
             }
             let words = name_words(text, start);
-            if words.len() < 2 {
+            let known_words = covered(known_at, &words);
+            if words.len() < 2 || known_words == words.len() {
                 continue;
             }
             let fits = |person: EntityId| named.contains(&person);
             let names = named_names.get_or_insert_with(|| Names::new(facts, Some(&named)));
-            if let Some(found) = names.misspelt_multiword(text, &words, fits) {
+            if let Some(found) = names.misspelt_multiword(text, &words, known_words, fits) {
                 if reported.insert((index, found.range.start)) {
                     out.push(finding(cx, index, &found, None));
                 }
@@ -247,15 +262,17 @@ impl<'f> Names<'f> {
         }
     }
 
-    /// The person a name right after a title misspells, among those `fits` accepts.
+    /// The person a name right after a title misspells, among those `fits` accepts; only
+    /// names longer than the first `known` words (a known name) are compared.
     fn misspelt(
         &self,
         text: &str,
         words: &[Range<usize>],
+        known: usize,
         fits: impl Fn(EntityId) -> bool,
     ) -> Option<Misspelt> {
         // Longest first: "Recep Tayyip Erdogen" before "Recep Tayyip".
-        (1..=words.len().min(MAX_WORDS))
+        (known + 1..=words.len().min(MAX_WORDS))
             .rev()
             .find_map(|count| self.closest(text, &words[..count], &fits, 2))
     }
@@ -267,9 +284,10 @@ impl<'f> Names<'f> {
         &self,
         text: &str,
         words: &[Range<usize>],
+        known: usize,
         fits: impl Fn(EntityId) -> bool,
     ) -> Option<Misspelt> {
-        (2..=words.len().min(MAX_WORDS))
+        ((known + 1).max(2)..=words.len().min(MAX_WORDS))
             .rev()
             .find_map(|count| self.closest(text, &words[..count], &fits, 1))
     }
