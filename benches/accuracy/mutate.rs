@@ -733,12 +733,12 @@ impl Article<'_> {
             .collect()
     }
 
-    /// A person the base knows, named by full name in the article's prose and named again
-    /// elsewhere: that mention misspelt by one transposition in the surname (a spelling that
-    /// is no name the base knows, nor a transliteration: "i", "y" and "j" and accented
-    /// letters are left alone). fact-name judges a name with no title only when the article
-    /// also names the person correctly, and a name after a title only for that office's
-    /// holders of the article's time, so names after a title are left alone.
+    /// A person the base knows, named in the article's prose, misspelt by one transposition
+    /// in the surname (a spelling that is no name the base knows, nor a transliteration:
+    /// "i", "y", "j" and accented letters are left alone). fact-name judges a name after the
+    /// title of an office the person held around the article's date, and a full name with
+    /// no title when the article also names the person correctly; only such mentions are
+    /// misspelt.
     fn name_sites(&self) -> Vec<Site> {
         let mut named: Vec<EntityId> = Vec::new();
         for mention in &self.claims.mentions {
@@ -759,13 +759,26 @@ impl Article<'_> {
             let range = mention.span.start..mention.span.end;
             let written = &self.source[range.clone()];
             let words = written.split(' ').count();
-            // Named again elsewhere, so the article still writes the name correctly.
-            if !(2..=4).contains(&words)
-                || named.iter().filter(|&&p| p == person).count() < 2
-                || !self.in_prose(&range)
-                || !self.stands_alone(&range)
-                || self.after_title(&range)
-            {
+            if !(1..=4).contains(&words) || !self.in_prose(&range) {
+                continue;
+            }
+            let fits = match self.title_before(&range) {
+                // After a title: one the person held around the article's date, and a
+                // surname alone only if long (short ones are left alone).
+                Some(offices) => {
+                    self.held_around(person, &offices)
+                        && (words > 1 || written.chars().count() >= 8)
+                        && self.ends_alone(&range)
+                }
+                // No title: a full name, named again elsewhere (so the article still writes
+                // it correctly).
+                None => {
+                    words > 1
+                        && named.iter().filter(|&&p| p == person).count() >= 2
+                        && self.stands_alone(&range)
+                }
+            };
+            if !fits {
                 continue;
             }
             let Some(misspelt) = transpose_surname(written, hash(written)) else {
@@ -785,16 +798,41 @@ impl Article<'_> {
         sites
     }
 
-    /// Whether an office title stands right before `range` ("President X", "president X").
-    fn after_title(&self, range: &Range<usize>) -> bool {
-        let Some((block, at)) = self.block_at(range.start) else {
-            return true;
-        };
+    /// The offices of an office title right before `range` ("President X", "president X").
+    fn title_before(&self, range: &Range<usize>) -> Option<Vec<OfficeId>> {
+        let (block, at) = self.block_at(range.start)?;
         let text = block.text();
-        self.facts
-            .names()
+        let names = self.facts.names();
+        let title = names
             .find_titles(text)
-            .any(|title| title.end <= at && text[title.end..at].trim().is_empty())
+            .find(|title| title.end <= at && text[title.end..at].trim().is_empty())?;
+        Some(names.offices(title.pattern).to_vec())
+    }
+
+    /// Whether `person` held one of `offices` from two years before the article's date to
+    /// a year after (the time a title may speak of).
+    fn held_around(&self, person: EntityId, offices: &[OfficeId]) -> bool {
+        let (Some(from), Some(until)) = (
+            self.date.checked_sub_months(chrono::Months::new(24)),
+            self.date.checked_add_months(chrono::Months::new(12)),
+        ) else {
+            return false;
+        };
+        self.facts.terms_of_holder(person).any(|term| {
+            offices.contains(&term.office)
+                && term.valid.from.is_none_or(|start| start <= until)
+                && term.valid.until.is_none_or(|end| end >= from)
+        })
+    }
+
+    /// Whether the name at `range` ends where a name ends (no possessive, no capitalised word
+    /// after it).
+    fn ends_alone(&self, range: &Range<usize>) -> bool {
+        let after = &self.source[range.end..];
+        !(after.starts_with(['\'', '’', '-'])
+            || after
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
     }
 
     /// The ages a person born on `born` may be on the article's date (two when the birth
@@ -1000,7 +1038,7 @@ impl Article<'_> {
 /// lower-case letters other than "i", "y" and "j" (which transliterations interchange), not
 /// the first letter, at a place chosen by `pick`.
 fn transpose_surname(name: &str, pick: usize) -> Option<String> {
-    let last = name.rfind(' ')? + 1;
+    let last = name.rfind(' ').map_or(0, |space| space + 1);
     let word: Vec<char> = name[last..].chars().collect();
     let plain = |c: char| c.is_ascii_lowercase() && !matches!(c, 'i' | 'y' | 'j');
     let places: Vec<usize> = (1..word.len().saturating_sub(1))
