@@ -759,7 +759,7 @@ impl Article<'_> {
             let range = mention.span.start..mention.span.end;
             let written = &self.source[range.clone()];
             let words = written.split(' ').count();
-            if !(1..=4).contains(&words) || !self.in_prose(&range) {
+            if !(1..=4).contains(&words) || !self.in_prose(&range) || self.in_post(&range) {
                 continue;
             }
             let fits = match self.title_before(&range) {
@@ -796,6 +796,13 @@ impl Article<'_> {
             sites.push(Site::whole(range, misspelt, what));
         }
         sites
+    }
+
+    /// Whether `range` is in a paragraph that gives a post in translation ("@user: ..."):
+    /// someone else's words, though not marked as a quotation.
+    fn in_post(&self, range: &Range<usize>) -> bool {
+        self.block_at(range.start)
+            .is_some_and(|(block, _)| block.text().trim_start().starts_with('@'))
     }
 
     /// The offices of an office title right before `range` ("President X", "president X").
@@ -891,6 +898,7 @@ impl Article<'_> {
         for claim in &self.claims.ages {
             let range = claim.age_span.start..claim.age_span.end;
             if !self.in_prose(&range)
+                || self.in_post(&range)
                 || !matches!(claim.time, TimeContext::Unqualified | TimeContext::Now)
                 || self.flagged(RuleId::FactAge, &range)
             {
@@ -924,6 +932,7 @@ impl Article<'_> {
                     .iter()
                     .any(|a| a.name_span.start == mention.span.start)
                 || !self.in_prose(&range)
+                || self.in_post(&range)
                 || !self.stands_alone(&range)
                 || !self.present_tense(&range, false)
             {
