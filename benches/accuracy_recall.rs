@@ -14,7 +14,11 @@
 //! - `capital`: a capital becomes another city (one the article names elsewhere, else
 //!   another country's capital), or is called the capital where the article names the country;
 //! - `spelling`: one British spelling becomes American in an article written in British;
-//! - `speech`: the speech clause after a quotation (`,” she said.`) is removed.
+//! - `speech`: the speech clause after a quotation (`,” she said.`) is removed;
+//! - `name`: a known person's name, after a title they held or named correctly elsewhere,
+//!   gets two adjacent letters of its last word swapped;
+//! - `age`: a wrong age (two to four years off) is written after a living person with a known
+//!   birth date, or an age the article states is changed.
 //!
 //! It prints recall per kind and compares with `tests/accuracy/recall/baseline.tsv`; with
 //! `FACTLINT_RECALL_UPDATE=1` it writes that table anew. Every miss is listed in
