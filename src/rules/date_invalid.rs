@@ -2,9 +2,11 @@
 //! "29 February 2023", "June 32, 2020"), and a year that looks like a slip in a date that is
 //! otherwise the publication day (a masthead "TUESDAY, JUNE 5, 1912" in an issue of 2012).
 //!
-//! A month written before its day without a year ("April 31") is read as a date only where
-//! nothing follows it but punctuation and no word before it makes the month stand alone
-//! ("In April 31 people died" counts people, not days).
+//! A month written before its day without a year ("April 31", "June 32") is read as a date
+//! only where nothing follows it but punctuation and no word before it makes the month stand
+//! alone ("In April 31 people died" counts people, not days). Day 0 or 32 without a year is
+//! read only after an English month other than "May", or as an ordinal before the month
+//! ("the 32nd of June"): "32 March protesters" and "won 2-0 March 3" are no dates.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -352,6 +354,10 @@ mod tests {
         assert_fires("It ended on 31 June 2021.", "June has 30 days");
         assert_fires("It ended on June 32, 2020.", "June 32, 2020 does not exist");
         assert_fires("It ended on 0 March 2021.", "no month has a day 0");
+        assert_fires("The deadline is June 32.", "June 32 does not exist");
+        assert_fires("It ended on June 32 in Rome.", "June 32 does not exist");
+        assert_fires("It ended on the 32nd of June.", "32nd of June does not exist");
+        assert_fires("It ended on April 0, a Sunday.", "no month has a day 0");
         assert_fires("It ran April 30-31.", "April 31 does not exist");
         assert_fires("Le 31 avril 2010, rien.", "31 avril 2010 does not exist");
         assert_fires("It ended on 2023-02-30.", "2023-02-30 does not exist");
@@ -380,7 +386,11 @@ mod tests {
         assert_fires("They met on April 31 in Rome.", "April 31 does not exist");
         assert_silent("The score was 31-30 in June.");
         assert_silent("See page 32 of the June issue, at 10:31.");
-        assert_silent("June 32 and 0 March are no dates without a year.");
+        assert_silent("0 March delegates and 32 June graduates attended.");
+        assert_silent("In June 32 people died; during July 0 flights left.");
+        assert_silent("It ended on May 32 votes to 30.");
+        assert_silent("Theresa May 0 and the team won 2-0 June 3.");
+        assert_silent("The June 32 votes were counted; June 32-30 was the tally.");
         assert_silent("It met on 30 April and 31 May 2022.");
     }
 

@@ -400,8 +400,11 @@ impl Grammar<'_> {
         })
     }
 
-    /// A day no month has (0 or 32) written as a date with its year: "June 32, 2020",
-    /// "0 March 2021". Without the year such a number is read as anything but a date.
+    /// A day no month has (0 or 32) written as a date: with its year ("June 32, 2020",
+    /// "0 March 2021"), or without one only where nothing but a day reads: an English month
+    /// other than "May" before it ("June 32", "April 0th"), or an ordinal day before the month
+    /// ("the 32nd of June"). A plain number before a month may be a count or a score ("32
+    /// March protesters", "won 2-0 March 3"), and "May" is also a name and a verb.
     fn impossible_day(&self, at: usize) -> Option<Group> {
         let loose_day = |at: usize| match self.tok(at)? {
             Tok::Number {
@@ -421,9 +424,10 @@ impl Grammar<'_> {
             _ => None,
         };
         let english_month = |at: usize| matches!(self.tok(at), Some(Tok::Month(_, style)) if style.lang == Lang::En);
-        let (date, end) = if let (true, Some(day)) = (english_month(at), loose_day(at + 1)) {
+        let month_first = english_month(at) && loose_day(at + 1).is_some();
+        let (date, end, day_at) = if let (true, Some(day)) = (month_first, loose_day(at + 1)) {
             let (month, month_part) = self.month(at)?;
-            (self.date(month, Some(month_part), day), at + 2)
+            (self.date(month, Some(month_part), day), at + 2, at + 1)
         } else {
             let day = loose_day(at)?;
             let month_at = if matches!(
@@ -435,9 +439,27 @@ impl Grammar<'_> {
                 at + 1
             };
             let (month, month_part) = self.month(month_at)?;
-            (self.date(month, Some(month_part), day), month_at + 1)
+            (self.date(month, Some(month_part), day), month_at + 1, at)
         };
-        self.year(end)?;
+        if self.year(end).is_none() {
+            let ordinal = matches!(
+                self.tok(day_at),
+                Some(Tok::Number {
+                    ordinal: Some(_),
+                    ..
+                })
+            );
+            let may = matches!(self.tok(at), Some(Tok::Month(5, _)));
+            // Between numbers or dashes the day may be part of a score or a range.
+            let in_numbers = |at: Option<usize>| {
+                at.and_then(|at| self.tok(at))
+                    .is_some_and(|tok| matches!(tok, Tok::Dash | Tok::Number { .. }))
+            };
+            let unambiguous = if month_first { !may } else { ordinal };
+            if !unambiguous || in_numbers(at.checked_sub(1)) || in_numbers(Some(end)) {
+                return None;
+            }
+        }
         Some(Group {
             dates: vec![date],
             kind: GroupKind::Single,
