@@ -305,6 +305,13 @@ impl Article<'_> {
             .facts
             .terms_of_office(office)
             .filter(|t| t.holder != not && !t.valid.contains(self.date))
+            // Not someone dead by the article's date: fact-office does not judge the dead
+            // (the title may be how they are remembered).
+            .filter(|t| {
+                self.facts
+                    .death_date(t.holder)
+                    .is_none_or(|died| died.0 > self.date)
+            })
             .filter(|t| {
                 // Not someone who also held it on the date (co-holders, interim terms).
                 !self
