@@ -356,7 +356,10 @@ mod tests {
         assert_fires("It ended on 0 March 2021.", "no month has a day 0");
         assert_fires("The deadline is June 32.", "June 32 does not exist");
         assert_fires("It ended on June 32 in Rome.", "June 32 does not exist");
-        assert_fires("It ended on the 32nd of June.", "32nd of June does not exist");
+        assert_fires(
+            "It ended on the 32nd of June.",
+            "32nd of June does not exist",
+        );
         assert_fires("It ended on April 0, a Sunday.", "no month has a day 0");
         assert_fires("It ran April 30-31.", "April 31 does not exist");
         assert_fires("Le 31 avril 2010, rien.", "31 avril 2010 does not exist");

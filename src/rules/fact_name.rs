@@ -47,13 +47,13 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         }
     }
     let empty = HashMap::new();
-    // How many of `words` a known name starting at the first one spans: only longer
-    // candidates are compared.
+    // How many of `words` a known name starting at the first one reaches into (a possessive
+    // "Scholz's" is the known "Scholz"): only longer candidates are compared.
     let covered = |known_at: &HashMap<usize, usize>, words: &[Range<usize>]| {
         words.first().map_or(0, |first| {
             known_at
                 .get(&first.start)
-                .map_or(0, |&end| words.iter().filter(|w| w.end <= end).count())
+                .map_or(0, |&end| words.iter().filter(|w| w.start < end).count())
         })
     };
     // The holders of each title's offices, found once per title.
