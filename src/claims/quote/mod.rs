@@ -380,9 +380,13 @@ fn sentence_speaker(
     sentence: Range<usize>,
 ) -> Option<(Attribution, Option<Speaker>)> {
     if let Some(range) = find_speaker(block.text(), sentence.clone(), Side::Before) {
-        return Some((Attribution::Introduction, Some(speaker_at(block, range))));
+        // "and everybody agrees" speaks for no one: the next sentence's quotation is not theirs.
+        if !speaker::is_indefinite(&block.text()[range.clone()]) {
+            return Some((Attribution::Introduction, Some(speaker_at(block, range))));
+        }
     }
-    let range = person_named(block.text(), sentence.clone())?;
+    let range = person_named(block.text(), sentence.clone())
+        .filter(|range| !speaker::is_indefinite(&block.text()[range.clone()]))?;
     let opens = block.text()[sentence.start..range.start]
         .trim_matches(|c: char| c.is_whitespace() || marks::is_quotation_mark(c))
         .is_empty();
@@ -759,6 +763,15 @@ mod tests {
         assert_implied(
             "Foreign Minister Sergei Lavrov was in Geneva on Monday. “These are lies spread by Western media, nothing more.”",
             "These are lies",
+        );
+        // Nor does one whose only speaker is everybody or nobody in particular.
+        assert_unattributed(
+            "The main reason is - and everybody agrees - that things must change. “The prospect is raw, more than ever with so many cuts.”",
+            "The prospect",
+        );
+        assert_unattributed(
+            "Nobody said the talks would be easy. “We are not going to accept this deal under any circumstances.”",
+            "We are not",
         );
         // A sentence that names nobody does not attribute.
         assert_unattributed(

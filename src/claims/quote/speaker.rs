@@ -412,6 +412,32 @@ const PRONOUNS: &[&str] = &[
     "few",
 ];
 
+/// Pronouns that name no one in particular: "everybody agrees", "some say". They may speak
+/// in their own sentence, but do not introduce the next sentence's quotation.
+const INDEFINITE: &[&str] = &[
+    "one",
+    "someone",
+    "somebody",
+    "everyone",
+    "everybody",
+    "nobody",
+    "many",
+    "some",
+    "others",
+    "both",
+    "all",
+    "another",
+    "most",
+    "few",
+];
+
+/// Whether a speaker's words are an indefinite pronoun.
+pub fn is_indefinite(speaker: &str) -> bool {
+    INDEFINITE
+        .iter()
+        .any(|word| speaker.eq_ignore_ascii_case(word))
+}
+
 /// Words that may sit between a speaker and the verb: "he later said", "she has also written".
 const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
     "has",
