@@ -215,6 +215,14 @@ impl TimeContext {
         if change_words && has_change_words(&words, &clause) {
             return TimeContext::Other;
         }
+        // An office claim whose clause tells how the holder left ("Prime Minister X
+        // resigned"), or that names the tenure itself ("President X's library"), speaks of
+        // the time the title was held, not of the article's date.
+        if !change_words
+            && (has_leaving_words(&words, &clause) || names_a_tenure(&text[claim.end..]))
+        {
+            return TimeContext::Other;
+        }
         match written_time(text, &sentence, &words, dates) {
             Written::Nothing => {
                 if words.iter().any(|(w, _)| {
@@ -433,6 +441,62 @@ fn has_office_change(words: &[(&str, usize)], range: &Range<usize>) -> bool {
             "election",
         ],
     )
+}
+
+/// Words of leaving an office: "X resigned", "X stepped down", "X was ousted".
+fn has_leaving_words(words: &[(&str, usize)], clause: &Range<usize>) -> bool {
+    has_in(
+        words,
+        clause,
+        &[
+            "resigned",
+            "resigning",
+            "stepped",
+            "quit",
+            "ousted",
+            "deposed",
+            "toppled",
+            "overthrown",
+            "impeached",
+            "retired",
+            "died",
+            "assassinated",
+        ],
+    )
+}
+
+/// Whether the words after a title and name are a possessive naming the tenure or what it
+/// left behind ("'s administration", "'s presidential library", "'s legacy").
+fn names_a_tenure(after: &str) -> bool {
+    const TENURE: &[&str] = &[
+        "administration",
+        "presidency",
+        "premiership",
+        "government",
+        "cabinet",
+        "tenure",
+        "term",
+        "era",
+        "legacy",
+        "library",
+        "presidential",
+        "foundation",
+        "memoir",
+        "memoirs",
+        "reign",
+        "regime",
+    ];
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+    else {
+        return false;
+    };
+    let noun = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    TENURE.iter().any(|t| noun.eq_ignore_ascii_case(t))
 }
 
 /// Words of change in the claim's clause: "will", "joined", "bringing the total to".
