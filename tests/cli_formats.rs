@@ -10,22 +10,11 @@ use serde_json::Value;
 
 mod common;
 
+use common::{factlint, write};
+
 /// One error (date-weekday) with two unsafe fixes, and one unused suppression (a warning with
 /// a safe fix).
 const ARTICLE: &str = "---\nauthor: Test Desk\n---\nThe vote was held on Sunday, 2023-10-16, the commission said.\n\n<!-- factlint-disable-next-line fact-office -->\nThey talked.\n";
-
-fn factlint() -> Command {
-    let mut command = Command::cargo_bin("factlint").unwrap();
-    command.env_remove("NO_COLOR").env("COLUMNS", "100");
-    command
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
-}
 
 fn run(command: &mut Command) -> (String, String, i32) {
     let output = command.output().unwrap();

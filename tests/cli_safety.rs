@@ -2,28 +2,18 @@
 //! suppression, no path given, an impossible front-matter date, a future `--date`, bad config
 //! and fact files, and `--fix` through a symbolic link.
 
-use std::path::Path;
 use std::process::Stdio;
 
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+
+use common::{factlint, write};
+
 /// One error (date-weekday, FL101) on line 4.
 const WRONG_WEEKDAY: &str =
     "---\nauthor: Test Desk\n---\nThe vote was held on Sunday, 2023-10-16, the commission said.\n";
-
-fn factlint() -> Command {
-    let mut command = Command::cargo_bin("factlint").unwrap();
-    command.env_remove("NO_COLOR").env("COLUMNS", "100");
-    command
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
-}
 
 /// The JSON report and the exit code.
 fn json(command: &mut Command) -> (Value, i32) {

@@ -113,3 +113,18 @@ pub fn outside_program(program: &str, install: &str) -> bool {
     }
     found
 }
+
+/// The built binary, with colour and width fixed so its output is the same everywhere.
+pub fn factlint() -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::cargo_bin("factlint").unwrap();
+    command.env_remove("NO_COLOR").env("COLUMNS", "100");
+    command
+}
+
+/// Write `text` to `dir/name` (making folders), and return the path as text.
+pub fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}

@@ -387,30 +387,8 @@ static SPEECH_SHAPES: LazyLock<WordShapes> = LazyLock::new(|| {
 /// Verbs that name their speaker after them: "according to the ministry".
 const SPEAKER_AFTER: &[&str] = &["according to", "in the words of"];
 
-/// Words a speaker may be without being a name.
-const PRONOUNS: &[&str] = &[
-    "i",
-    "you",
-    "he",
-    "she",
-    "it",
-    "we",
-    "they",
-    "one",
-    "someone",
-    "somebody",
-    "everyone",
-    "everybody",
-    "nobody",
-    "many",
-    "some",
-    "others",
-    "both",
-    "all",
-    "another",
-    "most",
-    "few",
-];
+/// Personal pronouns a speaker may be: "he said".
+const PERSONAL_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they"];
 
 /// Pronouns that name no one in particular: "everybody agrees", "some say". They may speak
 /// in their own sentence, but do not introduce the next sentence's quotation.
@@ -430,6 +408,11 @@ const INDEFINITE: &[&str] = &[
     "most",
     "few",
 ];
+
+/// Whether a word is a pronoun a speaker may be without being a name (lower-case).
+fn is_pronoun(word: &str) -> bool {
+    PERSONAL_PRONOUNS.contains(&word) || INDEFINITE.contains(&word)
+}
 
 /// Whether a speaker's words are an indefinite pronoun.
 pub fn is_indefinite(speaker: &str) -> bool {
@@ -711,7 +694,7 @@ fn speaker_before(text: &str, words: &[Word], verb: usize) -> Option<Range<usize
     if NOT_SPEAKERS.contains(&word.as_str()) {
         return None;
     }
-    if PRONOUNS.contains(&word.as_str()) {
+    if is_pronoun(&word) {
         return Some(head.start..head.end);
     }
     if DETERMINERS.contains(&word.as_str()) {
@@ -764,7 +747,7 @@ fn speaker_after(text: &str, words: &[Word], verb: usize) -> Option<Range<usize>
         return None;
     }
     let word = lower(text, first);
-    if PRONOUNS.contains(&word.as_str()) {
+    if is_pronoun(&word) {
         return Some(first.start..first.end);
     }
     if is_capitalised(text, first) {
