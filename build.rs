@@ -1,11 +1,26 @@
-//! Pre-parses the embedded fact base: each `rules/facts/*.toml` (the human-edited source of
-//! truth) is read into the same structures the runtime loader uses and written to `OUT_DIR`
-//! as compact JSON, which loads several times faster than TOML. Spans into the TOML files are
-//! kept. A malformed file fails the build; `tests/facts.rs` validates the files fully.
+//! Compiles the embedded fact base. Each `rules/facts/*.toml` (the human-edited source of
+//! truth) is parsed and its tables are built and checked as at run time (the same code,
+//! mounted from `src/facts/`); a problem fails the build, naming `file:line:column`. Two
+//! outputs go to `OUT_DIR`:
+//! - the built tables as a snapshot (`facts.text`, `facts.bin`; see `src/facts/snapshot.rs`),
+//!   which the default fact base loads without parsing anything;
+//! - each file as compact JSON, which loads several times faster than TOML, for fact folders
+//!   layered over the defaults (layering needs every layer's files). Spans into the TOML files
+//!   are kept.
 
+// Mounted at the root, so that their `super::` paths find one another as in `src/facts/`.
+#[allow(dead_code)]
+#[path = "src/facts/builder.rs"]
+mod builder;
 #[allow(dead_code)]
 #[path = "src/facts/file.rs"]
 mod file;
+#[allow(dead_code)]
+#[path = "src/facts/snapshot.rs"]
+mod snapshot;
+#[allow(dead_code)]
+#[path = "src/facts/tables.rs"]
+mod tables;
 
 /// The embedded fact files, in load order (`src/facts/load.rs` lists the same).
 const FACT_FILES: &[&str] = &[
@@ -22,7 +37,11 @@ const FACT_FILES: &[&str] = &[
 fn main() {
     let out_dir =
         std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    println!("cargo:rerun-if-changed=src/facts/file.rs");
+    for module in ["builder", "file", "snapshot", "tables"] {
+        println!("cargo:rerun-if-changed=src/facts/{module}.rs");
+    }
+    let mut texts = Vec::new();
+    let mut inputs = Vec::new();
     for name in FACT_FILES {
         let path = format!("rules/facts/{name}.toml");
         println!("cargo:rerun-if-changed={path}");
@@ -32,7 +51,33 @@ fn main() {
         drop_defaults(&mut value);
         let json = serde_json::to_string(&value).expect("fact files serialize");
         std::fs::write(out_dir.join(format!("{name}.json")), json).expect("OUT_DIR is writable");
+        texts.push((path, text));
+        inputs.push(builder::Input { layer: 0, raw });
     }
+    let tables = builder::build(&mut inputs).unwrap_or_else(|problems| {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|problem| {
+                let (path, text) = &texts[problem.file];
+                let (line, column) = line_column(text, problem.span.start);
+                format!("{path}:{line}:{column}: {}", problem.message)
+            })
+            .collect();
+        panic!("the embedded fact base is invalid:\n{}", lines.join("\n"))
+    });
+    let (text, bytes) = snapshot::write(&tables);
+    std::fs::write(out_dir.join("facts.text"), text).expect("OUT_DIR is writable");
+    std::fs::write(out_dir.join("facts.bin"), bytes).expect("OUT_DIR is writable");
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 /// Leave out what deserializes to the same without it (null, false, []): a third less to parse.

@@ -5,6 +5,7 @@
 //! source, an `uncertain` flag, and the date its file was checked through, so a rule can say
 //! which fact it used and how far to trust it.
 
+mod builder;
 mod file;
 pub mod judge;
 mod load;
@@ -12,9 +13,11 @@ pub mod names;
 mod pieces;
 pub mod query;
 pub mod report;
+// The build script writes snapshots, the library reads them.
+#[allow(dead_code)]
+mod snapshot;
+mod tables;
 
-use std::collections::HashMap;
-use std::fmt;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
@@ -22,230 +25,13 @@ use chrono::NaiveDate;
 
 pub use file::{CapitalRole, EntityKind, FactDate, Precision, TermKind};
 pub use names::{NameForm, NameGroup, NameIndex, NameMatch, NameTarget};
+use tables::Tables;
+pub use tables::{
+    AccessionStep, Alias, Capital, Entity, EntityId, Event, EventFact, Interval, MemberCount,
+    Membership, Office, OfficeId, Provenance, Term,
+};
 
 use crate::error::InputError;
-
-/// Index of an entity in [`FactBase::entities`].
-pub type EntityId = usize;
-/// Index of an office in [`FactBase::offices`].
-pub type OfficeId = usize;
-
-/// Where a fact came from and how far to trust it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Provenance {
-    pub source: String,
-    pub note: Option<String>,
-    /// The source tables did not confirm it: a rule gives at most a warning.
-    pub uncertain: bool,
-    /// The day the fact's file was checked through; an open-ended fact may be stale after it.
-    pub checked: NaiveDate,
-}
-
-/// A half-open validity interval `[from, until)`; an open end is unbounded. A bound known only
-/// to the month or year stands for that period's first day, and a date inside the period is
-/// neither certainly inside nor certainly outside the interval.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Interval {
-    pub from: Option<NaiveDate>,
-    pub until: Option<NaiveDate>,
-    pub from_precision: Precision,
-    pub until_precision: Precision,
-}
-
-/// The days a bound known to `precision` may stand for: `[first, next)`; `None` for a day.
-fn blur(date: NaiveDate, precision: Precision) -> Option<(NaiveDate, NaiveDate)> {
-    let next = match precision {
-        Precision::Day => return None,
-        Precision::Month => date.checked_add_months(chrono::Months::new(1)),
-        Precision::Year => date.checked_add_months(chrono::Months::new(12)),
-    };
-    Some((date, next.unwrap_or(NaiveDate::MAX)))
-}
-
-impl Interval {
-    /// An interval between two fact-file dates, each with its precision.
-    pub fn between(from: Option<FactDate>, until: Option<FactDate>) -> Interval {
-        Interval {
-            from: from.map(|date| date.0),
-            until: until.map(|date| date.0),
-            from_precision: from.map_or(Precision::Day, |date| date.1),
-            until_precision: until.map_or(Precision::Day, |date| date.1),
-        }
-    }
-
-    pub fn contains(self, date: NaiveDate) -> bool {
-        self.from.is_none_or(|from| from <= date) && self.until.is_none_or(|until| date < until)
-    }
-
-    /// Whether `date` falls in the month or year that a bound is known only to, where the
-    /// interval may or may not hold.
-    pub fn is_imprecise_on(self, date: NaiveDate) -> bool {
-        let inside = |bound: Option<NaiveDate>, precision| {
-            bound
-                .and_then(|bound| blur(bound, precision))
-                .is_some_and(|(first, next)| first <= date && date < next)
-        };
-        inside(self.from, self.from_precision) || inside(self.until, self.until_precision)
-    }
-
-    /// The first day on which the interval certainly holds: a start known only to the year
-    /// may be as late as the year's last day.
-    fn certain_from(self) -> Option<NaiveDate> {
-        self.from.map(|from| {
-            blur(from, self.from_precision)
-                .map_or(from, |(_, next)| next.pred_opt().unwrap_or(next))
-        })
-    }
-
-    /// Whether the two intervals certainly share a day. Bounds known only to a month or year
-    /// are read in the way that keeps them apart, so that a term known to end "in 2024" does
-    /// not clash with a successor who started on a day in 2024.
-    pub fn overlaps(self, other: Interval) -> bool {
-        let before = |from: Option<NaiveDate>, until: Option<NaiveDate>| match (from, until) {
-            (Some(from), Some(until)) => from < until,
-            _ => true,
-        };
-        before(self.certain_from(), other.until) && before(other.certain_from(), self.until)
-    }
-
-    /// Whether the interval runs on past `checked`, where the sources end.
-    pub fn is_stale_on(self, date: NaiveDate, checked: NaiveDate) -> bool {
-        self.until.is_none() && date > checked
-    }
-}
-
-impl fmt::Display for Interval {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let from = self.from.map(|date| FactDate(date, self.from_precision));
-        let until = self.until.map(|date| FactDate(date, self.until_precision));
-        match (from, until) {
-            (Some(from), Some(until)) => write!(f, "from {from} to {until}"),
-            (Some(from), None) => write!(f, "since {from}"),
-            (None, Some(until)) => write!(f, "until {until}"),
-            (None, None) => f.write_str("at all times"),
-        }
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Entity {
-    pub id: String,
-    pub kind: EntityKind,
-    pub name: String,
-    pub wikidata: Option<String>,
-    pub aliases: Vec<String>,
-    pub adjectives: Vec<String>,
-    pub demonyms: Vec<String>,
-    pub ambiguous: Vec<String>,
-    pub generic: Vec<String>,
-    /// A person's birth date; `provenance.uncertain` marks it unconfirmed.
-    pub born: Option<FactDate>,
-    /// A person's death date.
-    pub died: Option<FactDate>,
-    pub provenance: Provenance,
-}
-
-/// A name with its own provenance, possibly valid only for a period or only in context.
-#[derive(Clone, Debug)]
-pub struct Alias {
-    pub entity: EntityId,
-    pub name: String,
-    pub kind: Option<String>,
-    pub lang: Option<String>,
-    pub valid: Interval,
-    pub contextual: bool,
-    pub provenance: Provenance,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MemberCount {
-    pub entity: EntityId,
-    pub value: u32,
-    pub valid: Interval,
-    pub provenance: Provenance,
-}
-
-#[derive(Clone, Debug)]
-pub struct Membership {
-    pub organisation: EntityId,
-    pub member: EntityId,
-    pub valid: Interval,
-    pub event: Option<String>,
-    pub provenance: Provenance,
-}
-
-#[derive(Clone, Debug)]
-pub struct AccessionStep {
-    pub organisation: EntityId,
-    pub candidate: EntityId,
-    pub step: String,
-    pub by: Option<EntityId>,
-    pub date: NaiveDate,
-    pub provenance: Provenance,
-}
-
-#[derive(Clone, Debug)]
-pub struct Office {
-    pub id: String,
-    pub name: String,
-    /// The country or organisation it belongs to.
-    pub of: EntityId,
-    /// The title as its own country or organisation writes it.
-    pub title: String,
-    /// Other forms seen in the press.
-    pub titles: Vec<String>,
-    pub wikidata: Option<String>,
-    pub provenance: Provenance,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Term {
-    pub office: OfficeId,
-    pub holder: EntityId,
-    pub kind: TermKind,
-    pub valid: Interval,
-    /// May overlap other terms of its office (rival claims, co-chairs).
-    pub concurrent: bool,
-    pub provenance: Provenance,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Capital {
-    pub country: EntityId,
-    pub city: String,
-    pub aliases: Vec<String>,
-    pub role: CapitalRole,
-    pub wikidata: Option<String>,
-    pub valid: Interval,
-    pub provenance: Provenance,
-}
-
-impl Capital {
-    /// Whether `name` is this city (its name or an alias).
-    pub fn is_named(&self, name: &str) -> bool {
-        self.city == name || self.aliases.iter().any(|alias| alias == name)
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Event {
-    pub id: String,
-    pub name: String,
-    pub kind: Option<String>,
-    pub start: NaiveDate,
-    pub end: Option<NaiveDate>,
-    pub venue: Option<String>,
-    pub city: Option<String>,
-    pub country: Option<EntityId>,
-    pub facts: Vec<EventFact>,
-}
-
-#[derive(Clone, Debug)]
-pub struct EventFact {
-    pub property: String,
-    pub value: String,
-    pub provenance: Provenance,
-}
 
 /// A person's birth date, and whether the sources left it unconfirmed (then a rule gives at
 /// most a warning from it).
@@ -286,7 +72,8 @@ pub struct FactBase {
     pub terms: Vec<Term>,
     pub capitals: Vec<Capital>,
     pub events: Vec<Event>,
-    entity_ids: HashMap<String, EntityId>,
+    /// The entities sorted by id.
+    entity_ids: Vec<EntityId>,
     names: NameIndex,
 }
 
@@ -295,15 +82,47 @@ impl FactBase {
         FactBase::default()
     }
 
-    /// The embedded default fact base (`rules/facts/`), parsed once per process.
+    /// The embedded default fact base (`rules/facts/`), loaded once per process from the
+    /// snapshot the build script made of it (`snapshot.rs`): nothing is parsed or checked at
+    /// run time, the build did that.
     pub fn embedded() -> Arc<FactBase> {
         static EMBEDDED: OnceLock<Arc<FactBase>> = OnceLock::new();
         Arc::clone(EMBEDDED.get_or_init(|| {
-            Arc::new(
-                load::build(&load::embedded_sources())
-                    .expect("the embedded fact base is valid (tests/facts.rs checks it)"),
-            )
+            let tables = load::embedded_tables()
+                .expect("the embedded snapshot reads back (a test in load.rs checks it)");
+            Arc::new(FactBase::with_names(tables))
         }))
+    }
+
+    /// A fact base of `tables`, with the name automata built for it.
+    fn with_names(tables: Tables) -> FactBase {
+        let Tables {
+            entities,
+            aliases,
+            member_counts,
+            memberships,
+            accession_steps,
+            offices,
+            terms,
+            capitals,
+            events,
+            entity_ids,
+        } = tables;
+        let mut base = FactBase {
+            entities,
+            aliases,
+            member_counts,
+            memberships,
+            accession_steps,
+            offices,
+            terms,
+            capitals,
+            events,
+            entity_ids,
+            names: NameIndex::default(),
+        };
+        base.names = NameIndex::build(&base);
+        base
     }
 
     /// The embedded defaults (unless `include_defaults` is false) plus every fact file in
@@ -403,7 +222,10 @@ impl FactBase {
 
     /// An entity by its id ("org:nato").
     pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
-        self.entity_ids.get(id).copied()
+        self.entity_ids
+            .binary_search_by(|&entity| self.entities[entity].id.as_str().cmp(id))
+            .ok()
+            .map(|index| self.entity_ids[index])
     }
 
     /// The automata that find names and titles in text.

@@ -1,0 +1,369 @@
+//! The embedded fact base as a snapshot: the build script builds its tables from
+//! `rules/facts/*.toml` (every check passed) and writes them here in a compact binary form,
+//! which start-up reads back without parsing TOML or JSON or checking anything again.
+//!
+//! Two parts: the text of every distinct string, one after another (included as a `&str`, so
+//! it is known to be UTF-8 and needs no check), and a stream of bytes holding everything else
+//! in the order the tables' fields are declared: numbers as LEB128 varints, a string as its
+//! place in the text (repeated strings, such as a source's URL, are written once), an `Option`
+//! as a tag byte, a `Vec` as its length and then its items. The snapshot is written and read
+//! by the same build of this file, so it has no version; a test reads it back and compares it
+//! with the tables built from the TOML files.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::file::{CapitalRole, EntityKind, FactDate, Precision, TermKind};
+use super::tables::{
+    AccessionStep, Alias, Capital, Entity, Event, EventFact, Interval, MemberCount, Membership,
+    Office, Provenance, Tables, Term,
+};
+
+/// The tables written as `(text, bytes)`.
+pub fn write(tables: &Tables) -> (String, Vec<u8>) {
+    let mut writer = Writer::default();
+    tables.put(&mut writer);
+    (writer.text, writer.bytes)
+}
+
+/// The tables read back from `write`'s `(text, bytes)`; `None` if they are not a whole snapshot.
+pub fn read(text: &str, bytes: &[u8]) -> Option<Tables> {
+    let mut reader = Reader { text, bytes, at: 0 };
+    let tables = Tables::take(&mut reader)?;
+    (reader.at == bytes.len()).then_some(tables)
+}
+
+#[derive(Default)]
+struct Writer {
+    text: String,
+    bytes: Vec<u8>,
+    /// Where each string already written starts in `text`.
+    strings: HashMap<String, usize>,
+}
+
+impl Writer {
+    fn varint(&mut self, mut value: u64) {
+        while value >= 0x80 {
+            self.bytes.push((value as u8) | 0x80);
+            value >>= 7;
+        }
+        self.bytes.push(value as u8);
+    }
+
+    fn string(&mut self, text: &str) {
+        let start = match self.strings.get(text) {
+            Some(&start) => start,
+            None => {
+                let start = self.text.len();
+                self.text.push_str(text);
+                self.strings.insert(text.to_string(), start);
+                start
+            }
+        };
+        self.varint(start as u64);
+        self.varint(text.len() as u64);
+    }
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let byte = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(byte)
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut value = 0;
+        let mut shift = 0;
+        loop {
+            let byte = self.byte()?;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Some(value);
+            }
+            shift += 7;
+            if shift > 63 {
+                return None;
+            }
+        }
+    }
+
+    fn string(&mut self) -> Option<&str> {
+        let start = usize::try_from(self.varint()?).ok()?;
+        let len = usize::try_from(self.varint()?).ok()?;
+        self.text.get(start..start.checked_add(len)?)
+    }
+}
+
+/// A value the snapshot holds: written by `put`, read back by `take`.
+trait Snap: Sized {
+    fn put(&self, out: &mut Writer);
+    fn take(input: &mut Reader) -> Option<Self>;
+}
+
+impl Snap for bool {
+    fn put(&self, out: &mut Writer) {
+        out.bytes.push(u8::from(*self));
+    }
+
+    fn take(input: &mut Reader) -> Option<bool> {
+        match input.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl Snap for u32 {
+    fn put(&self, out: &mut Writer) {
+        out.varint(u64::from(*self));
+    }
+
+    fn take(input: &mut Reader) -> Option<u32> {
+        u32::try_from(input.varint()?).ok()
+    }
+}
+
+impl Snap for usize {
+    fn put(&self, out: &mut Writer) {
+        out.varint(*self as u64);
+    }
+
+    fn take(input: &mut Reader) -> Option<usize> {
+        usize::try_from(input.varint()?).ok()
+    }
+}
+
+impl Snap for String {
+    fn put(&self, out: &mut Writer) {
+        out.string(self);
+    }
+
+    fn take(input: &mut Reader) -> Option<String> {
+        input.string().map(str::to_owned)
+    }
+}
+
+impl<T: Snap> Snap for Option<T> {
+    fn put(&self, out: &mut Writer) {
+        match self {
+            None => out.bytes.push(0),
+            Some(value) => {
+                out.bytes.push(1);
+                value.put(out);
+            }
+        }
+    }
+
+    fn take(input: &mut Reader) -> Option<Option<T>> {
+        match input.byte()? {
+            0 => Some(None),
+            1 => T::take(input).map(Some),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Snap> Snap for Vec<T> {
+    fn put(&self, out: &mut Writer) {
+        self.len().put(out);
+        for item in self {
+            item.put(out);
+        }
+    }
+
+    fn take(input: &mut Reader) -> Option<Vec<T>> {
+        let len = usize::take(input)?;
+        // Each item takes at least a byte: a length past the end is not a snapshot.
+        if len > input.bytes.len() - input.at {
+            return None;
+        }
+        let mut items = Vec::with_capacity(len);
+        for _ in 0..len {
+            items.push(T::take(input)?);
+        }
+        Some(items)
+    }
+}
+
+/// A date as its day number since 1 January of the year 1 (zigzag, so that any date fits).
+impl Snap for NaiveDate {
+    fn put(&self, out: &mut Writer) {
+        let day = self.num_days_from_ce();
+        out.varint(u64::from(((day << 1) ^ (day >> 31)) as u32));
+    }
+
+    fn take(input: &mut Reader) -> Option<NaiveDate> {
+        let zigzag = u32::take(input)?;
+        let day = ((zigzag >> 1) as i32) ^ -((zigzag & 1) as i32);
+        NaiveDate::from_num_days_from_ce_opt(day)
+    }
+}
+
+/// An enum without data, as its variant's place.
+macro_rules! snap_enum {
+    ($name:ident: $($variant:ident),+) => {
+        impl Snap for $name {
+            fn put(&self, out: &mut Writer) {
+                let variants = [$($name::$variant),+];
+                let tag = variants.iter().position(|v| v == self).expect("listed variants");
+                out.bytes.push(tag as u8);
+            }
+
+            fn take(input: &mut Reader) -> Option<$name> {
+                [$($name::$variant),+].get(usize::from(input.byte()?)).copied()
+            }
+        }
+    };
+}
+
+snap_enum!(Precision: Year, Month, Day);
+snap_enum!(EntityKind: Organisation, Country, Place, Person);
+snap_enum!(TermKind: Regular, Acting, Interim);
+snap_enum!(CapitalRole: Capital, SeatOfGovernment, EconomicCapital);
+
+/// A struct, field by field. Every field must be listed: `take` builds the struct with them,
+/// so a field added to a table and left out here does not compile.
+macro_rules! snap_struct {
+    ($name:ident { $($field:ident),+ $(,)? }) => {
+        impl Snap for $name {
+            fn put(&self, out: &mut Writer) {
+                $(self.$field.put(out);)+
+            }
+
+            fn take(input: &mut Reader) -> Option<$name> {
+                Some($name { $($field: Snap::take(input)?),+ })
+            }
+        }
+    };
+}
+
+impl Snap for FactDate {
+    fn put(&self, out: &mut Writer) {
+        self.0.put(out);
+        self.1.put(out);
+    }
+
+    fn take(input: &mut Reader) -> Option<FactDate> {
+        Some(FactDate(Snap::take(input)?, Snap::take(input)?))
+    }
+}
+
+snap_struct!(Provenance {
+    source,
+    note,
+    uncertain,
+    checked
+});
+snap_struct!(Interval {
+    from,
+    until,
+    from_precision,
+    until_precision
+});
+snap_struct!(Entity {
+    id,
+    kind,
+    name,
+    wikidata,
+    aliases,
+    adjectives,
+    demonyms,
+    ambiguous,
+    generic,
+    born,
+    died,
+    provenance
+});
+snap_struct!(Alias {
+    entity,
+    name,
+    kind,
+    lang,
+    valid,
+    contextual,
+    provenance
+});
+snap_struct!(MemberCount {
+    entity,
+    value,
+    valid,
+    provenance
+});
+snap_struct!(Membership {
+    organisation,
+    member,
+    valid,
+    event,
+    provenance
+});
+snap_struct!(AccessionStep {
+    organisation,
+    candidate,
+    step,
+    by,
+    date,
+    provenance
+});
+snap_struct!(Office {
+    id,
+    name,
+    of,
+    title,
+    titles,
+    wikidata,
+    provenance
+});
+snap_struct!(Term {
+    office,
+    holder,
+    kind,
+    valid,
+    concurrent,
+    provenance
+});
+snap_struct!(Capital {
+    country,
+    city,
+    aliases,
+    role,
+    wikidata,
+    valid,
+    provenance
+});
+snap_struct!(Event {
+    id,
+    name,
+    kind,
+    start,
+    end,
+    venue,
+    city,
+    country,
+    facts
+});
+snap_struct!(EventFact {
+    property,
+    value,
+    provenance
+});
+snap_struct!(Tables {
+    entities,
+    aliases,
+    member_counts,
+    memberships,
+    accession_steps,
+    offices,
+    terms,
+    capitals,
+    events,
+    entity_ids
+});
