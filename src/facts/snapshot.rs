@@ -5,8 +5,9 @@
 //! Two parts: the text of every distinct string, one after another (included as a `&str`, so
 //! it is known to be UTF-8 and needs no check), and a stream of bytes holding everything else
 //! in the order the tables' fields are declared: numbers as LEB128 varints, a string as its
-//! place in the text (repeated strings, such as a source's URL, are written once), an `Option`
-//! as a tag byte, a `Vec` as its length and then its items. The snapshot is written and read
+//! place in the text (four bytes; repeated strings, such as a source's URL, are written once)
+//! and its length, a date in four bytes, an `Option` as a tag byte, a `Vec` as its length and
+//! then its items. The snapshot is written and read
 //! by the same build of this file, so it has no version; a test reads it back and compares it
 //! with the tables built from the TOML files.
 
@@ -29,7 +30,12 @@ pub fn write(tables: &Tables) -> (String, Vec<u8>) {
 
 /// The tables read back from `write`'s `(text, bytes)`; `None` if they are not a whole snapshot.
 pub fn read(text: &str, bytes: &[u8]) -> Option<Tables> {
-    let mut reader = Reader { text, bytes, at: 0 };
+    let mut reader = Reader {
+        text,
+        bytes,
+        at: 0,
+        last_date: None,
+    };
     let tables = Tables::take(&mut reader)?;
     (reader.at == bytes.len()).then_some(tables)
 }
@@ -61,7 +67,8 @@ impl Writer {
                 start
             }
         };
-        self.varint(start as u64);
+        let start = u32::try_from(start).expect("the snapshot's text is under 4 GB");
+        self.bytes.extend_from_slice(&start.to_le_bytes());
         self.varint(text.len() as u64);
     }
 }
@@ -70,16 +77,33 @@ struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
+    /// The last date read, as written and as read: most dates repeat the one before (the
+    /// `checked` date of each row of a file).
+    last_date: Option<(u32, NaiveDate)>,
 }
 
 impl Reader<'_> {
+    #[inline]
     fn byte(&mut self) -> Option<u8> {
         let byte = *self.bytes.get(self.at)?;
         self.at += 1;
         Some(byte)
     }
 
+    /// Most numbers take one byte: read inline, the rest out of line.
+    #[inline]
     fn varint(&mut self) -> Option<u64> {
+        match self.bytes.get(self.at) {
+            Some(&byte) if byte < 0x80 => {
+                self.at += 1;
+                Some(u64::from(byte))
+            }
+            _ => self.long_varint(),
+        }
+    }
+
+    #[inline(never)]
+    fn long_varint(&mut self) -> Option<u64> {
         let mut value = 0;
         let mut shift = 0;
         loop {
@@ -95,8 +119,18 @@ impl Reader<'_> {
         }
     }
 
+    /// Four bytes, little-endian (string places and dates, which a varint would spread over
+    /// three or four bytes read one at a time).
+    #[inline]
+    fn fixed(&mut self) -> Option<u32> {
+        let bytes = self.bytes.get(self.at..self.at + 4)?;
+        self.at += 4;
+        Some(u32::from_le_bytes(bytes.try_into().ok()?))
+    }
+
+    #[inline]
     fn string(&mut self) -> Option<&str> {
-        let start = usize::try_from(self.varint()?).ok()?;
+        let start = usize::try_from(self.fixed()?).ok()?;
         let len = usize::try_from(self.varint()?).ok()?;
         self.text.get(start..start.checked_add(len)?)
     }
@@ -194,17 +228,24 @@ impl<T: Snap> Snap for Vec<T> {
     }
 }
 
-/// A date as its day number since 1 January of the year 1 (zigzag, so that any date fits).
+/// A date as its year and day of the year, `year << 9 | ordinal` in four bytes: the cheapest
+/// form to make a `NaiveDate` from.
 impl Snap for NaiveDate {
     fn put(&self, out: &mut Writer) {
-        let day = self.num_days_from_ce();
-        out.varint(u64::from(((day << 1) ^ (day >> 31)) as u32));
+        let packed = (self.year() << 9) | self.ordinal() as i32;
+        out.bytes.extend_from_slice(&packed.to_le_bytes());
     }
 
     fn take(input: &mut Reader) -> Option<NaiveDate> {
-        let zigzag = u32::take(input)?;
-        let day = ((zigzag >> 1) as i32) ^ -((zigzag & 1) as i32);
-        NaiveDate::from_num_days_from_ce_opt(day)
+        let packed = input.fixed()?;
+        if let Some((last, date)) = input.last_date {
+            if last == packed {
+                return Some(date);
+            }
+        }
+        let date = NaiveDate::from_yo_opt((packed as i32) >> 9, packed & 0x1ff)?;
+        input.last_date = Some((packed, date));
+        Some(date)
     }
 }
 
