@@ -8,8 +8,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::file::{Date, EntityKind, RawEntity, RawFile, Text};
-use super::file::{Precision, TermKind};
+use super::file::{Date, EntityKind, Precision, RawEntity, RawFile, TermKind, Text};
 use super::tables::{
     AccessionStep, Alias, Capital, Entity, EntityId, Event, EventFact, Interval, MemberCount,
     Membership, Office, OfficeId, Provenance, Tables, Term,
