@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::diagnostic::Severity;
 use crate::error::InputError;
-use crate::rules::RuleId;
+use crate::registry::RuleId;
 use crate::span::Span;
 
 pub const CONFIG_FILE_NAME: &str = "factlint.toml";

@@ -1,36 +1,11 @@
 //! The one finding type every rule produces and every output format renders.
 
-use std::fmt;
+use serde::Serialize;
 
-use serde::{Deserialize, Serialize};
-
-use crate::rules::RuleId;
+use crate::registry::RuleId;
+/// Severity lives in the registry (a leaf); named here too for the library's users.
+pub use crate::registry::Severity;
 use crate::span::Span;
-
-/// How serious a finding is. Ordered so that `Error > Warning > Info`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// A secondary span with its own short message ("the majority form", "this date").
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,6 +63,17 @@ impl Fix {
 
     pub fn unsafe_edit(title: impl Into<String>, edits: Vec<Edit>) -> Self {
         Self::new(title.into(), Applicability::Unsafe, edits)
+    }
+
+    /// The title as dashboards and editors list it (SARIF, the language server's code
+    /// actions): an unsafe fix says so.
+    pub fn shown_title(&self) -> String {
+        match self.applicability {
+            Applicability::Safe => self.title.clone(),
+            Applicability::Unsafe => {
+                format!("{} (unsafe: changes what the article says)", self.title)
+            }
+        }
     }
 
     fn new(title: String, applicability: Applicability, mut edits: Vec<Edit>) -> Self {

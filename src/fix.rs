@@ -114,7 +114,7 @@ pub fn write_atomically(path: &Path, expected: &[u8], text: &str) -> std::io::Re
 mod tests {
     use super::*;
     use crate::diagnostic::Fix;
-    use crate::rules::RuleId;
+    use crate::registry::RuleId;
     use crate::span::Span;
 
     fn with_fix(span: Span, replacement: &str, safe: bool) -> Diagnostic {

@@ -18,6 +18,7 @@ pub mod fuzz;
 pub mod line_index;
 pub mod lsp;
 pub mod output;
+pub mod registry;
 pub mod rules;
 pub mod sentence;
 pub mod serve;

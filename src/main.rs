@@ -20,7 +20,7 @@ use factlint::engine::{check_shared, check_source, decode_owned, FileReport};
 use factlint::error::InputError;
 use factlint::facts::FactBase;
 use factlint::output::{self, OutputOptions, RunReport};
-use factlint::rules::{all_metas, RuleId};
+use factlint::registry::{all_metas, RuleId};
 use factlint::settings::RuleSelection;
 use factlint::walk::{self, describe_io, Input};
 use factlint::wikidata;

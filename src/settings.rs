@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::config::{Config, Dialect, RuleLevel};
 use crate::diagnostic::Severity;
 use crate::facts::FactBase;
-use crate::rules::RuleId;
+use crate::registry::RuleId;
 use crate::style::StyleData;
 
 /// Rule choices from the command line, layered over the config file.

@@ -8,7 +8,7 @@
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Document, HtmlComment};
-use crate::rules::RuleId;
+use crate::registry::RuleId;
 use crate::settings::Settings;
 use crate::span::Span;
 

@@ -227,7 +227,7 @@ fn diagnostics_carry_utf16_ranges_severity_code_and_version() {
         "this suppression of `date-weekday` suppressed nothing"
     );
     let meta = factlint::rules::RuleId::UnusedSuppression.meta();
-    match factlint::output::sarif::rule_doc_url(meta) {
+    match meta.doc_url() {
         Some(url) => assert_eq!(diagnostic["codeDescription"]["href"], url),
         None => assert!(diagnostic.get("codeDescription").is_none()),
     }

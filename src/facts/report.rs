@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::article::ArticleContext;
 use crate::claims::mention::Period;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::RuleId;
+use crate::registry::RuleId;
 use crate::span::Span;
 
 /// "2024-12-01 (front matter `date`)", or the list of candidate dates.
@@ -124,7 +124,7 @@ pub mod test_support {
 
     use crate::config::Config;
     use crate::facts::FactBase;
-    use crate::rules::RuleId;
+    use crate::registry::RuleId;
     use crate::style::StyleData;
     use crate::{check_source, Settings};
 

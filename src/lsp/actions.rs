@@ -13,8 +13,7 @@ use super::convert::{self, Text};
 use super::document::Checked;
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::document::{BlockKind, Document};
-use crate::output::sarif::fix_title;
-use crate::rules::RuleId;
+use crate::registry::RuleId;
 use crate::span::Span;
 
 /// What a `textDocument/codeAction` request says that the server uses. The diagnostics the
@@ -106,7 +105,7 @@ fn fix_action(
         .map(|edit| TextEdit::new(text.range(edit.span), edit.replacement.clone()))
         .collect();
     let preferred = first && fix.applicability == Applicability::Safe;
-    quick_fix(fix_title(fix), uri, edits, diagnostic, preferred)
+    quick_fix(fix.shown_title(), uri, edits, diagnostic, preferred)
 }
 
 fn quick_fix(

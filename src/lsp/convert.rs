@@ -8,8 +8,7 @@ use lsp_types::{
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::InputError;
 use crate::line_index::LineIndex;
-use crate::output::sarif::rule_doc_url;
-use crate::rules::RuleId;
+use crate::registry::RuleId;
 use crate::span::Span;
 
 /// A text with its line index, as positions are converted against it.
@@ -53,7 +52,7 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
 const SOURCE: &str = "factlint";
 
 pub fn code_description(rule: RuleId) -> Option<CodeDescription> {
-    let href = Url::parse(&rule_doc_url(rule.meta())?).ok()?;
+    let href = Url::parse(&rule.meta().doc_url()?).ok()?;
     Some(CodeDescription { href })
 }
 

@@ -8,7 +8,6 @@ use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 use super::document::Checked;
 use crate::diagnostic::Diagnostic;
 use crate::engine::FileReport;
-use crate::output::sarif::rule_doc_url;
 
 pub fn hover(checked: &Checked, position: Position) -> Option<Hover> {
     let text = checked.text();
@@ -60,7 +59,7 @@ fn describe(report: &FileReport, finding: &Diagnostic) -> String {
             ),
         }
     }
-    match rule_doc_url(meta) {
+    match meta.doc_url() {
         Some(url) => {
             let _ = write!(
                 out,

@@ -215,7 +215,7 @@ pub fn apply(report: &mut RunReport, path: &Path) -> Result<usize, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleId;
+    use crate::registry::RuleId;
     use crate::span::Span;
 
     fn key_of(source: &str, needle: &str) -> Key {

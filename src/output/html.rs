@@ -760,7 +760,7 @@ impl<'a> Renderer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleId;
+    use crate::registry::RuleId;
     use crate::span::Span;
 
     fn render(source: &str, spans: &[(usize, usize)]) -> (String, Vec<bool>) {

@@ -17,7 +17,7 @@ use super::{is_shown, plural, OutputOptions, RunReport};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::error::InputError;
 use crate::line_index::LineIndex;
-use crate::rules::RuleId;
+use crate::registry::RuleId;
 use crate::span::Span;
 
 /// Render findings and input errors, then the summary line: what [`write_findings`] and
@@ -808,7 +808,7 @@ fn line_start_of(text: &str, offset: usize) -> usize {
 mod tests {
     use super::*;
     use crate::engine::FileReport;
-    use crate::rules::RuleId;
+    use crate::registry::RuleId;
 
     #[test]
     fn wrapping_never_breaks_a_url_or_a_date() {

@@ -9,10 +9,10 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{is_shown, positions, OutputOptions, RunReport};
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::engine::FileReport;
 use crate::line_index::LineIndex;
-use crate::rules::{all_metas, RuleMeta};
+use crate::registry::{all_metas, RuleMeta};
 use crate::span::Span;
 
 const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -26,37 +26,17 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// The text of a `## Heading` section of a rule's documentation.
-pub fn doc_section<'d>(doc: &'d str, heading: &str) -> Option<&'d str> {
-    let marker = format!("## {heading}");
-    let start = doc.find(&marker)? + marker.len();
-    let rest = &doc[start..];
-    let end = rest.find("\n## ").unwrap_or(rest.len());
-    Some(rest[..end].trim()).filter(|text| !text.is_empty())
-}
-
-/// Where a rule's documentation is published, when the package names its repository.
-pub fn rule_doc_url(meta: &RuleMeta) -> Option<String> {
-    let repository = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
-    (!repository.is_empty()).then(|| {
-        format!(
-            "{repository}/blob/main/src/rules/{}.md",
-            meta.name.replace('-', "_")
-        )
-    })
-}
-
 fn rule_descriptor(meta: &RuleMeta) -> Value {
     let mut rule = json!({
         "id": meta.code,
         "name": meta.name,
         "shortDescription": {"text": meta.summary},
-        "fullDescription": {"text": doc_section(meta.doc, "What it checks").unwrap_or(meta.summary)},
+        "fullDescription": {"text": meta.doc_section("What it checks").unwrap_or(meta.summary)},
         "help": {"text": meta.doc, "markdown": meta.doc},
         "defaultConfiguration": {"level": level(meta.default_severity)},
         "properties": {"fixable": meta.fixable},
     });
-    if let Some(url) = rule_doc_url(meta) {
+    if let Some(url) = meta.doc_url() {
         rule["helpUri"] = json!(url);
     }
     rule
@@ -95,14 +75,6 @@ fn physical_location(uri: &str, region: Value) -> Value {
     json!({"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}})
 }
 
-/// A fix's title as dashboards and editors list it: an unsafe one says so.
-pub fn fix_title(fix: &Fix) -> String {
-    match fix.applicability {
-        Applicability::Safe => fix.title.clone(),
-        Applicability::Unsafe => format!("{} (unsafe: changes what the article says)", fix.title),
-    }
-}
-
 fn sarif_fix(index: &LineIndex, text: &str, uri: &str, fix: &Fix) -> Value {
     let replacements: Vec<Value> = fix
         .edits
@@ -115,7 +87,7 @@ fn sarif_fix(index: &LineIndex, text: &str, uri: &str, fix: &Fix) -> Value {
         })
         .collect();
     json!({
-        "description": {"text": fix_title(fix)},
+        "description": {"text": fix.shown_title()},
         "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
         "properties": {"applicability": fix.applicability},
     })
@@ -286,13 +258,5 @@ mod tests {
         assert_eq!(artifact_uri("a b/\u{219}tiri.md"), "a%20b/%C8%99tiri.md");
         assert_eq!(artifact_uri("/srv/x#1.md"), "file:///srv/x%231.md");
         assert_eq!(artifact_uri(r"news\today.md"), "news/today.md");
-    }
-
-    #[test]
-    fn doc_sections_are_found_by_heading() {
-        let doc = "# x\n\n## What it checks\nA thing.\n\n## Why it matters\nBecause.\n";
-        assert_eq!(doc_section(doc, "What it checks"), Some("A thing."));
-        assert_eq!(doc_section(doc, "Why it matters"), Some("Because."));
-        assert_eq!(doc_section(doc, "Fix"), None);
     }
 }
