@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use regex::Regex;
 
+mod narrow;
+
 use crate::claims::date::{parse_full_date, DateClaim, MonthDay};
 pub use crate::claims::mention::{nearest_day, NEAREST_DAYS};
 use crate::claims::Claims;

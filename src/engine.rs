@@ -135,13 +135,7 @@ fn run_rules(doc: &Document, settings: &Settings) -> (Vec<Diagnostic>, ArticleCo
 /// The publication date and its candidates, narrowed by what the facts allow.
 fn settle_article(doc: &Document, claims: &Claims, settings: &Settings) -> ArticleContext {
     let mut article = ArticleContext::resolve(doc, claims, settings);
-    article.narrow_by_facts(|date| {
-        let facts = &settings.facts;
-        (
-            !crate::facts::judge::claims_hold(facts, claims, date),
-            crate::facts::judge::claims_confirmed(facts, claims, date),
-        )
-    });
+    article.narrow_by_claims(&settings.facts, claims);
     article
 }
 

@@ -2,6 +2,24 @@
 //!
 //! [`check_source`] is the one entry point: the CLI, the language server and the tests all
 //! call it.
+//!
+//! # Layers
+//!
+//! Imports point down only; `tests/layers.rs` fails on one that points up, or on a cycle.
+//! Lowest first:
+//!
+//! 1. leaves: [`span`], [`error`], [`line_index`], [`text`], [`sentence`];
+//! 2. registry: [`registry`] (rule ids, metadata, severities), [`diagnostic`] (the finding
+//!    type), [`config`] (`factlint.toml`);
+//! 3. document: [`document`] (the Markdown walk, blocks with offset maps), [`front_matter`];
+//! 4. facts and style: [`facts`] (the fact base and as-of queries), [`wikidata`] (its
+//!    importer), [`style`] (spelling, title and credit lists);
+//! 5. [`settings`]: the configuration, fact base and style data one check runs with;
+//! 6. [`claims`]: what the article states, extracted once;
+//! 7. [`article`]: the publication date, inferred and narrowed by the claims;
+//! 8. [`rules`]: judging the claims, and the wording of findings;
+//! 9. pipeline: [`suppress`] (after the rules), [`engine`] (one file, start to end);
+//! 10. front ends: [`fix`], [`output`], [`lsp`], [`serve`], [`walk`], [`workspace`].
 
 pub mod article;
 pub mod claims;

@@ -1,12 +1,12 @@
-//! The library's layers point one way: a module names only modules of its own layer or lower
-//! ones, and the modules of one layer form no cycle. This test reads every `src/**/*.rs`,
+//! The library's layers point one way (docs/architecture.md): a module names only modules of
+//! its own layer or lower ones, and the module graph has no cycle. This test reads every `src/**/*.rs`,
 //! finds each path into the crate (`use crate::x::...`, `crate::x::f()`, `use crate::{x, y}`,
 //! and the root's re-exports such as `crate::check_source`), and fails naming the file and
 //! line of an import that points up.
 //!
-//! Not counted: comments and string literals, and `#[cfg(test)]` items. A unit test may run
-//! the whole pipeline (`check_source`) to test a piece where it is written; the built library
-//! does not contain it. The binary (`main.rs`, `cli.rs`) sits above every layer.
+//! Not counted: comments and string literals, and `#[cfg(test)]` items and modules. The one
+//! exception, and why: a unit test may run the whole pipeline (`check_source`) to test a piece
+//! where it is written; the built library does not contain it. The binary (`main.rs`, `cli.rs`) sits above every layer.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -15,7 +15,10 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first. See the module documentation of `src/lib.rs`.
 const LAYERS: &[(&str, &[&str])] = &[
     // Plain values and text helpers that know nothing of articles.
-    ("leaves", &["span", "error", "line_index", "text", "sentence"]),
+    (
+        "leaves",
+        &["span", "error", "line_index", "text", "sentence"],
+    ),
     // Rule ids, metadata and severities; the finding type; the configuration file.
     ("registry", &["registry", "diagnostic", "config"]),
     // The Markdown walk: blocks with offset maps, front matter.
@@ -75,11 +78,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn module_of(path: &Path, src: &Path) -> String {
     let relative = path.strip_prefix(src).unwrap();
     let first = relative.components().next().unwrap().as_os_str();
-    first
-        .to_str()
-        .unwrap()
-        .trim_end_matches(".rs")
-        .to_string()
+    first.to_str().unwrap().trim_end_matches(".rs").to_string()
 }
 
 /// The code of a file with comments and the insides of string and character literals
@@ -136,7 +135,11 @@ fn code_only(source: &str) -> String {
                 let end = source[open + 1..]
                     .find(&close)
                     .map_or(bytes.len(), |n| open + 1 + n + close.len());
-                blank(&mut out, open + 1, end.saturating_sub(close.len()).max(open + 1));
+                blank(
+                    &mut out,
+                    open + 1,
+                    end.saturating_sub(close.len()).max(open + 1),
+                );
                 i = end;
             }
             b'"' => {
@@ -211,6 +214,37 @@ fn without_test_items(code: &str) -> String {
         from = end;
     }
     String::from_utf8(out).unwrap()
+}
+
+/// Files that are modules declared under `#[cfg(test)]` (`#[cfg(test)] mod test_kit;`).
+fn test_only_files(files: &[PathBuf]) -> BTreeSet<PathBuf> {
+    let mut test_only = BTreeSet::new();
+    for path in files {
+        let code = code_only(&fs::read_to_string(path).unwrap());
+        let dir = match path.file_stem().unwrap().to_str().unwrap() {
+            "mod" | "lib" | "main" => path.parent().unwrap().to_path_buf(),
+            stem => path.parent().unwrap().join(stem),
+        };
+        for (at, _) in code.match_indices("#[cfg(test)]") {
+            let item = code[at + 12..].trim_start();
+            let item = item
+                .strip_prefix("pub(crate) ")
+                .or_else(|| item.strip_prefix("pub "))
+                .unwrap_or(item);
+            let Some(declared) = item.strip_prefix("mod ") else {
+                continue;
+            };
+            let name: String = declared
+                .chars()
+                .take_while(|&c| c.is_alphanumeric() || c == '_')
+                .collect();
+            if declared[name.len()..].trim_start().starts_with(';') {
+                test_only.insert(dir.join(format!("{name}.rs")));
+                test_only.insert(dir.join(&name).join("mod.rs"));
+            }
+        }
+    }
+    test_only
 }
 
 /// The names the crate root re-exports (`pub use engine::{check_source, FileReport}`), with
@@ -296,10 +330,11 @@ fn imports() -> Vec<Import> {
     let reexports = root_reexports(&lib);
     let mut files = Vec::new();
     rust_files(&src, &mut files);
+    let test_only = test_only_files(&files);
     let mut imports = Vec::new();
     for path in files {
         let from = module_of(&path, &src);
-        if BINARY.contains(&from.as_str()) {
+        if BINARY.contains(&from.as_str()) || test_only.contains(&path) {
             continue;
         }
         let source = fs::read_to_string(&path).unwrap();
@@ -370,7 +405,7 @@ fn no_module_imports_a_higher_layer() {
 }
 
 #[test]
-fn the_modules_of_one_layer_form_no_cycle() {
+fn the_module_graph_has_no_cycle() {
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut first_seen: BTreeMap<(String, String), String> = BTreeMap::new();
     for import in imports() {

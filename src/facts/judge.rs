@@ -1,13 +1,12 @@
 //! Judging a claim against the fact base as of one date. The fact rules report a claim only
-//! when it is false on every judgement date; the engine drops candidate publication dates
-//! under which a claim would be certainly false.
+//! when it is false on every judgement date; the article's date is narrowed by dropping
+//! candidates under which a claim would be certainly false (`crate::article`).
 
 use chrono::NaiveDate;
 
 use super::{
     Capital, CapitalRole, EntityId, FactBase, Interval, MemberCount, OfficeId, Provenance, Term,
 };
-use crate::claims::Claims;
 
 /// How far the facts behind a verdict can be trusted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -291,65 +290,6 @@ fn fold(text: &str) -> String {
             c.is_ascii_alphanumeric().then_some(c)
         })
         .collect()
-}
-
-/// Whether no claim of the article is certainly false on `date` (used to narrow an
-/// uncertain publication date to the candidates the facts allow). Claims its sentence
-/// dates do not depend on the publication date and are left out.
-pub fn claims_hold(base: &FactBase, claims: &Claims, date: NaiveDate) -> bool {
-    claim_verdicts(base, claims, date).all(|verdict| verdict != Judged::False)
-}
-
-/// How many of the article's claims the fact base confirms on `date` (positive evidence
-/// for a candidate publication date; a claim it cannot judge is no evidence).
-pub fn claims_confirmed(base: &FactBase, claims: &Claims, date: NaiveDate) -> usize {
-    claim_verdicts(base, claims, date)
-        .filter(|&verdict| verdict == Judged::Holds)
-        .count()
-}
-
-/// One claim's verdict on a candidate publication date, stripped of its evidence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Judged {
-    Holds,
-    Unknown,
-    /// Certainly false.
-    False,
-}
-
-impl Judged {
-    fn of<T>(verdict: &Verdict<T>) -> Judged {
-        match verdict {
-            Verdict::Holds => Judged::Holds,
-            Verdict::Unknown => Judged::Unknown,
-            verdict if verdict.is_certainly_false() => Judged::False,
-            Verdict::False { .. } => Judged::Unknown,
-        }
-    }
-}
-
-fn claim_verdicts<'c>(
-    base: &'c FactBase,
-    claims: &'c Claims,
-    date: NaiveDate,
-) -> impl Iterator<Item = Judged> + 'c {
-    let counts = claims
-        .counts
-        .iter()
-        .filter(|claim| claim.time.follows_publication())
-        .map(move |claim| Judged::of(&member_count(base, claim.entity, claim.value, date)));
-    let mentions = claims.mentions.iter().filter_map(move |mention| {
-        if let Some(claim) = mention.as_office() {
-            (claim.explicit && claim.time.follows_publication())
-                .then(|| Judged::of(&office_holder(base, &claim.offices, claim.person, date)))
-        } else if let Some(claim) = mention.as_capital() {
-            (!claim.ambiguous && claim.time.follows_publication())
-                .then(|| Judged::of(&capital(base, &claim.countries, &claim.city, date)))
-        } else {
-            None
-        }
-    });
-    counts.chain(mentions)
 }
 
 /// A claim judged over the days `checkpoints` stand for (a period's first day and each

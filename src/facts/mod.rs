@@ -12,7 +12,6 @@ mod load;
 pub mod names;
 mod pieces;
 pub mod query;
-pub mod report;
 // The build script writes snapshots, the library reads them.
 #[allow(dead_code)]
 mod snapshot;

@@ -94,7 +94,7 @@ fn reference_value(cx: &RuleContext, claims: &[&CountClaim]) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use crate::facts::report::test_support::{assert_fires, assert_silent};
+    use crate::rules::test_kit::{assert_fires, assert_silent};
     use crate::rules::RuleId;
 
     #[test]

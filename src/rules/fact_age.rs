@@ -8,11 +8,12 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::report;
 use super::{RuleContext, RuleId};
 use crate::claims::age::AgeClaim;
 use crate::claims::mention::TimeContext;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::facts::{report, BirthDate, Precision};
+use crate::facts::{BirthDate, Precision};
 
 /// An age off by one this close to the birthday is at most a warning: the article may have
 /// been written before it and published after it.
@@ -185,7 +186,7 @@ fn finding(
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Severity;
-    use crate::facts::report::test_support::{assert_fires, assert_silent, severities};
+    use crate::rules::test_kit::{assert_fires, assert_silent, severities};
     use crate::rules::RuleId;
 
     const RULE: RuleId = RuleId::FactAge;

@@ -1,9 +1,10 @@
 //! `fact-count` (FL202): a member count that the fact base contradicts on the article's date.
 
+use super::report;
 use super::{RuleContext, RuleId};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::judge::{self, Trust, Verdict};
-use crate::facts::{report, MemberCount};
+use crate::facts::MemberCount;
 use crate::span::Span;
 
 pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
@@ -112,7 +113,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::facts::report::test_support::{assert_fires, assert_silent};
+    use crate::rules::test_kit::{assert_fires, assert_silent};
     use crate::rules::RuleId;
 
     #[test]

@@ -409,7 +409,7 @@ fn finding(cx: &RuleContext, block: usize, found: &Misspelt, title: Option<&str>
 
 #[cfg(test)]
 mod tests {
-    use crate::facts::report::test_support::{assert_fires, assert_silent};
+    use crate::rules::test_kit::{assert_fires, assert_silent};
     use crate::rules::RuleId;
 
     const RULE: RuleId = RuleId::FactName;

@@ -2,11 +2,12 @@
 
 use std::collections::HashSet;
 
+use super::report;
 use super::{RuleContext, RuleId};
 use crate::claims::mention::{Mention, OfficeClaim, Period};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::facts::judge::{self, Trust, Verdict};
-use crate::facts::{report, FactBase, Term};
+use crate::facts::{FactBase, Term};
 use crate::span::Span;
 
 pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
@@ -157,7 +158,7 @@ fn former_fix(cx: &RuleContext, mention: &Mention, at: usize) -> Fix {
 
 #[cfg(test)]
 mod tests {
-    use crate::facts::report::test_support::{assert_fires, assert_silent, findings};
+    use crate::rules::test_kit::{assert_fires, assert_silent, findings};
     use crate::rules::RuleId;
 
     const DEC_2024: &str = "---\ndate: 2024-12-01\n---\n";
@@ -204,7 +205,7 @@ mod tests {
     fn unconfirmed_handovers_only_warn() {
         let text = "---\ndate: 2023-07-01\n---\nTurkish Foreign Minister Mevlüt Çavuşoğlu spoke.\n";
         assert_eq!(findings(RuleId::FactOffice, text), vec!["Mevlüt Çavuşoğlu"]);
-        let report = crate::facts::report::test_support::severities(RuleId::FactOffice, text);
+        let report = crate::rules::test_kit::severities(RuleId::FactOffice, text);
         assert_eq!(report, vec![crate::diagnostic::Severity::Warning]);
     }
 

@@ -1,10 +1,11 @@
 //! `fact-place` (FL701): a city called a country's capital that the fact base contradicts.
 
+use super::report;
 use super::{RuleContext, RuleId};
 use crate::claims::mention::{CapitalClaim, Mention, Period};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::judge::{self, CapitalEvidence, Trust, Verdict};
-use crate::facts::{report, Capital, CapitalRole, Interval};
+use crate::facts::{Capital, CapitalRole, Interval};
 use crate::span::Span;
 
 pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
@@ -161,7 +162,7 @@ fn finding(
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Severity;
-    use crate::facts::report::test_support::{assert_fires, assert_silent, severities};
+    use crate::rules::test_kit::{assert_fires, assert_silent, severities};
     use crate::rules::RuleId;
 
     const NOV_2022: &str = "---\ndate: 2022-11-30\n---\n";

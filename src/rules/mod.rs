@@ -26,7 +26,10 @@ mod name_consistency;
 mod publication_date;
 mod quote_attribution;
 mod quote_unbalanced;
+mod report;
 mod spelling_consistency;
+#[cfg(test)]
+mod test_kit;
 mod unused_suppression;
 
 /// Everything a rule may read. Rules never parse, print or touch the file system.

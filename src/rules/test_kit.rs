@@ -1,0 +1,63 @@
+//! The rules' unit-test kit: lint a text against the frozen test fact base.
+
+use std::sync::{Arc, OnceLock};
+
+use crate::config::Config;
+use crate::facts::FactBase;
+use crate::registry::RuleId;
+use crate::style::StyleData;
+use crate::{check_source, Settings};
+
+fn settings() -> Settings {
+    static FACTS: OnceLock<Arc<FactBase>> = OnceLock::new();
+    let facts = FACTS.get_or_init(|| {
+        Arc::new(
+            FactBase::from_texts(&[(
+                "tests/facts/test-facts.toml",
+                include_str!("../../tests/facts/test-facts.toml"),
+            )])
+            .expect("the frozen test facts are valid"),
+        )
+    });
+    Settings::new(Config::zero(), Arc::clone(facts), StyleData::embedded())
+}
+
+/// The spanned texts of `rule`'s findings at warning level or above.
+pub fn findings(rule: RuleId, text: &str) -> Vec<String> {
+    let report = check_source("test.md", text, &settings());
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == rule && d.severity > crate::diagnostic::Severity::Info)
+        .map(|d| d.span.text(text).to_string())
+        .collect()
+}
+
+/// The severities of `rule`'s findings, in order.
+pub fn severities(rule: RuleId, text: &str) -> Vec<crate::diagnostic::Severity> {
+    let report = check_source("test.md", text, &settings());
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| d.severity)
+        .collect()
+}
+
+#[track_caller]
+pub fn assert_fires(rule: RuleId, text: &str, spanned: &str) {
+    let found = findings(rule, text);
+    assert!(
+        found.iter().any(|f| f == spanned),
+        "`{rule}` should fire on {spanned:?} in {text:?}; found {found:?}"
+    );
+}
+
+#[track_caller]
+pub fn assert_silent(rule: RuleId, text: &str) {
+    let found = findings(rule, text);
+    assert!(
+        found.is_empty(),
+        "`{rule}` must stay silent on {text:?}; found {found:?}"
+    );
+}
