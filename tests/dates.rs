@@ -1,5 +1,5 @@
-//! Dates end to end: the labelled weekday cases, the seed article, the rule docs' examples
-//! and the publication date in the JSON output.
+//! Dates end to end: the labelled weekday cases, the seed article and the publication date in
+//! the JSON output (the rule docs' examples are tested in `tests/rule_docs.rs`).
 
 mod common;
 
@@ -17,10 +17,6 @@ const SEED: &str = include_str!("../examples/nato-bucharest.md");
 
 fn article(publication_date: &str, body: &str) -> String {
     format!("---\nauthor: Test Desk\ndate: {publication_date}\n---\n{body}\n")
-}
-
-fn date(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
 struct Case<'a> {
@@ -48,7 +44,7 @@ fn cases() -> Vec<Case<'static>> {
                     other => panic!("label {other}"),
                 },
                 true_weekdays: columns[3].split('-').collect(),
-                resolved: columns[4].split(';').map(date).collect(),
+                resolved: columns[4].split(';').map(common::date).collect(),
             }
         })
         .collect()
@@ -86,7 +82,7 @@ fn every_labelled_case_resolves_to_its_dates() {
         let claims = Claims::extract(&doc, &settings);
         let context = ArticleContext::resolve(&doc, &claims, &settings);
         let publication = context.publication.as_ref().unwrap();
-        assert_eq!(publication.date, date(case.publication_date));
+        assert_eq!(publication.date, common::date(case.publication_date));
         let paired: Vec<_> = claims
             .dates
             .iter()
@@ -177,7 +173,7 @@ fn the_seed_article_with_a_wrong_weekday() {
 fn the_seed_article_infers_its_candidate_years() {
     let settings = {
         let mut settings = common::settings();
-        settings.today = date("2026-11-28");
+        settings.today = common::date("2026-11-28");
         settings
     };
     let doc = Document::parse(SEED);
@@ -189,81 +185,8 @@ fn the_seed_article_infers_its_candidate_years() {
     // What the fact base does with "30 NATO allies" (true from 2020 to 2023).
     context.narrow_to(|d| (2020..2023).contains(&d.year()));
     let publication = context.publication.unwrap();
-    assert_eq!(publication.date, date("2022-11-30"));
+    assert_eq!(publication.date, common::date("2022-11-30"));
     assert_eq!(publication.source, DateSource::Inferred);
-}
-
-/// The fenced blocks after "Bad:" and "Good:" in a rule's doc.
-fn doc_examples(rule: RuleId) -> (String, String) {
-    let doc = rule.meta().doc;
-    let block_after = |marker: &str| -> String {
-        let at = doc
-            .find(marker)
-            .unwrap_or_else(|| panic!("{rule}: no {marker}"));
-        let rest = &doc[at..];
-        let open = rest.find("```markdown\n").unwrap() + "```markdown\n".len();
-        let close = rest[open..].find("```").unwrap();
-        rest[open..open + close].to_string()
-    };
-    (block_after("Bad"), block_after("Good:"))
-}
-
-#[test]
-fn rule_doc_examples_behave_as_documented() {
-    for rule in [
-        RuleId::DateWeekday,
-        RuleId::DateDuration,
-        RuleId::DateInvalid,
-        RuleId::DateTense,
-    ] {
-        let (bad, good) = doc_examples(rule);
-        assert!(
-            !common::findings_of(&common::lint(&bad), rule).is_empty(),
-            "{rule} bad example"
-        );
-        assert_eq!(
-            common::findings_of(&common::lint(&good), rule),
-            vec![],
-            "{rule} good example"
-        );
-    }
-    let (bad, good) = doc_examples(RuleId::PublicationDate);
-    let info = |source: &str| {
-        common::lint(source)
-            .diagnostics
-            .into_iter()
-            .find(|d| d.rule == RuleId::PublicationDate)
-            .unwrap()
-            .message
-    };
-    assert!(info(&bad).starts_with("no publication date known"));
-    assert_eq!(info(&good), "judged as of 2022-11-30: front matter `date`");
-}
-
-#[test]
-fn rule_docs_have_every_section() {
-    for rule in [
-        RuleId::DateWeekday,
-        RuleId::DateDuration,
-        RuleId::PublicationDate,
-        RuleId::DateInvalid,
-        RuleId::DateTense,
-    ] {
-        let doc = rule.meta().doc;
-        let mut at = 0;
-        for section in [
-            "## What it checks",
-            "## Why it matters",
-            "## Example",
-            "## Fix",
-            "## Fact base",
-        ] {
-            let found = doc[at..]
-                .find(section)
-                .unwrap_or_else(|| panic!("{rule}: {section}"));
-            at += found + section.len();
-        }
-    }
 }
 
 #[test]

@@ -8,16 +8,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use assert_cmd::Command;
-use chrono::NaiveDate;
-use factlint::config::Config;
+use factlint::check_source;
 use factlint::facts::FactBase;
 use factlint::rules::RuleId;
-use factlint::style::StyleData;
-use factlint::{check_source, Settings};
-
-fn date(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
 
 fn live_rules() -> PathBuf {
     common::root().join("rules").join("facts")
@@ -48,7 +41,7 @@ fn the_live_fact_base_loads_and_every_value_has_a_source() {
         .chain(facts.offices.iter().map(|o| &o.provenance));
     for provenance in provenances {
         assert!(!provenance.source.trim().is_empty());
-        assert_eq!(provenance.checked, date("2025-06-30"));
+        assert_eq!(provenance.checked, common::date("2025-06-30"));
     }
 }
 
@@ -163,7 +156,7 @@ fn mistakes_in_fact_files_point_into_the_file() {
 fn an_interim_may_serve_during_a_suspension() {
     let text = format!("{PERSON}[[term]]\noffice = \"office:x-chair\"\nholder = \"person:a\"\nfrom = 2020-01-01\nsource = \"s\"\n[[term]]\noffice = \"office:x-chair\"\nholder = \"person:b\"\nkind = \"interim\"\nfrom = 2021-01-01\nuntil = 2021-02-01\nsource = \"s\"\n");
     let facts = load_folder(&[("ok.toml", &text)], false).unwrap();
-    assert_eq!(facts.holders_on(0, date("2021-01-15")).len(), 2);
+    assert_eq!(facts.holders_on(0, common::date("2021-01-15")).len(), 2);
 }
 
 #[test]
@@ -174,7 +167,7 @@ fn bare_and_quoted_dates_mean_the_same() {
         facts.member_counts[0].valid.from
     };
     assert_eq!(count("2020-01-01"), count("\"2020-01-01\""));
-    assert_eq!(count("2020-01-01"), Some(date("2020-01-01")));
+    assert_eq!(count("2020-01-01"), Some(common::date("2020-01-01")));
 }
 
 #[test]
@@ -187,19 +180,24 @@ fn a_team_folder_adds_to_and_replaces_the_defaults() {
     assert_eq!(facts.member_counts_of(nato).count(), 1);
     assert_eq!(
         facts
-            .member_count_on(nato, date("2026-02-01"))
+            .member_count_on(nato, common::date("2026-02-01"))
             .unwrap()
             .value,
         33
     );
-    assert!(facts.member_count_on(nato, date("2022-11-30")).is_none());
+    assert!(facts
+        .member_count_on(nato, common::date("2022-11-30"))
+        .is_none());
     assert!(facts.entity_by_id("country:RO").is_some());
     let office = facts
         .offices
         .iter()
         .position(|o| o.id == "office:nato-spokesperson")
         .unwrap();
-    assert_eq!(facts.holders_on(office, date("2025-06-01")).len(), 1);
+    assert_eq!(
+        facts.holders_on(office, common::date("2025-06-01")).len(),
+        1
+    );
 }
 
 /// The seed article (tests/facts/README.md says where it comes from).
@@ -214,13 +212,6 @@ fn seed() -> String {
     .unwrap()
 }
 
-fn frozen_settings(on: Option<&str>) -> Settings {
-    let facts = FactBase::load(&[common::test_file("facts")], false).unwrap();
-    let mut settings = Settings::new(Config::zero(), facts, StyleData::embedded());
-    settings.date_override = on.map(date);
-    settings
-}
-
 const FACT_RULES: [RuleId; 6] = [
     RuleId::FactCount,
     RuleId::FactOffice,
@@ -232,7 +223,7 @@ const FACT_RULES: [RuleId; 6] = [
 
 /// `(rule, line, spanned text)` of the fact rules' findings.
 fn fact_findings(text: &str, on: Option<&str>) -> Vec<(RuleId, usize, String)> {
-    let report = check_source("seed.md", text, &frozen_settings(on));
+    let report = check_source("seed.md", text, &common::frozen_settings(on));
     common::findings(&report)
         .into_iter()
         .filter(|(rule, _, _)| FACT_RULES.contains(rule))
@@ -341,40 +332,6 @@ fn the_frozen_test_facts_are_a_subset_of_the_live_ones() {
             count.value,
             count.valid
         );
-    }
-}
-
-/// The fenced block after `marker` in a rule's doc.
-fn doc_block(rule: RuleId, marker: &str) -> String {
-    let doc = rule.meta().doc;
-    let rest = &doc[doc.find(marker).unwrap()..];
-    let open = rest.find("```markdown\n").unwrap() + "```markdown\n".len();
-    let close = rest[open..].find("```").unwrap();
-    rest[open..open + close].to_string()
-}
-
-#[test]
-fn people_rule_docs_examples_behave_as_documented() {
-    for rule in [RuleId::FactName, RuleId::FactAge] {
-        let findings = |text: &str| -> Vec<(RuleId, usize, String)> {
-            let report = check_source("doc.md", text, &frozen_settings(None));
-            common::findings(&report)
-                .into_iter()
-                .filter(|(r, _, _)| *r == rule)
-                .collect()
-        };
-        assert!(!findings(&doc_block(rule, "Bad:")).is_empty(), "{rule} bad");
-        assert_eq!(findings(&doc_block(rule, "Good:")), vec![], "{rule} good");
-        let doc = rule.meta().doc;
-        for section in [
-            "## What it checks",
-            "## Why it matters",
-            "## Example",
-            "## Fix",
-            "## Fact base",
-        ] {
-            assert!(doc.contains(section), "{rule}: {section}");
-        }
     }
 }
 
@@ -623,7 +580,7 @@ fn csv_rows(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
 /// `(rule, severity, message)` of the fact rules' findings with the live embedded base.
 fn live_findings(text: &str, on: &str) -> Vec<(RuleId, String, String)> {
     let mut settings = common::settings();
-    settings.date_override = Some(date(on));
+    settings.date_override = Some(common::date(on));
     check_source("article.md", text, &settings)
         .diagnostics
         .into_iter()

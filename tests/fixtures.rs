@@ -1,5 +1,6 @@
 //! Every rule's fixtures: `tests/fixtures/<rule-name>/fire/*.md` must produce at least one
-//! finding of that rule (and its rendering is snapshotted), `silent/*.md` must produce none.
+//! finding of that rule (and its rendering is snapshotted, with the text each fix writes),
+//! `silent/*.md` must produce none.
 //! A `factlint.toml` in a rule's folder configures its fixtures (e.g. the frozen test facts).
 
 mod common;
@@ -54,7 +55,12 @@ fn fire_fixtures_fire_and_are_snapshotted() {
                 rule.name(),
                 file.file_stem().unwrap().to_string_lossy()
             );
-            insta::assert_snapshot!(name, common::render_human(report, false));
+            let fixes = common::render_fixes(&report);
+            let mut shown = common::render_human(report, false);
+            if !fixes.is_empty() {
+                shown.push_str(&format!("── fixed text ──\n{fixes}"));
+            }
+            insta::assert_snapshot!(name, shown);
         }
     }
 }

@@ -1,12 +1,12 @@
-//! Quotations end to end: the seed article and its edits, the speakers the claims carry, and
-//! the examples in the docs of the quote and credit rules.
+//! Quotations end to end: the seed article and its edits, and the speakers the claims carry
+//! (the rule docs' examples are tested in `tests/rule_docs.rs`).
 
 mod common;
 
 use factlint::claims::quote::Attribution;
 use factlint::claims::Claims;
 use factlint::document::Document;
-use factlint::rules::{all_metas, RuleId};
+use factlint::rules::RuleId;
 
 const QUOTE_RULES: &[RuleId] = &[RuleId::QuoteAttribution, RuleId::QuoteUnbalanced];
 
@@ -105,53 +105,6 @@ fn a_block_quote_after_a_named_person_is_only_info() {
         .find(|d| d.rule == RuleId::QuoteAttribution)
         .expect("an info finding");
     assert_eq!(info.labels[0].span.text(&report.source), "Maria");
-}
-
-/// Markdown examples under a doc's "Example" heading: (first is bad, second is good).
-fn doc_examples(doc: &str) -> (String, String) {
-    let example = doc
-        .split("\n## ")
-        .find(|section| section.starts_with("Example"))
-        .expect("an Example section");
-    let blocks: Vec<String> = example
-        .split("```markdown\n")
-        .skip(1)
-        .map(|block| block.split("```").next().unwrap_or("").to_string())
-        .collect();
-    assert_eq!(blocks.len(), 2, "a bad and a good example");
-    (blocks[0].clone(), blocks[1].clone())
-}
-
-#[test]
-fn doc_examples_behave() {
-    let rules = [
-        RuleId::QuoteAttribution,
-        RuleId::QuoteUnbalanced,
-        RuleId::CreditImage,
-        RuleId::CreditByline,
-    ];
-    for meta in all_metas().iter().filter(|m| rules.contains(&m.id)) {
-        let (bad, good) = doc_examples(meta.doc);
-        let with_author = |body: &str| format!("---\nauthor: Jane Doe\n---\n{body}");
-        let bad_source = if meta.id == RuleId::CreditByline {
-            bad.clone()
-        } else {
-            with_author(&bad)
-        };
-        let good_source = if meta.id == RuleId::CreditByline {
-            good.clone()
-        } else {
-            with_author(&good)
-        };
-        let fired = common::findings_of(&common::lint(&bad_source), meta.id);
-        assert!(
-            !fired.is_empty(),
-            "{}: bad example is silent:\n{bad}",
-            meta.name
-        );
-        let silent = common::findings_of(&common::lint(&good_source), meta.id);
-        assert_eq!(silent, vec![], "{}: good example fires:\n{good}", meta.name);
-    }
 }
 
 /// Found by fuzzing (`check_bytes`): an unclosed quotation in a paragraph that ends with a

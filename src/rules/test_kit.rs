@@ -1,4 +1,4 @@
-//! The rules' unit-test kit: lint a text against the frozen test fact base.
+//! The rules' unit-test kit: lint a text against the frozen test fact base, today fixed.
 
 use std::sync::{Arc, OnceLock};
 
@@ -19,7 +19,11 @@ fn settings() -> Settings {
             .expect("the frozen test facts are valid"),
         )
     });
-    Settings::new(Config::zero(), Arc::clone(facts), StyleData::embedded())
+    let mut settings = Settings::new(Config::zero(), Arc::clone(facts), StyleData::embedded());
+    // Fixed, as in the integration tests' kit (`tests/common`): a year is never inferred
+    // after it, so verdicts do not move with the calendar.
+    settings.today = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("a valid date");
+    settings
 }
 
 /// The spanned texts of `rule`'s findings at warning level or above.

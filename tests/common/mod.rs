@@ -2,10 +2,17 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
+use chrono::NaiveDate;
+use factlint::config::Config;
+use factlint::diagnostic::Diagnostic;
 use factlint::engine::FileReport;
+use factlint::facts::FactBase;
 use factlint::output::{self, OutputOptions, RunReport};
+use factlint::registry::RuleMeta;
 use factlint::rules::RuleId;
+use factlint::style::StyleData;
 use factlint::workspace::{Overrides, Workspace};
 use factlint::{check_source, Settings};
 
@@ -22,6 +29,104 @@ pub fn test_file(relative: &str) -> PathBuf {
 /// Zero-config settings with the embedded defaults, as a bare `factlint article.md` has.
 pub fn settings() -> Settings {
     Settings::embedded()
+}
+
+/// The rule test kit's "today": a year is never inferred after it, so a test's verdicts do
+/// not change as the calendar moves.
+pub const TODAY: &str = "2026-06-01";
+
+pub fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// The rule test kit's settings: the frozen test fact base (`tests/facts`, loaded once), the
+/// embedded style data, zero configuration, today fixed at [`TODAY`], and the publication
+/// date `on` when given (as `--date` gives it).
+pub fn frozen_settings(on: Option<&str>) -> Settings {
+    static FACTS: OnceLock<Arc<FactBase>> = OnceLock::new();
+    let facts = FACTS.get_or_init(|| {
+        FactBase::load(&[test_file("facts")], false)
+            .unwrap_or_else(|errors| panic!("the frozen test facts: {errors:#?}"))
+    });
+    let mut settings = Settings::new(Config::zero(), Arc::clone(facts), StyleData::embedded());
+    settings.today = date(TODAY);
+    settings.date_override = on.map(date);
+    settings
+}
+
+/// The two examples of a rule's documentation: the fenced `markdown` blocks of its
+/// `## Example` section, the bad one first. "published YYYY-MM-DD" in the words before the
+/// bad block gives the date both are judged on.
+pub struct DocExamples {
+    pub bad: String,
+    pub good: String,
+    pub published: Option<String>,
+}
+
+pub fn doc_examples(meta: &RuleMeta) -> DocExamples {
+    let section = meta
+        .doc_section("Example")
+        .unwrap_or_else(|| panic!("{}: no `## Example` section", meta.name));
+    let mut parts = section.split("```markdown\n");
+    let before = parts.next().unwrap_or_default();
+    let blocks: Vec<String> = parts
+        .map(|part| {
+            let (block, _) = part
+                .split_once("```")
+                .unwrap_or_else(|| panic!("{}: an unclosed example block", meta.name));
+            block.to_string()
+        })
+        .collect();
+    let [bad, good] = <[String; 2]>::try_from(blocks).unwrap_or_else(|blocks| {
+        panic!(
+            "{}: the Example section needs a bad and a good `markdown` block, has {}",
+            meta.name,
+            blocks.len()
+        )
+    });
+    let published = before
+        .split_once("published ")
+        .map(|(_, rest)| rest.chars().take(10).collect());
+    DocExamples {
+        bad,
+        good,
+        published,
+    }
+}
+
+/// Each fix of each finding, applied alone: its title and the lines it changes, before
+/// (`-`) and after (`+`), so a snapshot shows the text a fix writes, not only its name.
+pub fn render_fixes(report: &FileReport) -> String {
+    let source = &report.source;
+    let mut out = String::new();
+    for diagnostic in &report.diagnostics {
+        for fix in &diagnostic.fixes {
+            let alone = Diagnostic {
+                fixes: vec![fix.clone()],
+                ..diagnostic.clone()
+            };
+            let (fixed, applied) =
+                factlint::fix::apply_fixes(source, std::slice::from_ref(&alone), true);
+            out.push_str(&format!("{} fix: {}\n", diagnostic.rule, fix.shown_title()));
+            if applied == 0 {
+                out.push_str("  (not applied: its edits clash)\n");
+                continue;
+            }
+            let start = fix.edits.iter().map(|e| e.span.start).min().unwrap_or(0);
+            let end = fix.edits.iter().map(|e| e.span.end).max().unwrap_or(0);
+            let line_start = source[..start].rfind('\n').map_or(0, |at| at + 1);
+            let line_end = source[end..].find('\n').map_or(source.len(), |at| end + at);
+            let grown = fixed.len() as isize - source.len() as isize;
+            let fixed_end = (line_end as isize + grown) as usize;
+            for line in source[line_start..line_end].lines() {
+                out.push_str(&format!("  - {line}\n"));
+            }
+            for line in fixed[line_start..fixed_end].lines() {
+                out.push_str(&format!("  + {line}\n"));
+            }
+        }
+    }
+    out
 }
 
 /// Check `source` as `article.md` with zero configuration.
