@@ -8,9 +8,10 @@
 //! Imports point down only; `tests/layers.rs` fails on one that points up, or on a cycle.
 //! Lowest first:
 //!
-//! 1. leaves: [`span`], [`error`], [`line_index`], [`text`], [`sentence`];
-//! 2. registry: [`registry`] (rule ids, metadata, severities), [`diagnostic`] (the finding
-//!    type), [`config`] (`factlint.toml`);
+//! 1. leaves: [`span`], [`error`], [`line_index`], [`text`], [`sentence`], and [`registry`]
+//!    (rule ids, codes, names, severities and docs, one line per rule);
+//! 2. findings and configuration: [`diagnostic`] (the finding type), [`config`]
+//!    (`factlint.toml`);
 //! 3. document: [`document`] (the Markdown walk, blocks with offset maps), [`front_matter`];
 //! 4. facts and style: [`facts`] (the fact base and as-of queries), [`wikidata`] (its
 //!    importer), [`style`] (spelling, title and credit lists);

@@ -14,13 +14,21 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first. See the module documentation of `src/lib.rs`.
 const LAYERS: &[(&str, &[&str])] = &[
-    // Plain values and text helpers that know nothing of articles.
+    // Plain values and text helpers that know nothing of articles; the rule registry (ids,
+    // codes, names, severities, docs).
     (
         "leaves",
-        &["span", "error", "line_index", "text", "sentence"],
+        &[
+            "span",
+            "error",
+            "line_index",
+            "text",
+            "sentence",
+            "registry",
+        ],
     ),
-    // Rule ids, metadata and severities; the finding type; the configuration file.
-    ("registry", &["registry", "diagnostic", "config"]),
+    // The finding type; the configuration file.
+    ("findings and configuration", &["diagnostic", "config"]),
     // The Markdown walk: blocks with offset maps, front matter.
     ("document", &["document", "front_matter"]),
     // Data and as-of queries: the fact base (and its Wikidata converter), style lists.
