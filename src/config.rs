@@ -8,9 +8,8 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::Severity;
 use crate::error::InputError;
-use crate::registry::RuleId;
+use crate::registry::{RuleId, Severity};
 use crate::span::Span;
 
 pub const CONFIG_FILE_NAME: &str = "factlint.toml";

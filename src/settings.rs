@@ -7,9 +7,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::config::{Config, Dialect, RuleLevel};
-use crate::diagnostic::Severity;
 use crate::facts::FactBase;
-use crate::registry::RuleId;
+use crate::registry::{RuleId, Severity};
 use crate::style::StyleData;
 
 /// Rule choices from the command line, layered over the config file.
