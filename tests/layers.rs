@@ -58,6 +58,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Modules of one layer that must not name each other: what both need lives below both (a
+/// rule's documentation link, a fix's shown title: `RuleMeta::doc_url`, `Fix::shown_title`).
+const APART: &[(&str, &str)] = &[("lsp", "output")];
+
 /// Files of the binary, above every layer.
 const BINARY: &[&str] = &["main", "cli"];
 
@@ -410,6 +414,29 @@ fn no_module_imports_a_higher_layer() {
         }
     }
     assert!(upward.is_empty(), "upward imports:\n{}", upward.join("\n"));
+}
+
+#[test]
+fn modules_kept_apart_do_not_name_each_other() {
+    let crossing: Vec<String> = imports()
+        .into_iter()
+        .filter(|import| {
+            APART.iter().any(|&(a, b)| {
+                (import.from == a && import.to == b) || (import.from == b && import.to == a)
+            })
+        })
+        .map(|import| {
+            format!(
+                "{}:{}: `{}` imports `{}`",
+                import.file, import.line, import.from, import.to
+            )
+        })
+        .collect();
+    assert!(
+        crossing.is_empty(),
+        "move what both need below both:\n{}",
+        crossing.join("\n")
+    );
 }
 
 #[test]
