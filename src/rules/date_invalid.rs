@@ -314,33 +314,17 @@ fn slipped_year(cx: &RuleContext, claim: &DateClaim) -> Option<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::date::test_support::settings;
-    use crate::diagnostic::Severity;
+    use crate::rules::test_kit;
     use crate::rules::RuleId;
-
-    /// The messages of the rule's findings at warning level or above.
-    fn findings(source: &str) -> Vec<String> {
-        crate::check_source("test.md", source, &settings(None))
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == RuleId::DateInvalid && d.severity > Severity::Info)
-            .map(|d| d.message)
-            .collect()
-    }
 
     #[track_caller]
     fn assert_fires(source: &str, expected: &str) {
-        let found = findings(source);
-        assert!(
-            found.iter().any(|f| f.contains(expected)),
-            "{source:?}: {found:?}"
-        );
+        test_kit::assert_says(RuleId::DateInvalid, source, expected);
     }
 
     #[track_caller]
     fn assert_silent(source: &str) {
-        let found = findings(source);
-        assert!(found.is_empty(), "{source:?}: {found:?}");
+        test_kit::assert_silent(RuleId::DateInvalid, source);
     }
 
     const DATED: &str = "---\ndate: 2023-03-10\n---\n";

@@ -37,6 +37,17 @@ pub fn findings(rule: RuleId, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The messages of `rule`'s findings at warning level or above.
+pub fn messages(rule: RuleId, text: &str) -> Vec<String> {
+    let report = check_source("test.md", text, &settings());
+    report
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == rule && d.severity > crate::diagnostic::Severity::Info)
+        .map(|d| d.message)
+        .collect()
+}
+
 /// The severities of `rule`'s findings, in order.
 pub fn severities(rule: RuleId, text: &str) -> Vec<crate::diagnostic::Severity> {
     let report = check_source("test.md", text, &settings());
@@ -54,6 +65,16 @@ pub fn assert_fires(rule: RuleId, text: &str, spanned: &str) {
     assert!(
         found.iter().any(|f| f == spanned),
         "`{rule}` should fire on {spanned:?} in {text:?}; found {found:?}"
+    );
+}
+
+/// `rule` fires with a message that contains `expected`.
+#[track_caller]
+pub fn assert_says(rule: RuleId, text: &str, expected: &str) {
+    let found = messages(rule, text);
+    assert!(
+        found.iter().any(|m| m.contains(expected)),
+        "`{rule}` should say {expected:?} on {text:?}; said {found:?}"
     );
 }
 
