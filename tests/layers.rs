@@ -500,3 +500,22 @@ fn the_scanner_sees_paths_and_skips_comments_strings_and_tests() {
     let names: Vec<String> = crate_paths(&code).into_iter().map(|(_, n)| n).collect();
     assert_eq!(names, ["a", "e", "g", "h", "k"]);
 }
+
+#[test]
+fn a_module_declared_for_tests_only_is_left_out() {
+    let dir = std::env::temp_dir().join(format!("factlint-layers-{}", std::process::id()));
+    fs::create_dir_all(dir.join("rules")).unwrap();
+    let parent = dir.join("rules").join("mod.rs");
+    fs::write(
+        &parent,
+        "mod kept;\n#[cfg(test)]\nmod kit;\n#[cfg(test)]\npub(crate) mod other { }\n",
+    )
+    .unwrap();
+    let found = test_only_files(&[parent]);
+    fs::remove_dir_all(&dir).unwrap();
+    let rules = dir.join("rules");
+    assert_eq!(
+        found,
+        BTreeSet::from([rules.join("kit.rs"), rules.join("kit").join("mod.rs")])
+    );
+}
