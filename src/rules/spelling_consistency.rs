@@ -302,17 +302,12 @@ fn plural(kind: &str, count: usize) -> String {
 mod tests {
     use crate::config::Dialect;
     use crate::diagnostic::{Diagnostic, Severity};
-    use crate::rules::RuleId;
-    use crate::{check_source, Settings};
+    use crate::rules::{test_kit, RuleId};
 
     fn diagnostics(source: &str, dialect: Option<Dialect>) -> Vec<Diagnostic> {
-        let mut settings = Settings::embedded();
-        settings.config.dialect = dialect;
-        check_source("article.md", source, &settings)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.rule == RuleId::SpellingConsistency)
-            .collect()
+        test_kit::diagnostics_with(RuleId::SpellingConsistency, source, |settings| {
+            settings.config.dialect = dialect;
+        })
     }
 
     /// The words flagged at warning level.

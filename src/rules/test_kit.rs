@@ -26,6 +26,22 @@ fn settings() -> Settings {
     settings
 }
 
+/// All of `rule`'s findings, at every level, with the kit's settings changed by `configure`
+/// (a house dialect, a rule turned off).
+pub fn diagnostics_with(
+    rule: RuleId,
+    text: &str,
+    configure: impl FnOnce(&mut Settings),
+) -> Vec<crate::diagnostic::Diagnostic> {
+    let mut settings = settings();
+    configure(&mut settings);
+    check_source("test.md", text, &settings)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect()
+}
+
 /// The spanned texts of `rule`'s findings at warning level or above.
 pub fn findings(rule: RuleId, text: &str) -> Vec<String> {
     let report = check_source("test.md", text, &settings());
