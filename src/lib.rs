@@ -36,6 +36,7 @@ pub mod front_matter;
 pub mod fuzz;
 pub mod line_index;
 pub mod lsp;
+pub mod matcher;
 pub mod output;
 pub mod registry;
 pub mod rules;

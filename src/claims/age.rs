@@ -4,10 +4,6 @@
 //! Only an age written right next to the name counts; "Merkel, who turns 68 next month" or
 //! an age in another clause claims nothing.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::mention::{Mention, TimeContext};
 use crate::document::Document;
 use crate::facts::{EntityId, EntityKind, FactBase, NameTarget};
@@ -27,19 +23,6 @@ pub struct AgeClaim {
     pub name_span: Span,
     pub time: TimeContext,
 }
-
-/// After a name: ", 67," / ", 67." / " (67)" / ", aged 67" / ", age 67".
-static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:,\s*(?:aged?\s+)?(\d{1,3})(?:\s*[,;.)]|\s*$)|\s*\((?:aged?\s+)?(\d{1,3})\))")
-        .expect("valid regex")
-});
-
-/// Before a name: "the 67-year-old ", "67-year-old Chancellor ", "the 67-year-old German
-/// chancellor " (the words between are checked by [`title_words`]).
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,3})[- ]year[- ]old\s+((?:[\p{L}'’.-]+\s+){0,3})$")
-        .expect("valid regex")
-});
 
 /// Lower-case words that may stand between "the 67-year-old" and a name: a title, not
 /// another person ("a 67-year-old man who met Merkel").
@@ -92,15 +75,11 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
         let before = &text[floor_char_boundary(text, mention.range.start.saturating_sub(80))
             ..mention.range.start];
         let before_start = mention.range.start - before.len();
-        let found = AFTER
-            .captures(after)
-            .and_then(|c| c.get(1).or_else(|| c.get(2)))
-            .map(|m| mention.range.end + m.start()..mention.range.end + m.end())
+        let found = pattern::after(after)
+            .map(|m| mention.range.end + m.start..mention.range.end + m.end)
             .or_else(|| {
-                let c = BEFORE.captures(before)?;
-                let m = c.get(1)?;
-                title_words(c.get(2)?.as_str())
-                    .then(|| before_start + m.start()..before_start + m.end())
+                let (m, words) = pattern::before(before)?;
+                title_words(&before[words]).then(|| before_start + m.start..before_start + m.end)
             });
         let Some(range) = found else {
             continue;
@@ -132,34 +111,29 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
 /// "the 67-year-old chancellor" with no name after it: the age of the person named just
 /// before (in the same paragraph or the one before, no other person between), if that
 /// person held an office of that title.
-static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bthe\s+(\d{1,3})[- ]year[- ]old\s+((?:[\p{L}.-]+\s+){0,2}?)(chancellor|president|premier|minister|secretary[- ]general|prime\s+minister)\b")
-        .expect("valid regex")
-});
-
 fn titled_ages(doc: &Document, facts: &FactBase, mentions: &[Mention], out: &mut Vec<AgeClaim>) {
     for (index, block) in doc.blocks.iter().enumerate() {
         let text = block.text();
         if !text.contains("year") {
             continue;
         }
-        for found in TITLED.captures_iter(text) {
-            let (Some(all), Some(number), Some(between), Some(title)) =
-                (found.get(0), found.get(1), found.get(2), found.get(3))
-            else {
-                continue;
-            };
+        for found in pattern::titled(text) {
+            let pattern::Titled {
+                all,
+                number,
+                between,
+                title,
+            } = found;
             // A name right after the title is read with the name ("the 67-year-old
             // chancellor Angela Merkel").
-            let next = text[all.end()..].trim_start_matches(' ');
-            if next.chars().next().is_some_and(char::is_uppercase) || !title_words(between.as_str())
-            {
+            let next = text[all.end..].trim_start_matches(' ');
+            if next.chars().next().is_some_and(char::is_uppercase) || !title_words(&text[between]) {
                 continue;
             }
             // The person named last before the age, in this paragraph or the one before.
             let before = mentions.iter().rev().find(|m| {
                 !m.targets().is_empty()
-                    && ((m.block == index && m.range.end <= all.start())
+                    && ((m.block == index && m.range.end <= all.start)
                         || (m.block + 1 == index && index > 0))
             });
             let Some(mention) = before else {
@@ -168,23 +142,23 @@ fn titled_ages(doc: &Document, facts: &FactBase, mentions: &[Mention], out: &mut
             let Some(person) = single_person(facts, mention.targets()) else {
                 continue;
             };
-            if facts.entity(person).born.is_none() || !held_title(facts, person, title.as_str()) {
+            if facts.entity(person).born.is_none() || !held_title(facts, person, &text[title]) {
                 continue;
             }
-            let Ok(age) = number.as_str().parse::<u32>() else {
+            let Ok(age) = text[number.clone()].parse::<u32>() else {
                 continue;
             };
             if !AGES.contains(&age) {
                 continue;
             }
-            let sentence = text[block.sentence_at(all.start())]
+            let sentence = text[block.sentence_at(all.start)]
                 .replace("former", "")
                 .replace("Former", "");
             out.push(AgeClaim {
                 block: index,
                 person,
                 age,
-                age_span: block.span_of(number.range()),
+                age_span: block.span_of(number),
                 name_span: mention.span,
                 time: TimeContext::of(&sentence, false),
             });
@@ -214,4 +188,350 @@ fn single_person(facts: &FactBase, targets: &[NameTarget]) -> Option<EntityId> {
     });
     let person = people.next()?;
     people.all(|other| other == person).then_some(person)
+}
+
+/// The age patterns, matched by hand as these regular expressions would (Unicode `\d`,
+/// `\s` and `\b`; `(?i)` where written):
+/// - after a name: `^(?:,\s*(?:aged?\s+)?(\d{1,3})(?:\s*[,;.)]|\s*$)|\s*\((?:aged?\s+)?(\d{1,3})\))`;
+/// - before a name: `(?i)\b(\d{1,3})[- ]year[- ]old\s+((?:[\p{L}'’.-]+\s+){0,3})$`;
+/// - a title: `(?i)\bthe\s+(\d{1,3})[- ]year[- ]old\s+((?:[\p{L}.-]+\s+){0,2}?)(chancellor|president|premier|minister|secretary[- ]general|prime\s+minister)\b`.
+mod pattern {
+    use std::ops::Range;
+
+    use crate::matcher::{
+        ci_at, digit_ascii, exact_at, letter_or_mark_ascii, spaces, spaces1, word_boundary, Class,
+    };
+
+    static DIGIT: Class = Class::new(r"\d", digit_ascii);
+    static DIGIT_FOLDED: Class = Class::new(r"(?i)\d", digit_ascii);
+    static NAME_WORD: Class = Class::new(r"(?i)[\p{L}'’.-]", letter_or_mark_ascii);
+    static TITLE_WORD: Class = Class::new(r"(?i)[\p{L}.-]", |byte| {
+        byte.is_ascii_alphabetic() || matches!(byte, b'.' | b'-')
+    });
+
+    #[cfg(test)]
+    pub fn check_classes() {
+        for class in [&DIGIT, &DIGIT_FOLDED, &NAME_WORD, &TITLE_WORD] {
+            class.check_ascii();
+        }
+    }
+
+    /// `\d{1,3}` where no digit follows (every pattern here goes on with a non-digit).
+    fn number(text: &str, at: usize, digit: &Class) -> Option<usize> {
+        let mut end = at;
+        for (count, c) in text[at..].chars().enumerate() {
+            if !digit.contains(c) {
+                break;
+            }
+            if count == 3 {
+                return None;
+            }
+            end += c.len_utf8();
+        }
+        (end > at).then_some(end)
+    }
+
+    /// `(?:aged?\s+)?` then `rest`, trying "aged", "age" and nothing in turn.
+    fn aged<T>(text: &str, at: usize, rest: impl Fn(usize) -> Option<T>) -> Option<T> {
+        ["aged", "age"]
+            .iter()
+            .find_map(|word| rest(spaces1(text, exact_at(text, at, word)?)?))
+            .or_else(|| rest(at))
+    }
+
+    /// The age right after a name: ", 67," / " (67)" / ", aged 67".
+    pub fn after(text: &str) -> Option<Range<usize>> {
+        let comma = exact_at(text, 0, ",").and_then(|end| {
+            aged(text, spaces(text, end), |at| {
+                let end = number(text, at, &DIGIT)?;
+                let next = spaces(text, end);
+                (next == text.len() || text[next..].starts_with([',', ';', '.', ')']))
+                    .then_some(at..end)
+            })
+        });
+        comma.or_else(|| {
+            let open = exact_at(text, spaces(text, 0), "(")?;
+            aged(text, open, |at| {
+                let end = number(text, at, &DIGIT)?;
+                exact_at(text, end, ")").map(|_| at..end)
+            })
+        })
+    }
+
+    /// `(\d{1,3})[- ]year[- ]old\s+` at `at`: the number and where the words after start.
+    fn year_old(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
+        let end = number(text, at, &DIGIT_FOLDED)?;
+        let next = |at: usize| text[at..].starts_with(['-', ' ']).then_some(at + 1);
+        let words = ci_at(text, next(end)?, "year")?;
+        let words = spaces1(text, ci_at(text, next(words)?, "old")?)?;
+        Some((at..end, words))
+    }
+
+    /// The age before a name ("the 67-year-old former chancellor "): the number and the
+    /// words between it and the name.
+    pub fn before(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+        (0..text.len())
+            .filter(|&at| text.is_char_boundary(at) && word_boundary(text, at))
+            .find_map(|at| {
+                let (number, words) = year_old(text, at)?;
+                let mut end = words;
+                for _ in 0..3 {
+                    if end == text.len() {
+                        break;
+                    }
+                    end = spaces1(text, NAME_WORD.run1(text, end)?)?;
+                }
+                (end == text.len()).then_some((number, words..end))
+            })
+    }
+
+    /// "the 67-year-old chancellor": the match, its number, the words before the title and
+    /// the title.
+    pub struct Titled {
+        pub all: Range<usize>,
+        pub number: Range<usize>,
+        pub between: Range<usize>,
+        pub title: Range<usize>,
+    }
+
+    const TITLES: &[&[&str]] = &[
+        &["chancellor"],
+        &["president"],
+        &["premier"],
+        &["minister"],
+        &["secretary", "general"],
+        &["prime", "minister"],
+    ];
+
+    /// Every match, left to right, without overlaps.
+    pub fn titled(text: &str) -> impl Iterator<Item = Titled> + '_ {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let found = (from..text.len())
+                .filter(|&at| matches!(text.as_bytes()[at], b't' | b'T') && word_boundary(text, at))
+                .find_map(|at| titled_at(text, at))?;
+            from = found.all.end;
+            Some(found)
+        })
+    }
+
+    fn titled_at(text: &str, at: usize) -> Option<Titled> {
+        let (number, words) = year_old(text, spaces1(text, ci_at(text, at, "the")?)?)?;
+        let mut end = words;
+        for round in 0..=2 {
+            if let Some(title) = TITLES.iter().find_map(|title| title_at(text, end, title)) {
+                return Some(Titled {
+                    all: at..title.end,
+                    number,
+                    between: words..end,
+                    title,
+                });
+            }
+            if round < 2 {
+                end = spaces1(text, TITLE_WORD.run1(text, end)?)?;
+            }
+        }
+        None
+    }
+
+    /// A title's words at `at` ("secretary-general", "prime  minister"), ending a word.
+    fn title_at(text: &str, at: usize, words: &[&str]) -> Option<Range<usize>> {
+        let mut end = ci_at(text, at, words[0])?;
+        if let Some(second) = words.get(1) {
+            end = if words[0] == "secretary" {
+                text[end..].starts_with(['-', ' ']).then_some(end + 1)?
+            } else {
+                spaces1(text, end)?
+            };
+            end = ci_at(text, end, second)?;
+        }
+        word_boundary(text, end).then_some(at..end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pattern;
+    use crate::matcher::testing::{phrases, product, texts, TRICKY};
+    use regex::Regex;
+
+    const AFTER: &str =
+        r"^(?:,\s*(?:aged?\s+)?(\d{1,3})(?:\s*[,;.)]|\s*$)|\s*\((?:aged?\s+)?(\d{1,3})\))";
+    const BEFORE: &str = r"(?i)\b(\d{1,3})[- ]year[- ]old\s+((?:[\p{L}'’.-]+\s+){0,3})$";
+    const TITLED: &str = r"(?i)\bthe\s+(\d{1,3})[- ]year[- ]old\s+((?:[\p{L}.-]+\s+){0,2}?)(chancellor|president|premier|minister|secretary[- ]general|prime\s+minister)\b";
+
+    fn texts_of(words: &[&str], separators: &[&str]) -> Vec<String> {
+        let mut all_words = TRICKY.to_vec();
+        all_words.extend(words);
+        let mut all = phrases(&all_words, separators, 60_000, 9);
+        all.extend(texts(&all_words, 10_000, 10));
+        all
+    }
+
+    #[test]
+    fn after_a_name_as_its_regular_expression() {
+        let regex = Regex::new(AFTER).unwrap();
+        let texts = texts_of(
+            &[
+                ",", ", ", "(", ")", "aged", "age", "67", "1234", "5", "٣٤", ";", ".",
+            ],
+            &["", "", " ", "\u{A0}", "\n"],
+        );
+        let texts = texts.into_iter().chain(product(&[
+            &[",", ", ", ",\u{A0}", " (", "(", "  (", "x"],
+            &["", "aged ", "age ", "aged", "AGED ", "aged\n"],
+            &["67", "1234", "5", "٣٤", "", "x"],
+            &["", ",", ".", ")", " )", " ", " x", ";", ":", "\u{A0},"],
+            &["", " and", "’"],
+        ]));
+        let mut matched = 0;
+        for text in texts {
+            let expected = regex
+                .captures(&text)
+                .map(|c| c.get(1).or_else(|| c.get(2)).unwrap().range());
+            assert_eq!(pattern::after(&text), expected, "{text:?}");
+            matched += usize::from(expected.is_some());
+        }
+        assert!(matched > 500, "{matched}");
+    }
+
+    #[test]
+    fn before_a_name_as_its_regular_expression() {
+        let regex = Regex::new(BEFORE).unwrap();
+        let texts = texts_of(
+            &[
+                "the",
+                "67",
+                "1234",
+                "٣٤",
+                "-year-old",
+                " year old",
+                "-YEAR-OLD",
+                "-year-",
+                "old",
+                "former",
+                "German",
+                "Łódź",
+                "x’s",
+                "O'Neil",
+                "a.",
+                "\u{345}",
+            ],
+            &[" ", " ", " ", "", "\u{A0}", "-", "\n"],
+        );
+        let texts = texts.into_iter().chain(product(&[
+            &["", "the ", "x", "a 5 ", "“"],
+            &["67", "1234", "٣٤", "5"],
+            &[
+                "-year-old",
+                " year old",
+                "-YEAR-OLD",
+                "-year old",
+                "-yearold",
+                "-year-ol",
+            ],
+            &[" ", "  ", "\u{A0}", "", "\n"],
+            &[
+                "",
+                "former ",
+                "German ",
+                "Łódź ",
+                "x’s ",
+                "O'Neil ",
+                "a. ",
+                "\u{345} ",
+                "e\u{301} ",
+            ],
+            &[
+                "",
+                "former ",
+                "German\u{A0}",
+                "Łódź",
+                "chief ",
+                "prime minister ",
+            ],
+            &["", "x ", "y  "],
+        ]));
+        let mut matched = 0;
+        for text in texts {
+            let expected = regex
+                .captures(&text)
+                .map(|c| (c.get(1).unwrap().range(), c.get(2).unwrap().range()));
+            assert_eq!(pattern::before(&text), expected, "{text:?}");
+            matched += usize::from(expected.is_some());
+        }
+        assert!(matched > 500, "{matched}");
+    }
+
+    #[test]
+    fn titles_as_their_regular_expression() {
+        let regex = Regex::new(TITLED).unwrap();
+        let texts = texts_of(
+            &[
+                "the",
+                "The",
+                "67",
+                "1234",
+                "-year-old",
+                " year old",
+                "chancellor",
+                "President",
+                "preſident",
+                "premier",
+                "minister",
+                "prime",
+                "secretary-general",
+                "secretary general",
+                "former",
+                "German",
+                "Merkel",
+                "x’s",
+                "\u{345}",
+            ],
+            &[" ", " ", " ", "", "\u{A0}", "-", "\n", ","],
+        );
+        let texts = texts.into_iter().chain(product(&[
+            &["", "the ", "xthe ", "The\u{A0}", "a "],
+            &["the ", "THE  ", "the\u{A0}"],
+            &["67", "1234", "٣٤"],
+            &["-year-old", " year old", "-YEAR-OLD"],
+            &[" ", "  ", ""],
+            &["", "former ", "German ", "ex-", "a. ", "x’s "],
+            &["", "former ", "German\u{A0}", "Łódź "],
+            &[
+                "chancellor",
+                "President",
+                "preſident",
+                "premier",
+                "minister",
+                "ministers",
+                "prime  minister",
+                "secretary-general",
+                "secretary general",
+                "Merkel",
+            ],
+            &["", " ", ".", "é", " Merkel", " the 5-year-old premier"],
+        ]));
+        let mut matched = 0;
+        for text in texts {
+            let expected: Vec<_> = regex
+                .captures_iter(&text)
+                .map(|c| {
+                    let at = |i: usize| c.get(i).unwrap().range();
+                    (at(0), at(1), at(2), at(3))
+                })
+                .collect();
+            let found: Vec<_> = pattern::titled(&text)
+                .map(|t| (t.all, t.number, t.between, t.title))
+                .collect();
+            assert_eq!(found, expected, "{text:?}");
+            matched += expected.len();
+        }
+        assert!(matched > 500, "{matched}");
+    }
+
+    #[test]
+    fn classes_agree_on_ascii() {
+        pattern::check_classes();
+    }
 }

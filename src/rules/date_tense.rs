@@ -9,10 +9,7 @@
 //! within two days of the publication date (articles are written the day before they appear
 //! and dated the day after).
 
-use std::sync::LazyLock;
-
 use chrono::NaiveDate;
-use regex::Regex;
 
 use super::RuleContext;
 use crate::article::nearest_day;
@@ -23,9 +20,6 @@ use crate::rules::RuleId;
 
 /// Days either side of the publication date within which no tense is questioned.
 const MARGIN_DAYS: i64 = 2;
-
-/// The words between a verb and its date (checked by [`plain_gap`]).
-const GAP: &str = r"\s+((?:[\p{L}'’.-]+\s+){0,5})$";
 
 /// Words that open a clause or phrase of their own between a verb and a date: the date may
 /// then belong to something else ("will mark the anniversary of May 3", "will visit the
@@ -127,42 +121,201 @@ fn plain_gap(gap: &str) -> bool {
             .all(|w| !CLAUSE_WORDS.contains(w))
 }
 
-/// "will visit", "will be held", "is due to open", "are scheduled to meet".
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?:(?:[Ww]ill|[Ss]hall)(?:\s+be)?|(?:is|are)\s+(?:due|scheduled|set)\s+to(?:\s+be)?)\s+([a-z]{{2,}}){GAP}"
-    ))
-    .expect("valid regex")
-});
-
-/// "died", "met", "was killed", "were arrested".
-static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(died|met|visited|arrived|signed|resigned|said|announced|launched|landed|voted|(?:was|were)\s+(?:killed|arrested|detained|elected|released|sentenced|shot|injured|sworn\s+in|held|signed|announced)){GAP}"
-    ))
-    .expect("valid regex")
-});
-
 /// Words after "will" that make it no verb or no plain future ("the will of", "will not").
 const NOT_A_FUTURE_VERB: &[&str] = &[
     "of", "not", "never", "also", "still", "likely", "probably", "have", "be", "the",
 ];
 
-/// Words that make a sentence conditional, hypothetical, reported or bounded in time.
-static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:if|would|could|might|unless|until|till|should|whether|expected|hoped|planned|plans|reportedly|supposed|originally|initially)\b|(?-i:\bmay\b)",
-    )
-    .expect("valid regex")
-});
+/// Words that make a sentence conditional, hypothetical, reported or bounded in time (read
+/// in any case, as whole words; "may" only in lower case).
+const HEDGED: &[&str] = &[
+    "if",
+    "would",
+    "could",
+    "might",
+    "unless",
+    "until",
+    "till",
+    "should",
+    "whether",
+    "expected",
+    "hoped",
+    "planned",
+    "plans",
+    "reportedly",
+    "supposed",
+    "originally",
+    "initially",
+];
 
-/// Speech or report verbs: a future inside reported speech stays as the speaker said it.
-static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:said|says|say|told|tells|announced|according|reported|reports|claimed|stated|added|wrote|insisted|promised|warned|confirmed|believed|thought)\b",
-    )
-    .expect("valid regex")
-});
+/// Speech or report verbs (in any case, as whole words): a future inside reported speech
+/// stays as the speaker said it.
+const REPORTED: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "according",
+    "reported",
+    "reports",
+    "claimed",
+    "stated",
+    "added",
+    "wrote",
+    "insisted",
+    "promised",
+    "warned",
+    "confirmed",
+    "believed",
+    "thought",
+];
+
+/// Verb forms before a date, matched by hand: as the regular expressions
+/// `\b(?:(?:[Ww]ill|[Ss]hall)(?:\s+be)?|(?:is|are)\s+(?:due|scheduled|set)\s+to(?:\s+be)?)\s+([a-z]{2,})GAP`
+/// (future) and `\b(died|met|…|(?:was|were)\s+(?:killed|…|sworn\s+in|…))GAP` (past), with
+/// GAP `\s+((?:[\p{L}'’.-]+\s+){0,5})$`, would (leftmost match; Unicode `\s` and `\b`).
+mod verb {
+    use std::ops::Range;
+
+    use crate::matcher::{exact_at, letter_or_mark_ascii, spaces1, word_boundary, Class};
+
+    /// A verb form and the words between it and the date.
+    pub struct Found {
+        /// From the verb to the date.
+        pub whole: Range<usize>,
+        /// The future's main verb ("visit" of "will visit"); the past's whole verb form.
+        pub verb: Range<usize>,
+        /// The words between the verb and the date.
+        pub gap: Range<usize>,
+    }
+
+    static GAP_WORD: Class = Class::new(r"[\p{L}'’.-]", letter_or_mark_ascii);
+
+    const FUTURE_VERBS: &[&str] = &["will", "Will", "shall", "Shall"];
+    const FUTURE_COPULAS: &[&str] = &["is", "are"];
+    const FUTURE_PLANS: &[&str] = &["due", "scheduled", "set"];
+    const PAST: &[&str] = &[
+        "died",
+        "met",
+        "visited",
+        "arrived",
+        "signed",
+        "resigned",
+        "said",
+        "announced",
+        "launched",
+        "landed",
+        "voted",
+    ];
+    const PAST_PASSIVE: &[&str] = &["was", "were"];
+    const PAST_PARTICIPLES: &[&str] = &[
+        "killed",
+        "arrested",
+        "detained",
+        "elected",
+        "released",
+        "sentenced",
+        "shot",
+        "injured",
+        "sworn",
+        "held",
+        "signed",
+        "announced",
+    ];
+
+    /// "will visit", "will be held", "is due to open", "are scheduled to meet".
+    pub fn future(text: &str) -> Option<Found> {
+        leftmost(text, |at| {
+            if let Some(end) = first(text, at, FUTURE_VERBS) {
+                return maybe_be(text, end, future_rest);
+            }
+            let end = first(text, at, FUTURE_COPULAS)?;
+            let end = first(text, spaces1(text, end)?, FUTURE_PLANS)?;
+            let end = exact_at(text, spaces1(text, end)?, "to")?;
+            maybe_be(text, end, future_rest)
+        })
+    }
+
+    /// "died", "met", "was killed", "were sworn in".
+    pub fn past(text: &str) -> Option<Found> {
+        leftmost(text, |at| {
+            let end = first(text, at, PAST).or_else(|| {
+                let end = first(text, at, PAST_PASSIVE)?;
+                let end = spaces1(text, end)?;
+                let end = first(text, end, PAST_PARTICIPLES)?;
+                if text[..end].ends_with("sworn") {
+                    exact_at(text, spaces1(text, end)?, "in")
+                } else {
+                    Some(end)
+                }
+            })?;
+            let gap = gap(text, end)?;
+            Some((at..end, gap))
+        })
+    }
+
+    /// The first match at the leftmost position with a word boundary before it.
+    fn leftmost(
+        text: &str,
+        at: impl Fn(usize) -> Option<(Range<usize>, Range<usize>)>,
+    ) -> Option<Found> {
+        (0..text.len())
+            .filter(|&start| text.is_char_boundary(start) && word_boundary(text, start))
+            .find_map(|start| {
+                at(start).map(|(verb, gap)| Found {
+                    whole: start..text.len(),
+                    verb,
+                    gap,
+                })
+            })
+    }
+
+    /// The end of whichever of `words` is written at `at` (none of them starts another).
+    fn first(text: &str, at: usize, words: &[&str]) -> Option<usize> {
+        words.iter().find_map(|word| exact_at(text, at, word))
+    }
+
+    /// `(?:\s+be)?` then `rest`: with "be" first, without it if that fails.
+    fn maybe_be(
+        text: &str,
+        at: usize,
+        rest: impl Fn(&str, usize) -> Option<(Range<usize>, Range<usize>)>,
+    ) -> Option<(Range<usize>, Range<usize>)> {
+        spaces1(text, at)
+            .and_then(|end| exact_at(text, end, "be"))
+            .and_then(|end| rest(text, end))
+            .or_else(|| rest(text, at))
+    }
+
+    /// `\s+([a-z]{2,})` and the gap.
+    fn future_rest(text: &str, at: usize) -> Option<(Range<usize>, Range<usize>)> {
+        let start = spaces1(text, at)?;
+        let end = start
+            + text[start..]
+                .bytes()
+                .take_while(u8::is_ascii_lowercase)
+                .count();
+        if end - start < 2 {
+            return None;
+        }
+        Some((start..end, gap(text, end)?))
+    }
+
+    /// `\s+((?:[\p{L}'’.-]+\s+){0,5})$`: the range of the words.
+    fn gap(text: &str, at: usize) -> Option<Range<usize>> {
+        let start = spaces1(text, at)?;
+        let mut end = start;
+        for _ in 0..5 {
+            if end == text.len() {
+                break;
+            }
+            end = spaces1(text, GAP_WORD.run1(text, end)?)?;
+        }
+        (end == text.len()).then_some(start..end)
+    }
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tense {
@@ -264,29 +417,31 @@ fn verb_before(
     let from = floor_char_boundary(text, sentence.start.max(start.saturating_sub(120)));
     let before = &text[from..start];
     let whole = &text[sentence.clone()];
-    if whole.contains(['"', '“', '”', '«', '»', '„']) || HEDGED.is_match(whole) {
+    if whole.contains(['"', '“', '”', '«', '»', '„'])
+        || crate::matcher::has_word(whole, HEDGED, &["may"])
+    {
         return None;
     }
-    let (tense, found) = if let Some(found) = FUTURE.captures(before) {
-        let verb = found.get(1)?.as_str();
-        if NOT_A_FUTURE_VERB.contains(&verb) || !plain_gap(found.get(2)?.as_str()) {
+    let (tense, found) = if let Some(found) = verb::future(before) {
+        let verb = &before[found.verb.clone()];
+        if NOT_A_FUTURE_VERB.contains(&verb) || !plain_gap(&before[found.gap.clone()]) {
             return None;
         }
-        (Tense::Future, found.get(0)?)
+        (Tense::Future, found)
     } else {
-        let found = PAST.captures(before)?;
-        if !plain_gap(found.get(2)?.as_str()) {
+        let found = verb::past(before)?;
+        if !plain_gap(&before[found.gap.clone()]) {
             return None;
         }
-        (Tense::Past, found.get(0)?)
+        (Tense::Past, found)
     };
     // Reported speech before the verb: "He said he will visit on May 3".
-    if REPORTED.is_match(&before[..found.start()]) {
+    if crate::matcher::has_word(&before[..found.whole.start], REPORTED, &[]) {
         return None;
     }
-    let verb = found.as_str().trim_end();
+    let verb = before[found.whole.clone()].trim_end();
     let verb = verb.strip_suffix("on").unwrap_or(verb).trim_end();
-    let at = from + found.start();
+    let at = from + found.whole.start;
     Some((tense, at..at + verb.len()))
 }
 
@@ -405,6 +560,108 @@ mod tests {
         );
         assert_silent("2016-05-20", "They will discuss the deal struck on May 3.");
         assert_silent("2016-05-20", "He will visit the region hit on May 3.");
+    }
+
+    /// The regular expressions the hand-written matchers stand for.
+    const GAP: &str = r"\s+((?:[\p{L}'’.-]+\s+){0,5})$";
+    const FUTURE: &str = r"\b(?:(?:[Ww]ill|[Ss]hall)(?:\s+be)?|(?:is|are)\s+(?:due|scheduled|set)\s+to(?:\s+be)?)\s+([a-z]{2,})";
+    const PAST: &str = r"\b(died|met|visited|arrived|signed|resigned|said|announced|launched|landed|voted|(?:was|were)\s+(?:killed|arrested|detained|elected|released|sentenced|shot|injured|sworn\s+in|held|signed|announced))";
+    const HEDGED: &str = r"(?i)\b(?:if|would|could|might|unless|until|till|should|whether|expected|hoped|planned|plans|reportedly|supposed|originally|initially)\b|(?-i:\bmay\b)";
+    const REPORTED: &str = r"(?i)\b(?:said|says|say|told|tells|announced|according|reported|reports|claimed|stated|added|wrote|insisted|promised|warned|confirmed|believed|thought)\b";
+
+    fn texts() -> Vec<String> {
+        use crate::matcher::testing::{phrases, texts, TRICKY};
+        let mut words = TRICKY.to_vec();
+        words.extend([
+            "will",
+            "Will",
+            "WILL",
+            "shall",
+            "be",
+            "is",
+            "are",
+            "due",
+            "scheduled",
+            "set",
+            "to",
+            "visit",
+            "open",
+            "v",
+            "died",
+            "met",
+            "metres",
+            "was",
+            "were",
+            "sworn",
+            "in",
+            "killed",
+            "signed",
+            "on",
+            "Kyiv",
+            "the",
+            "said",
+            "Said",
+            "ſaid",
+            "may",
+            "May",
+            "If",
+            "told",
+            "a",
+            "Łódź",
+            "é",
+            "x’s",
+        ]);
+        let separators = [" ", " ", " ", " ", "  ", "\u{A0}", "\n", "", ",", "“", "’"];
+        let mut all = phrases(&words, &separators, 60_000, 9);
+        all.extend(texts(&words, 10_000, 10));
+        all
+    }
+
+    #[test]
+    fn verb_matchers_are_their_regular_expressions() {
+        let future = regex::Regex::new(&format!("{FUTURE}{GAP}")).unwrap();
+        let past = regex::Regex::new(&format!("{PAST}{GAP}")).unwrap();
+        let mut matched = [0, 0];
+        for text in texts() {
+            let expected = future.captures(&text).map(|c| {
+                (
+                    c.get(0).unwrap().range(),
+                    c.get(1).unwrap().range(),
+                    c.get(2).unwrap().range(),
+                )
+            });
+            let found = super::verb::future(&text).map(|f| (f.whole, f.verb, f.gap));
+            assert_eq!(found, expected, "future in {text:?}");
+            matched[0] += usize::from(found.is_some());
+            let expected = past.captures(&text).map(|c| {
+                (
+                    c.get(0).unwrap().range(),
+                    c.get(1).unwrap().range(),
+                    c.get(2).unwrap().range(),
+                )
+            });
+            let found = super::verb::past(&text).map(|f| (f.whole, f.verb, f.gap));
+            assert_eq!(found, expected, "past in {text:?}");
+            matched[1] += usize::from(found.is_some());
+        }
+        // The comparison is worth something only if both matched often.
+        assert!(matched.iter().all(|&count| count > 500), "{matched:?}");
+    }
+
+    #[test]
+    fn word_lists_are_their_regular_expressions() {
+        let hedged = regex::Regex::new(HEDGED).unwrap();
+        let reported = regex::Regex::new(REPORTED).unwrap();
+        let mut matched = [0, 0];
+        for text in texts() {
+            let found = crate::matcher::has_word(&text, super::HEDGED, &["may"]);
+            assert_eq!(found, hedged.is_match(&text), "hedged: {text:?}");
+            matched[0] += usize::from(found);
+            let found = crate::matcher::has_word(&text, super::REPORTED, &[]);
+            assert_eq!(found, reported.is_match(&text), "reported: {text:?}");
+            matched[1] += usize::from(found);
+        }
+        assert!(matched.iter().all(|&count| count > 500), "{matched:?}");
     }
 
     #[test]
