@@ -103,8 +103,6 @@ impl Workspace {
                 } else {
                     Arc::new(StyleData::load(&config.style).map_err(|error| vec![error])?)
                 };
-                let warm = Arc::clone(&style);
-                in_background("credit-patterns", move || warm.credits.compile_common());
                 Ok::<_, Vec<InputError>>(style)
             });
             let facts = FactBase::load(&fact_dirs, include_defaults);

@@ -10,6 +10,7 @@ use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::gate::{Gate, Lower};
 use crate::error::InputError;
 use crate::span::Span;
 
@@ -59,43 +60,78 @@ struct RawByline {
 /// Byte classes such as `(?-u:[^.!?]){0,150}` are allowed: they compile many times faster
 /// than Unicode classes repeated as often. A match is widened to whole characters.
 ///
-/// A set is compiled the first time it is used: an article may never need some of them
-/// (the byline patterns, when the front matter names the author).
+/// Each pattern is compiled the first time a text gets past its [`Gate`] (the words every
+/// match of it contains): most paragraphs hold none of a pattern's words, and an article may
+/// never need some sets at all (the byline patterns, when the front matter names the author).
+/// A set matches as the alternation of its patterns would: the leftmost match, and of those
+/// starting there, the first pattern's.
 #[derive(Debug, Default)]
 pub struct PatternSet {
-    /// The patterns as one alternation; empty when there are none.
-    alternation: String,
+    patterns: Vec<Pattern>,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    source: String,
+    gate: OnceLock<Gate>,
     compiled: OnceLock<Option<meta::Regex>>,
+}
+
+impl Pattern {
+    fn admits(&self, lower: &Lower) -> bool {
+        self.gate
+            .get_or_init(|| Gate::of(&self.source))
+            .admits(lower)
+    }
+
+    fn regex(&self) -> Option<&meta::Regex> {
+        // Every pattern was checked (or is known) to compile.
+        self.compiled
+            .get_or_init(|| compile(&self.source).ok())
+            .as_ref()
+    }
 }
 
 impl PatternSet {
     fn new(patterns: &[String]) -> PatternSet {
-        let alternation: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
         PatternSet {
-            alternation: alternation.join("|"),
-            compiled: OnceLock::new(),
+            patterns: patterns
+                .iter()
+                .map(|source| Pattern {
+                    source: source.clone(),
+                    gate: OnceLock::new(),
+                    compiled: OnceLock::new(),
+                })
+                .collect(),
         }
     }
 
-    fn regex(&self) -> Option<&meta::Regex> {
-        self.compiled
-            .get_or_init(|| {
-                // Every pattern compiled alone already, so the alternation compiles too.
-                (!self.alternation.is_empty())
-                    .then(|| compile(&self.alternation).ok())
-                    .flatten()
-            })
-            .as_ref()
+    /// The patterns that `text` gets past the gates of.
+    fn admitted<'a>(&'a self, text: &str) -> impl Iterator<Item = &'a meta::Regex> + 'a {
+        let lower = (!self.patterns.is_empty()).then(|| Lower::new(text));
+        self.patterns
+            .iter()
+            .filter(move |pattern| lower.as_ref().is_some_and(|lower| pattern.admits(lower)))
+            .filter_map(Pattern::regex)
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex().is_some_and(|re| re.is_match(text))
+        self.admitted(text).any(|re| re.is_match(text))
     }
 
     /// Where the first pattern matches (whole characters: a byte class may end inside one).
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
-        let found = self.regex()?.find(text)?;
-        let mut range = found.range();
+        let mut best: Option<Range<usize>> = None;
+        for re in self.admitted(text) {
+            // A pattern's match that starts later than the best one so far cannot win.
+            let Some(found) = re.find(text) else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|best| found.start() < best.start) {
+                best = Some(found.range());
+            }
+        }
+        let mut range = best?;
         while !text.is_char_boundary(range.start) {
             range.start -= 1;
         }
@@ -177,15 +213,6 @@ pub struct CreditPatterns {
     pub reporting: PatternSet,
     /// Front-matter keys that hold a byline.
     pub byline_keys: Vec<String>,
-}
-
-impl CreditPatterns {
-    /// Compile the sets every article needs (the others wait for their first use).
-    pub fn compile_common(&self) {
-        for set in [&self.caption, &self.image_credit, &self.article_credit] {
-            set.regex();
-        }
-    }
 }
 
 /// Pattern lists gathered from every file, each pattern already checked.
@@ -385,6 +412,139 @@ mod tests {
             .reporting
             .is_match("Jane Doe contributed reporting."));
         assert_eq!(patterns.byline_keys, ["author", "authors", "byline"]);
+    }
+
+    /// Each embedded set against the alternation of its patterns compiled as one regex, on
+    /// generated captions and prose.
+    #[test]
+    fn gated_sets_match_as_their_alternation() {
+        use crate::matcher::testing::{phrases, product, TRICKY};
+        let mut lists = Lists::default();
+        add_file(&mut lists, EMBEDDED, Path::new(EMBEDDED_PATH), false).unwrap();
+        let mut words = TRICKY.to_vec();
+        words.extend([
+            "Photo",
+            "photo",
+            "PHOTOS",
+            "Image",
+            "image",
+            "credit",
+            "Credit",
+            "by",
+            "By",
+            "Jane",
+            "Doe",
+            "Reuters",
+            "REUTERS",
+            "AFP",
+            "Getty Images",
+            "via",
+            "/",
+            "©",
+            "copyright",
+            "courtesy",
+            "of",
+            "source",
+            "Source",
+            ":",
+            "(",
+            ")",
+            ".",
+            "taken",
+            "Taken",
+            "pictured",
+            "Pictured",
+            "poster",
+            "screenshot",
+            "screen",
+            "grab",
+            "file",
+            "official",
+            "CC",
+            "BY-SA",
+            "public domain",
+            "thumbnail",
+            "used",
+            "in",
+            "this",
+            "post",
+            "reporting",
+            "with",
+            "contributed",
+            "written",
+            "desk",
+            "staff",
+            "the",
+            "ſource",
+            "the",
+            "minister",
+        ]);
+        let mut texts = phrases(
+            &words,
+            &[" ", " ", " ", "", ". ", ", ", "\n", "’"],
+            6_000,
+            10,
+        );
+        texts.extend(product(&[
+            &["", "(", "“", "  ", "The minister. "],
+            &[
+                "Official photo of",
+                "Photo of",
+                "Pictured:",
+                "pictured above :",
+                "A poster for",
+                "Screenshot of",
+                "The photo of",
+                "By Jane Doe",
+                "By the history desk",
+                "by staff",
+                "Posted by @x",
+                "Author: X",
+                "With reporting by X",
+            ],
+            &[" the minister", " the square.", "", " ſquare"],
+            &[
+                "",
+                " (Photo)",
+                " (Photo by Jane Doe)",
+                "!",
+                ". Reuters",
+                " used in this post",
+            ],
+        ]));
+        let sets = [
+            (&lists.image_credit, 0),
+            (&lists.caption, 1),
+            (&lists.article_credit, 2),
+            (&lists.byline, 3),
+            (&lists.reporting, 4),
+        ];
+        for (patterns, index) in sets {
+            let set = PatternSet::new(patterns);
+            let alternation: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
+            let whole = compile(&alternation.join("|")).unwrap();
+            let mut matched = 0;
+            for text in &texts {
+                let expected = whole.find(text.as_str()).map(|m| {
+                    let mut range = m.range();
+                    while !text.is_char_boundary(range.start) {
+                        range.start -= 1;
+                    }
+                    while !text.is_char_boundary(range.end) {
+                        range.end += 1;
+                    }
+                    range
+                });
+                assert_eq!(set.find(text), expected, "set {index} on {text:?}");
+                assert_eq!(
+                    set.is_match(text),
+                    expected.is_some(),
+                    "set {index} on {text:?}"
+                );
+                matched += usize::from(expected.is_some());
+            }
+            assert!(matched > 50, "set {index} matched {matched} times");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! spelling-variant pairs, title forms, credit patterns.
 
 pub mod credits;
+mod gate;
 pub mod spelling;
 pub mod titles;
 
