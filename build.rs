@@ -22,6 +22,9 @@ mod snapshot;
 #[path = "src/facts/tables.rs"]
 mod tables;
 
+#[path = "build/style.rs"]
+mod style;
+
 /// The embedded fact files, in load order (`src/facts/load.rs` lists the same).
 const FACT_FILES: &[&str] = &[
     "organisations",
@@ -37,6 +40,7 @@ const FACT_FILES: &[&str] = &[
 fn main() {
     let out_dir =
         std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    style::write(&out_dir);
     for module in ["builder", "file", "snapshot", "tables"] {
         println!("cargo:rerun-if-changed=src/facts/{module}.rs");
     }

@@ -10,7 +10,7 @@ use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::gate::{Gate, Lower};
+use super::gate;
 use crate::error::InputError;
 use crate::span::Span;
 
@@ -75,6 +75,57 @@ struct Pattern {
     source: String,
     gate: OnceLock<Gate>,
     compiled: OnceLock<Option<meta::Regex>>,
+}
+
+/// The needle lists of each embedded pattern, read by the build script: `(pattern, lists)`.
+static BUILT_GATES: &[(&str, &[&[&[u8]]])] = include!(concat!(env!("OUT_DIR"), "/credit_gates.rs"));
+
+/// What a text must hold for a pattern to match it: one needle of each list (see [`gate`]).
+#[derive(Debug)]
+enum Gate {
+    Built(&'static [&'static [&'static [u8]]]),
+    Read(Vec<Vec<Vec<u8>>>),
+}
+
+impl Gate {
+    fn of(pattern: &str) -> Gate {
+        match BUILT_GATES.iter().find(|(built, _)| *built == pattern) {
+            Some((_, lists)) => Gate::Built(lists),
+            None => Gate::Read(gate::needles(pattern)),
+        }
+    }
+
+    fn admits(&self, lower: &Lower) -> bool {
+        fn holds<L: AsRef<[N]>, N: AsRef<[u8]>>(lists: &[L], text: &[u8]) -> bool {
+            lists.iter().all(|list| {
+                list.as_ref()
+                    .iter()
+                    .any(|needle| memchr::memmem::find(text, needle.as_ref()).is_some())
+            })
+        }
+        lower.folded
+            || match self {
+                Gate::Built(lists) => holds(lists, &lower.bytes),
+                Gate::Read(lists) => holds(lists, &lower.bytes),
+            }
+    }
+}
+
+/// A text as the gates read it: ASCII lower case.
+struct Lower {
+    bytes: Vec<u8>,
+    /// It holds a character that `(?i)` reads as an ASCII letter (ſ, K): every gate lets it
+    /// through.
+    folded: bool,
+}
+
+impl Lower {
+    fn new(text: &str) -> Lower {
+        Lower {
+            bytes: text.as_bytes().to_ascii_lowercase(),
+            folded: text.contains(['\u{17F}', '\u{212A}']),
+        }
+    }
 }
 
 impl Pattern {
@@ -545,6 +596,43 @@ mod tests {
             }
             assert!(matched > 50, "set {index} matched {matched} times");
         }
+    }
+
+    #[test]
+    fn built_gates_are_read_ones() {
+        let mut lists = Lists::default();
+        add_file(&mut lists, EMBEDDED, Path::new(EMBEDDED_PATH), false).unwrap();
+        let all = [
+            lists.image_credit,
+            lists.caption,
+            lists.article_credit,
+            lists.byline,
+            lists.reporting,
+        ]
+        .concat();
+        assert_eq!(BUILT_GATES.len(), all.len());
+        for pattern in all {
+            let Gate::Built(built) = Gate::of(&pattern) else {
+                panic!("{pattern} was not read at build time");
+            };
+            assert_eq!(built, gate::needles(&pattern), "{pattern}");
+        }
+        // Most patterns need some word: the gates are worth having.
+        let open = BUILT_GATES
+            .iter()
+            .filter(|(_, lists)| lists.is_empty())
+            .count();
+        assert!(open <= 3, "{open} patterns need no word");
+    }
+
+    #[test]
+    fn gates_read_ascii_case_and_let_folded_letters_through() {
+        let gate = Gate::Read(gate::needles(r"(?i)\bsource\s*:"));
+        assert!(gate.admits(&Lower::new("The SOURCE: x")));
+        assert!(!gate.admits(&Lower::new("The source")));
+        assert!(!gate.admits(&Lower::new("The origin: x")));
+        assert!(gate.admits(&Lower::new("The ſource: x")));
+        assert!(Gate::Read(gate::needles(r"\S+")).admits(&Lower::new("")));
     }
 
     #[test]

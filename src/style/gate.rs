@@ -1,92 +1,72 @@
-//! A cheap test that rules a credit pattern out before it is compiled: the words any match of
-//! it must contain ("photo", "courtesy", "/"), read from the pattern's syntax tree.
+//! What every match of a credit pattern must contain ("photo" and ":"; "courtesy"), read
+//! from the pattern's syntax tree, so that a text holding none of it never has the pattern
+//! compiled for it: compiling one costs hundreds of thousands of instructions, and most
+//! paragraphs hold none of a pattern's words.
 //!
-//! Compiling a pattern costs hundreds of thousands of instructions; most paragraphs hold none
-//! of its words, and then it need never be compiled. The words are compared with the text
-//! without regard to ASCII case, whatever the pattern's flags: a gate may let through a text
-//! the pattern then rejects, never the other way round. A text holding one of the two
-//! characters that `(?i)` folds onto ASCII letters (the long s, the Kelvin sign) is let
-//! through whole.
+//! The words are lower-case ASCII (or characters without case), to be looked for without
+//! regard to ASCII case whatever the pattern's flags: a gate may let through a text the
+//! pattern then rejects, never the other way round. `(?i)` also reads two non-ASCII
+//! characters as ASCII letters (the long s, the Kelvin sign): a text holding one of them must
+//! be let through whole.
+//!
+//! Used by the build script (for the embedded patterns) and at run time (for users' own).
 
 use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem, LiteralKind, RepetitionKind};
 
 /// The most strings a set of alternatives may hold before it is given up.
 const MAX_STRINGS: usize = 64;
 
-/// What a pattern's matches must contain.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Gate {
-    /// Every match contains one of these (ASCII lower case); `None`: nothing is known.
-    needles: Option<Vec<Vec<u8>>>,
+/// Each match of `pattern` contains, for each of the returned lists, one of its strings
+/// (ASCII lower case). Empty: nothing is known (or the pattern cannot be read).
+pub fn needles(pattern: &str) -> Vec<Vec<Vec<u8>>> {
+    let Ok(ast) = ast::parse::Parser::new().parse(pattern) else {
+        return Vec::new();
+    };
+    let mut all: Vec<Vec<Vec<u8>>> = read(&ast).required.into_iter().map(minimal).collect();
+    all.sort();
+    all.dedup();
+    // A list that another implies says nothing more ("p" next to "photo").
+    let implied = |list: &Vec<Vec<u8>>, by: &Vec<Vec<u8>>| {
+        by.iter()
+            .all(|longer| list.iter().any(|shorter| contains(longer, shorter)))
+    };
+    let keep: Vec<bool> = (0..all.len())
+        .map(|i| !(0..all.len()).any(|j| j != i && implied(&all[i], &all[j])))
+        .collect();
+    all.into_iter()
+        .zip(keep)
+        .filter_map(|(list, keep)| keep.then_some(list))
+        .collect()
 }
 
-impl Gate {
-    /// The gate of `pattern`; a pattern that cannot be read gets none.
-    pub fn of(pattern: &str) -> Gate {
-        let needles = ast::parse::Parser::new()
-            .parse(pattern)
-            .ok()
-            .and_then(|ast| read(&ast).required)
-            .map(minimal);
-        Gate { needles }
-    }
-
-    /// Whether a text may match, given it in ASCII lower case.
-    pub fn admits(&self, lower: &Lower) -> bool {
-        let Some(needles) = &self.needles else {
-            return true;
-        };
-        lower.folded
-            || needles
-                .iter()
-                .any(|needle| memchr::memmem::find(&lower.bytes, needle).is_some())
-    }
-
-    #[cfg(test)]
-    pub fn needles(&self) -> Option<Vec<&str>> {
-        self.needles.as_ref().map(|needles| {
-            needles
-                .iter()
-                .map(|needle| std::str::from_utf8(needle).unwrap())
-                .collect()
-        })
-    }
-}
-
-/// A text as the gates read it.
-pub struct Lower {
-    bytes: Vec<u8>,
-    /// It holds a character that `(?i)` reads as an ASCII letter (ſ, K).
-    folded: bool,
-}
-
-impl Lower {
-    pub fn new(text: &str) -> Lower {
-        Lower {
-            bytes: text.as_bytes().to_ascii_lowercase(),
-            folded: text.contains(['\u{17F}', '\u{212A}']),
-        }
-    }
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
 }
 
 /// What is known of a piece of a pattern.
 struct Known {
     /// Every string it can match, when they are few (ASCII lower case).
     exact: Option<Vec<Vec<u8>>>,
-    /// Strings one of which each of its matches contains.
-    required: Option<Vec<Vec<u8>>>,
+    /// Lists of strings: each match contains one string of every list.
+    required: Vec<Vec<Vec<u8>>>,
 }
 
 impl Known {
     fn nothing() -> Known {
         Known {
             exact: None,
-            required: None,
+            required: Vec::new(),
         }
     }
 
     fn exactly(strings: Vec<Vec<u8>>) -> Known {
-        let required = useful(&strings).then(|| strings.clone());
+        let required = if useful(&strings) {
+            vec![strings.clone()]
+        } else {
+            Vec::new()
+        };
         Known {
             exact: Some(strings),
             required,
@@ -135,31 +115,44 @@ fn read(ast: &Ast) -> Known {
             };
             Known {
                 exact,
-                required: if min >= 1 { sub.required } else { None },
+                required: if min >= 1 { sub.required } else { Vec::new() },
             }
         }
         Ast::Alternation(alternation) => {
             let branches: Vec<Known> = alternation.asts.iter().map(read).collect();
-            let union = |pick: fn(&Known) -> &Option<Vec<Vec<u8>>>| {
-                let mut all = Vec::new();
-                for branch in &branches {
-                    all.extend(pick(branch).as_ref()?.iter().cloned());
-                }
-                (all.len() <= MAX_STRINGS).then_some(all)
-            };
+            let mut exact = Some(Vec::new());
+            // One list for the whole: each branch's strongest list, joined.
+            let mut required = Some(Vec::new());
+            for branch in &branches {
+                exact = exact
+                    .zip(branch.exact.as_ref())
+                    .map(|(mut all, strings)| {
+                        all.extend(strings.iter().cloned());
+                        all
+                    })
+                    .filter(|all| all.len() <= MAX_STRINGS);
+                required = required
+                    .zip(strongest(&branch.required))
+                    .map(|(mut all, strings)| {
+                        all.extend(strings.iter().cloned());
+                        all
+                    })
+                    .filter(|all| all.len() <= MAX_STRINGS);
+            }
             Known {
-                exact: union(|k| &k.exact),
-                required: union(|k| &k.required).filter(|strings| useful(strings)),
+                exact,
+                required: required.into_iter().filter(|all| useful(all)).collect(),
             }
         }
         Ast::Concat(concat) => {
             let parts: Vec<Known> = concat.asts.iter().map(read).collect();
+            // Every part's lists hold for the whole.
             let mut candidates: Vec<Vec<Vec<u8>>> = Vec::new();
             // Runs of exactly known parts, joined: "p" "h" "o" "t" "o" make "photo".
             let mut run: Option<Vec<Vec<u8>>> = None;
             let mut whole: Option<Vec<Vec<u8>>> = Some(vec![Vec::new()]);
             for part in &parts {
-                candidates.extend(part.required.clone());
+                candidates.extend(part.required.iter().cloned());
                 match &part.exact {
                     Some(strings) => {
                         run = Some(match run.take() {
@@ -184,13 +177,20 @@ fn read(ast: &Ast) -> Known {
             let required = candidates
                 .into_iter()
                 .filter(|strings| useful(strings))
-                .max_by_key(|strings| strings.iter().map(Vec::len).min().unwrap_or(0));
+                .collect();
             Known {
                 exact: whole,
                 required,
             }
         }
     }
+}
+
+/// The list whose shortest string is longest: the one that rules out most.
+fn strongest(lists: &[Vec<Vec<u8>>]) -> Option<&Vec<Vec<u8>>> {
+    lists
+        .iter()
+        .max_by_key(|strings| strings.iter().map(Vec::len).min().unwrap_or(0))
 }
 
 /// Every string of `before` followed by every string of `after`, if they are few.
@@ -254,10 +254,7 @@ fn minimal(mut needles: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
     needles.dedup();
     let mut kept: Vec<Vec<u8>> = Vec::new();
     for needle in needles {
-        if !kept
-            .iter()
-            .any(|shorter| memchr::memmem::find(&needle, shorter).is_some())
-        {
+        if !kept.iter().any(|shorter| contains(&needle, shorter)) {
             kept.push(needle);
         }
     }
@@ -269,40 +266,36 @@ mod tests {
     use super::*;
 
     #[track_caller]
-    fn assert_needles(pattern: &str, expected: Option<&[&str]>) {
-        assert_eq!(
-            Gate::of(pattern).needles(),
-            expected.map(<[&str]>::to_vec),
-            "{pattern}"
-        );
+    fn assert_needles(pattern: &str, expected: &[&[&str]]) {
+        let found: Vec<Vec<String>> = needles(pattern)
+            .into_iter()
+            .map(|list| {
+                list.into_iter()
+                    .map(|s| String::from_utf8(s).unwrap())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(found, expected, "{pattern}");
     }
 
     #[test]
     fn needles_of_patterns() {
-        assert_needles(r"(?i)\bphotos?\b", Some(&["photo"]));
+        assert_needles(r"(?i)\bphotos?\b", &[&["photo"]]);
         assert_needles(
             r"(?i)\b(?:photo(?:graph)?s?|images?|pics?)\s*:",
-            Some(&["pic", "image", "photo"]),
+            &[&[":"], &["pic", "image", "photo"]],
         );
-        assert_needles(r"\bcourtesy(?:\s+of)?\s*:?\s+\S", Some(&["courtesy"]));
-        assert_needles(r"©", Some(&["©"]));
-        assert_needles(r"\S\s?/\s?(?:Reuters|AP)\b", Some(&["ap", "reuters"]));
-        assert_needles(r"[Bb]y\s+", Some(&["by"]));
-        assert_needles(r"(?:by|BY)[- ]x", Some(&["by x", "by-x"]));
-        assert_needles(r"^\s*\p{Lu}", None);
-        assert_needles(r"(?:photo)?x*", None);
-        assert_needles(r"(?-u:\xE2)", None);
-        assert_needles(r"(?i)é", None);
-        assert_needles(r"a|\d", None);
-        assert_needles(r"(", None);
-    }
-
-    #[test]
-    fn admits_by_ascii_case_and_lets_folded_letters_through() {
-        let gate = Gate::of(r"(?i)\bsource\b");
-        assert!(gate.admits(&Lower::new("The SOURCE: x")));
-        assert!(!gate.admits(&Lower::new("The origin")));
-        assert!(gate.admits(&Lower::new("The ſource")));
-        assert!(Gate::of(r"\S+").admits(&Lower::new("")));
+        assert_needles(r"\bcourtesy(?:\s+of)?\s*:?\s+\S", &[&["courtesy"]]);
+        assert_needles(r"©", &[&["©"]]);
+        assert_needles(r"\S\s?/\s?(?:Reuters|AP)\b", &[&["/"], &["ap", "reuters"]]);
+        assert_needles(r"[Bb]y\s+", &[&["by"]]);
+        assert_needles(r"(?:by|BY)[- ]x", &[&["by x", "by-x"]]);
+        assert_needles(r"(?:a\s+b|c)", &[&["b", "c"]]);
+        assert_needles(r"^\s*\p{Lu}", &[]);
+        assert_needles(r"(?:photo)?x*", &[]);
+        assert_needles(r"(?-u:\xE2)", &[]);
+        assert_needles(r"(?i)é", &[]);
+        assert_needles(r"a|\d", &[]);
+        assert_needles(r"(", &[]);
     }
 }
