@@ -353,8 +353,12 @@ fn dateline(doc: &Document, dates: &[DateClaim]) -> Option<PublicationDate> {
         });
         let before = text.get(..start)?;
         let after = text.get(claim.range.end..)?;
-        let is_dateline =
-            (PLACE.is_match(before) && DASH_AFTER.is_match(after)) || PUBLISHED.is_match(before);
+        // The comma and the dash rule most dates out before a pattern is compiled.
+        let is_dateline = (before.contains(',')
+            && after.contains(['—', '–', '-'])
+            && PLACE.is_match(before)
+            && DASH_AFTER.is_match(after))
+            || PUBLISHED.is_match(before);
         is_dateline.then(|| PublicationDate {
             date,
             source: DateSource::Dateline,

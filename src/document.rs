@@ -615,17 +615,23 @@ impl<'t> Builder<'t> {
         let source = &self.text[range.clone()];
         let offset_in_source = source.find(html).unwrap_or(0);
         let base = base + offset_in_source;
-        for comment in comment_regex().find_iter(html) {
-            let raw = comment.as_str();
+        for comment in html_comments(html) {
+            let raw = &html[comment.clone()];
             let inner = &raw[4..raw.len().saturating_sub(3).max(4)];
             let trimmed_start = inner.len() - inner.trim_start().len();
             self.comments.push(HtmlComment {
-                span: Span::new(base + comment.start(), base + comment.end()),
+                span: Span::new(base + comment.start, base + comment.end),
                 body: inner.trim().to_string(),
-                body_start: base + comment.start() + 4 + trimmed_start,
+                body_start: base + comment.start + 4 + trimmed_start,
             });
         }
-        for image in img_regex().captures_iter(html) {
+        // Most HTML is no image: the pattern is compiled only for one that may be.
+        let may_hold_image = html
+            .as_bytes()
+            .windows(4)
+            .any(|window| window.eq_ignore_ascii_case(b"<img"));
+        let images = may_hold_image.then(|| img_regex().captures_iter(html));
+        for image in images.into_iter().flatten() {
             let whole = image.get(0).expect("match");
             let attributes = image.get(1).map_or("", |m| m.as_str());
             let block = self.current.as_ref().map(|_| self.blocks.len());
@@ -644,9 +650,16 @@ impl<'t> Builder<'t> {
     }
 }
 
-fn comment_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"))
+/// Every HTML comment, left to right, as `(?s)<!--.*?-->` finds them: each ends at the
+/// first `-->` after its `<!--`.
+fn html_comments(html: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let start = from + html[from..].find("<!--")?;
+        let end = start + 4 + html[start + 4..].find("-->")? + 3;
+        from = end;
+        Some(start..end)
+    })
 }
 
 fn img_regex() -> &'static Regex {
@@ -817,5 +830,21 @@ mod tests {
         assert_eq!(block.text(), "Fish & chips on Monday.");
         let at = block.text().find("Monday").unwrap();
         assert_eq!(block.span_of(at..at + 6).text(source), "Monday");
+    }
+
+    #[test]
+    fn html_comments_as_the_lazy_pattern_finds_them() {
+        let regex = regex::Regex::new(r"(?s)<!--.*?-->").unwrap();
+        use crate::matcher::testing::{texts, TRICKY};
+        let mut pieces = TRICKY.to_vec();
+        pieces.extend(["<!--", "-->", "<!-->", "--", "-", ">", "<", "!", "x", "é"]);
+        for text in texts(&pieces, 20_000, 10) {
+            let expected: Vec<_> = regex.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(
+                super::html_comments(&text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
+        }
     }
 }

@@ -13,26 +13,83 @@ use crate::error::InputError;
 
 #[derive(Debug, Default)]
 pub struct StyleData {
-    pub spelling: spelling::SpellingTable,
-    pub credits: credits::CreditPatterns,
-    pub titles: titles::TitleTable,
+    pub spelling: Table<spelling::SpellingTable>,
+    pub credits: Table<credits::CreditPatterns>,
+    pub titles: Table<titles::TitleTable>,
 }
 
 impl StyleData {
-    /// The embedded defaults, parsed once per process.
+    /// The embedded defaults, each table read the first time it is used: an article may
+    /// need none of them (building the spelling table alone costs more than checking a
+    /// short article).
     pub fn embedded() -> Arc<StyleData> {
         static EMBEDDED: OnceLock<Arc<StyleData>> = OnceLock::new();
         Arc::clone(EMBEDDED.get_or_init(|| {
-            Arc::new(StyleData::load(&[]).expect("the embedded style data is valid"))
+            fn valid<T>(table: Result<T, InputError>) -> T {
+                table.unwrap_or_else(|error| {
+                    panic!("the embedded style data is valid: {}", error.message)
+                })
+            }
+            Arc::new(StyleData {
+                spelling: Table::later(|| valid(spelling::SpellingTable::load(&[]))),
+                credits: Table::later(|| valid(credits::CreditPatterns::load(&[]))),
+                titles: Table::later(|| valid(titles::TitleTable::load(&[]))),
+            })
         }))
     }
 
-    /// The embedded defaults plus every style file in `dirs`.
+    /// The embedded defaults plus every style file in `dirs`, read now: a user's file with
+    /// a mistake is reported before any article is checked.
     pub fn load(dirs: &[PathBuf]) -> Result<StyleData, InputError> {
         Ok(StyleData {
-            spelling: spelling::SpellingTable::load(dirs)?,
-            credits: credits::CreditPatterns::load(dirs)?,
-            titles: titles::TitleTable::load(dirs)?,
+            spelling: Table::now(spelling::SpellingTable::load(dirs)?),
+            credits: Table::now(credits::CreditPatterns::load(dirs)?),
+            titles: Table::now(titles::TitleTable::load(dirs)?),
         })
+    }
+}
+
+/// A style table, read now or the first time it is used.
+pub struct Table<T> {
+    cell: OnceLock<T>,
+    read: fn() -> T,
+}
+
+impl<T> Table<T> {
+    fn now(table: T) -> Table<T> {
+        Table {
+            cell: OnceLock::from(table),
+            read: || unreachable!("a table read now is never read again"),
+        }
+    }
+
+    fn later(read: fn() -> T) -> Table<T> {
+        Table {
+            cell: OnceLock::new(),
+            read,
+        }
+    }
+}
+
+impl<T: Default> Default for Table<T> {
+    fn default() -> Self {
+        Table::now(T::default())
+    }
+}
+
+impl<T> std::ops::Deref for Table<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.cell.get_or_init(self.read)
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Table<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.cell.get() {
+            Some(table) => table.fmt(f),
+            None => f.write_str("(not read yet)"),
+        }
     }
 }
