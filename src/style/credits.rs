@@ -598,6 +598,28 @@ mod tests {
         }
     }
 
+    /// A byte class `(?-u:[^)])` matches what `[^)]` matches in UTF-8 text (no byte of a
+    /// multi-byte character is `)`), and compiles several times faster.
+    #[test]
+    fn byte_class_for_a_caption_in_parentheses() {
+        use crate::matcher::testing::{texts, TRICKY};
+        let unicode =
+            compile(r"(?i)\((?:file\s+)?(?:photo|picture|image)\b[^)]*\)(?-u:\W)*$").unwrap();
+        let bytes =
+            compile(r"(?i)\((?:file\s+)?(?:photo|picture|image)\b(?-u:[^)])*\)(?-u:\W)*$").unwrap();
+        let mut pieces = TRICKY.to_vec();
+        pieces.extend([
+            "(", ")", "photo", "Image", "file ", " by ", "“", "—", "é", ".",
+        ]);
+        for text in texts(&pieces, 20_000, 10) {
+            assert_eq!(
+                unicode.find(text.as_str()).map(|m| m.range()),
+                bytes.find(text.as_str()).map(|m| m.range()),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn built_gates_are_read_ones() {
         let mut lists = Lists::default();

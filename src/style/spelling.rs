@@ -94,6 +94,13 @@ impl SpellingTable {
         // Forms of this file: a form listed twice with different meanings is an error here,
         // while a user's file may override the built-in list.
         let mut file_forms: FxHashMap<String, Variant> = FxHashMap::default();
+        // Each pair gives about two forms per ending on each side: no table grows twice.
+        file_forms.reserve(
+            raw.group
+                .iter()
+                .map(|group| group.words.len() * group.endings.get_ref().len() * 2)
+                .sum(),
+        );
         for group in raw.group {
             let Some((base_gb, base_us)) = group.endings.get_ref().first().cloned() else {
                 return Err(error_at(
@@ -125,8 +132,8 @@ impl SpellingTable {
                 self.pairs += 1;
                 let pair = self.pairs;
                 for (ending_gb, ending_us) in group.endings.get_ref() {
-                    let form_gb = [stem_gb, ending_gb.as_str()].concat();
-                    let form_us = [stem_us, ending_us.as_str()].concat();
+                    let form_gb = joined(stem_gb, ending_gb);
+                    let form_us = joined(stem_us, ending_us);
                     if form_gb == form_us {
                         continue;
                     }
@@ -171,6 +178,14 @@ impl SpellingTable {
         }
         Ok(())
     }
+}
+
+/// `stem` + `ending`, allocated once.
+fn joined(stem: &str, ending: &str) -> String {
+    let mut form = String::with_capacity(stem.len() + ending.len());
+    form.push_str(stem);
+    form.push_str(ending);
+    form
 }
 
 const ENTRY_SHAPE: &str =
