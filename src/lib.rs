@@ -8,7 +8,7 @@
 //! Imports point down only; `tests/layers.rs` fails on one that points up, or on a cycle.
 //! Lowest first:
 //!
-//! 1. leaves: [`span`], [`error`], [`line_index`], [`text`], [`sentence`], and [`registry`]
+//! 1. leaves: [`span`], [`error`], [`line_index`], [`text`], [`sentence`], [`matcher`], and [`registry`]
 //!    (rule ids, codes, names, severities and docs, one line per rule);
 //! 2. findings and configuration: [`diagnostic`] (the finding type), [`config`]
 //!    (`factlint.toml`);

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first. See the module documentation of `src/lib.rs`.
 const LAYERS: &[(&str, &[&str])] = &[
-    // Plain values and text helpers that know nothing of articles; the rule registry (ids,
-    // codes, names, severities, docs).
+    // Plain values and text helpers that know nothing of articles (`matcher`: hand-written
+    // word patterns); the rule registry (ids, codes, names, severities, docs).
     (
         "leaves",
         &[
@@ -24,6 +24,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "line_index",
             "text",
             "sentence",
+            "matcher",
             "registry",
         ],
     ),
