@@ -32,6 +32,42 @@ pub struct CountClaim {
     pub time: TimeContext,
 }
 
+/// What a count counts: an organisation's member countries, or all its members. They differ
+/// when some members are organisations (the EU and the African Union in the G20).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CountKind {
+    /// "countries", "nations", "states", "member states", "the 27-nation bloc".
+    Countries,
+    /// "members", "the 27-member EU".
+    Members,
+    /// "allies", "the 27-strong bloc": either.
+    Unknown,
+}
+
+impl CountClaim {
+    pub fn kind(&self) -> CountKind {
+        let noun = self.noun.to_ascii_lowercase();
+        match noun.as_str() {
+            "members" | "member" => CountKind::Members,
+            "allies" | "strong" => CountKind::Unknown,
+            _ if [
+                "countries",
+                "nations",
+                "states",
+                "country",
+                "nation",
+                "state",
+            ]
+            .iter()
+            .any(|word| noun.ends_with(word)) =>
+            {
+                CountKind::Countries
+            }
+            _ => CountKind::Unknown,
+        }
+    }
+}
+
 /// Words between the number and the noun that keep it a total.
 const FILLERS: &[&str] = &["existing", "current", "present", "allied"];
 

@@ -120,6 +120,14 @@ pub fn member_count(
     }
 }
 
+/// Whether some member of `organisation`, at any time, is not a country (the EU in the G20):
+/// a count of its countries and a count of its members are then different quantities.
+pub fn has_organisation_members(base: &FactBase, organisation: EntityId) -> bool {
+    base.memberships.iter().any(|m| {
+        m.organisation == organisation && base.entity(m.member).kind != super::EntityKind::Country
+    })
+}
+
 /// How many of an organisation's members on `date` are countries, when some are not (the EU
 /// and the African Union in the G20): "the 19 G20 countries" is then right too.
 fn countries_among_members(

@@ -4,23 +4,39 @@
 use std::collections::HashMap;
 
 use super::{RuleContext, RuleId};
-use crate::claims::count::CountClaim;
+use crate::claims::count::{CountClaim, CountKind};
 use crate::claims::mention::TimeContext;
 use crate::diagnostic::Diagnostic;
 use crate::facts::judge::{self, Verdict};
 use crate::facts::EntityId;
 
+/// One organisation, one time context and, when its countries and its members differ, one
+/// kind of count.
+type Key = (EntityId, TimeContext, Option<CountKind>);
+
 pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     // Counts of one organisation in one time context; "then" and changes over time
     // ("bringing the total to 28") are never compared.
-    let mut groups: HashMap<(EntityId, TimeContext), Vec<&CountClaim>> = HashMap::new();
+    // An organisation with members that are organisations (the G20: 19 countries, the EU and
+    // the African Union) has two counts, of its countries and of all its members: only counts
+    // of one kind are compared, and one of unknown kind ("allies") is compared with neither.
+    let mut split: HashMap<EntityId, bool> = HashMap::new();
+    let mut groups: HashMap<Key, Vec<&CountClaim>> = HashMap::new();
     for claim in &cx.claims.counts {
-        if claim.time != TimeContext::Other {
-            groups
-                .entry((claim.entity, claim.time.agreement_key()))
-                .or_default()
-                .push(claim);
+        if claim.time == TimeContext::Other {
+            continue;
         }
+        let kind = split
+            .entry(claim.entity)
+            .or_insert_with(|| judge::has_organisation_members(&cx.settings.facts, claim.entity))
+            .then(|| claim.kind());
+        if kind == Some(CountKind::Unknown) {
+            continue;
+        }
+        groups
+            .entry((claim.entity, claim.time.agreement_key(), kind))
+            .or_default()
+            .push(claim);
     }
     let mut keys: Vec<_> = groups.keys().copied().collect();
     keys.sort_by_key(|key| groups[key][0].span.start);
@@ -33,6 +49,10 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let name = &cx.settings.facts.entity(key.0).name;
+        let what = match key.2 {
+            Some(CountKind::Countries) => "member countries",
+            _ => "members",
+        };
         for claim in claims.iter().filter(|c| c.value != reference) {
             // A count far from the others counts a subset ("the five allies that ...").
             let (low, high) = (claim.value.min(reference), claim.value.max(reference));
@@ -45,7 +65,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
                     RuleId::CountAgreement,
                     claim.span,
                     format!(
-                        "{name} is given {} members here but {reference} on line {line}",
+                        "{name} is given {} {what} here but {reference} on line {line}",
                         claim.value
                     ),
                 )
@@ -116,5 +136,31 @@ mod tests {
         ] {
             assert_silent(RuleId::CountAgreement, text);
         }
+    }
+
+    #[test]
+    fn counts_of_countries_and_of_members_differ_when_organisations_are_members() {
+        // The G20: 19 countries, the EU and (from 2023) the African Union.
+        for text in [
+            "The 19 G20 countries met.\n\nThe G20's 20 members agreed.\n",
+            "The G20's 19 nations met.\n\nThe G20's 21 members agreed.\n",
+            "The 19 G20 member countries met.\n\nAll 20 G20 members agreed.\n",
+            "The G20's 19 states met.\n\nThe 21-member G20 agreed.\n",
+            // "allies" may count either: compared with neither.
+            "The G20's 20 members met.\n\nThe 19 G20 allies agreed.\n",
+        ] {
+            assert_silent(RuleId::CountAgreement, text);
+        }
+        let text = "The 19 G20 countries met.\n\nThe G20's 21 members agreed.\n\nAll 20 G20 countries signed.\n";
+        assert_fires(RuleId::CountAgreement, text, "All 20 G20 countries");
+        let text = "The G20's 20 members met.\n\nThe 19 G20 countries agreed.\n\nThe G20's 21 members signed.\n";
+        assert_fires(RuleId::CountAgreement, text, "G20's 21 members");
+    }
+
+    #[test]
+    fn the_kind_of_count_does_not_matter_without_organisation_members() {
+        // The EU has no organisation among its members: its countries are its members.
+        let text = "The 27 EU countries met.\n\nThe EU's 28 members agreed.\n\nThe 27 EU member states signed.\n";
+        assert_fires(RuleId::CountAgreement, text, "EU's 28 members");
     }
 }
