@@ -1,28 +1,36 @@
-//! The alias automata: every name the fact base knows (entities, aliases, adjectives, capital
-//! cities) and every office title, compiled into Aho-Corasick automata (leftmost-longest) and
-//! matched at word boundaries.
+//! The name index: every name the fact base knows (entities, aliases, adjectives, capital
+//! cities) and every office title, found in text leftmost-longest at word boundaries.
 //!
-//! Names come in three groups, each with its own automaton built on first use, because
-//! building them is most of the cost of loading the fact base and most articles need only the
-//! first: organisations, people and places (always searched); countries (searched only where a
-//! title or the word "capital" needs a jurisdiction); capital cities (only where the text says
-//! "capital").
+//! Names come in three groups, each searched on its own: organisations, people and places
+//! (always searched); countries (searched only where a title or the word "capital" needs a
+//! jurisdiction); capital cities (only where the text says "capital").
 //!
-//! Each automaton starts as an NFA, quick to build. The two searched in every block (core
-//! names and office titles), once they have searched a few hundred kilobytes (a run over many
-//! articles, or one long file), are built again as DFAs, which take about a millisecond more
-//! to build and a megabyte more memory but search more than twice as fast: one article never
-//! pays for them, a long run soon gains. Both kinds find exactly the same matches.
+//! A group is searched with a lexicon keyed by a name's first word: a hash table from each
+//! first word (ASCII-folded for titles) to the names it begins, longest first. At each word of
+//! the text only the few names that begin with that word are compared. Built on first search,
+//! a lexicon of thousands of names costs a fraction of a millisecond, where an Aho-Corasick
+//! automaton of the same names took ten times longer to build than one article takes to check.
+//!
+//! The lexicon finds exactly what an Aho-Corasick search (leftmost-longest, non-overlapping,
+//! over every byte position) kept at word boundaries finds, which the tests check on random
+//! texts: a name that starts inside a word is never reported, but it still hides the names it
+//! overlaps ("XJens Stoltenberg" hides "Stoltenberg"), so the lexicon also looks, inside each
+//! word, for names that begin there and run past the word's end (usually none can: no first
+//! word of a name has that length and first letter).
+//!
+//! The small groups searched in every block (the office titles), once they have searched a few
+//! hundred kilobytes (a run over many articles, or one long file), are searched by an
+//! Aho-Corasick DFA instead, which costs about a millisecond to build but searches faster: one
+//! article never pays for it, a long run gains.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use rustc_hash::FxHashMap;
 
 use super::{EntityId, EntityKind, FactBase, OfficeId};
 
-/// Which automaton a name belongs to.
+/// Which group a name belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameGroup {
     /// Organisations, people, places.
@@ -66,121 +74,623 @@ pub struct NameMatch {
     pub pattern: usize,
 }
 
-/// After this many bytes searched with an NFA, a DFA is built to search the rest.
+/// After this many bytes searched with the lexicon, a DFA is built to search the rest.
 const DFA_AFTER_BYTES: usize = 256 * 1024;
 
-/// A DFA's size grows with its patterns (the defaults' 189 core names take 1 MB): past this
-/// many, as in a newsroom's own large fact base, the NFA keeps searching.
+/// A DFA's size grows with its patterns (a few hundred names take a megabyte): past this many
+/// the lexicon keeps searching.
 const DFA_MAX_PATTERNS: usize = 1_000;
 
-/// Patterns and the automata that find them, each built on first use.
+/// Patterns, each once, and what finds them in text.
 #[derive(Debug, Default)]
 struct Patterns {
-    patterns: Vec<String>,
+    /// Every pattern, one after another (in ASCII lower case when `ignore_case`).
+    text: String,
+    /// Where each pattern ends in `text`; each starts where the one before ends.
+    ends: Vec<usize>,
     ignore_case: bool,
-    nfa: OnceLock<Option<AhoCorasick>>,
-    /// Whether enough searching builds a DFA (for the automata every block is searched with).
+    lexicon: OnceLock<Lexicon>,
+    /// Whether enough searching builds a DFA.
     may_build_dfa: bool,
     dfa: OnceLock<Option<AhoCorasick>>,
-    /// Bytes searched with the NFA so far.
+    /// Bytes searched with the lexicon so far.
     searched: AtomicUsize,
 }
 
 impl Patterns {
-    fn new(patterns: Vec<String>, ignore_case: bool, may_build_dfa: bool) -> Patterns {
-        Patterns {
-            may_build_dfa: may_build_dfa && patterns.len() <= DFA_MAX_PATTERNS,
-            patterns,
+    /// Patterns added with [`Patterns::add`]; `capacity` is how many may be added at most.
+    fn with_capacity(capacity: usize, ignore_case: bool) -> (Patterns, KeyTable) {
+        let patterns = Patterns {
+            ends: Vec::with_capacity(capacity),
             ignore_case,
             ..Patterns::default()
-        }
-    }
-
-    /// The automaton to search `text` with: the DFA once the NFA has searched enough (and
-    /// the NFA still, should the DFA fail to build).
-    fn automaton(&self, text: &str) -> Option<&AhoCorasick> {
-        let dfa = match self.dfa.get() {
-            Some(dfa) => dfa.as_ref(),
-            None if self.may_build_dfa
-                && self.searched.fetch_add(text.len(), Ordering::Relaxed) >= DFA_AFTER_BYTES =>
-            {
-                self.dfa
-                    .get_or_init(|| self.build(AhoCorasickKind::DFA))
-                    .as_ref()
-            }
-            None => None,
         };
-        dfa.or_else(|| self.nfa())
+        (patterns, KeyTable::with_capacity(capacity))
     }
 
-    fn nfa(&self) -> Option<&AhoCorasick> {
-        self.nfa
-            .get_or_init(|| self.build(AhoCorasickKind::NoncontiguousNFA))
-            .as_ref()
-    }
-
-    fn build(&self, kind: AhoCorasickKind) -> Option<AhoCorasick> {
-        if self.patterns.is_empty() {
-            return None;
+    /// Patterns in the order given; one given twice keeps its first place.
+    #[cfg(test)]
+    fn new(names: &[&str], ignore_case: bool, may_build_dfa: bool) -> Patterns {
+        let (mut patterns, mut table) = Patterns::with_capacity(names.len(), ignore_case);
+        for name in names {
+            patterns.add(&mut table, name);
         }
+        patterns.allow_dfa(may_build_dfa);
+        patterns
+    }
+
+    /// Adds `name` unless it is there already; its index either way.
+    fn add(&mut self, table: &mut KeyTable, name: &str) -> usize {
+        let start = self.text.len();
+        self.text.push_str(name);
+        if self.ignore_case {
+            self.text[start..].make_ascii_lowercase();
+        }
+        let key = &self.text.as_bytes()[start..];
+        let hash = hash(key, false);
+        if let Some(id) = table.get(hash, key, false, |id| self.pattern(id).as_bytes()) {
+            self.text.truncate(start);
+            return id;
+        }
+        self.ends.push(self.text.len());
+        let id = self.ends.len() - 1;
+        table.insert(hash, id);
+        id
+    }
+
+    fn allow_dfa(&mut self, may_build_dfa: bool) {
+        self.may_build_dfa = may_build_dfa && self.len() <= DFA_MAX_PATTERNS;
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn pattern(&self, id: usize) -> &str {
+        let start = id.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.text[start..self.ends[id]]
+    }
+
+    /// Every pattern in `text`, leftmost-longest and non-overlapping, with the word-boundary
+    /// filter still to apply (the DFA once the lexicon has searched enough).
+    fn search<'a>(&'a self, text: &'a str) -> Search<'a> {
+        if self.len() == 0 {
+            return Search::Nothing;
+        }
+        if self.may_build_dfa {
+            let dfa = match self.dfa.get() {
+                Some(dfa) => dfa.as_ref(),
+                None if self.searched.fetch_add(text.len(), Ordering::Relaxed)
+                    >= DFA_AFTER_BYTES =>
+                {
+                    self.dfa.get_or_init(|| self.build_dfa()).as_ref()
+                }
+                None => None,
+            };
+            if let Some(dfa) = dfa {
+                return Search::Dfa(dfa.find_iter(text));
+            }
+        }
+        Search::Lexicon {
+            lexicon: self.lexicon(),
+            patterns: self,
+            text,
+            at: 0,
+        }
+    }
+
+    fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(|| Lexicon::new(self))
+    }
+
+    fn build_dfa(&self) -> Option<AhoCorasick> {
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(kind))
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(self.ignore_case)
-            .build(&self.patterns)
+            .build((0..self.len()).map(|id| self.pattern(id)))
             .ok()
     }
 }
 
-/// Names of one group and what each may mean.
+/// A search in progress.
+enum Search<'a> {
+    Nothing,
+    Dfa(aho_corasick::FindIter<'a, 'a>),
+    Lexicon {
+        lexicon: &'a Lexicon,
+        patterns: &'a Patterns,
+        text: &'a str,
+        /// Where the search goes on (the end of the last match).
+        at: usize,
+    },
+}
+
+impl Iterator for Search<'_> {
+    type Item = NameMatch;
+
+    fn next(&mut self) -> Option<NameMatch> {
+        match self {
+            Search::Nothing => None,
+            Search::Dfa(matches) => matches.next().map(|m| NameMatch {
+                start: m.start(),
+                end: m.end(),
+                pattern: m.pattern().as_usize(),
+            }),
+            Search::Lexicon {
+                lexicon,
+                patterns,
+                text,
+                at,
+            } => {
+                let found = lexicon.next_match(patterns, text, *at)?;
+                *at = found.end;
+                Some(found)
+            }
+        }
+    }
+}
+
+/// An open-addressing hash table of byte strings kept elsewhere (by index), compared in ASCII
+/// lower case when asked: one allocation for thousands of names.
 #[derive(Debug, Default)]
-struct Group {
+struct KeyTable {
+    /// An index plus one; zero is an empty slot. At most half full.
+    slots: Vec<u32>,
+}
+
+impl KeyTable {
+    fn with_capacity(capacity: usize) -> KeyTable {
+        KeyTable {
+            slots: vec![0; (capacity * 2).next_power_of_two().max(8)],
+        }
+    }
+
+    /// The index whose key (as `key_of` gives it) is `key`, with `hash` its [`hash`].
+    fn get<'k>(
+        &self,
+        hash: u64,
+        key: &[u8],
+        fold: bool,
+        key_of: impl Fn(usize) -> &'k [u8],
+    ) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut slot = hash as usize & mask;
+        loop {
+            let index = self.slots[slot].checked_sub(1)? as usize;
+            let other = key_of(index);
+            if other.len() == key.len() && same(other, key, fold) {
+                return Some(index);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Adds `index` under `hash`; at most the capacity given may be added.
+    fn insert(&mut self, hash: u64, index: usize) {
+        let mask = self.slots.len() - 1;
+        let mut slot = hash as usize & mask;
+        while self.slots[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        self.slots[slot] = u32::try_from(index + 1).expect("fewer than 4 billion names");
+    }
+}
+
+/// An FxHash-style hash of `key` (in ASCII lower case when `fold`).
+fn hash(key: &[u8], fold: bool) -> u64 {
+    let mut hash: u64 = 0;
+    for &byte in key {
+        let byte = if fold {
+            byte.to_ascii_lowercase()
+        } else {
+            byte
+        };
+        hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    hash ^ (hash >> 32)
+}
+
+/// Whether `pattern` (stored folded when `fold`) equals `text` (folded when `fold`).
+fn same(pattern: &[u8], text: &[u8], fold: bool) -> bool {
+    if fold {
+        pattern.eq_ignore_ascii_case(text)
+    } else {
+        pattern == text
+    }
+}
+
+/// One bit per length of a word in bytes (63: 63 bytes or more).
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+/// The patterns, by their first word: the bytes up to the first character that is not a
+/// letter or digit (all of a one-word pattern).
+#[derive(Debug)]
+struct Lexicon {
+    fold: bool,
+    table: KeyTable,
+    words: Vec<FirstWord>,
+    /// The patterns longer than their first word, grouped by first word, longest first.
+    longer: Vec<u32>,
+    /// Per (folded) first byte, the lengths of the first words that begin a longer pattern.
+    longer_lengths: Box<[u64; 256]>,
+    /// Per first byte, the lengths of the one-word patterns.
+    word_lengths: Box<[u64; 256]>,
+    /// Patterns that start with neither a letter nor a digit ("'s-Gravenhage"), longest
+    /// first, and their first bytes.
+    odd: Vec<u32>,
+    odd_bytes: Box<[bool; 256]>,
+}
+
+/// A first word and the patterns it begins.
+#[derive(Debug)]
+struct FirstWord {
+    /// A pattern that begins with the word.
+    pattern: u32,
+    len: u32,
+    /// The pattern that is the word alone.
+    alone: Option<u32>,
+    /// The range of `Lexicon::longer` with its longer patterns.
+    longer: (u32, u32),
+}
+
+impl Lexicon {
+    fn new(patterns: &Patterns) -> Lexicon {
+        let count = patterns.len();
+        let fold = patterns.ignore_case;
+        let mut lexicon = Lexicon {
+            fold,
+            table: KeyTable::with_capacity(count),
+            words: Vec::new(),
+            longer: Vec::new(),
+            longer_lengths: Box::new([0; 256]),
+            word_lengths: Box::new([0; 256]),
+            odd: Vec::new(),
+            odd_bytes: Box::new([false; 256]),
+        };
+        let mut longer: Vec<(u32, u32)> = Vec::new();
+        for id in 0..count {
+            let pattern = patterns.pattern(id);
+            let Some(&first) = pattern.as_bytes().first() else {
+                // An empty name names nothing.
+                continue;
+            };
+            let id32 = id as u32;
+            let len = word_len(pattern, 0);
+            if len == 0 {
+                lexicon.odd.push(id32);
+                lexicon.odd_bytes[usize::from(first)] = true;
+                continue;
+            }
+            let word = &pattern.as_bytes()[..len];
+            let hash = hash(word, false);
+            let words = &lexicon.words;
+            let index = match lexicon.table.get(hash, word, false, |index| {
+                let entry = &words[index];
+                &patterns.pattern(entry.pattern as usize).as_bytes()[..entry.len as usize]
+            }) {
+                Some(index) => index,
+                None => {
+                    lexicon.words.push(FirstWord {
+                        pattern: id32,
+                        len: len as u32,
+                        alone: None,
+                        longer: (0, 0),
+                    });
+                    lexicon.table.insert(hash, lexicon.words.len() - 1);
+                    lexicon.words.len() - 1
+                }
+            };
+            let byte = usize::from(first);
+            if len == pattern.len() {
+                lexicon.words[index].alone.get_or_insert(id32);
+                lexicon.word_lengths[byte] |= length_bit(len);
+            } else {
+                longer.push((index as u32, id32));
+                lexicon.longer_lengths[byte] |= length_bit(len);
+            }
+        }
+        let len_of = |id: u32| patterns.pattern(id as usize).len();
+        longer.sort_unstable_by_key(|&(word, id)| (word, std::cmp::Reverse(len_of(id)), id));
+        for same_word in longer.chunk_by(|a, b| a.0 == b.0) {
+            let start = lexicon.longer.len() as u32;
+            lexicon.longer.extend(same_word.iter().map(|&(_, id)| id));
+            lexicon.words[same_word[0].0 as usize].longer = (start, lexicon.longer.len() as u32);
+        }
+        lexicon
+            .odd
+            .sort_unstable_by_key(|&id| (std::cmp::Reverse(len_of(id)), id));
+        lexicon
+    }
+
+    fn first_byte(&self, byte: u8) -> usize {
+        usize::from(if self.fold {
+            byte.to_ascii_lowercase()
+        } else {
+            byte
+        })
+    }
+
+    fn word(&self, patterns: &Patterns, bytes: &[u8]) -> Option<&FirstWord> {
+        let index = self
+            .table
+            .get(hash(bytes, self.fold), bytes, self.fold, |index| {
+                let entry = &self.words[index];
+                &patterns.pattern(entry.pattern as usize).as_bytes()[..entry.len as usize]
+            })?;
+        Some(&self.words[index])
+    }
+
+    /// The next match at or after `at` that an Aho-Corasick search resuming at `at` would
+    /// give, leaving out only matches inside words that can neither be reported nor hide one
+    /// that can.
+    fn next_match(&self, patterns: &Patterns, text: &str, mut at: usize) -> Option<NameMatch> {
+        let bytes = text.as_bytes();
+        let mut inside = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        while at < bytes.len() {
+            let (alphanumeric, width) = char_at(text, at);
+            if !alphanumeric {
+                if self.odd_bytes[usize::from(bytes[at])] {
+                    if let Some(found) = self.odd_at(patterns, text, at) {
+                        return Some(found);
+                    }
+                }
+                at += width;
+                inside = false;
+                continue;
+            }
+            let end = word_end(text, at + width);
+            if !inside {
+                if let Some(found) = self
+                    .longer_at(patterns, text, at, end)
+                    .or_else(|| self.alone_at(patterns, text, at, end))
+                {
+                    return Some(found);
+                }
+                at += width;
+            }
+            if let Some(found) = self.inside_word(patterns, text, at, end) {
+                return Some(found);
+            }
+            at = end;
+            inside = false;
+        }
+        None
+    }
+
+    /// The first match inside a word, between `from` and the word's `end`, that matters: one
+    /// that runs past the word's end, or one before it that may hide it.
+    fn inside_word(
+        &self,
+        patterns: &Patterns,
+        text: &str,
+        from: usize,
+        end: usize,
+    ) -> Option<NameMatch> {
+        let bytes = text.as_bytes();
+        let crossing = (from..end)
+            .filter(|&at| {
+                self.longer_lengths[self.first_byte(bytes[at])] & length_bit(end - at) != 0
+                    && text.is_char_boundary(at)
+            })
+            .find_map(|at| self.longer_at(patterns, text, at, end))?;
+        (from..crossing.start)
+            .filter(|&at| text.is_char_boundary(at))
+            .find_map(|at| self.alone_at(patterns, text, at, end))
+            .or(Some(crossing))
+    }
+
+    /// The longest pattern at `at` that is longer than the word from `at` to its `end`.
+    fn longer_at(
+        &self,
+        patterns: &Patterns,
+        text: &str,
+        at: usize,
+        end: usize,
+    ) -> Option<NameMatch> {
+        let bytes = text.as_bytes();
+        if self.longer_lengths[self.first_byte(bytes[at])] & length_bit(end - at) == 0 {
+            return None;
+        }
+        let word = self.word(patterns, &bytes[at..end])?;
+        let rest = &bytes[end..];
+        self.longer[word.longer.0 as usize..word.longer.1 as usize]
+            .iter()
+            .map(|&id| (id as usize, patterns.pattern(id as usize).as_bytes()))
+            .find(|(_, pattern)| {
+                let tail = &pattern[end - at..];
+                rest.get(..tail.len())
+                    .is_some_and(|written| same(tail, written, self.fold))
+            })
+            .map(|(id, pattern)| NameMatch {
+                start: at,
+                end: at + pattern.len(),
+                pattern: id,
+            })
+    }
+
+    /// The longest one-word pattern that begins the word from `at` to its `end`.
+    fn alone_at(
+        &self,
+        patterns: &Patterns,
+        text: &str,
+        at: usize,
+        end: usize,
+    ) -> Option<NameMatch> {
+        let bytes = text.as_bytes();
+        let available = end - at;
+        let mut lengths = self.word_lengths[self.first_byte(bytes[at])];
+        if available < 63 {
+            lengths &= (1 << (available + 1)) - 1;
+        }
+        let found = |len: usize| {
+            if !text.is_char_boundary(at + len) {
+                return None;
+            }
+            let id = self.word(patterns, &bytes[at..at + len])?.alone? as usize;
+            Some(NameMatch {
+                start: at,
+                end: at + len,
+                pattern: id,
+            })
+        };
+        if lengths & length_bit(63) != 0 {
+            // Words of 63 bytes or more share one bit: try each such length.
+            if let Some(found) = (63..=available).rev().find_map(found) {
+                return Some(found);
+            }
+            lengths &= !length_bit(63);
+        }
+        while lengths != 0 {
+            let len = 63 - lengths.leading_zeros() as usize;
+            lengths &= !(1 << len);
+            if let Some(found) = found(len) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    /// The longest pattern at `at` that starts with neither a letter nor a digit.
+    fn odd_at(&self, patterns: &Patterns, text: &str, at: usize) -> Option<NameMatch> {
+        let rest = &text.as_bytes()[at..];
+        self.odd.iter().find_map(|&id| {
+            let pattern = patterns.pattern(id as usize).as_bytes();
+            rest.get(..pattern.len())
+                .is_some_and(|written| same(pattern, written, self.fold))
+                .then_some(NameMatch {
+                    start: at,
+                    end: at + pattern.len(),
+                    pattern: id as usize,
+                })
+        })
+    }
+}
+
+/// Whether the character at `at` is a letter or digit, and its width.
+fn char_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (byte.is_ascii_alphanumeric(), 1);
+    }
+    text[at..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+}
+
+/// Where the letters and digits from `at` end.
+fn word_end(text: &str, mut at: usize) -> usize {
+    while at < text.len() {
+        let (alphanumeric, width) = char_at(text, at);
+        if !alphanumeric {
+            break;
+        }
+        at += width;
+    }
+    at
+}
+
+/// How many bytes of letters and digits `text` starts with from `at`.
+fn word_len(text: &str, at: usize) -> usize {
+    word_end(text, at) - at
+}
+
+/// Names of one group and what each may mean.
+#[derive(Debug)]
+struct Group<T> {
     names: Patterns,
     /// What each name may mean, in one list: pattern `i`'s are `targets[ends[i - 1]..ends[i]]`
     /// (a newsroom's fact base has a hundred thousand names, most with one meaning).
-    targets: Vec<NameTarget>,
+    targets: Vec<T>,
     ends: Vec<usize>,
 }
 
-impl Group {
-    /// `found` lists each name with one thing it may mean, in the order they were found.
-    fn new(mut found: Vec<(&str, NameTarget)>, may_build_dfa: bool) -> Group {
-        // Stable: a name's meanings keep the order they were found in.
-        found.sort_by(|a, b| a.0.cmp(b.0));
-        let mut names = Vec::new();
+impl<T> Default for Group<T> {
+    fn default() -> Group<T> {
+        Group {
+            names: Patterns::default(),
+            targets: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Group<T> {
+    /// `found` lists each name with one thing it may mean, in the order they were found; a
+    /// name's meanings keep that order, each once (`repeats` tells whether a meaning is one
+    /// of those kept already).
+    fn new(
+        found: &[(&str, T)],
+        ignore_case: bool,
+        may_build_dfa: bool,
+        repeats: impl Fn(&[T], &T) -> bool,
+    ) -> Group<T> {
+        let (mut names, mut table) = Patterns::with_capacity(found.len(), ignore_case);
+        let ids: Vec<usize> = found
+            .iter()
+            .map(|(name, _)| names.add(&mut table, name))
+            .collect();
+        names.allow_dfa(may_build_dfa);
+        // Each name's meanings together, in the order found (a counting sort).
+        let mut starts = vec![0; names.len() + 1];
+        for &id in &ids {
+            starts[id + 1] += 1;
+        }
+        for id in 0..names.len() {
+            starts[id + 1] += starts[id];
+        }
+        let mut order = vec![0; found.len()];
+        let mut next = starts.clone();
+        for (index, &id) in ids.iter().enumerate() {
+            order[next[id]] = index;
+            next[id] += 1;
+        }
         let mut targets = Vec::with_capacity(found.len());
-        let mut ends = Vec::new();
-        for same_name in found.chunk_by(|a, b| a.0 == b.0) {
-            names.push(same_name[0].0.to_string());
+        let mut ends = Vec::with_capacity(names.len());
+        for id in 0..names.len() {
             let start = targets.len();
-            for &(_, target) in same_name {
-                if !targets[start..].contains(&target) {
+            for &index in &order[starts[id]..starts[id + 1]] {
+                let target = found[index].1;
+                if !repeats(&targets[start..], &target) {
                     targets.push(target);
                 }
             }
             ends.push(targets.len());
         }
         Group {
-            names: Patterns::new(names, false, may_build_dfa),
+            names,
             targets,
             ends,
         }
     }
 
-    fn targets(&self, pattern: usize) -> &[NameTarget] {
+    fn targets(&self, pattern: usize) -> &[T] {
         let Some(&end) = self.ends.get(pattern) else {
             return &[];
         };
         let start = pattern.checked_sub(1).map_or(0, |before| self.ends[before]);
         &self.targets[start..end]
     }
+
+    /// Every name of the group in `text` at word boundaries, longest first, left to right.
+    fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + 'a {
+        self.names
+            .search(text)
+            .filter(move |m| is_word_boundary(text, m.start, m.end))
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    groups: [Group; 3],
-    titles: Patterns,
-    offices: Vec<Vec<OfficeId>>,
+    groups: [Group<NameTarget>; 3],
+    /// Office titles, in lower case, and the offices each names.
+    titles: Group<OfficeId>,
 }
 
 impl NameIndex {
@@ -225,30 +735,29 @@ impl NameIndex {
                     .push((name.as_str(), NameTarget::City { capital: index }));
             }
         }
-        let mut titles: FxHashMap<String, Vec<OfficeId>> = FxHashMap::default();
-        for (id, office) in base.offices.iter().enumerate() {
-            for title in std::iter::once(&office.title).chain(&office.titles) {
-                let list = titles.entry(title.to_ascii_lowercase()).or_default();
-                // Offices come in order, so a repeat can only be this office's own (a title
-                // it lists twice): checking the last keeps thousands of offices of one title
-                // linear.
-                if list.last() != Some(&id) {
-                    list.push(id);
-                }
-            }
-        }
-        let mut titles: Vec<(String, Vec<OfficeId>)> = titles.into_iter().collect();
-        titles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (titles, offices) = titles.into_iter().unzip();
+        let titles: Vec<(&str, OfficeId)> = base
+            .offices
+            .iter()
+            .enumerate()
+            .flat_map(|(id, office)| {
+                std::iter::once(&office.title)
+                    .chain(&office.titles)
+                    .map(move |title| (title.as_str(), id))
+            })
+            .collect();
+        let name_repeats = |kept: &[NameTarget], target: &NameTarget| kept.contains(target);
         let [core, countries, cities] = groups;
         NameIndex {
             groups: [
-                Group::new(core, true),
-                Group::new(countries, false),
-                Group::new(cities, false),
+                Group::new(&core, false, true, name_repeats),
+                Group::new(&countries, false, false, name_repeats),
+                Group::new(&cities, false, false, name_repeats),
             ],
-            titles: Patterns::new(titles, true, true),
-            offices,
+            // Offices come in order, so a repeat can only be this office's own (a title it
+            // lists twice): checking the last keeps thousands of offices of one title linear.
+            titles: Group::new(&titles, true, true, |kept, office| {
+                kept.last() == Some(office)
+            }),
         }
     }
 
@@ -258,19 +767,19 @@ impl NameIndex {
         group: NameGroup,
         text: &'a str,
     ) -> impl Iterator<Item = NameMatch> + 'a {
-        find(self.groups[group as usize].names.automaton(text), text)
+        self.groups[group as usize].find(text)
     }
 
-    /// Build the automata every block is searched with (core names, office titles) now
+    /// Build the lexicons every block is searched with (core names, office titles) now
     /// rather than on first use.
     pub fn prepare(&self) {
-        self.groups[NameGroup::Core as usize].names.nfa();
-        self.titles.nfa();
+        self.groups[NameGroup::Core as usize].names.lexicon();
+        self.titles.names.lexicon();
     }
 
     /// Every office title in `text` (ignoring ASCII case) at word boundaries.
     pub fn find_titles<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + 'a {
-        find(self.titles.automaton(text), text)
+        self.titles.find(text)
     }
 
     /// What a name found by [`NameIndex::find`] may mean.
@@ -278,24 +787,10 @@ impl NameIndex {
         self.groups[group as usize].targets(pattern)
     }
 
+    /// The offices a title found by [`NameIndex::find_titles`] may name.
     pub fn offices(&self, pattern: usize) -> &[OfficeId] {
-        self.offices.get(pattern).map_or(&[], Vec::as_slice)
+        self.titles.targets(pattern)
     }
-}
-
-fn find<'a>(
-    automaton: Option<&'a AhoCorasick>,
-    text: &'a str,
-) -> impl Iterator<Item = NameMatch> + 'a {
-    automaton
-        .into_iter()
-        .flat_map(move |ac| ac.find_iter(text))
-        .filter(move |m| is_word_boundary(text, m.start(), m.end()))
-        .map(|m| NameMatch {
-            start: m.start(),
-            end: m.end(),
-            pattern: m.pattern().as_usize(),
-        })
 }
 
 /// Whether `text[start..end]` stands as whole words: no letter or digit touches either end.
@@ -318,6 +813,38 @@ mod tests {
         }
     }
 
+    fn repeats(kept: &[NameTarget], target: &NameTarget) -> bool {
+        kept.contains(target)
+    }
+
+    fn names(patterns: &Patterns) -> Vec<&str> {
+        (0..patterns.len()).map(|id| patterns.pattern(id)).collect()
+    }
+
+    /// What a search finds at word boundaries.
+    fn found(patterns: &Patterns, text: &str) -> Vec<(usize, usize, usize)> {
+        patterns
+            .search(text)
+            .filter(|m| is_word_boundary(text, m.start, m.end))
+            .map(|m| (m.start, m.end, m.pattern))
+            .collect()
+    }
+
+    /// What an Aho-Corasick automaton of the same patterns finds at word boundaries.
+    fn found_by_automaton(patterns: &Patterns, text: &str) -> Vec<(usize, usize, usize)> {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .ascii_case_insensitive(patterns.ignore_case)
+            .build((0..patterns.len()).map(|id| patterns.pattern(id)))
+            .unwrap();
+        automaton
+            .find_iter(text)
+            .filter(|m| is_word_boundary(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect()
+    }
+
     #[test]
     fn a_group_lists_each_name_once_with_its_meanings_in_the_order_found() {
         let found = vec![
@@ -327,16 +854,154 @@ mod tests {
             ("NATO", entity(1, None)), // a name given twice for one entity counts once
             ("Georgia", entity(7, Some(3))),
         ];
-        let group = Group::new(found, false);
-        assert_eq!(group.names.patterns, ["Georgia", "NATO"]);
+        let group = Group::new(&found, false, false, repeats);
+        assert_eq!(names(&group.names), ["Georgia", "NATO"]);
         assert_eq!(
             group.targets(0),
             [entity(7, None), entity(9, None), entity(7, Some(3))]
         );
         assert_eq!(group.targets(1), [entity(1, None)]);
         assert_eq!(group.targets(2), [], "no such pattern");
-        let empty = Group::new(Vec::new(), false);
+        let empty = Group::new(&[], false, false, repeats);
         assert_eq!(empty.targets(0), []);
+        assert_eq!(empty.find("Georgia").count(), 0);
+    }
+
+    #[test]
+    fn titles_are_kept_in_lower_case_once() {
+        let titles = [
+            ("Prime Minister", 0),
+            ("prime minister", 0),
+            ("PRIME MINISTER", 1),
+        ];
+        let group = Group::new(&titles, true, false, |kept, office| {
+            kept.last() == Some(office)
+        });
+        assert_eq!(names(&group.names), ["prime minister"]);
+        assert_eq!(group.targets(0), [0, 1]);
+        let text = "the Prime minister and the PRIME MINISTER";
+        assert_eq!(
+            group
+                .find(text)
+                .map(|m| &text[m.start..m.end])
+                .collect::<Vec<_>>(),
+            ["Prime minister", "PRIME MINISTER"]
+        );
+    }
+
+    #[test]
+    fn the_longest_name_at_a_word_wins_and_must_end_at_a_word_boundary() {
+        let patterns = Patterns::new(
+            &[
+                "Jens",
+                "Jens Stoltenberg",
+                "Stoltenberg",
+                "NATO",
+                "U.S.",
+                "'s-Gravenhage",
+            ],
+            false,
+            false,
+        );
+        let text = "Jens Stoltenberg and Jens; NATO, the U.S. and 's-Gravenhage.";
+        let words: Vec<&str> = found(&patterns, text)
+            .iter()
+            .map(|&(start, end, _)| &text[start..end])
+            .collect();
+        assert_eq!(
+            words,
+            ["Jens Stoltenberg", "Jens", "NATO", "U.S.", "'s-Gravenhage"]
+        );
+        // The longest name is taken and then fails the boundary: the shorter one is not
+        // reported in its place, as with an automaton.
+        assert_eq!(found(&patterns, "Jens Stoltenbergs"), []);
+        assert_eq!(found(&patterns, "NATOs and SNATO"), []);
+    }
+
+    #[test]
+    fn a_name_starting_inside_a_word_hides_the_names_it_overlaps() {
+        // "Jens Stoltenberg" starts inside "XJens", so it is not reported, but an
+        // Aho-Corasick search takes it and goes on after it: "Stoltenberg" is hidden.
+        let patterns = Patterns::new(&["Jens Stoltenberg", "Stoltenberg"], false, false);
+        let text = "XJens Stoltenberg said";
+        assert_eq!(found(&patterns, text), []);
+        assert_eq!(found(&patterns, text), found_by_automaton(&patterns, text));
+        // A one-word name inside the word that ends before the longer one starts does not
+        // hide it; one that overlaps its start does.
+        let patterns = Patterns::new(&["ab", "bc d", "d"], false, false);
+        assert_eq!(found(&patterns, "abc d"), [(4, 5, 2)]);
+        assert_eq!(found(&patterns, "xbc d"), []);
+        for text in ["abc d", "xbc d", "aabc d", "bc d"] {
+            assert_eq!(
+                found(&patterns, text),
+                found_by_automaton(&patterns, text),
+                "{text}"
+            );
+        }
+    }
+
+    /// A small deterministic generator (xorshift), for the comparison below.
+    struct Random(u64);
+
+    impl Random {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        fn string(&mut self, alphabet: &[&str], max: usize) -> String {
+            let len = self.below(max + 1);
+            (0..len)
+                .map(|_| alphabet[self.below(alphabet.len())])
+                .collect()
+        }
+    }
+
+    #[test]
+    fn the_lexicon_finds_what_an_automaton_finds() {
+        // Few letters, so that names overlap, start inside words and run across them.
+        let alphabet = ["a", "b", "A", "B", " ", " ", "-", ".", "é", "É", "1", "'"];
+        let mut random = Random(0x9e37_79b9_7f4a_7c15);
+        for case in 0..20_000 {
+            let count = 1 + random.below(8);
+            let names: Vec<String> = (0..count)
+                .map(|_| random.string(&alphabet, 6))
+                .filter(|name| !name.is_empty())
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let patterns = Patterns::new(&names, case % 2 == 0, false);
+            if patterns.len() == 0 {
+                continue;
+            }
+            let text = random.string(&alphabet, 40);
+            assert_eq!(
+                found(&patterns, &text),
+                found_by_automaton(&patterns, &text),
+                "names {names:?} in {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_words_are_compared_at_every_length() {
+        let long = "A".repeat(70);
+        let longer = format!("{long} B");
+        let patterns = Patterns::new(&[&long, &longer, "AAAA"], false, false);
+        for text in [
+            long.clone(),
+            format!("{long} B"),
+            format!("{long}A"),
+            format!("x{long} B"),
+            "AAAA".to_string(),
+        ] {
+            assert_eq!(
+                found(&patterns, &text),
+                found_by_automaton(&patterns, &text)
+            );
+        }
+        assert_eq!(found(&patterns, &longer), [(0, 72, 1)]);
     }
 
     #[test]
@@ -349,39 +1014,37 @@ mod tests {
                 "Jens",
                 "secretary general",
             ];
-            let patterns = Patterns::new(names.map(String::from).to_vec(), ignore_case, true);
+            let patterns = Patterns::new(&names, ignore_case, true);
             let text =
                 "Jens Stoltenberg, NATO’s Secretary General; SNATO Jensen. Stoltenberg said.";
-            let matches = |patterns: &Patterns| -> Vec<NameMatch> {
-                find(patterns.automaton(text), text).collect()
-            };
-            let by_nfa = matches(&patterns);
-            assert!(patterns.dfa.get().is_none(), "one short text keeps the NFA");
-            let long = text.repeat(DFA_AFTER_BYTES / text.len() + 1);
-            patterns.automaton(&long);
+            let by_lexicon = found(&patterns, text);
             assert!(
                 patterns.dfa.get().is_none(),
-                "the long text itself is searched by the NFA"
+                "one short text keeps the lexicon"
             );
-            assert_eq!(matches(&patterns), by_nfa);
+            let long = text.repeat(DFA_AFTER_BYTES / text.len() + 1);
+            patterns.search(&long).count();
+            assert!(
+                patterns.dfa.get().is_none(),
+                "the long text itself is searched by the lexicon"
+            );
+            assert_eq!(found(&patterns, text), by_lexicon);
             assert!(
                 patterns.dfa.get().is_some(),
                 "the next search builds the DFA"
             );
-            assert_eq!(by_nfa.len(), if ignore_case { 4 } else { 3 });
+            assert_eq!(by_lexicon.len(), if ignore_case { 4 } else { 3 });
         }
     }
 
     #[test]
-    fn many_patterns_keep_searching_with_the_nfa() {
+    fn many_patterns_keep_searching_with_the_lexicon() {
         let names: Vec<String> = (0..=DFA_MAX_PATTERNS).map(|n| format!("Name{n}")).collect();
-        let patterns = Patterns::new(names, false, true);
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let patterns = Patterns::new(&names, false, true);
         let text = "Name7 and Name1000 met. ".repeat(DFA_AFTER_BYTES / 20);
         for _ in 0..2 {
-            assert_eq!(
-                find(patterns.automaton(&text), &text).count(),
-                text.len() / 12
-            );
+            assert_eq!(found(&patterns, &text).len(), text.len() / 12);
         }
         assert!(patterns.dfa.get().is_none());
     }
