@@ -99,8 +99,10 @@ struct Patterns {
 
 impl Patterns {
     /// Patterns added with [`Patterns::add`]; `capacity` is how many may be added at most.
-    fn with_capacity(capacity: usize, ignore_case: bool) -> (Patterns, KeyTable) {
+    /// `bytes` is how long they are together, at most.
+    fn with_capacity(capacity: usize, bytes: usize, ignore_case: bool) -> (Patterns, KeyTable) {
         let patterns = Patterns {
+            text: String::with_capacity(bytes),
             ends: Vec::with_capacity(capacity),
             ignore_case,
             ..Patterns::default()
@@ -111,7 +113,8 @@ impl Patterns {
     /// Patterns in the order given; one given twice keeps its first place.
     #[cfg(test)]
     fn new(names: &[&str], ignore_case: bool, may_build_dfa: bool) -> Patterns {
-        let (mut patterns, mut table) = Patterns::with_capacity(names.len(), ignore_case);
+        let bytes = names.iter().map(|name| name.len()).sum();
+        let (mut patterns, mut table) = Patterns::with_capacity(names.len(), bytes, ignore_case);
         for name in names {
             patterns.add(&mut table, name);
         }
@@ -128,7 +131,7 @@ impl Patterns {
         }
         let key = &self.text.as_bytes()[start..];
         let hash = hash(key, false);
-        if let Some(id) = table.get(hash, key, false, |id| self.pattern(id).as_bytes()) {
+        if let Some(id) = table.get(hash, key, false, |id| self.bytes(id)) {
             self.text.truncate(start);
             return id;
         }
@@ -147,8 +150,21 @@ impl Patterns {
     }
 
     fn pattern(&self, id: usize) -> &str {
-        let start = id.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.text[start..self.ends[id]]
+        &self.text[self.start(id)..self.ends[id]]
+    }
+
+    #[inline]
+    fn bytes(&self, id: usize) -> &[u8] {
+        &self.text.as_bytes()[self.start(id)..self.ends[id]]
+    }
+
+    #[inline]
+    fn start(&self, id: usize) -> usize {
+        if id == 0 {
+            0
+        } else {
+            self.ends[id - 1]
+        }
     }
 
     /// Every pattern in `text`, leftmost-longest and non-overlapping, with the word-boundary
@@ -369,7 +385,7 @@ impl Lexicon {
             let words = &lexicon.words;
             let index = match lexicon.table.get(hash, word, false, |index| {
                 let entry = &words[index];
-                &patterns.pattern(entry.pattern as usize).as_bytes()[..entry.len as usize]
+                &patterns.bytes(entry.pattern as usize)[..entry.len as usize]
             }) {
                 Some(index) => index,
                 None => {
@@ -418,7 +434,7 @@ impl Lexicon {
             .table
             .get(hash(bytes, self.fold), bytes, self.fold, |index| {
                 let entry = &self.words[index];
-                &patterns.pattern(entry.pattern as usize).as_bytes()[..entry.len as usize]
+                &patterns.bytes(entry.pattern as usize)[..entry.len as usize]
             })?;
         Some(&self.words[index])
     }
@@ -501,7 +517,7 @@ impl Lexicon {
         let rest = &bytes[end..];
         self.longer[word.longer.0 as usize..word.longer.1 as usize]
             .iter()
-            .map(|&id| (id as usize, patterns.pattern(id as usize).as_bytes()))
+            .map(|&id| (id as usize, patterns.bytes(id as usize)))
             .find(|(_, pattern)| {
                 let tail = &pattern[end - at..];
                 rest.get(..tail.len())
@@ -560,7 +576,7 @@ impl Lexicon {
     fn odd_at(&self, patterns: &Patterns, text: &str, at: usize) -> Option<NameMatch> {
         let rest = &text.as_bytes()[at..];
         self.odd.iter().find_map(|&id| {
-            let pattern = patterns.pattern(id as usize).as_bytes();
+            let pattern = patterns.bytes(id as usize);
             rest.get(..pattern.len())
                 .is_some_and(|written| same(pattern, written, self.fold))
                 .then_some(NameMatch {
@@ -631,7 +647,8 @@ impl<T: Copy> Group<T> {
         may_build_dfa: bool,
         repeats: impl Fn(&[T], &T) -> bool,
     ) -> Group<T> {
-        let (mut names, mut table) = Patterns::with_capacity(found.len(), ignore_case);
+        let bytes = found.iter().map(|(name, _)| name.len()).sum();
+        let (mut names, mut table) = Patterns::with_capacity(found.len(), bytes, ignore_case);
         let ids: Vec<usize> = found
             .iter()
             .map(|(name, _)| names.add(&mut table, name))
@@ -695,7 +712,20 @@ pub struct NameIndex {
 
 impl NameIndex {
     pub fn build(base: &FactBase) -> NameIndex {
-        let mut groups: [Vec<(&str, NameTarget)>; 3] = Default::default();
+        // Room for every name in each group (a few hundred kilobytes, freed at once), so
+        // that filling them copies nothing.
+        let names = base
+            .entities
+            .iter()
+            .map(|entity| 1 + entity.aliases.len() + entity.adjectives.len())
+            .sum::<usize>()
+            + base.aliases.len();
+        let cities = base.capitals.iter().map(|c| 1 + c.aliases.len()).sum();
+        let mut groups: [Vec<(&str, NameTarget)>; 3] = [
+            Vec::with_capacity(names),
+            Vec::with_capacity(names),
+            Vec::with_capacity(cities),
+        ];
         let group_of = |entity: EntityId| match base.entities[entity].kind {
             EntityKind::Country => NameGroup::Countries as usize,
             _ => NameGroup::Core as usize,
@@ -787,7 +817,7 @@ impl NameIndex {
         self.groups[group as usize].targets(pattern)
     }
 
-    /// The offices a title found by [`NameIndex::find_titles`] may name.
+    /// The offices a title found by [`NameIndex::find_titles`] may name, in ascending order.
     pub fn offices(&self, pattern: usize) -> &[OfficeId] {
         self.titles.targets(pattern)
     }

@@ -28,7 +28,6 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         return;
     }
     let named = named_people(cx, facts);
-    let mut all_names = None;
     let mut named_names = None;
     let mut reported = HashSet::new();
     let window = window(cx.article.judgement_dates());
@@ -56,8 +55,8 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
                 .map_or(0, |&end| words.iter().filter(|w| w.start < end).count())
         })
     };
-    // The holders of each title's offices, found once per title.
-    let mut holders_of: HashMap<usize, HashSet<EntityId>> = HashMap::new();
+    // The names of the holders of each title's offices, found once per title.
+    let mut holders_of: HashMap<usize, Names> = HashMap::new();
     for (index, block) in cx.doc.blocks.iter().enumerate() {
         // A block quotation gives its source's words as they were written.
         if block.quote_depth > 0 {
@@ -81,10 +80,8 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             }
             let holders = holders_of
                 .entry(title.pattern)
-                .or_insert_with(|| holders(facts, offices, window));
-            let fits = |person: EntityId| holders.contains(&person);
-            let names = all_names.get_or_insert_with(|| Names::new(facts, None));
-            if let Some(found) = names.misspelt(text, &words, known_words, fits) {
+                .or_insert_with(|| Names::of(facts, &holders(facts, offices, window)));
+            if let Some(found) = holders.misspelt(facts, text, &words, known_words) {
                 if reported.insert((index, found.range.start)) {
                     out.push(finding(
                         cx,
@@ -108,9 +105,8 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
             if words.len() < 2 || known_words == words.len() {
                 continue;
             }
-            let fits = |person: EntityId| named.contains(&person);
-            let names = named_names.get_or_insert_with(|| Names::new(facts, Some(&named)));
-            if let Some(found) = names.misspelt_multiword(text, &words, known_words, fits) {
+            let names = named_names.get_or_insert_with(|| Names::of(facts, &named));
+            if let Some(found) = names.misspelt_multiword(facts, text, &words, known_words) {
                 if reported.insert((index, found.range.start)) {
                     out.push(finding(cx, index, &found, None));
                 }
@@ -155,9 +151,12 @@ fn holders(
     offices: &[OfficeId],
     window: Option<(NaiveDate, NaiveDate)>,
 ) -> HashSet<EntityId> {
-    offices
+    // One pass over the terms: a title such as "President" names a hundred offices.
+    debug_assert!(offices.is_sorted());
+    facts
+        .terms
         .iter()
-        .flat_map(|&office| facts.terms_of_office(office))
+        .filter(|term| offices.binary_search(&term.office).is_ok())
         .filter(|term| {
             window.is_none_or(|(from, until)| {
                 term.valid.from.is_none_or(|start| start <= until)
@@ -220,61 +219,58 @@ struct Misspelt {
     ambiguous: bool,
 }
 
-/// Every name of every person, folded for comparison, by number of words.
-/// A known name: folded for comparison, as written, and whose.
-type KnownName<'f> = (String, &'f str, EntityId);
+/// A known name: its number of words, folded for comparison, as written, and whose.
+type KnownName<'f> = (usize, String, &'f str, EntityId);
 
+/// The names of some people (the holders of a title's offices, the people an article
+/// names), folded for comparison: only they are compared with a written name, so only their
+/// names are folded, once per article.
 struct Names<'f> {
-    /// Known names by word count and first folded letter.
-    by_key: HashMap<(usize, char), Vec<KnownName<'f>>>,
-    /// Every known name as written, and folded.
-    exact: HashSet<&'f str>,
-    folded: HashSet<String>,
+    /// In the fact base's order ([`FactBase::person_names`]), which settles ties.
+    names: Vec<KnownName<'f>>,
 }
 
 impl<'f> Names<'f> {
-    /// Every name, compared only with the names of `only` when given.
-    fn new(facts: &'f FactBase, only: Option<&HashSet<EntityId>>) -> Names<'f> {
-        let mut by_key: HashMap<(usize, char), Vec<KnownName>> = HashMap::new();
-        let mut exact = HashSet::new();
-        let mut folded = HashSet::new();
-        for name in facts.person_names() {
-            let words = name.name.split_whitespace().count();
-            let form = fold(name.name);
-            exact.insert(name.name);
-            folded.insert(form.clone());
-            let compared = only.is_none_or(|only| only.contains(&name.person));
-            if let (true, true, Some(first)) = (
-                compared,
-                (1..=MAX_WORDS).contains(&words),
-                form.chars().next(),
-            ) {
-                by_key
-                    .entry((words, first))
-                    .or_default()
-                    .push((form, name.name, name.person));
-            }
-        }
-        Names {
-            by_key,
-            exact,
-            folded,
-        }
+    fn of(facts: &'f FactBase, people: &HashSet<EntityId>) -> Names<'f> {
+        let mut sorted: Vec<EntityId> = people.iter().copied().collect();
+        sorted.sort_unstable();
+        let is_person = |person: EntityId| facts.entity(person).kind == EntityKind::Person;
+        let own = sorted
+            .iter()
+            .copied()
+            .filter(|&person| is_person(person))
+            .flat_map(|person| {
+                let entity = facts.entity(person);
+                std::iter::once(&entity.name)
+                    .chain(&entity.aliases)
+                    .map(move |name| (name.as_str(), person))
+            });
+        let rows = facts
+            .aliases
+            .iter()
+            .filter(|alias| people.contains(&alias.entity) && is_person(alias.entity))
+            .map(|alias| (alias.name.as_str(), alias.entity));
+        let names = own
+            .chain(rows)
+            .map(|(name, person)| (name.split_whitespace().count(), fold(name), name, person))
+            .filter(|(words, form, ..)| (1..=MAX_WORDS).contains(words) && !form.is_empty())
+            .collect();
+        Names { names }
     }
 
     /// The person a name right after a title misspells, among those `fits` accepts; only
     /// names longer than the first `known` words (a known name) are compared.
     fn misspelt(
         &self,
+        facts: &FactBase,
         text: &str,
         words: &[Range<usize>],
         known: usize,
-        fits: impl Fn(EntityId) -> bool,
     ) -> Option<Misspelt> {
         // Longest first: "Recep Tayyip Erdogen" before "Recep Tayyip".
         (known + 1..=words.len().min(MAX_WORDS))
             .rev()
-            .find_map(|count| self.closest(text, &words[..count], &fits, 2))
+            .find_map(|count| self.closest(facts, text, &words[..count], 2))
     }
 
     /// The same for names of two words or more anywhere in the text, one edit away at most
@@ -282,34 +278,30 @@ impl<'f> Names<'f> {
     /// in another language: Joan Carles, Juan Carlos).
     fn misspelt_multiword(
         &self,
+        facts: &FactBase,
         text: &str,
         words: &[Range<usize>],
         known: usize,
-        fits: impl Fn(EntityId) -> bool,
     ) -> Option<Misspelt> {
         ((known + 1).max(2)..=words.len().min(MAX_WORDS))
             .rev()
-            .find_map(|count| self.closest(text, &words[..count], &fits, 1))
+            .find_map(|count| self.closest(facts, text, &words[..count], 1))
     }
 
     fn closest(
         &self,
+        facts: &FactBase,
         text: &str,
         words: &[Range<usize>],
-        fits: &impl Fn(EntityId) -> bool,
         max_edits: usize,
     ) -> Option<Misspelt> {
         let range = words[0].start..words[words.len() - 1].end;
         let written = &text[range.clone()];
         let form = fold(written);
         let first = form.chars().next()?;
-        let bucket = self.by_key.get(&(words.len(), first))?;
-        if self.exact.contains(written) || self.folded.contains(&form) {
-            return None;
-        }
         let mut best: Vec<(usize, &str, EntityId)> = Vec::new();
-        for (known_form, known, person) in bucket {
-            if !fits(*person) {
+        for (count, known_form, known, person) in &self.names {
+            if *count != words.len() || !known_form.starts_with(first) {
                 continue;
             }
             let letters = known_form.chars().count();
@@ -326,6 +318,14 @@ impl<'f> Names<'f> {
             best.push((distance, known, *person));
         }
         let nearest = best.iter().map(|b| b.0).min()?;
+        // A name the fact base knows, as written or folded, is nobody's misspelling (asked
+        // last: most written names are near no one).
+        if facts
+            .person_names()
+            .any(|known| known.name == written || folded(known.name).eq(form.chars()))
+        {
+            return None;
+        }
         best.retain(|b| b.0 == nearest);
         // Of equally near forms, the one written most like the article's (its accents or
         // none): "Erdogen" becomes "Erdogan", not "Erdoğan".
@@ -346,27 +346,29 @@ impl<'f> Names<'f> {
 /// A name folded for comparison: lower case, accents dropped, "y" and "j" read as "i"
 /// (Zelenskyy, Zelenskiy; Jens, Iens), so transliterations compare equal.
 fn fold(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ă' | 'ą' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'ě' | 'ę' => 'e',
-            'í' | 'ì' | 'î' | 'ï' | 'ı' | 'y' | 'ý' | 'j' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ő' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' | 'ů' | 'ű' => 'u',
-            'ç' | 'č' | 'ć' => 'c',
-            'ş' | 'š' | 'ș' | 'ś' => 's',
-            'ţ' | 'ț' | 'ť' => 't',
-            'ğ' => 'g',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'ž' | 'ź' | 'ż' => 'z',
-            'ł' => 'l',
-            'ř' => 'r',
-            'ď' => 'd',
-            '’' => '\'',
-            other => other,
-        })
-        .collect()
+    folded(name).collect()
+}
+
+/// The characters of `name` folded (see [`fold`]).
+fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ă' | 'ą' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'ě' | 'ę' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'ı' | 'y' | 'ý' | 'j' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ő' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'ů' | 'ű' => 'u',
+        'ç' | 'č' | 'ć' => 'c',
+        'ş' | 'š' | 'ș' | 'ś' => 's',
+        'ţ' | 'ț' | 'ť' => 't',
+        'ğ' => 'g',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ď' => 'd',
+        '’' => '\'',
+        other => other,
+    })
 }
 
 fn finding(cx: &RuleContext, block: usize, found: &Misspelt, title: Option<&str>) -> Diagnostic {
