@@ -293,18 +293,35 @@ impl KeyTable {
     }
 }
 
-/// An FxHash-style hash of `key` (in ASCII lower case when `fold`).
+/// An FxHash-style hash of `key` (in ASCII lower case when `fold`), eight bytes at a time.
 fn hash(key: &[u8], fold: bool) -> u64 {
-    let mut hash: u64 = 0;
-    for &byte in key {
-        let byte = if fold {
-            byte.to_ascii_lowercase()
-        } else {
-            byte
-        };
-        hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let mut hash = key.len() as u64;
+    let mut mix = |chunk: u64| {
+        let chunk = if fold { ascii_lowercase(chunk) } else { chunk };
+        hash = (hash.rotate_left(5) ^ chunk).wrapping_mul(0x517c_c1b7_2722_0a95);
+    };
+    let mut chunks = key.chunks_exact(8);
+    for chunk in &mut chunks {
+        mix(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        mix(u64::from_le_bytes(last));
     }
     hash ^ (hash >> 32)
+}
+
+/// Eight bytes with each ASCII capital letter made small, at once.
+fn ascii_lowercase(bytes: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let low = bytes & (0x7f * EACH);
+    // The top bit of each byte: set where the byte is at least "A", and where it is past "Z".
+    let from_a = low + (0x80 - u64::from(b'A')) * EACH;
+    let past_z = low + (0x80 - u64::from(b'Z') - 1) * EACH;
+    let capital = from_a & !past_z & !bytes & (0x80 * EACH);
+    bytes | (capital >> 2)
 }
 
 /// Whether `pattern` (stored folded when `fold`) equals `text` (folded when `fold`).
@@ -408,12 +425,28 @@ impl Lexicon {
                 lexicon.longer_lengths[byte] |= length_bit(len);
             }
         }
-        let len_of = |id: u32| patterns.pattern(id as usize).len();
-        longer.sort_unstable_by_key(|&(word, id)| (word, std::cmp::Reverse(len_of(id)), id));
-        for same_word in longer.chunk_by(|a, b| a.0 == b.0) {
-            let start = lexicon.longer.len() as u32;
-            lexicon.longer.extend(same_word.iter().map(|&(_, id)| id));
-            lexicon.words[same_word[0].0 as usize].longer = (start, lexicon.longer.len() as u32);
+        // Each word's longer patterns together (a counting sort), then longest first.
+        for &(word, _) in &longer {
+            lexicon.words[word as usize].longer.1 += 1;
+        }
+        let mut next = 0;
+        for word in &mut lexicon.words {
+            let count = word.longer.1;
+            word.longer = (next, next);
+            next += count;
+        }
+        lexicon.longer = vec![0; longer.len()];
+        for &(word, id) in &longer {
+            let range = &mut lexicon.words[word as usize].longer;
+            lexicon.longer[range.1 as usize] = id;
+            range.1 += 1;
+        }
+        let len_of = |id: u32| patterns.bytes(id as usize).len();
+        for word in &lexicon.words {
+            let same_word = &mut lexicon.longer[word.longer.0 as usize..word.longer.1 as usize];
+            if same_word.len() > 1 {
+                same_word.sort_unstable_by_key(|&id| (std::cmp::Reverse(len_of(id)), id));
+            }
         }
         lexicon
             .odd
@@ -1077,6 +1110,21 @@ mod tests {
             assert_eq!(found(&patterns, &text).len(), text.len() / 12);
         }
         assert!(patterns.dfa.get().is_none());
+    }
+
+    #[test]
+    fn eight_bytes_are_made_lower_case_as_one_at_a_time_would() {
+        for byte in 0..=255u8 {
+            for other in [0u8, b'A', b'z', 0x80, 0xff] {
+                let chunk = u64::from_le_bytes([byte, other, b'Z', b'@', b'[', byte, 0xc3, b'M']);
+                let one_at_a_time = chunk.to_le_bytes().map(|b| b.to_ascii_lowercase());
+                assert_eq!(ascii_lowercase(chunk).to_le_bytes(), one_at_a_time);
+            }
+        }
+        assert_eq!(
+            hash(b"Prime MINISTER", true),
+            hash(b"prime minister", false)
+        );
     }
 
     #[test]
