@@ -106,10 +106,6 @@ impl Workspace {
                 Ok::<_, Vec<InputError>>(style)
             });
             let facts = FactBase::load(&fact_dirs, include_defaults);
-            if let Ok(facts) = &facts {
-                let warm = Arc::clone(facts);
-                in_background("name-search", move || warm.names().prepare());
-            }
             let style = style
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -157,11 +153,4 @@ fn for_path(settings: Arc<Settings>, article: &Path) -> Arc<Settings> {
         owned.config.rules.extend(levels);
     }
     Arc::new(owned)
-}
-
-/// Start work that a first use would otherwise wait for (compiling patterns, building an
-/// automaton) on another thread, while the caller goes on to read and parse articles. Without
-/// a thread the work happens on first use, as it would anyway.
-fn in_background(name: &str, work: impl FnOnce() + Send + 'static) {
-    let _ = std::thread::Builder::new().name(name.into()).spawn(work);
 }

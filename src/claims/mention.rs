@@ -1,5 +1,5 @@
-//! Mentions of entities known to the fact base, found with its alias automaton (Aho-Corasick,
-//! leftmost-longest, whole words), and what they assert: a person holding an office
+//! Mentions of entities known to the fact base, found with its name index (leftmost-longest,
+//! whole words), and what they assert: a person holding an office
 //! ("NATO Secretary General Jens Stoltenberg") or a city being a capital ("the Romanian capital
 //! Bucharest").
 

@@ -833,13 +833,6 @@ impl NameIndex {
         self.groups[group as usize].find(text)
     }
 
-    /// Build the lexicons every block is searched with (core names, office titles) now
-    /// rather than on first use.
-    pub fn prepare(&self) {
-        self.groups[NameGroup::Core as usize].names.lexicon();
-        self.titles.names.lexicon();
-    }
-
     /// Every office title in `text` (ignoring ASCII case) at word boundaries.
     pub fn find_titles<'a>(&'a self, text: &'a str) -> impl Iterator<Item = NameMatch> + 'a {
         self.titles.find(text)
