@@ -299,6 +299,7 @@ impl<'f> Names<'f> {
         let written = &text[range.clone()];
         let form = fold(written);
         let first = form.chars().next()?;
+        let form_letters = form.chars().count();
         let mut best: Vec<(usize, &str, EntityId)> = Vec::new();
         for (count, known_form, known, person) in &self.names {
             if *count != words.len() || !known_form.starts_with(first) {
@@ -311,6 +312,11 @@ impl<'f> Names<'f> {
                 continue;
             }
             let allowed = if letters >= 8 { max_edits } else { 1 };
+            // Names whose lengths differ by more edits than allowed cannot be near: most
+            // names are ruled out here without measuring their distance.
+            if letters.abs_diff(form_letters) > allowed {
+                continue;
+            }
             let distance = strsim::damerau_levenshtein(&form, known_form);
             if distance == 0 || distance > allowed {
                 continue;
