@@ -220,11 +220,12 @@ struct Misspelt {
 }
 
 /// A known name: its number of words, folded for comparison, as written, and whose.
-type KnownName<'f> = (usize, String, &'f str, EntityId);
+/// A known name: its word count, its first letter folded, the name, its person.
+type KnownName<'f> = (usize, char, &'f str, EntityId);
 
 /// The names of some people (the holders of a title's offices, the people an article
-/// names), folded for comparison: only they are compared with a written name, so only their
-/// names are folded, once per article.
+/// names): only they are compared with a written name. A name is folded whole only when its
+/// word count, first letter and length let it be near the written one (most are not).
 struct Names<'f> {
     /// In the fact base's order ([`FactBase::person_names`]), which settles ties.
     names: Vec<KnownName<'f>>,
@@ -252,8 +253,13 @@ impl<'f> Names<'f> {
             .map(|alias| (alias.name.as_str(), alias.entity));
         let names = own
             .chain(rows)
-            .map(|(name, person)| (name.split_whitespace().count(), fold(name), name, person))
-            .filter(|(words, form, ..)| (1..=MAX_WORDS).contains(words) && !form.is_empty())
+            .filter_map(|(name, person)| {
+                let words = name.split_whitespace().count();
+                let first = folded(name).next()?;
+                (1..=MAX_WORDS)
+                    .contains(&words)
+                    .then_some((words, first, name, person))
+            })
             .collect();
         Names { names }
     }
@@ -301,11 +307,11 @@ impl<'f> Names<'f> {
         let first = form.chars().next()?;
         let form_letters = form.chars().count();
         let mut best: Vec<(usize, &str, EntityId)> = Vec::new();
-        for (count, known_form, known, person) in &self.names {
-            if *count != words.len() || !known_form.starts_with(first) {
+        for &(count, known_first, known, person) in &self.names {
+            if count != words.len() || known_first != first {
                 continue;
             }
-            let letters = known_form.chars().count();
+            let letters = folded(known).count();
             // A surname alone is a short word that other surnames are one edit from (Banda,
             // Banga): only a long one is compared.
             if words.len() == 1 && letters < 7 {
@@ -317,11 +323,11 @@ impl<'f> Names<'f> {
             if letters.abs_diff(form_letters) > allowed {
                 continue;
             }
-            let distance = strsim::damerau_levenshtein(&form, known_form);
+            let distance = strsim::damerau_levenshtein(&form, &fold(known));
             if distance == 0 || distance > allowed {
                 continue;
             }
-            best.push((distance, known, *person));
+            best.push((distance, known, person));
         }
         let nearest = best.iter().map(|b| b.0).min()?;
         // A name the fact base knows, as written or folded, is nobody's misspelling (asked
