@@ -120,12 +120,24 @@ pub fn member_count(
     }
 }
 
-/// Whether some member of `organisation`, at any time, is not a country (the EU in the G20):
+/// Whether some member of `organisation`, at any time, is not a country and is counted among
+/// its members (the EU in the G20, not in the G7):
 /// a count of its countries and a count of its members are then different quantities.
 pub fn has_organisation_members(base: &FactBase, organisation: EntityId) -> bool {
     base.memberships.iter().any(|m| {
-        m.organisation == organisation && base.entity(m.member).kind != super::EntityKind::Country
+        m.organisation == organisation
+            && base.entity(m.member).kind != super::EntityKind::Country
+            && !is_non_enumerated(m)
     })
+}
+
+/// A member the organisation does not count among its own (the EU in the G7: "the seven
+/// members" are the seven countries), marked so in the membership's `event`.
+fn is_non_enumerated(membership: &super::Membership) -> bool {
+    membership
+        .event
+        .as_deref()
+        .is_some_and(|event| event.eq_ignore_ascii_case("non-enumerated member"))
 }
 
 /// How many of an organisation's members on `date` are countries, when some are not (the EU

@@ -162,5 +162,8 @@ mod tests {
         // The EU has no organisation among its members: its countries are its members.
         let text = "The 27 EU countries met.\n\nThe EU's 28 members agreed.\n\nThe 27 EU member states signed.\n";
         assert_fires(RuleId::CountAgreement, text, "EU's 28 members");
+        // The EU sits in the G7 without being counted: its seven members are its countries.
+        let text = "The G7's 7 members met.\n\nThe 6 G7 countries agreed.\n";
+        assert_fires(RuleId::CountAgreement, text, "The 6 G7 countries");
     }
 }
