@@ -1,6 +1,6 @@
 //! The rule registry: every rule's id, code, name, default severity and documentation, on one
 //! line each. A leaf: it names no other layer, so configuration, findings, suppressions and
-//! every output can name rules without depending on the checks (`crate::rules`).
+//! every output can name rules without depending on the checks (the `rules` module).
 
 use std::fmt;
 
@@ -46,7 +46,7 @@ pub struct RuleMeta {
 }
 
 /// The one table of rules, handed to the macro `$then`: the registry below builds [`RuleId`]
-/// and its metadata from it, `crate::rules` the dispatch to each rule's `check`.
+/// and its metadata from it, the `rules` module the dispatch to each rule's `check`.
 macro_rules! rule_table {
     ($then:ident) => {
         // One line per rule: variant => code, name, default severity, fixable, module, summary.

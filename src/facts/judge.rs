@@ -1,6 +1,6 @@
 //! Judging a claim against the fact base as of one date. The fact rules report a claim only
 //! when it is false on every judgement date; the article's date is narrowed by dropping
-//! candidates under which a claim would be certainly false (`crate::article`).
+//! candidates under which a claim would be certainly false (the `article` module).
 
 use chrono::NaiveDate;
 

@@ -1,4 +1,4 @@
-//! `unused-suppression`: reported by the suppression pass (`crate::suppress`), which runs
+//! `unused-suppression`: reported by the suppression pass (the `suppress` module), which runs
 //! after every rule, so this detector has nothing to look at by itself.
 
 use super::RuleContext;
