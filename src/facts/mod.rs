@@ -60,20 +60,20 @@ pub struct OfficeTitle<'a> {
     pub variants: &'a [String],
 }
 
+/// The tables (read through `Deref`: `facts.entities`, `facts.terms`) and the name index
+/// built over them.
 #[derive(Debug, Default)]
 pub struct FactBase {
-    pub entities: Vec<Entity>,
-    pub aliases: Vec<Alias>,
-    pub member_counts: Vec<MemberCount>,
-    pub memberships: Vec<Membership>,
-    pub accession_steps: Vec<AccessionStep>,
-    pub offices: Vec<Office>,
-    pub terms: Vec<Term>,
-    pub capitals: Vec<Capital>,
-    pub events: Vec<Event>,
-    /// The entities sorted by id.
-    entity_ids: Vec<EntityId>,
+    tables: Tables,
     names: NameIndex,
+}
+
+impl std::ops::Deref for FactBase {
+    type Target = Tables;
+
+    fn deref(&self) -> &Tables {
+        &self.tables
+    }
 }
 
 impl FactBase {
@@ -93,31 +93,10 @@ impl FactBase {
         }))
     }
 
-    /// A fact base of `tables`, with the name automata built for it.
+    /// A fact base of `tables`, with the name index built for it.
     fn with_names(tables: Tables) -> FactBase {
-        let Tables {
-            entities,
-            aliases,
-            member_counts,
-            memberships,
-            accession_steps,
-            offices,
-            terms,
-            capitals,
-            events,
-            entity_ids,
-        } = tables;
         let mut base = FactBase {
-            entities,
-            aliases,
-            member_counts,
-            memberships,
-            accession_steps,
-            offices,
-            terms,
-            capitals,
-            events,
-            entity_ids,
+            tables,
             names: NameIndex::default(),
         };
         base.names = NameIndex::build(&base);
