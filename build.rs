@@ -25,6 +25,9 @@ mod tables;
 #[path = "build/style.rs"]
 mod style;
 
+#[path = "build/words.rs"]
+mod words;
+
 /// The embedded fact files, in load order (`src/facts/load.rs` lists the same).
 const FACT_FILES: &[&str] = &[
     "organisations",
@@ -41,6 +44,7 @@ fn main() {
     let out_dir =
         std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     style::write(&out_dir);
+    words::write(&out_dir);
     for module in ["builder", "file", "snapshot", "tables"] {
         println!("cargo:rerun-if-changed=src/facts/{module}.rs");
     }

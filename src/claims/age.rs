@@ -10,6 +10,8 @@ use crate::facts::{EntityId, EntityKind, FactBase, NameTarget};
 use crate::line_index::floor_char_boundary;
 use crate::settings::Settings;
 use crate::span::Span;
+use crate::style::word_lists::List;
+use crate::style::words::Words;
 
 #[derive(Clone, Debug)]
 pub struct AgeClaim {
@@ -24,33 +26,13 @@ pub struct AgeClaim {
     pub time: TimeContext,
 }
 
-/// Lower-case words that may stand between "the 67-year-old" and a name: a title, not
-/// another person ("a 67-year-old man who met Merkel").
-const TITLE_WORDS: &[&str] = &[
-    "chancellor",
-    "president",
-    "prime",
-    "minister",
-    "foreign",
-    "secretary",
-    "general",
-    "secretary-general",
-    "leader",
-    "premier",
-    "former",
-    "outgoing",
-    "incumbent",
-    "veteran",
-    "head",
-    "chief",
-    "nato",
-    "un",
-];
-
-fn title_words(words: &str) -> bool {
+/// Whether `words` may stand between "the 67-year-old" and a name: capitalised words and
+/// the title words of the word lists (`titles.before-name`), not another person ("a
+/// 67-year-old man who met Merkel").
+fn title_words(words: &str, lists: &Words) -> bool {
+    let titles = lists.list(List::TitleWords);
     words.split_whitespace().all(|word| {
-        word.chars().next().is_some_and(char::is_uppercase)
-            || TITLE_WORDS.contains(&word.to_lowercase().as_str())
+        word.chars().next().is_some_and(char::is_uppercase) || titles.contains(&word.to_lowercase())
     })
 }
 
@@ -59,6 +41,7 @@ const AGES: std::ops::RangeInclusive<u32> = 10..=120;
 
 pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec<AgeClaim> {
     let facts = &settings.facts;
+    let lists: &Words = &settings.style.words;
     let mut out = Vec::new();
     for mention in mentions {
         let Some(person) = single_person(facts, mention.targets()) else {
@@ -79,7 +62,8 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
             .map(|m| mention.range.end + m.start..mention.range.end + m.end)
             .or_else(|| {
                 let (m, words) = pattern::before(before)?;
-                title_words(&before[words]).then(|| before_start + m.start..before_start + m.end)
+                title_words(&before[words], lists)
+                    .then(|| before_start + m.start..before_start + m.end)
             });
         let Some(range) = found else {
             continue;
@@ -104,14 +88,19 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
             time: TimeContext::of(&sentence, false),
         });
     }
-    titled_ages(doc, facts, mentions, &mut out);
+    titled_ages(doc, (facts, lists), mentions, &mut out);
     out
 }
 
 /// "the 67-year-old chancellor" with no name after it: the age of the person named just
 /// before (in the same paragraph or the one before, no other person between), if that
 /// person held an office of that title.
-fn titled_ages(doc: &Document, facts: &FactBase, mentions: &[Mention], out: &mut Vec<AgeClaim>) {
+fn titled_ages(
+    doc: &Document,
+    (facts, lists): (&FactBase, &Words),
+    mentions: &[Mention],
+    out: &mut Vec<AgeClaim>,
+) {
     for (index, block) in doc.blocks.iter().enumerate() {
         let text = block.text();
         if !text.contains("year") {
@@ -127,7 +116,9 @@ fn titled_ages(doc: &Document, facts: &FactBase, mentions: &[Mention], out: &mut
             // A name right after the title is read with the name ("the 67-year-old
             // chancellor Angela Merkel").
             let next = text[all.end..].trim_start_matches(' ');
-            if next.chars().next().is_some_and(char::is_uppercase) || !title_words(&text[between]) {
+            if next.chars().next().is_some_and(char::is_uppercase)
+                || !title_words(&text[between], lists)
+            {
                 continue;
             }
             // The person named last before the age, in this paragraph or the one before.

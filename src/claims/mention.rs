@@ -99,6 +99,7 @@ pub fn extract(doc: &Document, settings: &Settings, dates: &[DateClaim]) -> Vec<
     if facts.is_empty() {
         return Vec::new();
     }
+    let lists: &crate::style::words::Words = &settings.style.words;
     let mut context = Context::default();
     let mut out = Vec::new();
     // Reused from block to block: most blocks name nothing and need no allocation.
@@ -119,7 +120,7 @@ pub fn extract(doc: &Document, settings: &Settings, dates: &[DateClaim]) -> Vec<
         let block_dates = dates_of_block(dates, index);
         let quoted = Quoted::of(block.text());
         office::extract(
-            facts,
+            (facts, lists),
             block,
             index,
             &hits,

@@ -7,6 +7,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Image};
 use crate::span::Span;
 use crate::style::credits::CreditPatterns;
+use crate::style::word_lists::List;
+use crate::style::words::Words;
 
 const HELP: &str = "credit the photographer or source next to the image: “Photo: Jane Doe”, \
                     “Image Credit: NATO”, “(Photo by Jane Doe)”, “Jane Doe/Reuters”, \
@@ -45,7 +47,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
                 *slot = true;
             }
         }
-        if is_decorative(image)
+        if is_decorative(image, &cx.settings.style.words)
             || has_credit(credits, &[&image.alt, &image.title])
             || block_credits.any(&neighbours)
         {
@@ -163,12 +165,12 @@ impl<'a> BlockCredits<'a> {
     }
 }
 
-/// Logos, icons and badges need no photo credit.
-fn is_decorative(image: &Image) -> bool {
+/// Logos, icons and badges need no photo credit: the parts of an address that say so are
+/// `images.decorative` of the word lists.
+fn is_decorative(image: &Image, words: &Words) -> bool {
     let url = image.url.to_ascii_lowercase();
-    [
-        "logo", "icon", "badge", "avatar", "emoji", "spacer", "pixel",
-    ]
-    .iter()
-    .any(|word| url.contains(word))
+    words
+        .list(List::DecorativeImages)
+        .iter()
+        .any(|word| url.contains(word))
 }

@@ -1,10 +1,12 @@
 //! Style data from the top-level `rules/style/` folder (embedded) and users' style folders:
-//! spelling-variant pairs, title forms, credit patterns.
+//! spelling-variant pairs, title forms, credit patterns, word lists.
 
 pub mod credits;
 mod gate;
 pub mod spelling;
 pub mod titles;
+pub mod word_lists;
+pub mod words;
 
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -16,6 +18,7 @@ pub struct StyleData {
     pub spelling: Table<spelling::SpellingTable>,
     pub credits: Table<credits::CreditPatterns>,
     pub titles: Table<titles::TitleTable>,
+    pub words: Table<words::Words>,
 }
 
 impl StyleData {
@@ -34,6 +37,7 @@ impl StyleData {
                 spelling: Table::later(|| valid(spelling::SpellingTable::load(&[]))),
                 credits: Table::later(|| valid(credits::CreditPatterns::load(&[]))),
                 titles: Table::later(|| valid(titles::TitleTable::load(&[]))),
+                words: Table::later(|| valid(words::Words::load(&[]))),
             })
         }))
     }
@@ -45,6 +49,7 @@ impl StyleData {
             spelling: Table::now(spelling::SpellingTable::load(dirs)?),
             credits: Table::now(credits::CreditPatterns::load(dirs)?),
             titles: Table::now(titles::TitleTable::load(dirs)?),
+            words: Table::now(words::Words::load(dirs)?),
         })
     }
 }

@@ -234,7 +234,7 @@ impl StyleFile {
         Ok(files)
     }
 
-    fn read(path: &Path) -> Result<StyleFile, InputError> {
+    pub(super) fn read(path: &Path) -> Result<StyleFile, InputError> {
         let display = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|error| {
             InputError::new(&display, format!("cannot read style file: {error}"))

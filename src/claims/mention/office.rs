@@ -10,46 +10,8 @@ use super::{
 use crate::claims::date::DateClaim;
 use crate::document::Block;
 use crate::facts::{EntityId, EntityKind, FactBase, NameMatch, OfficeId};
-
-/// Words that move a title away from the present or make it another office.
-const MODIFIERS: &[&str] = &[
-    "former",
-    "ex",
-    "then",
-    "late",
-    "deputy",
-    "vice",
-    "future",
-    "incoming",
-    "would-be",
-    "designate",
-    "assistant",
-    "under",
-    "co",
-    "first",
-    "onetime",
-    "one-time",
-    "erstwhile",
-    "previous",
-    "past",
-    "next",
-    "new",
-    "honorary",
-    "associate",
-    "elected",
-    "candidate",
-    "outgoing",
-    "acting",
-    "interim",
-    "caretaker",
-    "presumptive",
-    "retiring",
-    "elect",
-    "disgraced",
-    "deposed",
-    "ousted",
-    "exiled",
-];
+use crate::style::word_lists::List;
+use crate::style::words::Words;
 
 /// Words after which a title without a written country or organisation is a plain title.
 const PLAIN_BEFORE: &[&str] = &[
@@ -94,7 +56,7 @@ struct Jurisdiction {
 /// Office claims of one block (the block, its hits and titles, what came before, its dates).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn extract(
-    facts: &FactBase,
+    (facts, lists): (&FactBase, &Words),
     block: &Block,
     index: usize,
     hits: &[Hit],
@@ -116,7 +78,7 @@ pub(super) fn extract(
         let phrase_start = jurisdiction
             .as_ref()
             .map_or(title.start, |j| j.phrase_start.min(title.start));
-        if !plain_title(text, phrase_start, jurisdiction.is_some()) {
+        if !plain_title(text, phrase_start, jurisdiction.is_some(), lists) {
             continue;
         }
         let person_hit = after_space_or_none(text, title_end)
@@ -375,72 +337,24 @@ fn jurisdiction_after(
 /// Whether the title stands plain: not moved in time ("former", "then-"), not another office
 /// ("Vice President"), and, without a written jurisdiction, not qualified by anything
 /// ("Senate President", "party president").
-fn plain_title(text: &str, phrase_start: usize, has_jurisdiction: bool) -> bool {
+fn plain_title(text: &str, phrase_start: usize, has_jurisdiction: bool, lists: &Words) -> bool {
     match before(text, phrase_start) {
         Before::Start | Before::Punctuation => true,
         Before::Hyphenated(_) => false,
         Before::Word(word) => {
             let lower = word.to_lowercase();
-            if MODIFIERS.contains(&lower.as_str()) {
+            if lists.list(List::TitleModifiers).contains(&lower) {
                 return false;
             }
             // A capitalised title after a lower-case verb ("praised President X") stands
             // plain; a lower-case qualifier ("party President") makes it another office.
             let capitalised_after_verb = starts_uppercase(&text[phrase_start..])
                 && !starts_uppercase(word)
-                && !QUALIFIERS.contains(&lower.as_str());
+                && !lists.list(List::TitleQualifiers).contains(&lower);
             has_jurisdiction || PLAIN_BEFORE.contains(&lower.as_str()) || capitalised_after_verb
         }
     }
 }
-
-/// Lower-case words that make a title another body's ("party President", "club president").
-const QUALIFIERS: &[&str] = &[
-    "party",
-    "club",
-    "union",
-    "student",
-    "company",
-    "board",
-    "court",
-    "senate",
-    "council",
-    "parliament",
-    "parliamentary",
-    "assembly",
-    "league",
-    "federation",
-    "association",
-    "committee",
-    "church",
-    "bank",
-    "group",
-    "regional",
-    "provincial",
-    "state",
-    "county",
-    "municipal",
-    "city",
-    "village",
-    "team",
-    "faculty",
-    "school",
-    "university",
-    "college",
-    "society",
-    "foundation",
-    "institute",
-    "movement",
-    "campaign",
-    "organisation",
-    "organization",
-    "opposition",
-    "interim",
-    "acting",
-    "honorary",
-    "emeritus",
-    "former",
-];
 
 /// `Some(())` when exactly one space follows `at` (a name can come next).
 fn after_space_or_none(text: &str, at: usize) -> Option<()> {

@@ -7,6 +7,7 @@ use super::speech::{colon_names_a_source, is_caption, word_count_up_to};
 use super::{excerpt, speaker_at, Attribution, Quotation, QuoteKind, Speaker};
 use crate::document::{Block, Document};
 use crate::style::credits::CreditPatterns;
+use crate::style::words::Words;
 
 /// Block quotes shorter than this are not speech (a caption, a credit line).
 const SPEECH_MIN_WORDS: usize = 5;
@@ -14,7 +15,7 @@ const SPEECH_MIN_WORDS: usize = 5;
 /// One quotation per run of consecutive block-quote paragraphs, attributed by a signature
 /// inside, an introduction before, the block quote it translates, or (info only) a person
 /// the paragraph before names.
-pub fn block_quotes(doc: &Document, credits: &CreditPatterns) -> Vec<Quotation> {
+pub fn block_quotes(doc: &Document, credits: &CreditPatterns, words: &Words) -> Vec<Quotation> {
     let mut quotations: Vec<Quotation> = Vec::new();
     let mut index = 0;
     while index < doc.blocks.len() {
@@ -30,7 +31,8 @@ pub fn block_quotes(doc: &Document, credits: &CreditPatterns) -> Vec<Quotation> 
         {
             index += 1;
         }
-        let (attribution, speaker) = attribute(doc, credits, first, index, quotations.last());
+        let (attribution, speaker) =
+            attribute(doc, (credits, words), first, index, quotations.last());
         let mut quotation = block_quote(doc, first, index, attribution, speaker);
         quotation.is_speech &= !is_pull_quote(doc, first, index);
         quotations.push(quotation);
@@ -41,7 +43,7 @@ pub fn block_quotes(doc: &Document, credits: &CreditPatterns) -> Vec<Quotation> 
 
 fn attribute(
     doc: &Document,
-    credits: &CreditPatterns,
+    style: (&CreditPatterns, &Words),
     first: usize,
     last: usize,
     earlier: Option<&Quotation>,
@@ -49,10 +51,10 @@ fn attribute(
     if let Some(speaker) = label(&doc.blocks[first]).or_else(|| sign_off(&doc.blocks[last])) {
         return (Some(Attribution::Signature), Some(speaker));
     }
-    if let Some(introduction) = introduction(doc, credits, first) {
+    if let Some(introduction) = introduction(doc, style, first) {
         return (Some(Attribution::Introduction), introduction.speaker);
     }
-    let Some(previous) = previous_prose(doc, credits, first) else {
+    let Some(previous) = previous_prose(doc, style.0, first) else {
         return (None, None);
     };
     // Original and translation alternate: block quote, paragraph, block quote.
@@ -259,16 +261,16 @@ pub struct Introduction {
 /// speech verb with a speaker ("The Armenian Observer blog comments.").
 pub fn introduction(
     doc: &Document,
-    credits: &CreditPatterns,
+    (credits, words): (&CreditPatterns, &Words),
     index: usize,
 ) -> Option<Introduction> {
     let previous = &doc.blocks[previous_prose(doc, credits, index)?];
     let text = previous.text().trim_end();
     let last_sentence = previous.sentence_at(text.len().saturating_sub(1));
-    let speaker = find_speaker(previous.text(), last_sentence.clone(), Side::Before)
+    let speaker = find_speaker(previous.text(), last_sentence.clone(), Side::Before, words)
         .map(|range| speaker_at(previous, range));
     let by_colon = text.ends_with(':')
-        && colon_names_a_source(previous.text(), last_sentence.start..text.len());
+        && colon_names_a_source(previous.text(), last_sentence.start..text.len(), words);
     (by_colon || speaker.is_some()).then_some(Introduction { speaker, by_colon })
 }
 

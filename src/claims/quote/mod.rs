@@ -14,6 +14,7 @@ use crate::document::{Block, Document};
 use crate::settings::Settings;
 use crate::span::Span;
 use crate::style::credits::CreditPatterns;
+use crate::style::words::Words;
 
 pub use marks::{BreakKind, BreakMark, MarkStyle, StrayMark};
 use speaker::{find_speaker, person_named, Side};
@@ -100,17 +101,18 @@ pub struct QuoteClaims {
 }
 
 pub fn extract(doc: &Document, settings: &Settings) -> QuoteClaims {
-    let credits = &settings.style.credits;
+    let credits: &CreditPatterns = &settings.style.credits;
+    let words: &Words = &settings.style.words;
     let (pairs, stray_marks) = marks::pair(doc);
-    let mut block_quotes = block_quote::block_quotes(doc, credits);
+    let mut block_quotes = block_quote::block_quotes(doc, credits, words);
     let enclosing = enclosing_block_quotes(doc, &block_quotes);
     // Whether a paragraph describes a picture, asked once per paragraph, not per quotation:
     // it runs the credit patterns.
     let mut pictures: HashMap<usize, bool> = HashMap::new();
     for pair in &pairs {
-        pictures
-            .entry(pair.open_block)
-            .or_insert_with(|| speech::describes_a_picture(&doc.blocks[pair.open_block], credits));
+        pictures.entry(pair.open_block).or_insert_with(|| {
+            speech::describes_a_picture(&doc.blocks[pair.open_block], credits, words)
+        });
     }
     let mut in_marks: Vec<Quotation> = pairs
         .iter()
@@ -119,7 +121,13 @@ pub fn extract(doc: &Document, settings: &Settings) -> QuoteClaims {
     // Sorted in place on keys no two quotations share, so the order is the stable one with
     // no scratch copy (a long file has tens of thousands of quotations).
     in_marks.sort_unstable_by_key(|q| (q.block, q.range.start));
-    attribute_by_context(doc, credits, &enclosing, &block_quotes, &mut in_marks);
+    attribute_by_context(
+        doc,
+        (credits, words),
+        &enclosing,
+        &block_quotes,
+        &mut in_marks,
+    );
     continue_block_quotes(&mut block_quotes, &mut in_marks);
     let mut quotations = if block_quotes.len() >= in_marks.len() {
         block_quotes.append(&mut in_marks);
@@ -219,7 +227,7 @@ fn inner_text(doc: &Document, pair: &marks::PairedQuote) -> String {
 /// Attribute quotations outside block quotes from their sentences and neighbours.
 fn attribute_by_context(
     doc: &Document,
-    credits: &CreditPatterns,
+    style: (&CreditPatterns, &Words),
     enclosing: &[Option<usize>],
     block_quotes: &[Quotation],
     quotations: &mut [Quotation],
@@ -241,7 +249,7 @@ fn attribute_by_context(
         if let Some(original) = translated {
             quotation.attribution = Some(Attribution::Translation);
             quotation.speaker = original.speaker.clone();
-        } else if let Some((attribution, speaker)) = direct_attribution(doc, credits, quotation) {
+        } else if let Some((attribution, speaker)) = direct_attribution(doc, style, quotation) {
             quotation.attribution = Some(attribution);
             quotation.speaker = speaker;
         }
@@ -293,7 +301,7 @@ fn attribute_by_context(
 /// speaker around a partial quotation.
 fn direct_attribution(
     doc: &Document,
-    credits: &CreditPatterns,
+    (credits, words): (&CreditPatterns, &Words),
     quotation: &Quotation,
 ) -> Option<(Attribution, Option<Speaker>)> {
     let opening = &doc.blocks[quotation.block];
@@ -302,16 +310,18 @@ fn direct_attribution(
     }
     let open_at = quotation.range.start;
     let before = opening.sentence_at(open_at).start.min(open_at)..open_at;
-    if let Some(range) = find_speaker(opening.text(), before.clone(), Side::Before) {
+    if let Some(range) = find_speaker(opening.text(), before.clone(), Side::Before, words) {
         return Some((Attribution::SpeechVerb, Some(speaker_at(opening, range))));
     }
     let before_text = opening.text()[before.clone()]
         .trim_end_matches(|c: char| c.is_whitespace() || marks::is_quotation_mark(c));
-    if before_text.ends_with(':') && speech::colon_names_a_source(opening.text(), before.clone()) {
+    if before_text.ends_with(':')
+        && speech::colon_names_a_source(opening.text(), before.clone(), words)
+    {
         return Some((Attribution::Introduction, None));
     }
     if opens_its_block(opening, quotation) {
-        let introduction = block_quote::introduction(doc, credits, quotation.block);
+        let introduction = block_quote::introduction(doc, (credits, words), quotation.block);
         // A speech verb in the paragraph before may be about something else ("They also
         // stressed the importance"): only a colon introduces a quotation in marks.
         if let Some(introduction) = introduction.filter(|i| i.by_colon) {
@@ -324,7 +334,7 @@ fn direct_attribution(
     let next_word = close_end + (rest.len() - rest.trim_start().len());
     if next_word < closing.text().len() {
         let after = close_end..closing.sentence_at(next_word).end.max(close_end);
-        if let Some(range) = find_speaker(closing.text(), after.clone(), Side::After) {
+        if let Some(range) = find_speaker(closing.text(), after.clone(), Side::After, words) {
             return Some((Attribution::SpeechVerb, Some(speaker_at(closing, range))));
         }
         if let Some(range) = signed_after(closing.text(), after) {
@@ -338,14 +348,14 @@ fn direct_attribution(
         }
     }
     if before_text.is_empty() {
-        if let Some(found) = previous_sentence_speaker(opening, open_at) {
+        if let Some(found) = previous_sentence_speaker(opening, open_at, words) {
             return Some(found);
         }
         if quotation.last_block == quotation.block
             && opens_its_block(opening, quotation)
             && is_lead(doc, quotation.block)
         {
-            return next_paragraph_speaker(doc, quotation.block);
+            return next_paragraph_speaker(doc, quotation.block, words);
         }
     }
     None
@@ -358,6 +368,7 @@ fn direct_attribution(
 fn previous_sentence_speaker(
     block: &Block,
     open_at: usize,
+    words: &Words,
 ) -> Option<(Attribution, Option<Speaker>)> {
     let sentence_start = block.sentence_at(open_at).start.min(open_at);
     let previous_end = block.text()[..sentence_start].trim_end().len();
@@ -370,7 +381,7 @@ fn previous_sentence_speaker(
     if block.text()[previous.clone()].contains(marks::is_quotation_mark) {
         return None;
     }
-    sentence_speaker(block, previous)
+    sentence_speaker(block, previous, words)
 }
 
 /// The speaker a sentence introduces: a speech verb with its speaker (sure), or a person as
@@ -378,8 +389,9 @@ fn previous_sentence_speaker(
 fn sentence_speaker(
     block: &Block,
     sentence: Range<usize>,
+    words: &Words,
 ) -> Option<(Attribution, Option<Speaker>)> {
-    if let Some(range) = find_speaker(block.text(), sentence.clone(), Side::Before) {
+    if let Some(range) = find_speaker(block.text(), sentence.clone(), Side::Before, words) {
         // "and everybody agrees" speaks for no one: the next sentence's quotation is not theirs.
         if !speaker::is_indefinite(&block.text()[range.clone()]) {
             return Some((Attribution::Introduction, Some(speaker_at(block, range))));
@@ -395,7 +407,11 @@ fn sentence_speaker(
 
 /// A lede quotation's speaker named at the start of the next paragraph ("“We have nothing
 /// left.” ¶ Maria Lopez, a farmer in the valley, said ...").
-fn next_paragraph_speaker(doc: &Document, index: usize) -> Option<(Attribution, Option<Speaker>)> {
+fn next_paragraph_speaker(
+    doc: &Document,
+    index: usize,
+    words: &Words,
+) -> Option<(Attribution, Option<Speaker>)> {
     let next = doc.blocks.get(index + 1)?;
     if next.is_heading() || next.quote_depth > 0 {
         return None;
@@ -405,7 +421,7 @@ fn next_paragraph_speaker(doc: &Document, index: usize) -> Option<(Attribution, 
         .first()
         .cloned()
         .unwrap_or(0..next.text().len());
-    match sentence_speaker(next, first_sentence)? {
+    match sentence_speaker(next, first_sentence, words)? {
         (Attribution::Implied, speaker) => Some((Attribution::ImpliedNext, speaker)),
         (_, speaker) => Some((Attribution::Lead, speaker)),
     }

@@ -2,9 +2,10 @@
 //! Secretary General Jens Stoltenberg", "he told reporters", "according to the ministry").
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use crate::text::{LowerAscii, WordShapes};
+use crate::style::word_lists::List;
+use crate::style::words::Words;
+use crate::text::LowerAscii;
 
 /// Which side of the quotation a stretch of text is on: the verb nearest the quotation wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,380 +13,6 @@ pub enum Side {
     Before,
     After,
 }
-
-/// Verbs that report speech or writing, in every form a news sentence uses, lower case and
-/// sorted (looked up by binary search: a regex of them took milliseconds to compile).
-const SPEECH_VERBS: &[&str] = &[
-    "accuse",
-    "accused",
-    "accuses",
-    "accusing",
-    "acknowledge",
-    "acknowledged",
-    "acknowledges",
-    "acknowledging",
-    "add",
-    "added",
-    "adding",
-    "adds",
-    "admit",
-    "admits",
-    "admitted",
-    "admitting",
-    "affirm",
-    "affirmed",
-    "affirms",
-    "agree",
-    "agreed",
-    "agrees",
-    "announce",
-    "announced",
-    "announces",
-    "announcing",
-    "argue",
-    "argued",
-    "argues",
-    "arguing",
-    "ask",
-    "asked",
-    "asking",
-    "asks",
-    "assert",
-    "asserted",
-    "asserts",
-    "believe",
-    "believed",
-    "believes",
-    "blog",
-    "blogged",
-    "blogging",
-    "blogs",
-    "call",
-    "called",
-    "calling",
-    "calls",
-    "caution",
-    "cautioned",
-    "cautions",
-    "challenge",
-    "challenged",
-    "challenges",
-    "chant",
-    "chanted",
-    "chants",
-    "cite",
-    "cited",
-    "cites",
-    "citing",
-    "claim",
-    "claimed",
-    "claiming",
-    "claims",
-    "comment",
-    "commented",
-    "commenting",
-    "comments",
-    "complain",
-    "complained",
-    "complaining",
-    "complains",
-    "conclude",
-    "concluded",
-    "concludes",
-    "concluding",
-    "condemn",
-    "condemned",
-    "condemns",
-    "confess",
-    "confessed",
-    "confesses",
-    "confirm",
-    "confirmed",
-    "confirming",
-    "confirms",
-    "consider",
-    "considered",
-    "considering",
-    "considers",
-    "contend",
-    "contended",
-    "contends",
-    "continue",
-    "continued",
-    "continues",
-    "continuing",
-    "cried",
-    "cries",
-    "criticise",
-    "criticised",
-    "criticises",
-    "criticising",
-    "criticize",
-    "criticized",
-    "criticizes",
-    "criticizing",
-    "cry",
-    "declare",
-    "declared",
-    "declares",
-    "declaring",
-    "demand",
-    "demanded",
-    "demands",
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "describe",
-    "described",
-    "describes",
-    "describing",
-    "disagree",
-    "disagreed",
-    "disagrees",
-    "elaborate",
-    "elaborated",
-    "elaborates",
-    "emphasise",
-    "emphasised",
-    "emphasises",
-    "emphasising",
-    "emphasize",
-    "emphasized",
-    "emphasizes",
-    "emphasizing",
-    "exclaim",
-    "exclaimed",
-    "exclaims",
-    "explain",
-    "explained",
-    "explaining",
-    "explains",
-    "highlight",
-    "highlighted",
-    "highlighting",
-    "highlights",
-    "insist",
-    "insisted",
-    "insisting",
-    "insists",
-    "joke",
-    "joked",
-    "jokes",
-    "joking",
-    "lament",
-    "lamented",
-    "lamenting",
-    "laments",
-    "liken",
-    "likened",
-    "likens",
-    "maintain",
-    "maintained",
-    "maintains",
-    "mention",
-    "mentioned",
-    "mentions",
-    "mock",
-    "mocked",
-    "mocks",
-    "note",
-    "noted",
-    "notes",
-    "noting",
-    "observe",
-    "observed",
-    "observes",
-    "observing",
-    "opine",
-    "opined",
-    "opines",
-    "plead",
-    "pleaded",
-    "pleads",
-    "pledge",
-    "pledged",
-    "pledges",
-    "pledging",
-    "post",
-    "posted",
-    "posting",
-    "posts",
-    "praise",
-    "praised",
-    "praises",
-    "praising",
-    "predict",
-    "predicted",
-    "predicts",
-    "promise",
-    "promised",
-    "promises",
-    "promising",
-    "protest",
-    "protested",
-    "protests",
-    "publish",
-    "published",
-    "publishes",
-    "question",
-    "questioned",
-    "questions",
-    "quip",
-    "quipped",
-    "quips",
-    "quote",
-    "quoted",
-    "quotes",
-    "quoting",
-    "read",
-    "reads",
-    "recall",
-    "recalled",
-    "recalling",
-    "recalls",
-    "reflect",
-    "reflected",
-    "reflects",
-    "reiterate",
-    "reiterated",
-    "reiterates",
-    "reiterating",
-    "remark",
-    "remarked",
-    "remarking",
-    "remarks",
-    "repeat",
-    "repeated",
-    "repeating",
-    "repeats",
-    "replied",
-    "replies",
-    "reply",
-    "replying",
-    "report",
-    "reported",
-    "reporting",
-    "reports",
-    "request",
-    "requested",
-    "requests",
-    "respond",
-    "responded",
-    "responding",
-    "responds",
-    "retweet",
-    "retweeted",
-    "retweets",
-    "reveal",
-    "revealed",
-    "reveals",
-    "said",
-    "sang",
-    "say",
-    "saying",
-    "says",
-    "share",
-    "shared",
-    "shares",
-    "sharing",
-    "shout",
-    "shouted",
-    "shouts",
-    "sing",
-    "sings",
-    "state",
-    "stated",
-    "states",
-    "stating",
-    "stress",
-    "stressed",
-    "stresses",
-    "stressing",
-    "suggest",
-    "suggested",
-    "suggesting",
-    "suggests",
-    "summarise",
-    "summarised",
-    "summarises",
-    "summarize",
-    "summarized",
-    "summarizes",
-    "sung",
-    "tell",
-    "telling",
-    "tells",
-    "think",
-    "thinks",
-    "thought",
-    "told",
-    "tweet",
-    "tweeted",
-    "tweeting",
-    "tweets",
-    "underline",
-    "underlined",
-    "underlines",
-    "underlining",
-    "urge",
-    "urged",
-    "urges",
-    "urging",
-    "voice",
-    "voiced",
-    "voices",
-    "vow",
-    "vowed",
-    "vows",
-    "warn",
-    "warned",
-    "warning",
-    "warns",
-    "wonder",
-    "wondered",
-    "wondering",
-    "wonders",
-    "write",
-    "writes",
-    "writing",
-    "written",
-    "wrote",
-];
-
-/// Phrases that report speech, each word separated by one space.
-const SPEECH_PHRASES: &[&str] = &[
-    "according to",
-    "go on",
-    "goes on",
-    "going on",
-    "in the words of",
-    "point out",
-    "pointed out",
-    "pointing out",
-    "points out",
-    "put it",
-    "went on",
-];
-
-/// The longest speech verb, in bytes: longer words are not looked up.
-const LONGEST_VERB: usize = 16;
-
-/// The shapes (first and last letters, length) of the speech verbs and of the phrases' first
-/// words: most words of a sentence are ruled out before they are lowered and looked up.
-static SPEECH_SHAPES: LazyLock<WordShapes> = LazyLock::new(|| {
-    let mut shapes = WordShapes::default();
-    let first_words = SPEECH_PHRASES
-        .iter()
-        .filter_map(|phrase| phrase.split(' ').next());
-    for word in SPEECH_VERBS.iter().copied().chain(first_words) {
-        shapes.add(word);
-    }
-    shapes
-});
-
-/// Verbs that name their speaker after them: "according to the ministry".
-const SPEAKER_AFTER: &[&str] = &["according to", "in the words of"];
 
 /// Personal pronouns a speaker may be: "he said".
 const PERSONAL_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they"];
@@ -592,14 +219,19 @@ struct Word {
 /// The speaker of a speech verb in `text[within]`, as a range of `text`. `side` says where
 /// the quotation is, so the verb nearest it is tried first. With a speech verb but no
 /// subject next to it ("Ksenia Sobchak, for her part, ..., writing"), the first person the
-/// sentence names is the speaker.
-pub fn find_speaker(text: &str, within: Range<usize>, side: Side) -> Option<Range<usize>> {
+/// sentence names is the speaker. The speech verbs and phrases are `speech`'s.
+pub fn find_speaker(
+    text: &str,
+    within: Range<usize>,
+    side: Side,
+    speech: &Words,
+) -> Option<Range<usize>> {
     text.get(within.clone())?;
     let words = words(text, within.clone());
     let mut verbs: Vec<(usize, usize)> = Vec::new();
     let mut next = 0;
     while next < words.len() {
-        match speech_verb_at(text, &words, next) {
+        match speech_verb_at(text, &words, next, speech) {
             Some(last) => {
                 verbs.push((next, last));
                 next = last + 1;
@@ -612,7 +244,7 @@ pub fn find_speaker(text: &str, within: Range<usize>, side: Side) -> Option<Rang
     }
     let direct = verbs.iter().find_map(|&(first, last)| {
         let verb = text[words[first].start..words[last].end].to_ascii_lowercase();
-        if SPEAKER_AFTER.contains(&verb.as_str()) {
+        if speech.list(List::SpeakerAfter).contains(&verb) {
             return speaker_after(text, &words, last);
         }
         // Only right after the quotation does the speaker follow the verb ("“...,” said
@@ -869,33 +501,38 @@ fn words(text: &str, within: Range<usize>) -> Vec<Word> {
     words
 }
 
-/// The speech verb or phrase that starts at `words[first]`: the index of its last word.
-fn speech_verb_at(text: &str, words: &[Word], first: usize) -> Option<usize> {
+/// The speech verb or phrase that starts at `words[first]`: the index of its last word (of
+/// the longest phrase, when several start there).
+fn speech_verb_at(text: &str, words: &[Word], first: usize, speech: &Words) -> Option<usize> {
     let word = &text[words[first].start..words[first].end];
-    if word.len() > LONGEST_VERB || !word.is_ascii() || !SPEECH_SHAPES.may_hold(word) {
+    if !speech.may_open_speech(word) {
         return None;
     }
     let is_verb = LowerAscii::new(word).is_some_and(|lower| {
-        SPEECH_VERBS
-            .binary_search_by(|verb| verb.as_bytes().cmp(lower.as_bytes()))
-            .is_ok()
+        speech
+            .list(List::SpeechVerbs)
+            .contains_bytes(lower.as_bytes())
     });
     if is_verb {
         return Some(first);
     }
-    SPEECH_PHRASES.iter().find_map(|phrase| {
-        // The word is the phrase's first word: it and then a space (a word has none).
-        let head = phrase.get(..word.len())?;
-        if phrase.as_bytes().get(word.len()) != Some(&b' ') || !head.eq_ignore_ascii_case(word) {
-            return None;
-        }
-        // The phrase's words, one space apart, each a word of the sentence.
-        let written = text.get(words[first].start..)?.get(..phrase.len())?;
-        let last = first + phrase.matches(' ').count();
-        (written.eq_ignore_ascii_case(phrase)
-            && words.get(last)?.end == words[first].start + phrase.len())
-        .then_some(last)
-    })
+    let phrases = speech.list(List::SpeechPhrases).iter();
+    phrases
+        .filter_map(|phrase| {
+            // The word is the phrase's first word: it and then a space (a word has none).
+            let head = phrase.get(..word.len())?;
+            if phrase.as_bytes().get(word.len()) != Some(&b' ') || !head.eq_ignore_ascii_case(word)
+            {
+                return None;
+            }
+            // The phrase's words, one space apart, each a word of the sentence.
+            let written = text.get(words[first].start..)?.get(..phrase.len())?;
+            let last = first + phrase.matches(' ').count();
+            (written.eq_ignore_ascii_case(phrase)
+                && words.get(last)?.end == words[first].start + phrase.len())
+            .then_some(last)
+        })
+        .max()
 }
 
 /// Add a word (trailing marks trimmed); a period that is no abbreviation's ends the clause.
@@ -939,14 +576,8 @@ fn is_capitalised(text: &str, word: Word) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn speech_verb_lists_are_sorted_lower_case_and_bounded() {
-        assert!(SPEECH_VERBS.windows(2).all(|pair| pair[0] < pair[1]));
-        for verb in SPEECH_VERBS.iter().chain(SPEECH_PHRASES) {
-            assert_eq!(verb.to_ascii_lowercase(), *verb);
-        }
-        assert!(SPEECH_VERBS.iter().all(|verb| verb.len() <= LONGEST_VERB));
-        assert!(SPEECH_VERBS.iter().all(|verb| !verb.contains(' ')));
+    fn speech() -> std::sync::Arc<crate::style::StyleData> {
+        crate::style::StyleData::embedded()
     }
 
     #[test]
@@ -955,7 +586,7 @@ mod tests {
             let words = words(text, 0..text.len());
             (0..words.len())
                 .filter_map(|first| {
-                    let last = speech_verb_at(text, &words, first)?;
+                    let last = speech_verb_at(text, &words, first, &speech().words)?;
                     Some(text[words[first].start..words[last].end].to_string())
                 })
                 .collect()
@@ -971,7 +602,7 @@ mod tests {
 
     #[track_caller]
     fn assert_speaker(text: &str, side: Side, expected: Option<&str>) {
-        let found = find_speaker(text, 0..text.len(), side).map(|r| &text[r]);
+        let found = find_speaker(text, 0..text.len(), side, &speech().words).map(|r| &text[r]);
         assert_eq!(found, expected, "in {text:?}");
     }
 

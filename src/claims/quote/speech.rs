@@ -3,6 +3,8 @@
 
 use crate::document::{Block, Document};
 use crate::style::credits::CreditPatterns;
+use crate::style::word_lists::List;
+use crate::style::words::Words;
 
 /// Quotations shorter than this many words are phrases, not speech, unless they hold a
 /// sentence break ("No. Never.").
@@ -217,7 +219,11 @@ const ABSTRACT_SUBJECTS: &[&str] = &[
 /// Real introductions name their source in many ways ("The blogger blames the distributors:",
 /// "The agreement consisted of five provisions:", "Some excerpts:"), so only this narrow
 /// shape counts as naming nobody.
-pub fn colon_names_a_source(text: &str, sentence: std::ops::Range<usize>) -> bool {
+pub fn colon_names_a_source(
+    text: &str,
+    sentence: std::ops::Range<usize>,
+    vocabulary: &Words,
+) -> bool {
     let Some(written) = text.get(sentence.clone()) else {
         return true;
     };
@@ -233,8 +239,13 @@ pub fn colon_names_a_source(text: &str, sentence: std::ops::Range<usize>) -> boo
         _ => false,
     };
     !empty_subject
-        || super::speaker::find_speaker(text, sentence.clone(), super::speaker::Side::Before)
-            .is_some()
+        || super::speaker::find_speaker(
+            text,
+            sentence.clone(),
+            super::speaker::Side::Before,
+            vocabulary,
+        )
+        .is_some()
         || super::speaker::person_named(text, sentence).is_some()
         || names_a_document(written)
 }
@@ -308,30 +319,19 @@ pub fn is_caption(block: &Block, credits: &CreditPatterns) -> bool {
 
 /// A short paragraph that is a photo caption, or describes a picture: the words it quotes
 /// are the picture's ("“Sex is good, Botox is bad” is written on the paper").
-pub fn describes_a_picture(block: &Block, credits: &CreditPatterns) -> bool {
+pub fn describes_a_picture(block: &Block, credits: &CreditPatterns, words: &Words) -> bool {
     word_count_up_to(block.text(), CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS
-        && (names_a_picture(block.text())
+        && (names_a_picture(block.text(), words)
             || credits.image_credit.is_match(block.text())
             || credits.caption.is_match(block.text()))
 }
 
-/// A word for a picture ("photo", "posters", "Graffiti"), as a whole ASCII word.
-fn names_a_picture(text: &str) -> bool {
-    const PICTURES: &[&str] = &[
-        "banner",
-        "billboard",
-        "cartoon",
-        "graffiti",
-        "image",
-        "photo",
-        "picture",
-        "placard",
-        "poster",
-        "screenshot",
-        "sign",
-    ];
-    let is_picture = |word: &str| PICTURES.iter().any(|p| p.eq_ignore_ascii_case(word));
-    // ASCII words, as the regex `\b` would cut them; no picture word ends in "s".
+/// A word for a picture ("photo", "posters", "Graffiti"), as a whole ASCII word, singular or
+/// with an "s" (`images.pictures` of the word lists).
+fn names_a_picture(text: &str, words: &Words) -> bool {
+    let pictures = words.list(List::PictureWords);
+    let is_picture = |word: &str| pictures.iter().any(|p| p.eq_ignore_ascii_case(word));
+    // ASCII words, as the regex `\b` would cut them.
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .any(|word| is_picture(word) || word.strip_suffix(['s', 'S']).is_some_and(is_picture))
 }
@@ -385,13 +385,23 @@ mod tests {
         assert_eq!(word_count_up_to("— … 中", 5), 1);
     }
 
+    fn words() -> std::sync::Arc<crate::style::StyleData> {
+        crate::style::StyleData::embedded()
+    }
+
     #[test]
     fn picture_words_are_whole_words_singular_or_plural() {
-        assert!(names_a_picture("A PHOTO of the square"));
-        assert!(names_a_picture("“Posters” on the wall"));
-        assert!(names_a_picture("Signs, banners and graffiti"));
-        assert!(!names_a_picture("He signed the imagery photographs"));
-        assert!(!names_a_picture("photoss"));
+        assert!(names_a_picture("A PHOTO of the square", &words().words));
+        assert!(names_a_picture("“Posters” on the wall", &words().words));
+        assert!(names_a_picture(
+            "Signs, banners and graffiti",
+            &words().words
+        ));
+        assert!(!names_a_picture(
+            "He signed the imagery photographs",
+            &words().words
+        ));
+        assert!(!names_a_picture("photoss", &words().words));
     }
 
     #[test]
