@@ -29,6 +29,8 @@ pub const LISTS: [List; 8] = [
     List::DecorativeImages,
 ];
 
+/// A words file. Its entries are `Box<str>`, not `String`: deserializing them then shares no
+/// code with the spelling and title files, whose parsing stays as inlined as it was.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
@@ -44,36 +46,36 @@ pub struct RawFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawSpeech {
     #[serde(default)]
-    pub verbs: Vec<Spanned<String>>,
+    pub verbs: Vec<Spanned<Box<str>>>,
     #[serde(default)]
-    pub phrases: Vec<Spanned<String>>,
+    pub phrases: Vec<Spanned<Box<str>>>,
     #[serde(default)]
-    pub speaker_after: Vec<Spanned<String>>,
+    pub speaker_after: Vec<Spanned<Box<str>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawTitles {
     #[serde(default)]
-    pub before_name: Vec<Spanned<String>>,
+    pub before_name: Vec<Spanned<Box<str>>>,
     #[serde(default)]
-    pub modifiers: Vec<Spanned<String>>,
+    pub modifiers: Vec<Spanned<Box<str>>>,
     #[serde(default)]
-    pub qualifiers: Vec<Spanned<String>>,
+    pub qualifiers: Vec<Spanned<Box<str>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawImages {
     #[serde(default)]
-    pub pictures: Vec<Spanned<String>>,
+    pub pictures: Vec<Spanned<Box<str>>>,
     #[serde(default)]
-    pub decorative: Vec<Spanned<String>>,
+    pub decorative: Vec<Spanned<Box<str>>>,
 }
 
 impl RawFile {
     /// Each list's entries as written, in the order of [`LISTS`].
-    pub fn lists(&self) -> [&[Spanned<String>]; 8] {
+    pub fn lists(&self) -> [&[Spanned<Box<str>>]; 8] {
         [
             &self.speech.verbs,
             &self.speech.phrases,
