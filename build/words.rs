@@ -20,9 +20,10 @@ pub fn write(out_dir: &Path) {
     let mut lists: Vec<Vec<String>> = vec![Vec::new(); LISTS.len()];
     for (&list, entries) in LISTS.iter().zip(raw.lists()) {
         for entry in entries {
-            let word = list
-                .normalise(entry.get_ref())
-                .unwrap_or_else(|message| panic!("{WORDS}: {message}"));
+            let word = list.normalise(entry.get_ref()).unwrap_or_else(|message| {
+                let (line, column) = super::line_column(&text, entry.span().start);
+                panic!("{WORDS}:{line}:{column}: {message}")
+            });
             lists[list as usize].push(word.clone());
             // A speaker-after verb or phrase reports speech too.
             if list == List::SpeakerAfter {
