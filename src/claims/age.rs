@@ -88,7 +88,7 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
             time: TimeContext::of(&sentence, false),
         });
     }
-    titled_ages(doc, (facts, lists), mentions, &mut out);
+    titled_ages(doc, facts, lists, mentions, &mut out);
     out
 }
 
@@ -97,7 +97,8 @@ pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec
 /// person held an office of that title.
 fn titled_ages(
     doc: &Document,
-    (facts, lists): (&FactBase, &Words),
+    facts: &FactBase,
+    lists: &Words,
     mentions: &[Mention],
     out: &mut Vec<AgeClaim>,
 ) {

@@ -600,6 +600,23 @@ mod tests {
         assert!(verbs("an unsaid well-said point  out, go-on").is_empty());
     }
 
+    #[test]
+    fn a_newsrooms_longer_phrase_wins_over_a_built_in_one_it_begins_with() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("words.toml"),
+            "[speech]\nphrases = ['went on to say']\n",
+        )
+        .unwrap();
+        let style = crate::style::StyleData::load(&[dir.path().to_path_buf()]).unwrap();
+        let text = "She went on to say it.";
+        let words = words(text, 0..text.len());
+        let last = speech_verb_at(text, &words, 1, &style.words).unwrap();
+        assert_eq!(&text[words[1].start..words[last].end], "went on to say");
+        let last = speech_verb_at(text, &words, 1, &speech().words).unwrap();
+        assert_eq!(&text[words[1].start..words[last].end], "went on");
+    }
+
     #[track_caller]
     fn assert_speaker(text: &str, side: Side, expected: Option<&str>) {
         let found = find_speaker(text, 0..text.len(), side, &speech().words).map(|r| &text[r]);
