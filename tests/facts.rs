@@ -630,6 +630,47 @@ fn the_world_base_catches_office_holders_of_many_countries() {
     }
 }
 
+/// The press's short forms of a prime minister's title ("British PM", "Italian premier") are
+/// read like the full title, and a time ("5 PM") is not a title.
+#[test]
+fn the_world_base_reads_pm_and_premier() {
+    for (text, on, holder) in [
+        (
+            "British PM Boris Johnson spoke.\n",
+            "2023-05-10",
+            "Rishi Sunak",
+        ),
+        (
+            "The Italian premier, Giuseppe Conte, spoke.\n",
+            "2023-05-10",
+            "Giorgia Meloni",
+        ),
+        (
+            "Spanish PM Mariano Rajoy spoke.\n",
+            "2020-03-02",
+            "Pedro Sánchez",
+        ),
+        (
+            "Irish premier Enda Kenny spoke.\n",
+            "2019-03-01",
+            "Leo Varadkar",
+        ),
+    ] {
+        let found = live_findings(text, on);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert!(found[0].2.contains(holder), "{text}: {found:?}");
+    }
+    for (text, on) in [
+        ("Italian premier Giorgia Meloni spoke.\n", "2023-05-03"),
+        ("Indian PM Narendra Modi spoke.\n", "2023-05-03"),
+        ("At 5 PM Boris Johnson spoke.\n", "2023-05-10"),
+        ("Ex-PM Boris Johnson spoke.\n", "2023-05-10"),
+        ("Deputy PM Boris Johnson spoke.\n", "2023-05-10"),
+    ] {
+        assert_eq!(live_findings(text, on), vec![], "{text}");
+    }
+}
+
 #[test]
 fn the_world_base_is_only_sure_where_the_sources_are() {
     // Three days after Merz took over: the sources may disagree by a few days.

@@ -92,6 +92,10 @@ TITLE_EXTRA = {
     "Chancellor of Austria": ["Federal Chancellor"],
 }
 
+# The press's shorter forms of a prime minister's title before a name: "British PM X" in
+# British papers, "Italian premier X" on the wires.
+PRIME_MINISTER_FORMS = ["PM", "Premier"]
+
 
 def slug(text):
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -260,10 +264,11 @@ def person_note(person):
 def office_title(office, country):
     """"President of Romania" -> "President"; longer names keep what comes before the country."""
     if office == "Taoiseach":
-        return "Taoiseach", ["Prime Minister"]
+        return "Taoiseach", ["Prime Minister"] + PRIME_MINISTER_FORMS
     match = re.match(r"^(.*?) of (the )?" + re.escape(country) + "$", office)
     title = match.group(1) if match else re.sub(r" of [^,]*$", "", office)
-    return title, TITLE_EXTRA.get(office, [])
+    extra = TITLE_EXTRA.get(office, [])
+    return title, extra + PRIME_MINISTER_FORMS if title == "Prime Minister" else extra
 
 
 def main(src, dst):

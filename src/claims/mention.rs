@@ -130,13 +130,13 @@ pub fn extract(doc: &Document, settings: &Settings, dates: &[DateClaim]) -> Vec<
             &mut out,
         );
         place::extract(facts, block, index, &hits, (block_dates, &quoted), &mut out);
-        if let Some(person) = hits
+        let people: Vec<EntityId> = hits
             .iter()
-            .rev()
             .filter_map(|hit| hit.person(facts))
-            .find(|person| context.introduced.contains(person))
-        {
-            context.last_person = Some((person, index));
+            .filter(|person| context.introduced.contains(person))
+            .collect();
+        if !people.is_empty() {
+            context.last_people = Some((people, index));
         }
         for hit in hits.drain(..) {
             out.push(Mention {
@@ -158,8 +158,9 @@ struct Context {
     named: HashSet<EntityId>,
     /// People named by a full (several-word) name.
     introduced: HashSet<EntityId>,
-    /// The person most recently named, and in which block.
-    last_person: Option<(EntityId, usize)>,
+    /// The people named by full name in the latest block that named any, in order, and
+    /// which block that was.
+    last_people: Option<(Vec<EntityId>, usize)>,
 }
 
 /// A name found in one block, with the meanings that hold in context.

@@ -98,7 +98,15 @@ pub(super) fn extract(
                 Some(person) => (person, true, hit.range.clone()),
                 None => continue,
             },
-            None => match anaphor(facts, text, hits, phrase_start, title_end, index, context) {
+            None => match anaphor(
+                facts,
+                block,
+                hits,
+                offices,
+                (phrase_start, title_end),
+                index,
+                context,
+            ) {
                 Some(person) => (person, false, title.start..title.end),
                 None => continue,
             },
@@ -341,6 +349,8 @@ fn plain_title(text: &str, phrase_start: usize, has_jurisdiction: bool, lists: &
     match before(text, phrase_start) {
         Before::Start | Before::Punctuation => true,
         Before::Hyphenated(_) => false,
+        // After a number the title is a time or a count: "at 5 PM Johnson resigned".
+        Before::Word(word) if word.starts_with(|c: char| c.is_ascii_digit()) => false,
         Before::Word(word) => {
             let lower = word.to_lowercase();
             if lists.list(List::TitleModifiers).contains(&lower) {
@@ -380,16 +390,20 @@ fn stands_alone(text: &str, hit: &Hit) -> bool {
 }
 
 /// "the Secretary General" standing for the person named just before (same or previous
-/// block), when that person ever held an office with that title.
+/// block), when that person ever held an office with that title. Not when a person is named
+/// earlier in the same clause ("Johnson criticised the Prime Minister": the title is someone
+/// else; "Annan, then the Secretary-General," is still him), nor when two people named there
+/// ever held one of `offices` (either may be meant).
 fn anaphor(
     facts: &FactBase,
-    text: &str,
+    block: &Block,
     hits: &[Hit],
-    phrase_start: usize,
-    title_end: usize,
-    block: usize,
+    offices: &[OfficeId],
+    (phrase_start, title_end): (usize, usize),
+    index: usize,
     context: &Context,
 ) -> Option<EntityId> {
+    let text = block.text();
     if !matches!(before(text, phrase_start), Before::Word(w) if w.eq_ignore_ascii_case("the")) {
         return None;
     }
@@ -405,15 +419,37 @@ fn anaphor(
             return None;
         }
     }
-    let in_block = hits
+    let sentence_start = block.sentence_at(phrase_start).start;
+    let before_phrase = || hits.iter().filter(|hit| hit.range.end <= phrase_start);
+    let subject = before_phrase()
+        .filter(|hit| hit.range.start >= sentence_start && hit.person(facts).is_some())
+        .last();
+    if subject.is_some_and(|hit| !text[hit.range.end..phrase_start].contains(',')) {
+        return None;
+    }
+    let in_block: Vec<EntityId> = before_phrase()
+        .filter_map(|hit| hit.person(facts))
+        .filter(|p| context.introduced.contains(p))
+        .collect();
+    let named = if in_block.is_empty() {
+        match &context.last_people {
+            Some((people, at)) if at + 1 >= index => people.as_slice(),
+            _ => return None,
+        }
+    } else {
+        in_block.as_slice()
+    };
+    let mut holders: Vec<EntityId> = named
         .iter()
-        .rev()
-        .filter(|hit| hit.range.end <= phrase_start)
-        .find_map(|hit| hit.person(facts).filter(|p| context.introduced.contains(p)));
-    in_block.or(context
-        .last_person
-        .filter(|&(_, at)| at + 1 >= block)
-        .map(|(person, _)| person))
+        .copied()
+        .filter(|&person| !held_by(facts, offices, person).is_empty())
+        .collect();
+    holders.sort_unstable();
+    holders.dedup();
+    if holders.len() > 1 {
+        return None;
+    }
+    named.last().copied()
 }
 
 /// The offices a title can mean for this person: those of the written jurisdiction, or,
