@@ -460,7 +460,11 @@ fn judge_pair<'k, 's, 'a>(
     if !known_a.is_empty() && !known_b.is_empty() {
         // Two names the fact base knows: one entity's two spellings ("Zelenskiy",
         // "Zelensky"), or two real people or places, left alone.
-        let shared = known_a.iter().find(|id| known_b.contains(id))?;
+        // Two words of one written form are two parts of one name ("Luiz Inácio Lula da
+        // Silva"), not two spellings of one.
+        let shared = known_a.iter().find(|&&id| {
+            known_b.contains(&id) && !one_form_holds_both(&cx.settings.facts, id, a.0, b.0)
+        })?;
         if !close(a.0, b.0, 2) {
             return None;
         }
@@ -524,6 +528,23 @@ fn judge_pair<'k, 's, 'a>(
     let short_but_same_person =
         short && matches!(evidence, Evidence::SameFirstName(_)) && close(a.0, b.0, 1);
     (strict || short_but_same_person).then_some((stray, usual, evidence))
+}
+
+/// Whether one of the entity's names or aliases holds both lower-case words.
+fn one_form_holds_both(facts: &crate::facts::FactBase, entity: usize, a: &str, b: &str) -> bool {
+    let holds = |form: &str| {
+        let words: Vec<String> = form
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .collect();
+        words.iter().any(|word| word == a) && words.iter().any(|word| word == b)
+    };
+    holds(&facts.entity(entity).name)
+        || facts
+            .aliases
+            .iter()
+            .filter(|alias| alias.entity == entity)
+            .any(|alias| holds(&alias.name))
 }
 
 /// At most `edits` edits apart (and not the same).
@@ -869,6 +890,12 @@ mod tests {
         assert_flags(source, &["Zelenskiy"]);
         let found = diagnostics(source);
         assert!(found[0].message.contains("written two ways"), "{found:?}");
+    }
+
+    #[test]
+    fn two_words_of_one_known_name_are_not_two_spellings() {
+        assert_quiet("Luiz Inácio Lula da Silva spoke on Monday. Lula added more.");
+        assert_quiet("Brazilian President Luiz Inácio Lula da Silva said it.");
     }
 
     #[test]
