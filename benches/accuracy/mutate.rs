@@ -336,7 +336,7 @@ impl Article<'_> {
         }
     }
 
-    /// "President", "the French president, X,", "X, the French president,".
+    /// "French President X", "the French president, X,", "X, the French president,".
     fn office_phrase(
         &self,
         office: OfficeId,
@@ -347,7 +347,14 @@ impl Article<'_> {
         let name = &self.facts.entity(person).name;
         let of = self.facts.entity(office.of);
         let adjective = of.adjectives.first().cloned();
-        let title = &office.title;
+        // Every other time a prime minister's title is written the press's short way:
+        // "British PM X", "the British premier, X,".
+        let short = (shape / 3) % 2 == 1 && office.titles.iter().any(|t| *t == "PM");
+        let title: &str = match (short, shape % 3) {
+            (true, 0) => "PM",
+            (true, _) => "Premier",
+            (false, _) => &office.title,
+        };
         match (shape % 3, adjective) {
             (1, Some(adjective)) => {
                 let lead = format!("the {adjective} {}, ", title.to_lowercase());
