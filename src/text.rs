@@ -113,7 +113,7 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// ruled out before it is lowered and hashed unless some word of the set has its shape. An
 /// ASCII word keeps its shape when lowered; a word of another shape (not ASCII, or not
 /// starting and ending with a letter) is never ruled out.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WordShapes(Box<[u64]>);
 
 impl Default for WordShapes {
@@ -137,6 +137,12 @@ impl WordShapes {
         let last = letter(*bytes.last()?)?;
         word.is_ascii()
             .then(|| (first * 26 + last, 1 << word.len().min(63)))
+    }
+
+    /// Shapes worked out ahead (by a build script): 26 × 26 bit sets of lengths, by first and
+    /// last letter, as [`WordShapes::add`] sets them.
+    pub fn from_bits(bits: &[u64; 26 * 26]) -> WordShapes {
+        WordShapes(Box::new(*bits))
     }
 
     pub fn add(&mut self, word: &str) {

@@ -2,6 +2,7 @@
 //! users' style folders). Each word form maps to its dialect and its other-dialect spelling
 //! with the same inflection, so a fix keeps "organised" an "-ed" form: "organized".
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,7 +16,10 @@ use crate::error::InputError;
 use crate::span::Span;
 use crate::text::WordShapes;
 
+/// The embedded file, read by the build script (and by the tests, to check its table).
+#[cfg(test)]
 const EMBEDDED: &str = include_str!("../../rules/style/spelling.toml");
+#[cfg(test)]
 const EMBEDDED_PATH: &str = "rules/style/spelling.toml (built in)";
 const FILE_NAME: &str = "spelling.toml";
 
@@ -24,7 +28,7 @@ const FILE_NAME: &str = "spelling.toml";
 pub struct Variant {
     pub dialect: Dialect,
     /// The same form in the other dialect (lower case), e.g. "organized" for "organised".
-    pub counterpart: String,
+    pub counterpart: Cow<'static, str>,
     /// Forms of one listed pair share this number (defence, defences, defenceless).
     pub pair: u32,
     /// An -ise/-ize form: Oxford spelling writes -ize in British English, so these forms are
@@ -35,7 +39,10 @@ pub struct Variant {
 /// Every dialect-marking word form, keyed by its lower-case spelling.
 #[derive(Debug, Default)]
 pub struct SpellingTable {
-    /// Every form of every pair (FxHash: looked up for every word of every article).
+    /// Whether the embedded forms (built into [`FORMS`] by the build script) are part of it.
+    embedded: bool,
+    /// The forms of users' files, over the embedded ones (FxHash: looked up for every word
+    /// of every article).
     forms: FxHashMap<String, Variant>,
     /// The shapes of the ASCII forms, to rule most words out before lowering and hashing them.
     shapes: WordShapes,
@@ -65,8 +72,14 @@ impl SpellingTable {
     /// The embedded pairs plus `spelling.toml` from each style folder in `dirs` (later files
     /// override earlier ones, word by word).
     pub fn load(dirs: &[PathBuf]) -> Result<SpellingTable, InputError> {
-        let mut table = SpellingTable::default();
-        for file in StyleFile::embedded_and_users(EMBEDDED, EMBEDDED_PATH, FILE_NAME, dirs)? {
+        // The embedded file was read by the build script into a ready table.
+        let mut table = SpellingTable {
+            embedded: true,
+            forms: FxHashMap::default(),
+            shapes: WordShapes::from_bits(&SHAPES),
+            pairs: PAIRS,
+        };
+        for file in StyleFile::users(FILE_NAME, dirs)? {
             table.add_file(&file)?;
         }
         Ok(table)
@@ -74,7 +87,16 @@ impl SpellingTable {
 
     /// The variant a word form marks, if any. `word` must be lower case.
     pub fn get(&self, word: &str) -> Option<&Variant> {
-        self.forms.get(word)
+        if !self.forms.is_empty() {
+            if let Some(variant) = self.forms.get(word) {
+                return Some(variant);
+            }
+        }
+        if self.embedded {
+            embedded_form(word)
+        } else {
+            None
+        }
     }
 
     /// Whether `word`, in any case, may be a form of the table: false rules it out without
@@ -147,7 +169,7 @@ impl SpellingTable {
                         }
                         let variant = Variant {
                             dialect,
-                            counterpart,
+                            counterpart: Cow::Owned(counterpart),
                             pair,
                             oxford: group.oxford,
                         };
@@ -178,6 +200,31 @@ impl SpellingTable {
         }
         Ok(())
     }
+}
+
+// The embedded forms: `PAIRS`, `FORMS` (form, variant), `SLOTS` (an open-addressing index
+// into `FORMS`, 1-based, 0 for an empty slot) and `SHAPES` (see `build/style.rs`).
+include!(concat!(env!("OUT_DIR"), "/spelling_forms.rs"));
+
+/// The embedded variant of `word` (lower case), found in the built table.
+fn embedded_form(word: &str) -> Option<&'static Variant> {
+    let mask = SLOTS.len() - 1;
+    let mut slot = fnv1a(word.as_bytes()) as usize & mask;
+    loop {
+        let entry = usize::from(SLOTS[slot]);
+        let (form, variant) = FORMS.get(entry.checked_sub(1)?)?;
+        if *form == word {
+            return Some(variant);
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
+/// FNV-1a, as the build script hashes the forms into `SLOTS`.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// `stem` + `ending`, allocated once.
@@ -226,6 +273,13 @@ impl StyleFile {
             path: embedded_path.to_string(),
             text: Arc::new(embedded.to_string()),
         }];
+        files.extend(StyleFile::users(name, dirs)?);
+        Ok(files)
+    }
+
+    /// `name` from each of the user's style folders that has one.
+    pub(super) fn users(name: &str, dirs: &[PathBuf]) -> Result<Vec<StyleFile>, InputError> {
+        let mut files = Vec::new();
         for path in dirs.iter().map(|dir| dir.join(name)) {
             if path.is_file() {
                 files.push(StyleFile::read(&path)?);
@@ -361,9 +415,9 @@ mod tests {
     #[test]
     fn the_shape_filter_keeps_every_form_in_any_case_and_rules_out_others() {
         let table = embedded();
-        for form in table.forms.keys() {
+        for form in FORMS.iter().map(|(form, _)| form) {
             let capitalised = format!("{}{}", form[..1].to_uppercase(), &form[1..]);
-            for written in [form.clone(), form.to_uppercase(), capitalised] {
+            for written in [form.to_string(), form.to_uppercase(), capitalised] {
                 assert!(table.may_hold(&written), "{written}");
             }
         }
@@ -376,6 +430,23 @@ mod tests {
                 "{word}: another shape is never ruled out"
             );
         }
+    }
+
+    /// The build script's table is the one this reader builds from the embedded file.
+    #[test]
+    fn the_built_table_is_the_file_read() {
+        let mut read = SpellingTable::default();
+        let file = StyleFile::embedded_and_users(EMBEDDED, EMBEDDED_PATH, FILE_NAME, &[]).unwrap();
+        read.add_file(&file[0])
+            .unwrap_or_else(|error| panic!("{}", error.located_message()));
+        assert_eq!(read.forms.len(), FORMS.len());
+        for (form, variant) in &read.forms {
+            assert_eq!(embedded_form(form), Some(variant), "{form}");
+        }
+        assert_eq!(read.pairs, PAIRS);
+        assert_eq!(read.shapes, WordShapes::from_bits(&SHAPES));
+        assert_eq!(embedded_form("colourx"), None);
+        assert_eq!(embedded_form(""), None);
     }
 
     #[test]
