@@ -94,23 +94,25 @@ impl Workspace {
         let mut fact_dirs = config.facts.clone();
         fact_dirs.extend(self.overrides.facts.iter().cloned());
         let include_defaults = !(config.no_default_facts || self.overrides.no_default_facts);
-        // The fact base and the style data load side by side: each takes a few milliseconds,
-        // most of a short run's start-up.
-        let (facts, style) = std::thread::scope(|scope| {
-            let style = scope.spawn(|| {
-                let style = if config.style.is_empty() {
-                    StyleData::embedded()
-                } else {
-                    Arc::new(StyleData::load(&config.style).map_err(|error| vec![error])?)
-                };
-                Ok::<_, Vec<InputError>>(style)
-            });
+        // The embedded style data is read only when first used: nothing to wait for. Users'
+        // style folders load beside the fact base (each may take a few milliseconds).
+        let (facts, style) = if config.style.is_empty() {
             let facts = FactBase::load(&fact_dirs, include_defaults);
-            let style = style
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (facts, style)
-        });
+            (facts, Ok(StyleData::embedded()))
+        } else {
+            std::thread::scope(|scope| {
+                let style = scope.spawn(|| {
+                    StyleData::load(&config.style)
+                        .map(Arc::new)
+                        .map_err(|error| vec![error])
+                });
+                let facts = FactBase::load(&fact_dirs, include_defaults);
+                let style = style
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (facts, style)
+            })
+        };
         // Both folders' problems are reported in one run, not the first one only.
         let (facts, style) = match (facts, style) {
             (Ok(facts), Ok(style)) => (facts, style),
