@@ -5,9 +5,12 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::meta;
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
+use smallvec::SmallVec;
 use toml::Spanned;
 
 use super::gate;
@@ -60,81 +63,122 @@ struct RawByline {
 /// Byte classes such as `(?-u:[^.!?]){0,150}` are allowed: they compile many times faster
 /// than Unicode classes repeated as often. A match is widened to whole characters.
 ///
-/// Each pattern is compiled the first time a text gets past its [`Gate`] (the words every
-/// match of it contains): most paragraphs hold none of a pattern's words, and an article may
-/// never need some sets at all (the byline patterns, when the front matter names the author).
+/// Each pattern is compiled the first time a text gets past its gate (the words every match
+/// of it contains, see [`gate`]): most paragraphs hold none of a pattern's words, and an
+/// article may never need some sets at all (the byline patterns, when the front matter names
+/// the author). The gates of all the set's patterns are read in one pass over the text.
 /// A set matches as the alternation of its patterns would: the leftmost match, and of those
 /// starting there, the first pattern's.
 #[derive(Debug, Default)]
 pub struct PatternSet {
     patterns: Vec<Pattern>,
+    gates: OnceLock<Gates>,
 }
 
 #[derive(Debug)]
 struct Pattern {
     source: String,
-    gate: OnceLock<Gate>,
     compiled: OnceLock<Option<meta::Regex>>,
 }
 
 /// The needle lists of each embedded pattern, read by the build script: `(pattern, lists)`.
 static BUILT_GATES: &[(&str, &[&[&[u8]]])] = include!(concat!(env!("OUT_DIR"), "/credit_gates.rs"));
 
-/// What a text must hold for a pattern to match it: one needle of each list (see [`gate`]).
+/// What a text must hold for a pattern to match it: one needle of each list (see [`gate`]),
+/// ASCII lower case.
+fn needle_lists(pattern: &str) -> Vec<Vec<Vec<u8>>> {
+    match BUILT_GATES.iter().find(|(built, _)| *built == pattern) {
+        Some((_, lists)) => lists
+            .iter()
+            .map(|list| list.iter().map(|needle| needle.to_vec()).collect())
+            .collect(),
+        None => gate::needles(pattern),
+    }
+}
+
+/// The two characters that `(?i)` reads as ASCII letters (the long s, the Kelvin sign): a
+/// text holding one gets past every gate. They are the first two needles of [`Gates`].
+const FOLDED: [&str; 2] = ["\u{17F}", "\u{212A}"];
+
+/// The gates of a set's patterns: every needle of every pattern, looked for in one pass
+/// without regard to ASCII case.
 #[derive(Debug)]
-enum Gate {
-    Built(&'static [&'static [&'static [u8]]]),
-    Read(Vec<Vec<Vec<u8>>>),
+struct Gates {
+    /// The needles, [`FOLDED`] first.
+    finder: Option<AhoCorasick>,
+    needle_count: usize,
+    /// For each pattern, its lists as indexes into the needles: one of each list must be in
+    /// the text (none: every text gets past it).
+    lists: Vec<Vec<Vec<usize>>>,
 }
 
-impl Gate {
-    fn of(pattern: &str) -> Gate {
-        match BUILT_GATES.iter().find(|(built, _)| *built == pattern) {
-            Some((_, lists)) => Gate::Built(lists),
-            None => Gate::Read(gate::needles(pattern)),
-        }
-    }
+/// Which needles a text holds.
+type Present = SmallVec<[u64; 4]>;
 
-    fn admits(&self, lower: &Lower) -> bool {
-        fn holds<L: AsRef<[N]>, N: AsRef<[u8]>>(lists: &[L], text: &[u8]) -> bool {
-            lists.iter().all(|list| {
-                list.as_ref()
-                    .iter()
-                    .any(|needle| memchr::memmem::find(text, needle.as_ref()).is_some())
+impl Gates {
+    fn new(patterns: &[Pattern]) -> Gates {
+        let mut needles: Vec<Vec<u8>> = FOLDED.iter().map(|c| c.as_bytes().to_vec()).collect();
+        let mut index: FxHashMap<Vec<u8>, usize> = needles
+            .iter()
+            .enumerate()
+            .map(|(at, needle)| (needle.clone(), at))
+            .collect();
+        let lists = patterns
+            .iter()
+            .map(|pattern| {
+                needle_lists(&pattern.source)
+                    .into_iter()
+                    .map(|list| {
+                        list.into_iter()
+                            .map(|needle| {
+                                *index.entry(needle).or_insert_with_key(|needle| {
+                                    needles.push(needle.clone());
+                                    needles.len() - 1
+                                })
+                            })
+                            .collect()
+                    })
+                    .collect()
             })
+            .collect();
+        // The needles are few and short: the contiguous automaton builds fastest.
+        let finder = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&needles)
+            .ok();
+        Gates {
+            finder,
+            needle_count: needles.len(),
+            lists,
         }
-        lower.folded
-            || match self {
-                Gate::Built(lists) => holds(lists, &lower.bytes),
-                Gate::Read(lists) => holds(lists, &lower.bytes),
-            }
     }
-}
 
-/// A text as the gates read it: ASCII lower case.
-struct Lower {
-    bytes: Vec<u8>,
-    /// It holds a character that `(?i)` reads as an ASCII letter (ſ, K): every gate lets it
-    /// through.
-    folded: bool,
-}
-
-impl Lower {
-    fn new(text: &str) -> Lower {
-        Lower {
-            bytes: text.as_bytes().to_ascii_lowercase(),
-            folded: text.contains(['\u{17F}', '\u{212A}']),
+    /// The needles `text` holds (all of them if they cannot be looked for).
+    fn present(&self, text: &str) -> Present {
+        let words = self.needle_count.div_ceil(64);
+        let Some(finder) = &self.finder else {
+            return smallvec::smallvec![u64::MAX; words];
+        };
+        let mut present: Present = smallvec::smallvec![0; words];
+        for found in finder.find_overlapping_iter(text) {
+            let at = found.pattern().as_usize();
+            present[at / 64] |= 1 << (at % 64);
         }
+        present
+    }
+
+    /// Whether the text holding `present` gets past the gate of pattern `pattern`.
+    fn admits(&self, pattern: usize, present: &Present) -> bool {
+        let holds = |at: usize| present[at / 64] & (1 << (at % 64)) != 0;
+        (0..FOLDED.len()).any(holds)
+            || self.lists[pattern]
+                .iter()
+                .all(|list| list.iter().any(|&at| holds(at)))
     }
 }
 
 impl Pattern {
-    fn admits(&self, lower: &Lower) -> bool {
-        self.gate
-            .get_or_init(|| Gate::of(&self.source))
-            .admits(lower)
-    }
-
     fn regex(&self) -> Option<&meta::Regex> {
         // Every pattern was checked (or is known) to compile.
         self.compiled
@@ -150,20 +194,27 @@ impl PatternSet {
                 .iter()
                 .map(|source| Pattern {
                     source: source.clone(),
-                    gate: OnceLock::new(),
                     compiled: OnceLock::new(),
                 })
                 .collect(),
+            gates: OnceLock::new(),
         }
     }
 
     /// The patterns that `text` gets past the gates of.
     fn admitted<'a>(&'a self, text: &str) -> impl Iterator<Item = &'a meta::Regex> + 'a {
-        let lower = (!self.patterns.is_empty()).then(|| Lower::new(text));
+        let gates = (!self.patterns.is_empty())
+            .then(|| self.gates.get_or_init(|| Gates::new(&self.patterns)));
+        let present = gates.map(|gates| (gates, gates.present(text)));
         self.patterns
             .iter()
-            .filter(move |pattern| lower.as_ref().is_some_and(|lower| pattern.admits(lower)))
-            .filter_map(Pattern::regex)
+            .enumerate()
+            .filter(move |(at, _)| {
+                present
+                    .as_ref()
+                    .is_some_and(|(gates, present)| gates.admits(*at, present))
+            })
+            .filter_map(|(_, pattern)| pattern.regex())
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -634,10 +685,11 @@ mod tests {
         .concat();
         assert_eq!(BUILT_GATES.len(), all.len());
         for pattern in all {
-            let Gate::Built(built) = Gate::of(&pattern) else {
+            let Some((_, built)) = BUILT_GATES.iter().find(|(built, _)| *built == pattern) else {
                 panic!("{pattern} was not read at build time");
             };
-            assert_eq!(built, gate::needles(&pattern), "{pattern}");
+            assert_eq!(*built, gate::needles(&pattern), "{pattern}");
+            assert_eq!(needle_lists(&pattern), gate::needles(&pattern), "{pattern}");
         }
         // Most patterns need some word: the gates are worth having.
         let open = BUILT_GATES
@@ -647,14 +699,107 @@ mod tests {
         assert!(open <= 3, "{open} patterns need no word");
     }
 
+    /// Which patterns of a set `text` gets past the gates of.
+    fn admitted(set: &PatternSet, text: &str) -> Vec<bool> {
+        let gates = Gates::new(&set.patterns);
+        let present = gates.present(text);
+        (0..set.patterns.len())
+            .map(|at| gates.admits(at, &present))
+            .collect()
+    }
+
     #[test]
     fn gates_read_ascii_case_and_let_folded_letters_through() {
-        let gate = Gate::Read(gate::needles(r"(?i)\bsource\s*:"));
-        assert!(gate.admits(&Lower::new("The SOURCE: x")));
-        assert!(!gate.admits(&Lower::new("The source")));
-        assert!(!gate.admits(&Lower::new("The origin: x")));
-        assert!(gate.admits(&Lower::new("The ſource: x")));
-        assert!(Gate::Read(gate::needles(r"\S+")).admits(&Lower::new("")));
+        let set = PatternSet::new(&[
+            r"(?i)\bsource\s*:".to_string(),
+            r"\S+".to_string(),
+            r"(?i)\b(?:photo|image)\b.*\bby\b".to_string(),
+        ]);
+        assert_eq!(admitted(&set, "The SOURCE: x"), [true, true, false]);
+        assert_eq!(admitted(&set, "The source"), [false, true, false]);
+        assert_eq!(admitted(&set, "The origin: x"), [false, true, false]);
+        assert_eq!(admitted(&set, "The ſource: x"), [true, true, true]);
+        assert_eq!(admitted(&set, "\u{212A}"), [true, true, true]);
+        assert_eq!(admitted(&set, ""), [false, true, false]);
+        assert_eq!(admitted(&set, "An IMAGE, by X"), [false, true, true]);
+        assert_eq!(admitted(&set, "A Photograph by X"), [false, true, true]);
+        assert_eq!(admitted(&set, "A photo"), [false, true, false]);
+        // Overlapping needles are all found.
+        let set = PatternSet::new(&["(?i)abc".to_string(), "(?i)bcd".to_string()]);
+        assert_eq!(admitted(&set, "xABCDx"), [true, true]);
+    }
+
+    /// The gates in one pass let through exactly the texts that each pattern's own needle
+    /// lists, looked for one by one, let through.
+    #[test]
+    fn one_pass_gates_are_the_patterns_own() {
+        use crate::matcher::testing::{phrases, TRICKY};
+        let mut lists = Lists::default();
+        add_file(&mut lists, EMBEDDED, Path::new(EMBEDDED_PATH), false).unwrap();
+        let all = [
+            lists.image_credit,
+            lists.caption,
+            lists.article_credit,
+            lists.byline,
+            lists.reporting,
+        ]
+        .concat();
+        let set = PatternSet::new(&all);
+        let mut words = TRICKY.to_vec();
+        words.extend([
+            "Photo",
+            "pic",
+            "IMAGES",
+            "by",
+            "From",
+            "via",
+            "courtesy",
+            "credit",
+            ":",
+            "©",
+            "copyright",
+            "Reuters",
+            "AFP",
+            "/",
+            "(",
+            ")",
+            "Getty",
+            "source",
+            "taken",
+            "CC",
+            "public domain",
+            "used",
+            "in",
+            "this",
+            "post",
+            "thumbnail",
+            "Pictured",
+            "poster",
+            "of",
+            "By",
+            "reporting",
+            "contributed",
+            "written",
+            "staff",
+            "desk",
+            "ſ",
+            "\u{212A}",
+        ]);
+        for text in phrases(&words, &[" ", "", ". ", "\n"], 3_000, 8) {
+            let lower = text.as_bytes().to_ascii_lowercase();
+            let folded = text.contains(['\u{17F}', '\u{212A}']);
+            let expected: Vec<bool> = all
+                .iter()
+                .map(|pattern| {
+                    folded
+                        || gate::needles(pattern).iter().all(|list| {
+                            list.iter()
+                                .any(|needle| memchr::memmem::find(&lower, needle).is_some())
+                        })
+                })
+                .collect();
+            assert_eq!(admitted(&set, &text), expected, "{text:?}");
+        }
     }
 
     #[test]
