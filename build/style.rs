@@ -14,6 +14,7 @@ const CREDITS: &str = "rules/style/credits.toml";
 /// Writes `credit_gates.rs` to `out_dir`: `(pattern, needle lists)` for each embedded pattern.
 pub fn write(out_dir: &Path) {
     write_spelling(out_dir);
+    write_titles(out_dir);
     println!("cargo:rerun-if-changed={CREDITS}");
     println!("cargo:rerun-if-changed=src/style/gate.rs");
     let text = std::fs::read_to_string(CREDITS).unwrap_or_else(|e| panic!("{CREDITS}: {e}"));
@@ -160,4 +161,166 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+const TITLES: &str = "rules/style/titles.toml";
+
+/// Writes `titles_table.rs` to `out_dir`: the embedded titles and organisations as the
+/// run-time reader builds them, their first words, and every word that is never a name, so
+/// that the embedded table is read without parsing (`src/style/titles.rs`, whose tests check
+/// that this table is the one its own reader builds from the file).
+fn write_titles(out_dir: &Path) {
+    println!("cargo:rerun-if-changed={TITLES}");
+    let text = std::fs::read_to_string(TITLES).unwrap_or_else(|e| panic!("{TITLES}: {e}"));
+    let file: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{TITLES}: {e}"));
+    let array = |value: Option<&toml::Value>| -> Vec<toml::Value> {
+        value
+            .and_then(toml::Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let string = |value: &toml::Value| value.as_str().expect("a string").to_string();
+    // (name, aliases), a later one of the same name replacing an earlier one.
+    let mut organisations: Vec<(String, Vec<String>)> = Vec::new();
+    for organisation in array(file.get("organisation")) {
+        let name = string(&organisation["name"]);
+        let aliases: Vec<String> = array(organisation.get("aliases"))
+            .iter()
+            .map(string)
+            .collect();
+        match organisations.iter_mut().find(|known| known.0 == name) {
+            Some(known) => known.1 = aliases,
+            None => organisations.push((name, aliases)),
+        }
+    }
+    // (words, canonical (organisation, joints), preferred joints, capitalised)
+    type Title = (Vec<String>, Vec<(usize, u32)>, Option<u32>, bool);
+    let mut titles: Vec<Title> = Vec::new();
+    for title in array(file.get("title")) {
+        let words: Vec<String> = string(&title["words"])
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        assert!((2..=32).contains(&words.len()), "{TITLES}: {words:?}");
+        let joints = |form: &str| {
+            joints_of(&words, form).unwrap_or_else(|| panic!("{TITLES}: `{form}` is not a form"))
+        };
+        let mut canonical = Vec::new();
+        if let Some(table) = title.get("canonical").and_then(toml::Value::as_table) {
+            let mut forms: Vec<(&String, &toml::Value)> = table.iter().collect();
+            forms.sort_by(|a, b| a.0.cmp(b.0));
+            for (organisation, form) in forms {
+                let index = organisations
+                    .iter()
+                    .position(|known| &known.0 == organisation)
+                    .unwrap_or_else(|| panic!("{TITLES}: unknown organisation `{organisation}`"));
+                canonical.push((index, joints(&string(form))));
+            }
+        }
+        let preferred = title.get("preferred").map(|form| joints(&string(form)));
+        let capitalised = title.get("capitalised").and_then(toml::Value::as_bool) == Some(true);
+        let same = |known: &Title| {
+            known.0.len() == words.len()
+                && known
+                    .0
+                    .iter()
+                    .zip(&words)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        };
+        let title = (words.clone(), canonical, preferred, capitalised);
+        match titles.iter_mut().find(|known| same(known)) {
+            Some(known) => *known = title,
+            None => titles.push(title),
+        }
+    }
+    let listed: Vec<String> = array(file.get("not_names"))
+        .iter()
+        .map(|word| string(word).trim().to_lowercase())
+        .collect();
+    // As the reader's `index`: first words, longest titles first, and the words of titles
+    // and organisations added to the words that are never names.
+    let mut first_words: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut not_names: std::collections::BTreeSet<String> = listed.iter().cloned().collect();
+    let mut shapes = vec![0u64; 26 * 26];
+    for (index, title) in titles.iter().enumerate() {
+        let first = title.0[0].to_lowercase();
+        let bytes = first.as_bytes();
+        let letter = |byte: u8| byte.is_ascii_lowercase().then(|| usize::from(byte - b'a'));
+        if let (Some(a), Some(b), true) = (
+            letter(bytes[0]),
+            letter(bytes[bytes.len() - 1]),
+            first.is_ascii(),
+        ) {
+            shapes[a * 26 + b] |= 1 << first.len().min(63);
+        }
+        match first_words.iter_mut().find(|(word, _)| *word == first) {
+            Some((_, indices)) => indices.push(index),
+            None => first_words.push((first, vec![index])),
+        }
+        not_names.extend(title.0.iter().map(|word| word.to_lowercase()));
+    }
+    for (_, indices) in &mut first_words {
+        indices.sort_by_key(|&index| std::cmp::Reverse(titles[index].0.len()));
+    }
+    first_words.sort();
+    for (_, aliases) in &organisations {
+        for alias in aliases {
+            not_names.extend(
+                alias
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|word| !word.is_empty())
+                    .map(str::to_lowercase),
+            );
+        }
+    }
+    let mut out = String::from("static TITLES: &[BuiltTitle] = &[\n");
+    for (words, canonical, preferred, capitalised) in &titles {
+        writeln!(
+            out,
+            "    BuiltTitle {{ words: &{words:?}, canonical: &{canonical:?}, preferred: {preferred:?}, capitalised: {capitalised} }},"
+        )
+        .unwrap();
+    }
+    out.push_str("];\nstatic ORGANISATIONS: &[(&str, &[&str])] = &[\n");
+    for (name, aliases) in &organisations {
+        writeln!(out, "    ({name:?}, &{aliases:?}),").unwrap();
+    }
+    out.push_str("];\nstatic FIRST_WORDS: &[(&str, &[usize])] = &[\n");
+    for (word, indices) in &first_words {
+        writeln!(out, "    ({word:?}, &{indices:?}),").unwrap();
+    }
+    writeln!(out, "];\nstatic LISTED_NOT_NAMES: &[&str] = &{listed:?};").unwrap();
+    let not_names: Vec<&String> = not_names.iter().collect();
+    writeln!(out, "static NOT_NAMES: &[&str] = &{not_names:?};").unwrap();
+    writeln!(
+        out,
+        "static FIRST_WORD_SHAPES: [u64; {}] = {shapes:?};",
+        shapes.len()
+    )
+    .unwrap();
+    std::fs::write(out_dir.join("titles_table.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// The joints (bit `i`: a hyphen after word `i`) of `form` if it writes exactly `words` (any
+/// case) joined by spaces or hyphens, as `src/style/titles.rs` reads them.
+fn joints_of(words: &[String], form: &str) -> Option<u32> {
+    let mut joints = 0;
+    let mut rest = form.trim();
+    for (index, word) in words.iter().enumerate() {
+        let head = rest.get(..word.len())?;
+        if !head.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        rest = &rest[word.len()..];
+        if index + 1 < words.len() {
+            let mut chars = rest.chars();
+            match chars.next()? {
+                '-' if index < 32 => joints |= 1 << index,
+                '-' | ' ' => {}
+                _ => return None,
+            }
+            rest = chars.as_str();
+        }
+    }
+    rest.is_empty().then_some(joints)
 }

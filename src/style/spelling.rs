@@ -262,21 +262,6 @@ pub(super) struct StyleFile {
 }
 
 impl StyleFile {
-    /// The built-in file, then `name` from each of the user's style folders that has one.
-    pub(super) fn embedded_and_users(
-        embedded: &str,
-        embedded_path: &str,
-        name: &str,
-        dirs: &[PathBuf],
-    ) -> Result<Vec<StyleFile>, InputError> {
-        let mut files = vec![StyleFile {
-            path: embedded_path.to_string(),
-            text: Arc::new(embedded.to_string()),
-        }];
-        files.extend(StyleFile::users(name, dirs)?);
-        Ok(files)
-    }
-
     /// `name` from each of the user's style folders that has one.
     pub(super) fn users(name: &str, dirs: &[PathBuf]) -> Result<Vec<StyleFile>, InputError> {
         let mut files = Vec::new();
@@ -436,8 +421,7 @@ mod tests {
     #[test]
     fn the_built_table_is_the_file_read() {
         let mut read = SpellingTable::default();
-        let file = StyleFile::embedded_and_users(EMBEDDED, EMBEDDED_PATH, FILE_NAME, &[]).unwrap();
-        read.add_file(&file[0])
+        read.add_file(&StyleFile::from_text(EMBEDDED_PATH, EMBEDDED))
             .unwrap_or_else(|error| panic!("{}", error.located_message()));
         assert_eq!(read.forms.len(), FORMS.len());
         for (form, variant) in &read.forms {

@@ -14,7 +14,10 @@ use super::spelling::StyleFile;
 use crate::error::InputError;
 use crate::text::{with_lowercase_bytes, WordShapes};
 
+/// The embedded file, read by the build script (and by the tests, to check its table).
+#[cfg(test)]
 const EMBEDDED: &str = include_str!("../../rules/style/titles.toml");
+#[cfg(test)]
 const EMBEDDED_PATH: &str = "rules/style/titles.toml (built in)";
 const FILE_NAME: &str = "titles.toml";
 
@@ -83,6 +86,9 @@ pub struct Organisation {
 
 #[derive(Debug, Default)]
 pub struct TitleTable {
+    /// The embedded table alone, as the build script read it: first words and words that
+    /// are never names are looked up in its tables ([`FIRST_WORDS`], [`NOT_NAMES`]).
+    embedded: bool,
     pub titles: Vec<Title>,
     pub organisations: Vec<Organisation>,
     /// Lower-case first word, as bytes (looked up without validating a lowered copy) →
@@ -128,12 +134,52 @@ impl TitleTable {
     /// The embedded titles plus `titles.toml` from each style folder in `dirs`. A user's
     /// title or organisation of the same name replaces the built-in one.
     pub fn load(dirs: &[PathBuf]) -> Result<TitleTable, InputError> {
-        let mut table = TitleTable::default();
-        for file in StyleFile::embedded_and_users(EMBEDDED, EMBEDDED_PATH, FILE_NAME, dirs)? {
-            table.add_file(&file)?;
+        let users = StyleFile::users(FILE_NAME, dirs)?;
+        let mut table = TitleTable::built();
+        if users.is_empty() {
+            return Ok(table);
+        }
+        // A user's file may replace any title or organisation: the table is indexed anew.
+        table.embedded = false;
+        table.not_names = LISTED_NOT_NAMES
+            .iter()
+            .map(|word| lower_case_key(word))
+            .collect();
+        for file in &users {
+            table.add_file(file)?;
         }
         table.index();
         Ok(table)
+    }
+
+    /// The embedded table, from what the build script read.
+    fn built() -> TitleTable {
+        TitleTable {
+            embedded: true,
+            titles: TITLES
+                .iter()
+                .map(|title| Title {
+                    words: title.words.iter().map(|word| word.to_string()).collect(),
+                    canonical: title
+                        .canonical
+                        .iter()
+                        .map(|&(organisation, joints)| (organisation, Joints(joints)))
+                        .collect(),
+                    preferred: title.preferred.map(Joints),
+                    capitalised: title.capitalised,
+                })
+                .collect(),
+            organisations: ORGANISATIONS
+                .iter()
+                .map(|(name, aliases)| Organisation {
+                    name: name.to_string(),
+                    aliases: aliases.iter().map(|alias| alias.to_string()).collect(),
+                })
+                .collect(),
+            by_first_word: FxHashMap::default(),
+            first_word_shapes: WordShapes::from_bits(&FIRST_WORD_SHAPES),
+            not_names: FxHashSet::default(),
+        }
     }
 
     /// Titles whose first word is `word` (any case).
@@ -141,12 +187,30 @@ impl TitleTable {
         if !self.first_word_shapes.may_hold(word) {
             return &[];
         }
-        with_lowercase_bytes(word, |lower| self.by_first_word.get(lower)).map_or(&[], Vec::as_slice)
+        with_lowercase_bytes(word, |lower| {
+            if self.embedded {
+                FIRST_WORDS
+                    .binary_search_by(|(first, _)| first.as_bytes().cmp(lower))
+                    .ok()
+                    .map(|at| FIRST_WORDS[at].1)
+            } else {
+                self.by_first_word.get(lower).map(Vec::as_slice)
+            }
+        })
+        .unwrap_or(&[])
     }
 
     /// Whether a capitalised word can be part of a person's name.
     pub fn may_be_name(&self, word: &str) -> bool {
-        !with_lowercase_bytes(word, |lower| self.not_names.contains(lower))
+        !with_lowercase_bytes(word, |lower| {
+            if self.embedded {
+                NOT_NAMES
+                    .binary_search_by(|name| name.as_bytes().cmp(lower))
+                    .is_ok()
+            } else {
+                self.not_names.contains(lower)
+            }
+        })
     }
 
     fn add_file(&mut self, file: &StyleFile) -> Result<(), InputError> {
@@ -276,6 +340,20 @@ impl TitleTable {
     }
 }
 
+/// A title as the build script writes it.
+struct BuiltTitle {
+    words: &'static [&'static str],
+    canonical: &'static [(usize, u32)],
+    preferred: Option<u32>,
+    capitalised: bool,
+}
+
+// The embedded table: `TITLES`, `ORGANISATIONS`, `FIRST_WORDS` (lower case, sorted, with the
+// titles they start, longest first), `LISTED_NOT_NAMES` (the file's own), `NOT_NAMES`
+// (lower case, sorted, with the words of titles and organisations) and `FIRST_WORD_SHAPES`
+// (see `build/style.rs`).
+include!(concat!(env!("OUT_DIR"), "/titles_table.rs"));
+
 /// The key of a word in the tables: its lower case, as bytes.
 fn lower_case_key(word: &str) -> Box<[u8]> {
     word.to_lowercase().into_bytes().into_boxed_slice()
@@ -345,6 +423,35 @@ mod tests {
             .unwrap_err();
         assert!(error.message.contains(message_part), "{}", error.message);
         assert_eq!(error.span.unwrap().text(text), spanned);
+    }
+
+    /// The build script's table is the one this reader builds from the embedded file.
+    #[test]
+    fn the_built_table_is_the_file_read() {
+        let mut read = TitleTable::default();
+        read.add_file(&StyleFile::from_text(EMBEDDED_PATH, EMBEDDED))
+            .unwrap_or_else(|error| panic!("{}", error.located_message()));
+        read.index();
+        let built = embedded();
+        assert!(built.embedded);
+        assert_eq!(format!("{:?}", built.titles), format!("{:?}", read.titles));
+        assert_eq!(
+            format!("{:?}", built.organisations),
+            format!("{:?}", read.organisations)
+        );
+        assert_eq!(built.first_word_shapes, read.first_word_shapes);
+        assert_eq!(read.by_first_word.len(), FIRST_WORDS.len());
+        for (first, indices) in &read.by_first_word {
+            let first = std::str::from_utf8(first).unwrap();
+            assert_eq!(built.starting_with(first), indices.as_slice(), "{first}");
+        }
+        let mut not_names: Vec<&[u8]> = read.not_names.iter().map(|name| &name[..]).collect();
+        not_names.sort();
+        let built_not_names: Vec<&[u8]> = NOT_NAMES.iter().map(|name| name.as_bytes()).collect();
+        assert_eq!(not_names, built_not_names);
+        for name in NOT_NAMES {
+            assert!(!built.may_be_name(name), "{name}");
+        }
     }
 
     #[test]
