@@ -1,7 +1,7 @@
 //! Pre-reads the embedded style data, so that start-up parses none of it: the spelling pairs
-//! (`rules/style/spelling.toml`) as a ready table, and for the credit patterns
-//! (`rules/style/credits.toml`) the words every match of each pattern must contain
-//! (`src/style/gate.rs`).
+//! (`rules/style/spelling.toml`) and titles (`rules/style/titles.toml`) as ready tables, and
+//! for the credit patterns (`rules/style/credits.toml`) the words every match of each pattern
+//! must contain (`src/style/gate.rs`) with an automaton that finds them.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -11,7 +11,14 @@ mod gate;
 
 const CREDITS: &str = "rules/style/credits.toml";
 
-/// Writes `credit_gates.rs` to `out_dir`: `(pattern, needle lists)` for each embedded pattern.
+/// The characters `(?i)` reads as ASCII letters (the long s, the Kelvin sign): the first two
+/// needles, as in `src/style/credits.rs`.
+const FOLDED: [&str; 2] = ["\u{17F}", "\u{212A}"];
+
+/// Writes the spelling and title tables, and `credit_gates.rs`: for each embedded credit
+/// pattern its needle lists (as indexes into `NEEDLES`), and an Aho-Corasick automaton over
+/// every needle (ASCII case ignored) as static tables, so that start-up builds nothing to read
+/// the gates.
 pub fn write(out_dir: &Path) {
     write_spelling(out_dir);
     write_titles(out_dir);
@@ -19,7 +26,8 @@ pub fn write(out_dir: &Path) {
     println!("cargo:rerun-if-changed=src/style/gate.rs");
     let text = std::fs::read_to_string(CREDITS).unwrap_or_else(|e| panic!("{CREDITS}: {e}"));
     let table: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{CREDITS}: {e}"));
-    let mut out = String::from("&[\n");
+    let mut needles: Vec<Vec<u8>> = FOLDED.iter().map(|c| c.as_bytes().to_vec()).collect();
+    let mut out = String::from("static BUILT_GATES: &[(&str, &[&[u16]])] = &[\n");
     for section in table.values().filter_map(toml::Value::as_table) {
         let lists = section
             .iter()
@@ -28,19 +36,123 @@ pub fn write(out_dir: &Path) {
         for list in lists {
             for pattern in list.iter().filter_map(toml::Value::as_str) {
                 write!(out, "    ({pattern:?}, &[").unwrap();
-                for needles in gate::needles(pattern) {
-                    out.push_str("&[");
-                    for needle in needles {
-                        write!(out, "&{needle:?}, ").unwrap();
-                    }
-                    out.push_str("], ");
+                for list in gate::needles(pattern) {
+                    let ids: Vec<usize> = list
+                        .into_iter()
+                        .map(|needle| match needles.iter().position(|n| *n == needle) {
+                            Some(at) => at,
+                            None => {
+                                needles.push(needle);
+                                needles.len() - 1
+                            }
+                        })
+                        .collect();
+                    write!(out, "&{ids:?}, ").unwrap();
                 }
                 out.push_str("]),\n");
             }
         }
     }
-    out.push_str("]\n");
+    out.push_str("];\n");
+    write!(out, "static NEEDLES: &[&[u8]] = &[").unwrap();
+    for needle in &needles {
+        write!(out, "&{needle:?}, ").unwrap();
+    }
+    out.push_str("];\n");
+    write_automaton(&mut out, &needles);
     std::fs::write(out_dir.join("credit_gates.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// An Aho-Corasick DFA over `needles` (lower-case ASCII or caseless bytes), reading text
+/// bytes through `NEEDLE_CLASSES` (upper-case ASCII letters as lower-case ones): from state
+/// `s` on a byte of class `c` to `NEEDLE_STATES[s * NEEDLE_CLASS_COUNT + c]`; a state whose
+/// `NEEDLE_MATCHING` is set ends the needles of its `NEEDLE_OUTPUTS` bits.
+fn write_automaton(out: &mut String, needles: &[Vec<u8>]) {
+    let mut classes = [0u8; 256];
+    let mut class_count = 1usize;
+    for &byte in needles.iter().flatten() {
+        let byte = byte.to_ascii_lowercase();
+        if classes[usize::from(byte)] == 0 {
+            classes[usize::from(byte)] = u8::try_from(class_count).expect("few classes");
+            class_count += 1;
+        }
+    }
+    for upper in b'A'..=b'Z' {
+        classes[usize::from(upper)] = classes[usize::from(upper.to_ascii_lowercase())];
+    }
+    let words = needles.len().div_ceil(64);
+    // The trie: goto[state][class], 0 for none (the root is never a target).
+    let mut goto: Vec<Vec<usize>> = vec![vec![0; class_count]];
+    let mut outputs: Vec<Vec<u64>> = vec![vec![0; words]];
+    for (id, needle) in needles.iter().enumerate() {
+        let mut state = 0;
+        for &byte in needle {
+            let class = usize::from(classes[usize::from(byte)]);
+            if goto[state][class] == 0 {
+                goto.push(vec![0; class_count]);
+                outputs.push(vec![0; words]);
+                goto[state][class] = goto.len() - 1;
+            }
+            state = goto[state][class];
+        }
+        outputs[state][id / 64] |= 1 << (id % 64);
+    }
+    // Breadth first: each state's failure state is done before it, so its transitions and
+    // outputs are complete when the state takes them over.
+    let mut delta = vec![vec![0usize; class_count]; goto.len()];
+    let mut fail = vec![0usize; goto.len()];
+    let mut queue = std::collections::VecDeque::new();
+    for class in 1..class_count {
+        let next = goto[0][class];
+        delta[0][class] = next;
+        if next != 0 {
+            queue.push_back(next);
+        }
+    }
+    while let Some(state) = queue.pop_front() {
+        let failure = fail[state];
+        let inherited = outputs[failure].clone();
+        for (word, bits) in outputs[state].iter_mut().zip(inherited) {
+            *word |= bits;
+        }
+        for class in 0..class_count {
+            let next = goto[state][class];
+            if next == 0 {
+                delta[state][class] = delta[failure][class];
+            } else {
+                fail[next] = delta[failure][class];
+                delta[state][class] = next;
+                queue.push_back(next);
+            }
+        }
+    }
+    assert!(goto.len() < usize::from(u16::MAX), "too many needle states");
+    writeln!(out, "const NEEDLE_WORDS: usize = {words};").unwrap();
+    writeln!(out, "const NEEDLE_CLASS_COUNT: usize = {class_count};").unwrap();
+    writeln!(out, "static NEEDLE_CLASSES: [u8; 256] = {classes:?};").unwrap();
+    let flat: Vec<usize> = delta.into_iter().flatten().collect();
+    writeln!(
+        out,
+        "static NEEDLE_STATES: [u16; {}] = {flat:?};",
+        flat.len()
+    )
+    .unwrap();
+    let matching: Vec<bool> = outputs
+        .iter()
+        .map(|bits| bits.iter().any(|&word| word != 0))
+        .collect();
+    writeln!(
+        out,
+        "static NEEDLE_MATCHING: [bool; {}] = {matching:?};",
+        matching.len()
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "static NEEDLE_OUTPUTS: [[u64; NEEDLE_WORDS]; {}] = {outputs:?};",
+        outputs.len()
+    )
+    .unwrap();
 }
 
 const SPELLING: &str = "rules/style/spelling.toml";

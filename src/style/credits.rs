@@ -81,35 +81,59 @@ struct Pattern {
     compiled: OnceLock<Option<meta::Regex>>,
 }
 
-/// The needle lists of each embedded pattern, read by the build script: `(pattern, lists)`.
-static BUILT_GATES: &[(&str, &[&[&[u8]]])] = include!(concat!(env!("OUT_DIR"), "/credit_gates.rs"));
+// Read by the build script: `BUILT_GATES`, each embedded pattern with its needle lists as
+// indexes into `NEEDLES`, and an automaton that finds every needle in one pass
+// (`NEEDLE_CLASSES`, `NEEDLE_STATES`, `NEEDLE_MATCHING`, `NEEDLE_OUTPUTS`; see
+// `build/style.rs`).
+include!(concat!(env!("OUT_DIR"), "/credit_gates.rs"));
+
+/// The needle lists of an embedded pattern, as indexes into [`NEEDLES`].
+fn built_lists(pattern: &str) -> Option<&'static [&'static [u16]]> {
+    BUILT_GATES
+        .iter()
+        .find(|(built, _)| *built == pattern)
+        .map(|(_, lists)| *lists)
+}
 
 /// What a text must hold for a pattern to match it: one needle of each list (see [`gate`]),
 /// ASCII lower case.
 fn needle_lists(pattern: &str) -> Vec<Vec<Vec<u8>>> {
-    match BUILT_GATES.iter().find(|(built, _)| *built == pattern) {
-        Some((_, lists)) => lists
+    match built_lists(pattern) {
+        Some(lists) => lists
             .iter()
-            .map(|list| list.iter().map(|needle| needle.to_vec()).collect())
+            .map(|list| {
+                list.iter()
+                    .map(|&at| NEEDLES[usize::from(at)].to_vec())
+                    .collect()
+            })
             .collect(),
         None => gate::needles(pattern),
     }
 }
 
 /// The two characters that `(?i)` reads as ASCII letters (the long s, the Kelvin sign): a
-/// text holding one gets past every gate. They are the first two needles of [`Gates`].
+/// text holding one gets past every gate. They are the first two needles of [`Gates`] (and
+/// of [`NEEDLES`]).
 const FOLDED: [&str; 2] = ["\u{17F}", "\u{212A}"];
 
 /// The gates of a set's patterns: every needle of every pattern, looked for in one pass
 /// without regard to ASCII case.
 #[derive(Debug)]
 struct Gates {
-    /// The needles, [`FOLDED`] first.
-    finder: Option<AhoCorasick>,
+    finder: Finder,
     needle_count: usize,
     /// For each pattern, its lists as indexes into the needles: one of each list must be in
     /// the text (none: every text gets past it).
     lists: Vec<Vec<Vec<usize>>>,
+}
+
+/// What finds the needles of a set.
+#[derive(Debug)]
+enum Finder {
+    /// Every pattern is embedded: the automaton built with the program, over [`NEEDLES`].
+    Built,
+    /// The set's own needles, [`FOLDED`] first (none if they cannot be looked for).
+    Read(Option<AhoCorasick>),
 }
 
 /// Which needles a text holds.
@@ -117,6 +141,25 @@ type Present = SmallVec<[u64; 4]>;
 
 impl Gates {
     fn new(patterns: &[Pattern]) -> Gates {
+        let built: Option<Vec<_>> = patterns
+            .iter()
+            .map(|pattern| built_lists(&pattern.source))
+            .collect();
+        if let Some(built) = built {
+            return Gates {
+                finder: Finder::Built,
+                needle_count: NEEDLES.len(),
+                lists: built
+                    .iter()
+                    .map(|lists| {
+                        lists
+                            .iter()
+                            .map(|list| list.iter().map(|&at| usize::from(at)).collect())
+                            .collect()
+                    })
+                    .collect(),
+            };
+        }
         let mut needles: Vec<Vec<u8>> = FOLDED.iter().map(|c| c.as_bytes().to_vec()).collect();
         let mut index: FxHashMap<Vec<u8>, usize> = needles
             .iter()
@@ -148,7 +191,7 @@ impl Gates {
             .build(&needles)
             .ok();
         Gates {
-            finder,
+            finder: Finder::Read(finder),
             needle_count: needles.len(),
             lists,
         }
@@ -157,13 +200,27 @@ impl Gates {
     /// The needles `text` holds (all of them if they cannot be looked for).
     fn present(&self, text: &str) -> Present {
         let words = self.needle_count.div_ceil(64);
-        let Some(finder) = &self.finder else {
-            return smallvec::smallvec![u64::MAX; words];
-        };
         let mut present: Present = smallvec::smallvec![0; words];
-        for found in finder.find_overlapping_iter(text) {
-            let at = found.pattern().as_usize();
-            present[at / 64] |= 1 << (at % 64);
+        match &self.finder {
+            Finder::Built => {
+                let mut state = 0;
+                for &byte in text.as_bytes() {
+                    let class = usize::from(NEEDLE_CLASSES[usize::from(byte)]);
+                    state = usize::from(NEEDLE_STATES[state * NEEDLE_CLASS_COUNT + class]);
+                    if NEEDLE_MATCHING[state] {
+                        for (word, bits) in present.iter_mut().zip(&NEEDLE_OUTPUTS[state]) {
+                            *word |= bits;
+                        }
+                    }
+                }
+            }
+            Finder::Read(Some(finder)) => {
+                for found in finder.find_overlapping_iter(text) {
+                    let at = found.pattern().as_usize();
+                    present[at / 64] |= 1 << (at % 64);
+                }
+            }
+            Finder::Read(None) => present.fill(u64::MAX),
         }
         present
     }
@@ -699,12 +756,14 @@ mod tests {
         .concat();
         assert_eq!(BUILT_GATES.len(), all.len());
         for pattern in all {
-            let Some((_, built)) = BUILT_GATES.iter().find(|(built, _)| *built == pattern) else {
-                panic!("{pattern} was not read at build time");
-            };
-            assert_eq!(*built, gate::needles(&pattern), "{pattern}");
+            assert!(
+                built_lists(&pattern).is_some(),
+                "{pattern} was not read at build time"
+            );
             assert_eq!(needle_lists(&pattern), gate::needles(&pattern), "{pattern}");
         }
+        let folded: Vec<&[u8]> = FOLDED.iter().map(|c| c.as_bytes()).collect();
+        assert_eq!(NEEDLES[..2], folded);
         // Most patterns need some word: the gates are worth having.
         let open = BUILT_GATES
             .iter()
@@ -759,6 +818,15 @@ mod tests {
         ]
         .concat();
         let set = PatternSet::new(&all);
+        assert!(matches!(Gates::new(&set.patterns).finder, Finder::Built));
+        // With a user's pattern, the gates are read at run time.
+        let mut with_users = all.clone();
+        with_users.push(r"(?i)\bbild\s*:".to_string());
+        let read = PatternSet::new(&with_users);
+        assert!(matches!(
+            Gates::new(&read.patterns).finder,
+            Finder::Read(Some(_))
+        ));
         let mut words = TRICKY.to_vec();
         words.extend([
             "Photo",
@@ -813,6 +881,7 @@ mod tests {
                 })
                 .collect();
             assert_eq!(admitted(&set, &text), expected, "{text:?}");
+            assert_eq!(admitted(&read, &text)[..all.len()], expected, "{text:?}");
         }
     }
 
