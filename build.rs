@@ -2,8 +2,9 @@
 //! truth) is parsed and its tables are built and checked as at run time (the same code,
 //! mounted from `src/facts/`); a problem fails the build, naming `file:line:column`. Two
 //! outputs go to `OUT_DIR`:
-//! - the built tables as a snapshot (`facts.text`, `facts.bin`; see `src/facts/snapshot.rs`),
-//!   which the default fact base loads without parsing anything;
+//! - the built tables and their name index as a snapshot (`facts.text`, `facts.bin`; see
+//!   `src/facts/snapshot.rs`), which the default fact base loads without parsing or indexing
+//!   anything;
 //! - each file as compact JSON, which loads several times faster than TOML, for fact folders
 //!   layered over the defaults (layering needs every layer's files). Spans into the TOML files
 //!   are kept.
@@ -16,6 +17,9 @@ mod builder;
 #[path = "src/facts/file.rs"]
 mod file;
 #[allow(dead_code)]
+#[path = "src/facts/names.rs"]
+mod names;
+#[allow(dead_code)]
 #[path = "src/facts/snapshot.rs"]
 mod snapshot;
 #[allow(dead_code)]
@@ -27,6 +31,10 @@ mod style;
 
 #[path = "build/words.rs"]
 mod words;
+
+// What `names.rs` finds beside it in `src/facts/`: the name index is built over the tables.
+use file::EntityKind;
+use tables::{EntityId, OfficeId, Tables as FactBase};
 
 /// The embedded fact files, in load order (`src/facts/load.rs` lists the same).
 const FACT_FILES: &[&str] = &[
@@ -45,7 +53,7 @@ fn main() {
         std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     style::write(&out_dir);
     words::write(&out_dir);
-    for module in ["builder", "file", "snapshot", "tables"] {
+    for module in ["builder", "file", "names", "snapshot", "tables"] {
         println!("cargo:rerun-if-changed=src/facts/{module}.rs");
     }
     let mut texts = Vec::new();
@@ -73,7 +81,9 @@ fn main() {
             .collect();
         panic!("the embedded fact base is invalid:\n{}", lines.join("\n"))
     });
-    let (text, bytes) = snapshot::write(&tables);
+    let names = names::NameIndex::build(&tables);
+    names.prepare();
+    let (text, bytes) = snapshot::write(&tables, &names);
     std::fs::write(out_dir.join("facts.text"), text).expect("OUT_DIR is writable");
     std::fs::write(out_dir.join("facts.bin"), bytes).expect("OUT_DIR is writable");
 }

@@ -553,7 +553,7 @@ fn every_table_office_and_person_is_in_the_base() {
         );
     }
     let opec = facts.entity(facts.entity_by_id("org:opec").unwrap());
-    assert!(opec.generic.contains(&"cartel".to_string()));
+    assert!(opec.generic.iter().any(|generic| generic == "cartel"));
 }
 
 /// Rows of a CSV text (quoted cells may hold commas; the tables quote no newlines).

@@ -397,7 +397,7 @@ impl Article<'_> {
                         continue;
                     };
                     let person = claim.person_span.start..claim.person_span.end;
-                    let name = self.facts.entity(other).name.clone();
+                    let name = self.facts.entity(other).name.to_string();
                     let what = format!("{} -> {name}", &self.source[person.clone()]);
                     sites.push(Site::whole(person, name, what));
                 }

@@ -404,7 +404,7 @@ impl Reader<'_> {
             .facts
             .entities
             .iter()
-            .any(|e| e.generic.contains(&lower));
+            .any(|e| e.generic.iter().any(|generic| *generic == lower));
         (len > 0 && known).then_some((word, at + len))
     }
 
@@ -700,7 +700,7 @@ mod tests {
         let found: Vec<(u32, String)> = claims
             .counts
             .iter()
-            .map(|c| (c.value, settings.facts.entity(c.entity).name.clone()))
+            .map(|c| (c.value, settings.facts.entity(c.entity).name.to_string()))
             .collect();
         let expected: Vec<(u32, String)> = expected
             .iter()

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use super::file::{Date, EntityKind, Precision, RawEntity, RawFile, TermKind, Text};
 use super::tables::{
     AccessionStep, Alias, Capital, Entity, EntityId, Event, EventFact, Interval, MemberCount,
-    Membership, Office, OfficeId, Provenance, Tables, Term,
+    Membership, Office, OfficeId, Provenance, Str, Tables, Term,
 };
 
 /// A parsed fact file and its layer: 0 is the embedded defaults, then each user folder in
@@ -95,8 +95,8 @@ impl Builder {
             );
         }
         Provenance {
-            source: source.get_ref().clone(),
-            note: note.clone().filter(|n| !n.is_empty()),
+            source: source.get_ref().clone().into(),
+            note: note.clone().filter(|n| !n.is_empty()).map(Str::from),
             uncertain,
             checked,
         }
@@ -183,15 +183,20 @@ impl Builder {
                 let provenance =
                     self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
                 self.base.entities.push(Entity {
-                    id: raw.id.get_ref().clone(),
+                    id: raw.id.get_ref().clone().into(),
                     kind: raw.kind,
-                    name: std::mem::take(&mut raw.name),
-                    wikidata: raw.wikidata.take(),
-                    aliases: std::mem::take(&mut raw.aliases),
-                    adjectives: std::mem::take(&mut raw.adjectives),
-                    demonyms: std::mem::take(&mut raw.demonyms),
-                    ambiguous: raw.ambiguous.iter().map(|a| a.get_ref().clone()).collect(),
-                    generic: std::mem::take(&mut raw.generic),
+                    name: std::mem::take(&mut raw.name).into(),
+                    wikidata: raw.wikidata.take().map(Str::from),
+                    aliases: std::mem::take(&mut raw.aliases).into(),
+                    adjectives: std::mem::take(&mut raw.adjectives).into(),
+                    demonyms: std::mem::take(&mut raw.demonyms).into(),
+                    ambiguous: raw
+                        .ambiguous
+                        .iter()
+                        .map(|a| a.get_ref().clone())
+                        .collect::<Vec<String>>()
+                        .into(),
+                    generic: std::mem::take(&mut raw.generic).into(),
                     born: raw.born.as_ref().map(|d| *d.get_ref()),
                     died: raw.died.as_ref().map(|d| *d.get_ref()),
                     provenance,
@@ -217,12 +222,12 @@ impl Builder {
                     .insert(raw.id.get_ref().clone(), Target::Office(id));
                 let provenance = self.provenance(file, checked, &raw.source, &raw.note, false);
                 self.base.offices.push(Office {
-                    id: raw.id.get_ref().clone(),
-                    name: std::mem::take(&mut raw.name),
+                    id: raw.id.get_ref().clone().into(),
+                    name: std::mem::take(&mut raw.name).into(),
                     of,
-                    title: std::mem::take(&mut raw.title),
-                    titles: std::mem::take(&mut raw.titles),
-                    wikidata: raw.wikidata.take(),
+                    title: std::mem::take(&mut raw.title).into(),
+                    titles: std::mem::take(&mut raw.titles).into(),
+                    wikidata: raw.wikidata.take().map(Str::from),
                     provenance,
                 });
             }
@@ -369,9 +374,9 @@ impl Builder {
                     self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
                 self.base.aliases.push(Alias {
                     entity,
-                    name: raw.name.clone(),
-                    kind: raw.kind.clone(),
-                    lang: raw.lang.clone(),
+                    name: raw.name.clone().into(),
+                    kind: raw.kind.clone().map(Str::from),
+                    lang: raw.lang.clone().map(Str::from),
                     valid: interval(&raw.from, &raw.until),
                     contextual: raw.contextual,
                     provenance,
@@ -421,7 +426,7 @@ impl Builder {
                     organisation,
                     member,
                     valid: interval(&raw.from, &raw.until),
-                    event: raw.event.clone(),
+                    event: raw.event.clone().map(Str::from),
                     provenance,
                 });
             }
@@ -445,7 +450,7 @@ impl Builder {
                 self.base.accession_steps.push(AccessionStep {
                     organisation,
                     candidate,
-                    step: raw.step.clone(),
+                    step: raw.step.clone().into(),
                     by,
                     date: raw.date.get_ref().0,
                     provenance,
@@ -487,10 +492,10 @@ impl Builder {
                     self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
                 self.base.capitals.push(Capital {
                     country,
-                    city: raw.city.clone(),
-                    aliases: raw.aliases.clone(),
+                    city: raw.city.clone().into(),
+                    aliases: raw.aliases.clone().into(),
                     role: raw.role,
-                    wikidata: raw.wikidata.clone(),
+                    wikidata: raw.wikidata.clone().map(Str::from),
                     valid: interval(&raw.from, &raw.until),
                     provenance,
                 });
@@ -524,8 +529,8 @@ impl Builder {
                     .fact
                     .iter()
                     .map(|fact| EventFact {
-                        property: fact.property.clone(),
-                        value: fact.value.clone(),
+                        property: fact.property.clone().into(),
+                        value: fact.value.clone().into(),
                         provenance: self.provenance(
                             file,
                             checked,
@@ -536,13 +541,13 @@ impl Builder {
                     })
                     .collect();
                 self.base.events.push(Event {
-                    id: raw.id.get_ref().clone(),
-                    name: raw.name.clone(),
-                    kind: raw.kind.clone(),
+                    id: raw.id.get_ref().clone().into(),
+                    name: raw.name.clone().into(),
+                    kind: raw.kind.clone().map(Str::from),
                     start: raw.start.get_ref().0,
                     end: raw.end.as_ref().map(|d| d.get_ref().0),
-                    venue: raw.venue.clone(),
-                    city: raw.city.clone(),
+                    venue: raw.venue.clone().map(Str::from),
+                    city: raw.city.clone().map(Str::from),
                     country,
                     facts,
                 });

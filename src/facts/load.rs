@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::builder::{self, Input};
 use super::file::RawFile;
+use super::names::NameIndex;
 use super::tables::Tables;
 use super::{snapshot, FactBase};
 use crate::error::InputError;
@@ -56,9 +57,9 @@ pub fn embedded_sources() -> Vec<SourceFile> {
         .collect()
 }
 
-/// The embedded defaults' tables, from the snapshot the build script wrote of them
-/// (`snapshot.rs`); `None` if it does not read back.
-pub fn embedded_tables() -> Option<Tables> {
+/// The embedded defaults' tables and name index, from the snapshot the build script wrote of
+/// them (`snapshot.rs`); `None` if it does not read back.
+pub fn embedded_snapshot() -> Option<(Tables, NameIndex)> {
     snapshot::read(
         include_str!(concat!(env!("OUT_DIR"), "/facts.text")),
         include_bytes!(concat!(env!("OUT_DIR"), "/facts.bin")),
@@ -196,10 +197,10 @@ mod tests {
 
     /// The two ways to the embedded base may never drift apart: the snapshot read back holds
     /// exactly the tables built from the TOML files (and from the JSON copies of them that
-    /// layered folders load), and the fact bases made of them are the same.
+    /// layered folders load), and the name index built over them, lexicons included.
     #[test]
     fn the_snapshot_holds_what_the_fact_files_build() {
-        let snapshot = embedded_tables().expect("the snapshot reads back");
+        let (snapshot, names) = embedded_snapshot().expect("the snapshot reads back");
         let mut toml_sources = embedded_sources();
         for source in &mut toml_sources {
             source.parsed = None;
@@ -215,23 +216,27 @@ mod tests {
             snapshot == from_json,
             "the snapshot differs from the JSON copies"
         );
-        // Fresh fact bases: the process's shared embedded one may have built automata for
-        // other tests.
-        assert_eq!(
-            format!("{:?}", FactBase::with_names(snapshot)),
-            format!("{:?}", FactBase::with_names(from_json)),
-        );
+        // A fresh fact base built from the TOML files, its lexicons built as the snapshot's
+        // were (the process's shared embedded base may have searched for other tests).
+        let built = FactBase::with_names(from_toml);
+        built.names().prepare();
+        let snapshot = FactBase { tables: snapshot, names };
+        assert_eq!(format!("{snapshot:?}"), format!("{built:?}"));
+        assert!(format!("{:?}", snapshot.names()).contains("Lexicon"));
     }
 
     #[test]
     fn a_snapshot_reads_back_only_whole() {
-        let tables = embedded_tables().expect("the snapshot reads back");
-        let (text, bytes) = snapshot::write(&tables);
-        assert!(snapshot::read(&text, &bytes) == Some(tables));
-        assert!(snapshot::read(&text, &bytes[..bytes.len() - 1]).is_none());
+        let (tables, names) = embedded_snapshot().expect("the snapshot reads back");
+        let (text, bytes) = snapshot::write(&tables, &names);
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let (again, again_names) = snapshot::read(text, &bytes).expect("it reads back");
+        assert!(again == tables);
+        assert_eq!(format!("{again_names:?}"), format!("{names:?}"));
+        assert!(snapshot::read(text, &bytes[..bytes.len() - 1]).is_none());
         let mut longer = bytes.clone();
         longer.push(0);
-        assert!(snapshot::read(&text, &longer).is_none());
+        assert!(snapshot::read(text, &longer).is_none());
         assert!(snapshot::read("", &bytes).is_none());
     }
 }

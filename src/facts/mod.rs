@@ -27,7 +27,7 @@ pub use names::{NameForm, NameGroup, NameIndex, NameMatch, NameTarget};
 use tables::Tables;
 pub use tables::{
     AccessionStep, Alias, Capital, Entity, EntityId, Event, EventFact, Interval, MemberCount,
-    Membership, Office, OfficeId, Provenance, Term,
+    Membership, Office, OfficeId, Provenance, Str, Strs, Term,
 };
 
 use crate::error::InputError;
@@ -57,7 +57,7 @@ pub struct OfficeTitle<'a> {
     /// The organisation or country's name ("NATO").
     pub of: &'a str,
     pub canonical: &'a str,
-    pub variants: &'a [String],
+    pub variants: &'a [Str],
 }
 
 /// The tables (read through `Deref`: `facts.entities`, `facts.terms`) and the name index
@@ -82,14 +82,14 @@ impl FactBase {
     }
 
     /// The embedded default fact base (`rules/facts/`), loaded once per process from the
-    /// snapshot the build script made of it (`snapshot.rs`): nothing is parsed or checked at
-    /// run time, the build did that.
+    /// snapshot the build script made of it (`snapshot.rs`): nothing is parsed, checked or
+    /// indexed at run time, the build did that, and the tables borrow their strings from it.
     pub fn embedded() -> Arc<FactBase> {
         static EMBEDDED: OnceLock<Arc<FactBase>> = OnceLock::new();
         Arc::clone(EMBEDDED.get_or_init(|| {
-            let tables = load::embedded_tables()
+            let (tables, names) = load::embedded_snapshot()
                 .expect("the embedded snapshot reads back (a test in load.rs checks it)");
-            Arc::new(FactBase::with_names(tables))
+            Arc::new(FactBase { tables, names })
         }))
     }
 
@@ -323,7 +323,7 @@ impl FactBase {
     /// Entities whose id, name, alias, adjective or demonym is `text` (ignoring case).
     pub fn find(&self, text: &str) -> Vec<EntityId> {
         let text = text.trim();
-        let matches = |name: &String| name.to_lowercase() == text.to_lowercase();
+        let matches = |name: &Str| name.to_lowercase() == text.to_lowercase();
         let mut found: Vec<EntityId> = self
             .entities
             .iter()

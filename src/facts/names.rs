@@ -23,11 +23,13 @@
 //! Aho-Corasick DFA instead, which costs about a millisecond to build but searches faster: one
 //! article never pays for it, a long run gains.
 
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::snapshot::{Reader, Snap, Writer};
 use super::{EntityId, EntityKind, FactBase, OfficeId};
 
 /// Which group a name belongs to.
@@ -84,8 +86,9 @@ const DFA_MAX_PATTERNS: usize = 1_000;
 /// Patterns, each once, and what finds them in text.
 #[derive(Debug, Default)]
 struct Patterns {
-    /// Every pattern, one after another (in ASCII lower case when `ignore_case`).
-    text: String,
+    /// Every pattern, one after another (in ASCII lower case when `ignore_case`); borrowed
+    /// from the snapshot for the embedded base.
+    text: Cow<'static, str>,
     /// Where each pattern ends in `text`; each starts where the one before ends.
     ends: Vec<usize>,
     ignore_case: bool,
@@ -102,7 +105,7 @@ impl Patterns {
     /// `bytes` is how long they are together, at most.
     fn with_capacity(capacity: usize, bytes: usize, ignore_case: bool) -> (Patterns, KeyTable) {
         let patterns = Patterns {
-            text: String::with_capacity(bytes),
+            text: Cow::Owned(String::with_capacity(bytes)),
             ends: Vec::with_capacity(capacity),
             ignore_case,
             ..Patterns::default()
@@ -124,15 +127,16 @@ impl Patterns {
 
     /// Adds `name` unless it is there already; its index either way.
     fn add(&mut self, table: &mut KeyTable, name: &str) -> usize {
-        let start = self.text.len();
-        self.text.push_str(name);
+        let text = self.text.to_mut();
+        let start = text.len();
+        text.push_str(name);
         if self.ignore_case {
-            self.text[start..].make_ascii_lowercase();
+            text[start..].make_ascii_lowercase();
         }
         let key = &self.text.as_bytes()[start..];
         let hash = hash(key, false);
         if let Some(id) = table.get(hash, key, false, |id| self.bytes(id)) {
-            self.text.truncate(start);
+            self.text.to_mut().truncate(start);
             return id;
         }
         self.ends.push(self.text.len());
@@ -765,12 +769,12 @@ impl NameIndex {
         };
         for (id, entity) in base.entities.iter().enumerate() {
             let forms = std::iter::once(&entity.name)
-                .chain(&entity.aliases)
+                .chain(entity.aliases.iter())
                 .map(|name| (name, NameForm::Name))
                 .chain(entity.adjectives.iter().map(|a| (a, NameForm::Adjective)));
             for (name, form) in forms {
                 groups[group_of(id)].push((
-                    name.as_str(),
+                    &**name,
                     NameTarget::Entity {
                         entity: id,
                         form,
@@ -783,7 +787,7 @@ impl NameIndex {
         for (index, alias) in base.aliases.iter().enumerate() {
             let entity = &base.entities[alias.entity];
             groups[group_of(alias.entity)].push((
-                alias.name.as_str(),
+                &*alias.name,
                 NameTarget::Entity {
                     entity: alias.entity,
                     form: NameForm::Name,
@@ -793,9 +797,9 @@ impl NameIndex {
             ));
         }
         for (index, capital) in base.capitals.iter().enumerate() {
-            for name in std::iter::once(&capital.city).chain(&capital.aliases) {
+            for name in std::iter::once(&capital.city).chain(capital.aliases.iter()) {
                 groups[NameGroup::Cities as usize]
-                    .push((name.as_str(), NameTarget::City { capital: index }));
+                    .push((&**name, NameTarget::City { capital: index }));
             }
         }
         let titles: Vec<(&str, OfficeId)> = base
@@ -804,8 +808,8 @@ impl NameIndex {
             .enumerate()
             .flat_map(|(id, office)| {
                 std::iter::once(&office.title)
-                    .chain(&office.titles)
-                    .map(move |title| (title.as_str(), id))
+                    .chain(office.titles.iter())
+                    .map(move |title| (&**title, id))
             })
             .collect();
         let name_repeats = |kept: &[NameTarget], target: &NameTarget| kept.contains(target);
@@ -846,6 +850,217 @@ impl NameIndex {
     /// The offices a title found by [`NameIndex::find_titles`] may name, in ascending order.
     pub fn offices(&self, pattern: usize) -> &[OfficeId] {
         self.titles.targets(pattern)
+    }
+}
+
+/// The name index in the snapshot of the embedded base (`snapshot.rs`), with the lexicons
+/// built: start-up reads it back instead of building it. Its arrays are written as
+/// four-byte numbers, read back at once.
+impl Snap for NameIndex {
+    fn put(&self, out: &mut Writer) {
+        for group in &self.groups {
+            group.put(out);
+        }
+        self.titles.put(out);
+    }
+
+    fn take(input: &mut Reader) -> Option<NameIndex> {
+        Some(NameIndex {
+            groups: [
+                Group::take(input)?,
+                Group::take(input)?,
+                Group::take(input)?,
+            ],
+            titles: Group::take(input)?,
+        })
+    }
+}
+
+impl NameIndex {
+    /// Builds every lexicon now rather than on first search (for the snapshot).
+    pub fn prepare(&self) {
+        for patterns in self.groups.iter().map(|group| &group.names) {
+            patterns.lexicon();
+        }
+        self.titles.names.lexicon();
+    }
+}
+
+/// A number of the name index in four bytes.
+fn word(value: usize) -> u32 {
+    u32::try_from(value).expect("the name index counts under 4 billion")
+}
+
+/// What a group's name may mean, as two numbers.
+trait Packed: Copy {
+    fn pack(self) -> [u32; 2];
+    fn unpack(words: [u32; 2]) -> Option<Self>;
+}
+
+impl Packed for OfficeId {
+    fn pack(self) -> [u32; 2] {
+        [word(self), 0]
+    }
+
+    fn unpack([office, _]: [u32; 2]) -> Option<OfficeId> {
+        usize::try_from(office).ok()
+    }
+}
+
+/// An entity as its id and `1 | form << 1 | ambiguous << 2 | (alias + 1) << 3`; a city as its
+/// capital and 0.
+impl Packed for NameTarget {
+    fn pack(self) -> [u32; 2] {
+        match self {
+            NameTarget::Entity {
+                entity,
+                form,
+                alias,
+                ambiguous,
+            } => {
+                let alias = alias.map_or(0, |alias| word(alias) + 1);
+                assert!(alias < 1 << 29, "fewer than 2^29 alias rows");
+                let form = u32::from(form == NameForm::Adjective);
+                [
+                    word(entity),
+                    1 | form << 1 | u32::from(ambiguous) << 2 | alias << 3,
+                ]
+            }
+            NameTarget::City { capital } => [word(capital), 0],
+        }
+    }
+
+    fn unpack([id, bits]: [u32; 2]) -> Option<NameTarget> {
+        let id = usize::try_from(id).ok()?;
+        if bits == 0 {
+            return Some(NameTarget::City { capital: id });
+        }
+        Some(NameTarget::Entity {
+            entity: id,
+            form: if bits & 2 == 0 {
+                NameForm::Name
+            } else {
+                NameForm::Adjective
+            },
+            alias: (bits >> 3).checked_sub(1).map(|alias| alias as usize),
+            ambiguous: bits & 4 != 0,
+        })
+    }
+}
+
+impl<T: Packed> Snap for Group<T> {
+    fn put(&self, out: &mut Writer) {
+        self.names.put(out);
+        out.words(self.targets.iter().map(|target| target.pack()));
+        out.words(self.ends.iter().map(|&end| [word(end)]));
+    }
+
+    fn take(input: &mut Reader) -> Option<Group<T>> {
+        Some(Group {
+            names: Patterns::take(input)?,
+            targets: input.words(T::unpack)?,
+            ends: input.words(|[end]| usize::try_from(end).ok())?,
+        })
+    }
+}
+
+impl Snap for Patterns {
+    fn put(&self, out: &mut Writer) {
+        super::tables::Str::from(&*self.text).put(out);
+        out.words(self.ends.iter().map(|&end| [word(end)]));
+        self.ignore_case.put(out);
+        self.may_build_dfa.put(out);
+        match self.lexicon.get() {
+            None => false.put(out),
+            Some(lexicon) => {
+                true.put(out);
+                lexicon.put(out);
+            }
+        }
+    }
+
+    fn take(input: &mut Reader) -> Option<Patterns> {
+        let text = input.text()?;
+        let ends: Vec<usize> = input.words(|[end]| usize::try_from(end).ok())?;
+        // Each pattern ends in the text, after the one before.
+        if ends.last().is_some_and(|&end| end > text.len())
+            || ends.windows(2).any(|pair| pair[0] > pair[1])
+            || ends.iter().any(|&end| !text.is_char_boundary(end))
+        {
+            return None;
+        }
+        let patterns = Patterns {
+            text: Cow::Borrowed(text),
+            ends,
+            ignore_case: bool::take(input)?,
+            may_build_dfa: bool::take(input)?,
+            ..Patterns::default()
+        };
+        if bool::take(input)? {
+            patterns
+                .lexicon
+                .set(Lexicon::take(input)?)
+                .expect("a new lexicon cell");
+        }
+        Some(patterns)
+    }
+}
+
+impl Snap for Lexicon {
+    fn put(&self, out: &mut Writer) {
+        self.fold.put(out);
+        out.words(self.table.slots.iter().map(|&slot| [slot]));
+        out.words(self.words.iter().map(|word| {
+            [
+                word.pattern,
+                word.len,
+                word.alone.unwrap_or(u32::MAX),
+                word.longer.0,
+                word.longer.1,
+            ]
+        }));
+        out.words(self.longer.iter().map(|&id| [id]));
+        let lengths = |table: &[u64; 256]| table.map(|bits| [bits as u32, (bits >> 32) as u32]);
+        out.words(lengths(&self.longer_lengths).into_iter());
+        out.words(lengths(&self.word_lengths).into_iter());
+        out.words(self.odd.iter().map(|&id| [id]));
+        out.words(self.odd_bytes.iter().map(|&odd| [u32::from(odd)]));
+    }
+
+    fn take(input: &mut Reader) -> Option<Lexicon> {
+        let fold = bool::take(input)?;
+        let slots: Vec<u32> = input.words(|[slot]| Some(slot))?;
+        // The table's probing needs a power of two that is never full.
+        if !slots.len().is_power_of_two() || !slots.contains(&0) {
+            return None;
+        }
+        let words = input.words(|[pattern, len, alone, from, to]| {
+            Some(FirstWord {
+                pattern,
+                len,
+                alone: (alone != u32::MAX).then_some(alone),
+                longer: (from, to),
+            })
+        })?;
+        let longer = input.words(|[id]| Some(id))?;
+        let mut lengths = || -> Option<Box<[u64; 256]>> {
+            let bits = input.words(|[low, high]| Some(u64::from(low) | u64::from(high) << 32))?;
+            bits.into_boxed_slice().try_into().ok()
+        };
+        let longer_lengths = lengths()?;
+        let word_lengths = lengths()?;
+        let odd = input.words(|[id]| Some(id))?;
+        let odd_bytes: Vec<bool> = input.words(|[odd]| Some(odd != 0))?;
+        Some(Lexicon {
+            fold,
+            table: KeyTable { slots },
+            words,
+            longer,
+            longer_lengths,
+            word_lengths,
+            odd,
+            odd_bytes: odd_bytes.into_boxed_slice().try_into().ok()?,
+        })
     }
 }
 

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::{EntityId, EntityKind, FactBase, Interval, OfficeId, Provenance, Term, TermKind};
+use super::{EntityId, EntityKind, FactBase, Interval, OfficeId, Provenance, Str, Term, TermKind};
 
 /// Describe every entity that `name` may mean; `None` when the fact base knows none.
 pub fn describe(base: &FactBase, name: &str, as_of: NaiveDate) -> Option<String> {
@@ -41,7 +41,7 @@ fn describe_office(base: &FactBase, id: OfficeId, as_of: NaiveDate, out: &mut St
     );
     let _ = writeln!(out, "  {}", provenance(&office.provenance));
     let mut titles = vec![office.title.as_str()];
-    titles.extend(office.titles.iter().map(String::as_str));
+    titles.extend(office.titles.iter().map(Str::as_str));
     let _ = writeln!(out, "  titles: {}", titles.join(", "));
     let _ = writeln!(out, "  as of {as_of}:");
     let holders = base.holders_on(id, as_of);
@@ -216,7 +216,7 @@ fn describe_entity(base: &FactBase, id: EntityId, as_of: NaiveDate, out: &mut St
         .iter()
         .chain(&entity.adjectives)
         .chain(&entity.demonyms)
-        .cloned()
+        .map(|name| name.to_string())
         .collect();
     names.dedup();
     if !names.is_empty() {

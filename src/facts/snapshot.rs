@@ -1,49 +1,76 @@
-//! The embedded fact base as a snapshot: the build script builds its tables from
-//! `rules/facts/*.toml` (every check passed) and writes them here in a compact binary form,
-//! which start-up reads back without parsing TOML or JSON or checking anything again.
+//! The embedded fact base as a snapshot: the build script builds its tables and their name
+//! index from `rules/facts/*.toml` (every check passed) and writes them here in a compact
+//! binary form, which start-up reads back without parsing TOML or JSON, checking anything
+//! again or copying a string.
 //!
-//! Two parts: the text of every distinct string, one after another (included as a `&str`, so
-//! it is known to be UTF-8 and needs no check), and a stream of bytes holding everything else
-//! in the order the tables' fields are declared: numbers as LEB128 varints, a string as its
-//! place in the text (four bytes; repeated strings, such as a source's URL, are written once)
-//! and its length, a date in four bytes, an `Option` as a tag byte, a `Vec` as its length and
-//! then its items. The snapshot is written and read
+//! Two parts: the text of every distinct string, one after another (included as a `&'static
+//! str`, so it is known to be UTF-8; the tables borrow their strings from it), and a stream of
+//! bytes holding everything else in the order the tables' fields are declared: numbers as
+//! LEB128 varints, a string as its place in the text (four bytes; repeated strings, such as a
+//! source's URL, are written once) and its length, a date in four bytes, an `Option` as a tag
+//! byte, a `Vec` as its length and then its items. The strings of every list (an entity's
+//! aliases, an office's titles) come first in the stream, as one list that is read once and
+//! kept for the process; each list is then a stretch of it. The snapshot is written and read
 //! by the same build of this file, so it has no version; a test reads it back and compares it
-//! with the tables built from the TOML files.
+//! with what the TOML files build.
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::file::{CapitalRole, EntityKind, FactDate, Precision, TermKind};
+use super::names::NameIndex;
 use super::tables::{
     AccessionStep, Alias, Capital, Entity, Event, EventFact, Interval, MemberCount, Membership,
-    Office, Provenance, Tables, Term,
+    Office, Provenance, Str, Strs, Tables, Term,
 };
 
-/// The tables written as `(text, bytes)`.
-pub fn write(tables: &Tables) -> (String, Vec<u8>) {
+/// The tables and their name index written as `(text, bytes)`.
+pub fn write(tables: &Tables, names: &NameIndex) -> (String, Vec<u8>) {
     let mut writer = Writer::default();
     tables.put(&mut writer);
-    (writer.text, writer.bytes)
+    names.put(&mut writer);
+    let mut bytes = Vec::with_capacity(writer.lists.len() + writer.bytes.len() + 8);
+    let mut head = Writer::default();
+    head.varint(writer.list_items as u64);
+    bytes.extend_from_slice(&head.bytes);
+    bytes.extend_from_slice(&writer.lists);
+    bytes.extend_from_slice(&writer.bytes);
+    (writer.text, bytes)
 }
 
-/// The tables read back from `write`'s `(text, bytes)`; `None` if they are not a whole snapshot.
-pub fn read(text: &str, bytes: &[u8]) -> Option<Tables> {
+/// The tables and name index read back from `write`'s `(text, bytes)`; `None` if they are not
+/// a whole snapshot. The strings of the lists are kept for the rest of the process (the
+/// embedded base is read once).
+pub fn read(text: &'static str, bytes: &[u8]) -> Option<(Tables, NameIndex)> {
     let mut reader = Reader {
         text,
         bytes,
         at: 0,
         last_date: None,
+        lists: &[],
     };
+    let count = usize::take(&mut reader)?;
+    if count > bytes.len() {
+        return None;
+    }
+    let mut items = Vec::with_capacity(count);
+    for _ in 0..count {
+        items.push(Str::borrowed(reader.string()?));
+    }
+    reader.lists = Vec::leak(items);
     let tables = Tables::take(&mut reader)?;
-    (reader.at == bytes.len()).then_some(tables)
+    let names = NameIndex::take(&mut reader)?;
+    (reader.at == bytes.len()).then_some((tables, names))
 }
 
 #[derive(Default)]
-struct Writer {
+pub(super) struct Writer {
     text: String,
     bytes: Vec<u8>,
+    /// The strings of every list, one after another, and how many.
+    lists: Vec<u8>,
+    list_items: usize,
     /// Where each string already written starts in `text`.
     strings: HashMap<String, usize>,
 }
@@ -71,15 +98,28 @@ impl Writer {
         self.bytes.extend_from_slice(&start.to_le_bytes());
         self.varint(text.len() as u64);
     }
+
+    /// Items of `N` numbers under 2^32, four bytes each, read back at once by
+    /// [`Reader::words`] (arrays of the name index, thousands of numbers).
+    pub(super) fn words<const N: usize>(&mut self, items: impl ExactSizeIterator<Item = [u32; N]>) {
+        self.varint(items.len() as u64);
+        for item in items {
+            for word in item {
+                self.bytes.extend_from_slice(&word.to_le_bytes());
+            }
+        }
+    }
 }
 
-struct Reader<'a> {
-    text: &'a str,
+pub(super) struct Reader<'a> {
+    text: &'static str,
     bytes: &'a [u8],
     at: usize,
     /// The last date read, as written and as read: most dates repeat the one before (the
     /// `checked` date of each row of a file).
     last_date: Option<(u32, NaiveDate)>,
+    /// The strings of every list.
+    lists: &'static [Str],
 }
 
 impl Reader<'_> {
@@ -129,15 +169,44 @@ impl Reader<'_> {
     }
 
     #[inline]
-    fn string(&mut self) -> Option<&str> {
+    fn string(&mut self) -> Option<&'static str> {
         let start = usize::try_from(self.fixed()?).ok()?;
         let len = usize::try_from(self.varint()?).ok()?;
         self.text.get(start..start.checked_add(len)?)
     }
+
+    /// What [`Writer::words`] wrote, each item made a `T` by `each`.
+    pub(super) fn words<const N: usize, T>(
+        &mut self,
+        each: impl Fn([u32; N]) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let len = usize::try_from(self.varint()?).ok()?;
+        let end = self.at.checked_add(len.checked_mul(4 * N)?)?;
+        let bytes = self.bytes.get(self.at..end)?;
+        self.at = end;
+        bytes
+            .chunks_exact(4 * N)
+            .map(|item| {
+                each(std::array::from_fn(|i| {
+                    u32::from_le_bytes([
+                        item[4 * i],
+                        item[4 * i + 1],
+                        item[4 * i + 2],
+                        item[4 * i + 3],
+                    ])
+                }))
+            })
+            .collect()
+    }
+
+    /// A string that is not part of the tables (the name index's patterns).
+    pub(super) fn text(&mut self) -> Option<&'static str> {
+        self.string()
+    }
 }
 
 /// A value the snapshot holds: written by `put`, read back by `take`.
-trait Snap: Sized {
+pub(super) trait Snap: Sized {
     fn put(&self, out: &mut Writer);
     fn take(input: &mut Reader) -> Option<Self>;
 }
@@ -176,13 +245,37 @@ impl Snap for usize {
     }
 }
 
-impl Snap for String {
+impl Snap for Str {
     fn put(&self, out: &mut Writer) {
         out.string(self);
     }
 
-    fn take(input: &mut Reader) -> Option<String> {
-        input.string().map(str::to_owned)
+    #[inline]
+    fn take(input: &mut Reader) -> Option<Str> {
+        input.string().map(Str::borrowed)
+    }
+}
+
+/// A list, as a stretch of the list of every list's strings: where it starts and its length.
+impl Snap for Strs {
+    fn put(&self, out: &mut Writer) {
+        std::mem::swap(&mut out.bytes, &mut out.lists);
+        for item in self.iter() {
+            out.string(item);
+        }
+        std::mem::swap(&mut out.bytes, &mut out.lists);
+        out.varint(out.list_items as u64);
+        out.varint(self.len() as u64);
+        out.list_items += self.len();
+    }
+
+    fn take(input: &mut Reader) -> Option<Strs> {
+        let start = usize::take(input)?;
+        let len = usize::take(input)?;
+        let lists = input.lists;
+        lists
+            .get(start..start.checked_add(len)?)
+            .map(Strs::borrowed)
     }
 }
 

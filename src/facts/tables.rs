@@ -2,11 +2,164 @@
 //! validity interval and provenance. Plain data with no dependency beyond `file.rs`, so the
 //! build script can build them too (it writes the embedded base as a snapshot, `snapshot.rs`).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
 
 use super::file::{CapitalRole, EntityKind, FactDate, Precision, TermKind};
+
+/// A string of the tables: borrowed from the snapshot for the embedded base (which loads
+/// without copying a string), owned for fact files read at run time. Reads as a `&str`.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Str(Cow<'static, str>);
+
+impl Str {
+    pub const fn borrowed(text: &'static str) -> Str {
+        Str(Cow::Borrowed(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Str {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Str {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Str {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl From<String> for Str {
+    fn from(text: String) -> Str {
+        Str(Cow::Owned(text))
+    }
+}
+
+impl From<&str> for Str {
+    fn from(text: &str) -> Str {
+        Str(Cow::Owned(text.to_string()))
+    }
+}
+
+impl From<Str> for String {
+    fn from(text: Str) -> String {
+        text.0.into_owned()
+    }
+}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Str {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Str {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+/// A list of strings: for the embedded base, a stretch of one list of every list's strings
+/// kept for the process. Reads as a slice.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Strs(Cow<'static, [Str]>);
+
+impl Strs {
+    pub const fn borrowed(items: &'static [Str]) -> Strs {
+        Strs(Cow::Borrowed(items))
+    }
+
+    pub fn push(&mut self, item: impl Into<Str>) {
+        self.0.to_mut().push(item.into());
+    }
+}
+
+impl std::ops::Deref for Strs {
+    type Target = [Str];
+
+    fn deref(&self) -> &[Str] {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Strs {
+    type Item = &'a Str;
+    type IntoIter = std::slice::Iter<'a, Str>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Debug for Strs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl PartialEq<Str> for String {
+    fn eq(&self, other: &Str) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Str> for &str {
+    fn eq(&self, other: &Str) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl Strs {
+    /// The list as owned strings.
+    pub fn to_strings(&self) -> Vec<String> {
+        self.iter().map(|item| item.to_string()).collect()
+    }
+}
+
+impl From<Vec<String>> for Strs {
+    fn from(list: Vec<String>) -> Strs {
+        Strs(Cow::Owned(list.into_iter().map(Str::from).collect()))
+    }
+}
+
+impl From<Strs> for Vec<String> {
+    fn from(list: Strs) -> Vec<String> {
+        list.iter().map(|item| item.to_string()).collect()
+    }
+}
 
 /// Index of an entity in `FactBase::entities`.
 pub type EntityId = usize;
@@ -16,8 +169,8 @@ pub type OfficeId = usize;
 /// Where a fact came from and how far to trust it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Provenance {
-    pub source: String,
-    pub note: Option<String>,
+    pub source: Str,
+    pub note: Option<Str>,
     /// The source tables did not confirm it: a rule gives at most a warning.
     pub uncertain: bool,
     /// The day the fact's file was checked through; an open-ended fact may be stale after it.
@@ -112,15 +265,15 @@ impl fmt::Display for Interval {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
-    pub id: String,
+    pub id: Str,
     pub kind: EntityKind,
-    pub name: String,
-    pub wikidata: Option<String>,
-    pub aliases: Vec<String>,
-    pub adjectives: Vec<String>,
-    pub demonyms: Vec<String>,
-    pub ambiguous: Vec<String>,
-    pub generic: Vec<String>,
+    pub name: Str,
+    pub wikidata: Option<Str>,
+    pub aliases: Strs,
+    pub adjectives: Strs,
+    pub demonyms: Strs,
+    pub ambiguous: Strs,
+    pub generic: Strs,
     /// A person's birth date; `provenance.uncertain` marks it unconfirmed.
     pub born: Option<FactDate>,
     /// A person's death date.
@@ -132,9 +285,9 @@ pub struct Entity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Alias {
     pub entity: EntityId,
-    pub name: String,
-    pub kind: Option<String>,
-    pub lang: Option<String>,
+    pub name: Str,
+    pub kind: Option<Str>,
+    pub lang: Option<Str>,
     pub valid: Interval,
     pub contextual: bool,
     pub provenance: Provenance,
@@ -153,7 +306,7 @@ pub struct Membership {
     pub organisation: EntityId,
     pub member: EntityId,
     pub valid: Interval,
-    pub event: Option<String>,
+    pub event: Option<Str>,
     pub provenance: Provenance,
 }
 
@@ -161,7 +314,7 @@ pub struct Membership {
 pub struct AccessionStep {
     pub organisation: EntityId,
     pub candidate: EntityId,
-    pub step: String,
+    pub step: Str,
     pub by: Option<EntityId>,
     pub date: NaiveDate,
     pub provenance: Provenance,
@@ -169,15 +322,15 @@ pub struct AccessionStep {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Office {
-    pub id: String,
-    pub name: String,
+    pub id: Str,
+    pub name: Str,
     /// The country or organisation it belongs to.
     pub of: EntityId,
     /// The title as its own country or organisation writes it.
-    pub title: String,
+    pub title: Str,
     /// Other forms seen in the press.
-    pub titles: Vec<String>,
-    pub wikidata: Option<String>,
+    pub titles: Strs,
+    pub wikidata: Option<Str>,
     pub provenance: Provenance,
 }
 
@@ -195,10 +348,10 @@ pub struct Term {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Capital {
     pub country: EntityId,
-    pub city: String,
-    pub aliases: Vec<String>,
+    pub city: Str,
+    pub aliases: Strs,
     pub role: CapitalRole,
-    pub wikidata: Option<String>,
+    pub wikidata: Option<Str>,
     pub valid: Interval,
     pub provenance: Provenance,
 }
@@ -212,21 +365,21 @@ impl Capital {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
-    pub id: String,
-    pub name: String,
-    pub kind: Option<String>,
+    pub id: Str,
+    pub name: Str,
+    pub kind: Option<Str>,
     pub start: NaiveDate,
     pub end: Option<NaiveDate>,
-    pub venue: Option<String>,
-    pub city: Option<String>,
+    pub venue: Option<Str>,
+    pub city: Option<Str>,
     pub country: Option<EntityId>,
     pub facts: Vec<EventFact>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventFact {
-    pub property: String,
-    pub value: String,
+    pub property: Str,
+    pub value: Str,
     pub provenance: Provenance,
 }
 

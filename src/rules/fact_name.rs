@@ -403,7 +403,7 @@ fn finding(cx: &RuleContext, block: usize, found: &Misspelt, title: Option<&str>
     .with_label(span, format!("not a name of {}", entity.name))
     .with_source(entity.provenance.source.clone());
     let mut forms: Vec<&str> = std::iter::once(entity.name.as_str())
-        .chain(entity.aliases.iter().map(String::as_str))
+        .chain(entity.aliases.iter().map(|alias| alias.as_str()))
         .collect();
     forms.dedup();
     let mut help = format!("the fact base writes {}", forms.join(", "));

@@ -469,7 +469,11 @@ fn judge_pair<'k, 's, 'a>(
             return None;
         }
         let (stray, usual) = by_count();
-        return Some((stray, usual, Evidence::TwoKnownForms(entity_name(*shared))));
+        return Some((
+            stray,
+            usual,
+            Evidence::TwoKnownForms(entity_name(*shared).to_string()),
+        ));
     }
     let shorter = a.0.chars().count().min(b.0.chars().count());
     let strict = shorter >= MIN_SURNAME_CHARS && similar(a.0, b.0);
@@ -498,7 +502,7 @@ fn judge_pair<'k, 's, 'a>(
             stray,
             usual,
             Evidence::FactBase {
-                entity: entity.name.clone(),
+                entity: entity.name.to_string(),
                 person,
             },
         ));

@@ -231,7 +231,7 @@ impl<'a> Converter<'a> {
                         kind_name(kind)
                     ));
                 }
-                let mut aliases = known.aliases.clone();
+                let mut aliases = known.aliases.to_strings();
                 let extra = label
                     .into_iter()
                     .map(str::to_string)
@@ -242,15 +242,15 @@ impl<'a> Converter<'a> {
                     }
                 }
                 OutEntity {
-                    id: known.id.clone(),
+                    id: known.id.to_string(),
                     kind,
-                    name: known.name.clone(),
+                    name: known.name.to_string(),
                     wikidata: qid.to_string(),
                     aliases,
-                    adjectives: known.adjectives.clone(),
-                    demonyms: known.demonyms.clone(),
-                    ambiguous: known.ambiguous.clone(),
-                    generic: known.generic.clone(),
+                    adjectives: known.adjectives.to_strings(),
+                    demonyms: known.demonyms.to_strings(),
+                    ambiguous: known.ambiguous.to_strings(),
+                    generic: known.generic.to_strings(),
                     source: self.source(qid, None),
                     note: Some(format!(
                         "names as in the fact base's `{}` (source: {})",
@@ -331,11 +331,11 @@ impl<'a> Converter<'a> {
                 }
             };
             let office = OutOffice {
-                id: known.id.clone(),
-                name: known.name.clone(),
+                id: known.id.to_string(),
+                name: known.name.to_string(),
                 of: of_id,
-                title: known.title.clone(),
-                titles: known.titles.clone(),
+                title: known.title.to_string(),
+                titles: known.titles.to_strings(),
                 wikidata: qid.to_string(),
                 source: self.source(qid, None),
                 note: Some(format!(
