@@ -220,7 +220,10 @@ mod tests {
         // were (the process's shared embedded base may have searched for other tests).
         let built = FactBase::with_names(from_toml);
         built.names().prepare();
-        let snapshot = FactBase { tables: snapshot, names };
+        let snapshot = FactBase {
+            tables: snapshot,
+            names,
+        };
         assert_eq!(format!("{snapshot:?}"), format!("{built:?}"));
         assert!(format!("{:?}", snapshot.names()).contains("Lexicon"));
     }

@@ -355,6 +355,12 @@ struct Lexicon {
     longer_lengths: Box<[u64; 256]>,
     /// Per first byte, the lengths of the one-word patterns.
     word_lengths: Box<[u64; 256]>,
+    /// The same per (folded) last byte of the word: a word is looked up only when its first
+    /// and last bytes both allow its length, and a name that begins inside a word and runs
+    /// past its end is looked for only at the lengths whose first words end in the word's
+    /// last byte.
+    longer_ends: Box<[u64; 256]>,
+    word_ends: Box<[u64; 256]>,
     /// Patterns that start with neither a letter nor a digit ("'s-Gravenhage"), longest
     /// first, and their first bytes.
     odd: Vec<u32>,
@@ -384,6 +390,8 @@ impl Lexicon {
             longer: Vec::new(),
             longer_lengths: Box::new([0; 256]),
             word_lengths: Box::new([0; 256]),
+            longer_ends: Box::new([0; 256]),
+            word_ends: Box::new([0; 256]),
             odd: Vec::new(),
             odd_bytes: Box::new([false; 256]),
         };
@@ -421,12 +429,15 @@ impl Lexicon {
                 }
             };
             let byte = usize::from(first);
+            let last = usize::from(word[len - 1]);
             if len == pattern.len() {
                 lexicon.words[index].alone.get_or_insert(id32);
                 lexicon.word_lengths[byte] |= length_bit(len);
+                lexicon.word_ends[last] |= length_bit(len);
             } else {
                 longer.push((index as u32, id32));
                 lexicon.longer_lengths[byte] |= length_bit(len);
+                lexicon.longer_ends[last] |= length_bit(len);
             }
         }
         // Each word's longer patterns together (a counting sort), then longest first.
@@ -525,13 +536,37 @@ impl Lexicon {
         from: usize,
         end: usize,
     ) -> Option<NameMatch> {
+        if from >= end {
+            return None;
+        }
         let bytes = text.as_bytes();
-        let crossing = (from..end)
-            .filter(|&at| {
-                self.longer_lengths[self.first_byte(bytes[at])] & length_bit(end - at) != 0
-                    && text.is_char_boundary(at)
-            })
-            .find_map(|at| self.longer_at(patterns, text, at, end))?;
+        // A name that runs past the word's end begins with a first word that ends where the
+        // word ends: only the lengths of such first words are tried, longest (leftmost) first.
+        let mut lengths = self.longer_ends[self.first_byte(bytes[end - 1])];
+        let starts_at = |at: usize| {
+            self.longer_lengths[self.first_byte(bytes[at])] & length_bit(end - at) != 0
+                && text.is_char_boundary(at)
+        };
+        let mut crossing = None;
+        if lengths & length_bit(63) != 0 && end - from >= 63 {
+            // First words of 63 bytes or more share one bit: try each such place.
+            crossing = (from..=end - 63)
+                .filter(|&at| starts_at(at))
+                .find_map(|at| self.longer_at(patterns, text, at, end));
+        }
+        lengths &= !length_bit(63);
+        if end - from < 63 {
+            lengths &= (1 << (end - from + 1)) - 1;
+        }
+        while crossing.is_none() && lengths != 0 {
+            let len = 63 - lengths.leading_zeros() as usize;
+            lengths &= !(1 << len);
+            let at = end - len;
+            if starts_at(at) {
+                crossing = self.longer_at(patterns, text, at, end);
+            }
+        }
+        let crossing = crossing?;
         (from..crossing.start)
             .filter(|&at| text.is_char_boundary(at))
             .find_map(|at| self.alone_at(patterns, text, at, end))
@@ -547,7 +582,9 @@ impl Lexicon {
         end: usize,
     ) -> Option<NameMatch> {
         let bytes = text.as_bytes();
-        if self.longer_lengths[self.first_byte(bytes[at])] & length_bit(end - at) == 0 {
+        if self.longer_lengths[self.first_byte(bytes[at])] & length_bit(end - at) == 0
+            || self.longer_ends[self.first_byte(bytes[end - 1])] & length_bit(end - at) == 0
+        {
             return None;
         }
         let word = self.word(patterns, &bytes[at..end])?;
@@ -582,7 +619,9 @@ impl Lexicon {
             lengths &= (1 << (available + 1)) - 1;
         }
         let found = |len: usize| {
-            if !text.is_char_boundary(at + len) {
+            if self.word_ends[self.first_byte(bytes[at + len - 1])] & length_bit(len) == 0
+                || !text.is_char_boundary(at + len)
+            {
                 return None;
             }
             let id = self.word(patterns, &bytes[at..at + len])?.alone? as usize;
@@ -894,7 +933,7 @@ fn word(value: usize) -> u32 {
 /// What a group's name may mean, as two numbers.
 trait Packed: Copy {
     fn pack(self) -> [u32; 2];
-    fn unpack(words: [u32; 2]) -> Option<Self>;
+    fn unpack(words: [u32; 2]) -> Self;
 }
 
 impl Packed for OfficeId {
@@ -902,8 +941,8 @@ impl Packed for OfficeId {
         [word(self), 0]
     }
 
-    fn unpack([office, _]: [u32; 2]) -> Option<OfficeId> {
-        usize::try_from(office).ok()
+    fn unpack([office, _]: [u32; 2]) -> OfficeId {
+        office as usize
     }
 }
 
@@ -930,12 +969,12 @@ impl Packed for NameTarget {
         }
     }
 
-    fn unpack([id, bits]: [u32; 2]) -> Option<NameTarget> {
-        let id = usize::try_from(id).ok()?;
+    fn unpack([id, bits]: [u32; 2]) -> NameTarget {
+        let id = id as usize;
         if bits == 0 {
-            return Some(NameTarget::City { capital: id });
+            return NameTarget::City { capital: id };
         }
-        Some(NameTarget::Entity {
+        NameTarget::Entity {
             entity: id,
             form: if bits & 2 == 0 {
                 NameForm::Name
@@ -944,7 +983,7 @@ impl Packed for NameTarget {
             },
             alias: (bits >> 3).checked_sub(1).map(|alias| alias as usize),
             ambiguous: bits & 4 != 0,
-        })
+        }
     }
 }
 
@@ -959,7 +998,7 @@ impl<T: Packed> Snap for Group<T> {
         Some(Group {
             names: Patterns::take(input)?,
             targets: input.words(T::unpack)?,
-            ends: input.words(|[end]| usize::try_from(end).ok())?,
+            ends: input.words(|[end]| end as usize)?,
         })
     }
 }
@@ -981,12 +1020,9 @@ impl Snap for Patterns {
 
     fn take(input: &mut Reader) -> Option<Patterns> {
         let text = input.text()?;
-        let ends: Vec<usize> = input.words(|[end]| usize::try_from(end).ok())?;
+        let ends: Vec<usize> = input.words(|[end]| end as usize)?;
         // Each pattern ends in the text, after the one before.
-        if ends.last().is_some_and(|&end| end > text.len())
-            || ends.windows(2).any(|pair| pair[0] > pair[1])
-            || ends.iter().any(|&end| !text.is_char_boundary(end))
-        {
+        if ends.last().is_some_and(|&end| end > text.len()) || !ends.is_sorted() {
             return None;
         }
         let patterns = Patterns {
@@ -1023,34 +1059,36 @@ impl Snap for Lexicon {
         let lengths = |table: &[u64; 256]| table.map(|bits| [bits as u32, (bits >> 32) as u32]);
         out.words(lengths(&self.longer_lengths).into_iter());
         out.words(lengths(&self.word_lengths).into_iter());
+        out.words(lengths(&self.longer_ends).into_iter());
+        out.words(lengths(&self.word_ends).into_iter());
         out.words(self.odd.iter().map(|&id| [id]));
         out.words(self.odd_bytes.iter().map(|&odd| [u32::from(odd)]));
     }
 
     fn take(input: &mut Reader) -> Option<Lexicon> {
         let fold = bool::take(input)?;
-        let slots: Vec<u32> = input.words(|[slot]| Some(slot))?;
+        let slots: Vec<u32> = input.words(|[slot]| slot)?;
         // The table's probing needs a power of two that is never full.
         if !slots.len().is_power_of_two() || !slots.contains(&0) {
             return None;
         }
-        let words = input.words(|[pattern, len, alone, from, to]| {
-            Some(FirstWord {
-                pattern,
-                len,
-                alone: (alone != u32::MAX).then_some(alone),
-                longer: (from, to),
-            })
+        let words = input.words(|[pattern, len, alone, from, to]| FirstWord {
+            pattern,
+            len,
+            alone: (alone != u32::MAX).then_some(alone),
+            longer: (from, to),
         })?;
-        let longer = input.words(|[id]| Some(id))?;
+        let longer = input.words(|[id]| id)?;
         let mut lengths = || -> Option<Box<[u64; 256]>> {
-            let bits = input.words(|[low, high]| Some(u64::from(low) | u64::from(high) << 32))?;
+            let bits = input.words(|[low, high]| u64::from(low) | u64::from(high) << 32)?;
             bits.into_boxed_slice().try_into().ok()
         };
         let longer_lengths = lengths()?;
         let word_lengths = lengths()?;
-        let odd = input.words(|[id]| Some(id))?;
-        let odd_bytes: Vec<bool> = input.words(|[odd]| Some(odd != 0))?;
+        let longer_ends = lengths()?;
+        let word_ends = lengths()?;
+        let odd = input.words(|[id]| id)?;
+        let odd_bytes: Vec<bool> = input.words(|[odd]| odd != 0)?;
         Some(Lexicon {
             fold,
             table: KeyTable { slots },
@@ -1058,6 +1096,8 @@ impl Snap for Lexicon {
             longer,
             longer_lengths,
             word_lengths,
+            longer_ends,
+            word_ends,
             odd,
             odd_bytes: odd_bytes.into_boxed_slice().try_into().ok()?,
         })

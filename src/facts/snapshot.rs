@@ -130,13 +130,18 @@ impl Reader<'_> {
         Some(byte)
     }
 
-    /// Most numbers take one byte: read inline, the rest out of line.
+    /// Most numbers take one or two bytes (an entity's place): read inline, the rest out
+    /// of line.
     #[inline]
     fn varint(&mut self) -> Option<u64> {
-        match self.bytes.get(self.at) {
-            Some(&byte) if byte < 0x80 => {
+        match self.bytes.get(self.at..) {
+            Some([byte, ..]) if *byte < 0x80 => {
                 self.at += 1;
-                Some(u64::from(byte))
+                Some(u64::from(*byte))
+            }
+            Some([low, high, ..]) if *high < 0x80 => {
+                self.at += 2;
+                Some(u64::from(low & 0x7f) | u64::from(*high) << 7)
             }
             _ => self.long_varint(),
         }
@@ -178,25 +183,20 @@ impl Reader<'_> {
     /// What [`Writer::words`] wrote, each item made a `T` by `each`.
     pub(super) fn words<const N: usize, T>(
         &mut self,
-        each: impl Fn([u32; N]) -> Option<T>,
+        each: impl Fn([u32; N]) -> T,
     ) -> Option<Vec<T>> {
         let len = usize::try_from(self.varint()?).ok()?;
         let end = self.at.checked_add(len.checked_mul(4 * N)?)?;
         let bytes = self.bytes.get(self.at..end)?;
         self.at = end;
-        bytes
-            .chunks_exact(4 * N)
-            .map(|item| {
-                each(std::array::from_fn(|i| {
-                    u32::from_le_bytes([
-                        item[4 * i],
-                        item[4 * i + 1],
-                        item[4 * i + 2],
-                        item[4 * i + 3],
-                    ])
-                }))
-            })
-            .collect()
+        let word = |bytes: &[u8]| u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        // Exact-sized: a plain loop the compiler can unroll.
+        Some(
+            bytes
+                .chunks_exact(4 * N)
+                .map(|item| each(std::array::from_fn(|i| word(&item[4 * i..]))))
+                .collect(),
+        )
     }
 
     /// A string that is not part of the tables (the name index's patterns).
@@ -256,7 +256,8 @@ impl Snap for Str {
     }
 }
 
-/// A list, as a stretch of the list of every list's strings: where it starts and its length.
+/// A list, as a stretch of the list of every list's strings: its length and, unless it is
+/// empty, where it starts.
 impl Snap for Strs {
     fn put(&self, out: &mut Writer) {
         std::mem::swap(&mut out.bytes, &mut out.lists);
@@ -264,14 +265,20 @@ impl Snap for Strs {
             out.string(item);
         }
         std::mem::swap(&mut out.bytes, &mut out.lists);
-        out.varint(out.list_items as u64);
+        // Most lists are empty: their length alone.
         out.varint(self.len() as u64);
-        out.list_items += self.len();
+        if !self.is_empty() {
+            out.varint(out.list_items as u64);
+            out.list_items += self.len();
+        }
     }
 
     fn take(input: &mut Reader) -> Option<Strs> {
-        let start = usize::take(input)?;
         let len = usize::take(input)?;
+        if len == 0 {
+            return Some(Strs::default());
+        }
+        let start = usize::take(input)?;
         let lists = input.lists;
         lists
             .get(start..start.checked_add(len)?)
