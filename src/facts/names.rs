@@ -510,11 +510,16 @@ impl Lexicon {
             }
             let end = word_end(text, at + width);
             if !inside {
-                if let Some(found) = self
-                    .longer_at(patterns, text, at, end)
-                    .or_else(|| self.alone_at(patterns, text, at, end))
-                {
-                    return Some(found);
+                // Most words begin with a letter no name begins with (a small one, where
+                // names are written with capitals).
+                let first = self.first_byte(bytes[at]);
+                if self.longer_lengths[first] | self.word_lengths[first] != 0 {
+                    if let Some(found) = self
+                        .longer_at(patterns, text, at, end)
+                        .or_else(|| self.alone_at(patterns, text, at, end))
+                    {
+                        return Some(found);
+                    }
                 }
                 at += width;
             }

@@ -189,12 +189,17 @@ impl Reader<'_> {
         let end = self.at.checked_add(len.checked_mul(4 * N)?)?;
         let bytes = self.bytes.get(self.at..end)?;
         self.at = end;
-        let word = |bytes: &[u8]| u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-        // Exact-sized: a plain loop the compiler can unroll.
+        // Exact-sized, with a loop of `N` the compiler unrolls.
         Some(
             bytes
                 .chunks_exact(4 * N)
-                .map(|item| each(std::array::from_fn(|i| word(&item[4 * i..]))))
+                .map(|item| {
+                    let mut words = [0; N];
+                    for (word, bytes) in words.iter_mut().zip(item.chunks_exact(4)) {
+                        *word = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+                    }
+                    each(words)
+                })
                 .collect(),
         )
     }
@@ -216,6 +221,7 @@ impl Snap for bool {
         out.bytes.push(u8::from(*self));
     }
 
+    #[inline]
     fn take(input: &mut Reader) -> Option<bool> {
         match input.byte()? {
             0 => Some(false),
@@ -230,6 +236,7 @@ impl Snap for u32 {
         out.varint(u64::from(*self));
     }
 
+    #[inline]
     fn take(input: &mut Reader) -> Option<u32> {
         u32::try_from(input.varint()?).ok()
     }
@@ -240,6 +247,7 @@ impl Snap for usize {
         out.varint(*self as u64);
     }
 
+    #[inline]
     fn take(input: &mut Reader) -> Option<usize> {
         usize::try_from(input.varint()?).ok()
     }
@@ -273,6 +281,7 @@ impl Snap for Strs {
         }
     }
 
+    #[inline]
     fn take(input: &mut Reader) -> Option<Strs> {
         let len = usize::take(input)?;
         if len == 0 {
@@ -297,6 +306,7 @@ impl<T: Snap> Snap for Option<T> {
         }
     }
 
+    #[inline]
     fn take(input: &mut Reader) -> Option<Option<T>> {
         match input.byte()? {
             0 => Some(None),
@@ -336,6 +346,7 @@ impl Snap for NaiveDate {
         out.bytes.extend_from_slice(&packed.to_le_bytes());
     }
 
+    #[inline]
     fn take(input: &mut Reader) -> Option<NaiveDate> {
         let packed = input.fixed()?;
         if let Some((last, date)) = input.last_date {
