@@ -1,5 +1,7 @@
 //! Small text helpers shared by the claim extractors and the style tables: word scanning and
-//! lower-casing that read ASCII, most of the text, without decoding or allocating.
+//! lower-casing that read ASCII, most of the text, without decoding or allocating; edit distance between names.
+
+pub mod edit;
 
 /// Where the next letter at or after `at` is (ASCII is read without decoding).
 pub fn next_letter(text: &str, mut at: usize) -> Option<usize> {

@@ -18,6 +18,7 @@ use chrono::{Months, NaiveDate};
 use super::{RuleContext, RuleId};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::facts::{EntityId, EntityKind, FactBase, NameTarget, OfficeId};
+use crate::text::edit::EditDistance;
 
 /// At most this many words in a person's name.
 const MAX_WORDS: usize = 4;
@@ -229,6 +230,11 @@ type KnownName<'f> = (usize, char, &'f str, EntityId);
 struct Names<'f> {
     /// In the fact base's order ([`FactBase::person_names`]), which settles ties.
     names: Vec<KnownName<'f>>,
+    /// Each name folded, once it is first compared (most never are).
+    forms: Vec<Option<Box<[char]>>>,
+    /// The written name folded (kept from call to call).
+    form: Vec<char>,
+    distance: EditDistance,
 }
 
 impl<'f> Names<'f> {
@@ -251,23 +257,28 @@ impl<'f> Names<'f> {
             .iter()
             .filter(|alias| people.contains(&alias.entity) && is_person(alias.entity))
             .map(|alias| (alias.name.as_str(), alias.entity));
-        let names = own
+        let names: Vec<KnownName> = own
             .chain(rows)
             .filter_map(|(name, person)| {
-                let words = name.split_whitespace().count();
+                let words = word_count(name);
                 let first = folded(name).next()?;
                 (1..=MAX_WORDS)
                     .contains(&words)
                     .then_some((words, first, name, person))
             })
             .collect();
-        Names { names }
+        Names {
+            forms: vec![None; names.len()],
+            names,
+            form: Vec::new(),
+            distance: EditDistance::default(),
+        }
     }
 
     /// The person a name right after a title misspells, among those `fits` accepts; only
     /// names longer than the first `known` words (a known name) are compared.
     fn misspelt(
-        &self,
+        &mut self,
         facts: &FactBase,
         text: &str,
         words: &[Range<usize>],
@@ -283,7 +294,7 @@ impl<'f> Names<'f> {
     /// (without a title, a name two edits away is as likely someone else, or the same name
     /// in another language: Joan Carles, Juan Carlos).
     fn misspelt_multiword(
-        &self,
+        &mut self,
         facts: &FactBase,
         text: &str,
         words: &[Range<usize>],
@@ -295,7 +306,7 @@ impl<'f> Names<'f> {
     }
 
     fn closest(
-        &self,
+        &mut self,
         facts: &FactBase,
         text: &str,
         words: &[Range<usize>],
@@ -303,15 +314,26 @@ impl<'f> Names<'f> {
     ) -> Option<Misspelt> {
         let range = words[0].start..words[words.len() - 1].end;
         let written = &text[range.clone()];
-        let form = fold(written);
-        let first = form.chars().next()?;
-        let form_letters = form.chars().count();
+        let first = folded(written).next()?;
         let mut best: Vec<(usize, &str, EntityId)> = Vec::new();
-        for &(count, known_first, known, person) in &self.names {
+        let Names {
+            names,
+            forms,
+            form,
+            distance: measure,
+        } = self;
+        // Folded only once a known name has its word count and first letter (most have none).
+        form.clear();
+        for (&(count, known_first, known, person), known_form) in names.iter().zip(forms) {
             if count != words.len() || known_first != first {
                 continue;
             }
-            let letters = folded(known).count();
+            if form.is_empty() {
+                fold_into(written, form);
+            }
+            let form_letters = form.len();
+            let known_form = known_form.get_or_insert_with(|| folded(known).collect());
+            let letters = known_form.len();
             // A surname alone is a short word that other surnames are one edit from (Banda,
             // Banga): only a long one is compared.
             if words.len() == 1 && letters < 7 {
@@ -323,8 +345,10 @@ impl<'f> Names<'f> {
             if letters.abs_diff(form_letters) > allowed {
                 continue;
             }
-            let distance = strsim::damerau_levenshtein(&form, &fold(known));
-            if distance == 0 || distance > allowed {
+            let Some(distance) = measure.within(form, known_form, allowed) else {
+                continue;
+            };
+            if distance == 0 {
                 continue;
             }
             best.push((distance, known, person));
@@ -332,9 +356,10 @@ impl<'f> Names<'f> {
         let nearest = best.iter().map(|b| b.0).min()?;
         // A name the fact base knows, as written or folded, is nobody's misspelling (asked
         // last: most written names are near no one).
+        let form = &self.form;
         if facts
             .person_names()
-            .any(|known| known.name == written || folded(known.name).eq(form.chars()))
+            .any(|known| known.name == written || folded(known.name).eq(form.iter().copied()))
         {
             return None;
         }
@@ -355,15 +380,43 @@ impl<'f> Names<'f> {
     }
 }
 
-/// A name folded for comparison: lower case, accents dropped, "y" and "j" read as "i"
-/// (Zelenskyy, Zelenskiy; Jens, Iens), so transliterations compare equal.
-fn fold(name: &str) -> String {
-    folded(name).collect()
+/// The characters of `name` folded for comparison: lower case, accents dropped, "y" and "j"
+/// read as "i" (Zelenskyy, Zelenskiy; Jens, Iens), so transliterations compare equal.
+fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().flat_map(char::to_lowercase).map(fold_letter)
 }
 
-/// The characters of `name` folded (see [`fold`]).
-fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars().flat_map(char::to_lowercase).map(|c| match c {
+/// [`folded`] into `out` (replacing what it held), ASCII without the Unicode lower case.
+fn fold_into(name: &str, out: &mut Vec<char>) {
+    out.clear();
+    for c in name.chars() {
+        if c.is_ascii() {
+            out.push(fold_letter(c.to_ascii_lowercase()));
+        } else {
+            out.extend(c.to_lowercase().map(fold_letter));
+        }
+    }
+}
+
+/// The number of words of a name (as `split_whitespace` counts them), ASCII read as bytes.
+fn word_count(name: &str) -> usize {
+    if !name.is_ascii() {
+        return name.split_whitespace().count();
+    }
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in name.as_bytes() {
+        let letter = !space(b);
+        words += usize::from(letter && !in_word);
+        in_word = letter;
+    }
+    words
+}
+
+/// One lower-case letter folded (see [`folded`]).
+fn fold_letter(c: char) -> char {
+    match c {
         'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ă' | 'ą' => 'a',
         'é' | 'è' | 'ê' | 'ë' | 'ě' | 'ę' => 'e',
         'í' | 'ì' | 'î' | 'ï' | 'ı' | 'y' | 'ý' | 'j' => 'i',
@@ -380,7 +433,7 @@ fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
         'ď' => 'd',
         '’' => '\'',
         other => other,
-    })
+    }
 }
 
 fn finding(cx: &RuleContext, block: usize, found: &Misspelt, title: Option<&str>) -> Diagnostic {
@@ -427,6 +480,27 @@ mod tests {
     use crate::rules::RuleId;
 
     const RULE: RuleId = RuleId::FactName;
+
+    #[test]
+    fn quick_folding_and_word_counts_agree_with_the_general_ones() {
+        for name in [
+            "Recep Tayyip Erdoğan",
+            "  Olaf\tScholz ",
+            "İlham Əliyev",
+            "Jens Stoltenberg’s",
+            "",
+            "A\u{0B}B\u{a0}C",
+        ] {
+            let mut form = Vec::new();
+            super::fold_into(name, &mut form);
+            assert_eq!(form, super::folded(name).collect::<Vec<_>>(), "{name}");
+            assert_eq!(
+                super::word_count(name),
+                name.split_whitespace().count(),
+                "{name}"
+            );
+        }
+    }
 
     #[test]
     fn misspelt_names_after_a_title_they_held() {
