@@ -17,6 +17,7 @@ use crate::claims::name::{Quoted, TitleMention};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::span::Span;
 use crate::style::titles::{Joints, Title, TitleTable};
+use crate::text::edit::EditDistance;
 
 /// At most this many majority mentions are pointed at as evidence.
 const MAX_LABELS: usize = 3;
@@ -271,14 +272,20 @@ struct KnownWords {
 }
 
 impl KnownWords {
-    /// Found with the fact base's name automata over the article's blocks (asked only when
-    /// two similar spellings need judging: most articles have none).
-    fn new(cx: &RuleContext) -> KnownWords {
+    /// Found with the fact base's name automata over the article's blocks that contain one
+    /// of `keys` (the spellings to judge: no other word is asked about), in any case. Asked
+    /// only when two similar spellings need judging: most articles have none.
+    fn new(cx: &RuleContext, keys: &[&str]) -> KnownWords {
         use crate::facts::{NameForm, NameGroup, NameTarget};
         let mut known = KnownWords::default();
         let index = cx.settings.facts.names();
+        let keys: Vec<String> = keys.iter().map(|key| loose_lowercase(key)).collect();
         for block in &cx.doc.blocks {
             let text = block.text();
+            let lower = loose_lowercase(text);
+            if !keys.iter().any(|key| lower.contains(key.as_str())) {
+                continue;
+            }
             for group in [NameGroup::Core, NameGroup::Countries, NameGroup::Cities] {
                 for found in index.find(group, text) {
                     let name = &text[found.start..found.end];
@@ -320,6 +327,18 @@ impl KnownWords {
     fn entities(&self, key: &str) -> &[usize] {
         self.entities.get(key).map_or(&[], |e| e.as_slice())
     }
+}
+
+/// `text` lower-cased letter by letter, a final sigma read as any sigma: wherever a word is
+/// written in `text`, its lower case (`str::to_lowercase`) read the same way is found in it.
+fn loose_lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ς' { 'σ' } else { c })
+        .collect()
 }
 
 /// An adjective or demonym beside a name ("Brazilian", "Brasilia"): a different word.
@@ -379,32 +398,52 @@ fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) 
             bucket.push(key);
         }
     }
-    let known = std::cell::OnceCell::new();
-    // Each stray spelling is reported once, against the most used similar spelling.
-    let mut strays: FxHashMap<&str, (&str, Evidence)> = FxHashMap::default();
+    // The pairs of similar spellings, in order.
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    let mut distance = EditDistance::default();
+    let (mut key_chars, mut other_chars) = (Vec::new(), Vec::new());
     for key in &keys {
+        key_chars.clear();
+        key_chars.extend(key.chars());
         let (first, length) = bucket_of(key);
         for other_length in length..=length + 2 {
             for other in buckets.get(&(first, other_length)).into_iter().flatten() {
                 if other_length == length && *other <= key.as_str() {
                     continue;
                 }
-                if !close(key, other, 2) {
-                    continue;
-                }
-                let a = (key.as_str(), &spellings[key.as_str()]);
-                let b = (*other, &spellings[*other]);
-                let known = known.get_or_init(|| KnownWords::new(cx));
-                let Some((stray, usual, evidence)) = judge_pair(cx, known, a, b) else {
-                    continue;
-                };
-                let better = strays
-                    .get(stray.0)
-                    .is_none_or(|(known, _)| spellings[*known].count < usual.1.count);
-                if better {
-                    strays.insert(stray.0, (usual.0, evidence));
+                other_chars.clear();
+                other_chars.extend(other.chars());
+                // As `close(key, other, 2)`.
+                if distance
+                    .within(&key_chars, &other_chars, 2)
+                    .is_some_and(|edits| edits >= 1)
+                {
+                    pairs.push((key, other));
                 }
             }
+        }
+    }
+    let mut paired: Vec<&str> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    paired.sort_unstable();
+    paired.dedup();
+    let known = if pairs.is_empty() {
+        KnownWords::default()
+    } else {
+        KnownWords::new(cx, &paired)
+    };
+    // Each stray spelling is reported once, against the most used similar spelling.
+    let mut strays: FxHashMap<&str, (&str, Evidence)> = FxHashMap::default();
+    for (key, other) in pairs {
+        let a = (key, &spellings[key]);
+        let b = (other, &spellings[other]);
+        let Some((stray, usual, evidence)) = judge_pair(cx, &known, a, b) else {
+            continue;
+        };
+        let better = strays
+            .get(stray.0)
+            .is_none_or(|(known, _)| spellings[*known].count < usual.1.count);
+        if better {
+            strays.insert(stray.0, (usual.0, evidence));
         }
     }
     let mut strays: Vec<_> = strays.into_iter().collect();
