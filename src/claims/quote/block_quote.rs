@@ -34,7 +34,10 @@ pub fn block_quotes(doc: &Document, credits: &CreditPatterns, words: &Words) -> 
         let (attribution, speaker) =
             attribute(doc, (credits, words), first, index, quotations.last());
         let mut quotation = block_quote(doc, first, index, attribution, speaker);
-        quotation.is_speech &= !is_pull_quote(doc, first, index);
+        // Asked only of speech: the search reads the paragraphs around.
+        if quotation.is_speech && is_pull_quote(doc, first, index) {
+            quotation.is_speech = false;
+        }
         quotations.push(quotation);
         index += 1;
     }
@@ -127,10 +130,17 @@ fn is_pull_quote(doc: &Document, first: usize, last: usize) -> bool {
 
 /// The letters and digits of a text, lower case: what a pull quote keeps of the prose.
 fn letters(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// A speaker label at the start of a paragraph: "@user: ...", "RT @user: ...", "Jane Doe:

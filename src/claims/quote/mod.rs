@@ -106,17 +106,25 @@ pub fn extract(doc: &Document, settings: &Settings) -> QuoteClaims {
     let (pairs, stray_marks) = marks::pair(doc);
     let mut block_quotes = block_quote::block_quotes(doc, credits, words);
     let enclosing = enclosing_block_quotes(doc, &block_quotes);
-    // Whether a paragraph describes a picture, asked once per paragraph, not per quotation:
-    // it runs the credit patterns.
+    // Whether a paragraph describes a picture, asked once per paragraph, not per quotation,
+    // and only of a quotation long enough to be speech: it runs the credit patterns.
     let mut pictures: HashMap<usize, bool> = HashMap::new();
-    for pair in &pairs {
-        pictures.entry(pair.open_block).or_insert_with(|| {
-            speech::describes_a_picture(&doc.blocks[pair.open_block], credits, words)
-        });
-    }
+    let mut describes_a_picture = |block: usize| {
+        *pictures
+            .entry(block)
+            .or_insert_with(|| speech::describes_a_picture(&doc.blocks[block], credits, words))
+    };
     let mut in_marks: Vec<Quotation> = pairs
         .iter()
-        .map(|pair| quotation_in_marks(doc, &pictures, pair, &enclosing, &block_quotes))
+        .map(|pair| {
+            quotation_in_marks(
+                doc,
+                &mut describes_a_picture,
+                pair,
+                &enclosing,
+                &block_quotes,
+            )
+        })
         .collect();
     // Sorted in place on keys no two quotations share, so the order is the stable one with
     // no scratch copy (a long file has tens of thousands of quotations).
@@ -160,7 +168,7 @@ fn enclosing_block_quotes(doc: &Document, block_quotes: &[Quotation]) -> Vec<Opt
 
 fn quotation_in_marks(
     doc: &Document,
-    pictures: &HashMap<usize, bool>,
+    describes_a_picture: &mut impl FnMut(usize) -> bool,
     pair: &marks::PairedQuote,
     enclosing: &[Option<usize>],
     block_quotes: &[Quotation],
@@ -176,7 +184,7 @@ fn quotation_in_marks(
     let enclosing = enclosing[pair.open_block].map(|index| &block_quotes[index]);
     let is_speech = speech::is_speech_length(&inner)
         && !speech::introduced_as_title(&opening.text()[..pair.open_at])
-        && !pictures[&pair.open_block]
+        && !describes_a_picture(pair.open_block)
         && !speech::is_subheading(opening)
         && !speech::follows_an_embed(doc, pair.open_block)
         && (pair.style == MarkStyle::Double || closes_at_punctuation(closing, pair));
