@@ -8,8 +8,9 @@
 //! Imports point down only; `tests/layers.rs` fails on one that points up, or on a cycle.
 //! Lowest first:
 //!
-//! 1. leaves: [`span`], [`error`], [`line_index`], [`text`], [`sentence`], [`matcher`], and [`registry`]
-//!    (rule ids, codes, names, severities and docs, one line per rule);
+//! 1. leaves: [`span`], [`error`], [`line_index`], [`text`], [`sentence`], [`matcher`],
+//!    [`lexicon`] (weekday and month names, written once), and [`registry`] (rule ids, codes,
+//!    names, severities and docs, one line per rule);
 //! 2. findings and configuration: [`diagnostic`] (the finding type), [`config`]
 //!    (`factlint.toml`);
 //! 3. document: [`document`] (the Markdown walk, blocks with offset maps), [`front_matter`];
@@ -34,6 +35,7 @@ pub mod fix;
 pub mod front_matter;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod lexicon;
 pub mod line_index;
 pub mod lsp;
 pub mod matcher;

@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first. See the module documentation of `src/lib.rs`.
 const LAYERS: &[(&str, &[&str])] = &[
     // Plain values and text helpers that know nothing of articles (`matcher`: hand-written
-    // word patterns); the rule registry (ids, codes, names, severities, docs).
+    // word patterns; `lexicon`: weekday and month names); the rule registry (ids, codes,
+    // names, severities, docs).
     (
         "leaves",
         &[
@@ -25,6 +26,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "text",
             "sentence",
             "matcher",
+            "lexicon",
             "registry",
         ],
     ),

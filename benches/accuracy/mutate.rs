@@ -17,6 +17,7 @@ use factlint::document::{Block, Document};
 use factlint::facts::{
     BirthDate, EntityId, EntityKind, FactBase, NameForm, NameTarget, OfficeId, Precision,
 };
+use factlint::lexicon::MONTH_NAMES;
 use factlint::rules::RuleId;
 use factlint::{FileReport, Settings};
 
@@ -606,6 +607,7 @@ impl Article<'_> {
                 && word != capital
                 && !known(&word)
                 && !NOT_PLACES.contains(&word.as_str())
+                && !MONTH_NAMES.contains(&word.as_str())
             {
                 return word;
             }
@@ -1096,20 +1098,8 @@ const SPEECH: &[&str] = &[
     "asked",
 ];
 
-/// Capitalised words after "in" that name no place.
+/// Capitalised words after "in" that name no place (nor do the months).
 const NOT_PLACES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "English",
     "Spanish",
     "French",

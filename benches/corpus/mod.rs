@@ -15,6 +15,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Duration, NaiveDate};
+use factlint::lexicon;
 
 /// Where `cargo bench` and `scripts/bench.sh` keep the generated corpus.
 pub fn default_root() -> PathBuf {
@@ -142,19 +143,6 @@ const TOPICS: &[&str] = &[
 const NUMBER_WORDS: &[&str] = &[
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
-const MONTHS: &[&str] = &[
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
-    "Dec.",
-];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 const QUOTES: &[&str] = &[
     "We will continue to support our partners for as long as it takes",
     "The situation on the ground remains extremely difficult",
@@ -180,12 +168,19 @@ fn person(rng: &mut Rng) -> String {
     format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES))
 }
 
-fn short_month(date: NaiveDate) -> &'static str {
-    MONTHS[date.month0() as usize]
+/// The month in AP style: "Sept.", "Nov.", "March".
+fn short_month(date: NaiveDate) -> String {
+    let month = date.month0() as usize;
+    let ap = lexicon::MONTH_AP[month];
+    if ap == lexicon::MONTH_NAMES[month] {
+        ap.to_string()
+    } else {
+        format!("{ap}.")
+    }
 }
 
 fn weekday_name(date: NaiveDate) -> &'static str {
-    WEEKDAYS[date.weekday().num_days_from_monday() as usize]
+    lexicon::weekday_name(date.weekday())
 }
 
 /// "Tuesday (Nov. 29)": right, or (when `wrong`) one day off.

@@ -15,6 +15,8 @@ use std::ops::Range;
 use crate::claims::date::DateClaim;
 use crate::document::{Block, Document};
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameGroup, NameTarget, OfficeId};
+/// Weekday and month names follow names in news copy ("Kuleba Tuesday").
+use crate::lexicon::is_calendar_word;
 use crate::settings::Settings;
 use crate::span::Span;
 
@@ -350,44 +352,6 @@ fn possessive_end(text: &str, at: usize) -> Option<usize> {
 /// Where a single space before `at` starts, if `at` follows exactly one space.
 fn after_space(text: &str, at: usize) -> Option<usize> {
     text[..at].strip_suffix(' ').map(str::len)
-}
-
-/// Weekday and month names, which follow names in news copy ("Kuleba Tuesday").
-fn is_calendar_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-    ];
-    WORDS.contains(&word)
 }
 
 fn starts_uppercase(word: &str) -> bool {

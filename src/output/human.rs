@@ -450,9 +450,6 @@ fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
 
 /// Whether a line may not break between two words because they are parts of one date.
 fn date_glue(before: &str, after: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let bare = |word: &str| {
         word.trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase()
@@ -460,7 +457,9 @@ fn date_glue(before: &str, after: &str) -> bool {
     let is_month = |word: &str| {
         let word = bare(word);
         word.len() >= 3
-            && MONTHS.iter().any(|month| word.starts_with(month))
+            && crate::lexicon::MONTH_NAMES
+                .iter()
+                .any(|month| month.as_bytes()[..3].eq_ignore_ascii_case(&word.as_bytes()[..3]))
             && word.chars().all(|c| c.is_ascii_alphabetic())
             && word.len() <= 9
     };

@@ -4,11 +4,13 @@
 
 use std::ops::Range;
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
 use chrono::Weekday;
 
+use crate::lexicon::{
+    date_name, foreign_name, foreign_tables, DateName, Written, FOREIGN, MONTH_AP, MONTH_NAMES,
+    WEEKDAYS, WEEKDAY_AP, WEEKDAY_NAMES,
+};
+pub use crate::lexicon::{month_name, weekday_name, Lang};
 use crate::text::{letters_at, with_lowercase, LowerAscii};
 
 /// How a weekday or month name is written, so that a fix can write another one the same way.
@@ -20,17 +22,6 @@ pub struct NameStyle {
     pub case: LetterCase,
     /// The language the name is written in: a fix writes another name in the same one.
     pub lang: Lang,
-}
-
-/// The languages whose weekday and month names are read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Fr,
-    Es,
-    De,
-    It,
-    Pt,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,53 +70,6 @@ impl LetterCase {
     }
 }
 
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const WEEKDAY_AP: [&str; 7] = ["Mon", "Tues", "Wed", "Thurs", "Fri", "Sat", "Sun"];
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTH_AP: [&str; 12] = [
-    "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
-];
-
-/// The full English name of a weekday.
-pub fn weekday_name(weekday: Weekday) -> &'static str {
-    WEEKDAY_NAMES[weekday.num_days_from_monday() as usize]
-}
-
-/// The full English name of a month (1 to 12).
-pub fn month_name(month: u32) -> &'static str {
-    MONTH_NAMES[(month as usize).saturating_sub(1) % 12]
-}
-
 /// Write a name in `style`: the full name, its three-letter or its AP abbreviation, in the
 /// same letter case, with a period where the style has one.
 fn render_name(full: &str, ap: &str, style: NameStyle) -> String {
@@ -157,267 +101,12 @@ pub fn render_month(month: u32, style: NameStyle) -> String {
     }
 }
 
-/// Weekday and month names of the other languages, as each writes them in running text
-/// (German capitalises nouns; the others write them in lower case).
-const FOREIGN: [(Lang, [&str; 7], [&str; 12]); 5] = [
-    (
-        Lang::Fr,
-        [
-            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        ],
-        [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
-    ),
-    (
-        Lang::Es,
-        [
-            "lunes",
-            "martes",
-            "miércoles",
-            "jueves",
-            "viernes",
-            "sábado",
-            "domingo",
-        ],
-        [
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ],
-    ),
-    (
-        Lang::De,
-        [
-            "Montag",
-            "Dienstag",
-            "Mittwoch",
-            "Donnerstag",
-            "Freitag",
-            "Samstag",
-            "Sonntag",
-        ],
-        [
-            "Januar",
-            "Februar",
-            "März",
-            "April",
-            "Mai",
-            "Juni",
-            "Juli",
-            "August",
-            "September",
-            "Oktober",
-            "November",
-            "Dezember",
-        ],
-    ),
-    (
-        Lang::It,
-        [
-            "lunedì",
-            "martedì",
-            "mercoledì",
-            "giovedì",
-            "venerdì",
-            "sabato",
-            "domenica",
-        ],
-        [
-            "gennaio",
-            "febbraio",
-            "marzo",
-            "aprile",
-            "maggio",
-            "giugno",
-            "luglio",
-            "agosto",
-            "settembre",
-            "ottobre",
-            "novembre",
-            "dicembre",
-        ],
-    ),
-    (
-        Lang::Pt,
-        [
-            "segunda-feira",
-            "terça-feira",
-            "quarta-feira",
-            "quinta-feira",
-            "sexta-feira",
-            "sábado",
-            "domingo",
-        ],
-        [
-            "janeiro",
-            "fevereiro",
-            "março",
-            "abril",
-            "maio",
-            "junho",
-            "julho",
-            "agosto",
-            "setembro",
-            "outubro",
-            "novembro",
-            "dezembro",
-        ],
-    ),
-];
-
-fn foreign_tables(lang: Lang) -> Option<(&'static [&'static str; 7], &'static [&'static str; 12])> {
-    FOREIGN
-        .iter()
-        .find(|(l, _, _)| *l == lang)
-        .map(|(_, weekdays, months)| (weekdays, months))
-}
-
-/// Forms written without their accents, or in another spelling of the same language.
-const FOREIGN_VARIANTS: &[(&str, Lang, DateName)] = &[
-    ("fevrier", Lang::Fr, DateName::Month(2)),
-    ("aout", Lang::Fr, DateName::Month(8)),
-    ("decembre", Lang::Fr, DateName::Month(12)),
-    ("setiembre", Lang::Es, DateName::Month(9)),
-    ("miercoles", Lang::Es, DateName::Weekday(2)),
-    ("sabado", Lang::Es, DateName::Weekday(5)),
-    ("jänner", Lang::De, DateName::Month(1)),
-    ("maerz", Lang::De, DateName::Month(3)),
-    ("marz", Lang::De, DateName::Month(3)),
-    ("sonnabend", Lang::De, DateName::Weekday(5)),
-    ("lunedi", Lang::It, DateName::Weekday(0)),
-    ("martedi", Lang::It, DateName::Weekday(1)),
-    ("mercoledi", Lang::It, DateName::Weekday(2)),
-    ("giovedi", Lang::It, DateName::Weekday(3)),
-    ("venerdi", Lang::It, DateName::Weekday(4)),
-    ("terca-feira", Lang::Pt, DateName::Weekday(1)),
-];
-
-/// The weekday or month a lower-case word names in one of the other languages. A name
-/// that is also an English name ("April", "November") is read as English.
-fn foreign_name(lower: &str) -> Option<(DateName, Lang)> {
-    static NAMES: LazyLock<HashMap<String, (DateName, Lang)>> = LazyLock::new(|| {
-        let mut names = HashMap::new();
-        for &(form, lang, name) in FOREIGN_VARIANTS {
-            names.insert(form.to_string(), (name, lang));
-        }
-        // Later languages first, so that a name two languages share keeps the first's.
-        for (lang, weekdays, months) in FOREIGN.iter().rev() {
-            for (index, weekday) in weekdays.iter().enumerate() {
-                names.insert(weekday.to_lowercase(), (DateName::Weekday(index), *lang));
-            }
-            for (index, month) in months.iter().enumerate() {
-                names.insert(
-                    month.to_lowercase(),
-                    (DateName::Month(index as u32 + 1), *lang),
-                );
-            }
-        }
-        names
-    });
-    NAMES.get(lower).copied()
-}
-
 /// A word that starts a Portuguese weekday written with "-feira" ("segunda-feira").
 const FEIRA_STEMS: &[&str] = &["segunda", "terça", "terca", "quarta", "quinta", "sexta"];
 
 /// Abbreviations that are also common words: only a capitalised form is a date word
 /// ("sat", "sun", "wed", "mon", "mar", "may", "march").
 const LOWERCASE_WORDS: &[&[u8]] = &[b"sat", b"sun", b"wed", b"mon", b"mar", b"may", b"march"];
-
-/// A weekday or month as a word may write it.
-#[derive(Clone, Copy, Debug)]
-enum DateName {
-    /// Index into [`WEEKDAYS`].
-    Weekday(usize),
-    /// 1 to 12.
-    Month(u32),
-}
-
-/// How a weekday or month word is written, before its case and period are known.
-#[derive(Clone, Copy)]
-enum Written {
-    Full,
-    /// An abbreviation; `ap` when it is the AP form ("Tues", "Sept", "Nov"), so that it is
-    /// unmistakably AP style with a period or four letters.
-    Abbreviated {
-        ap: bool,
-    },
-}
-
-/// The weekday or month a lower-case word names, and how: the full names of
-/// [`WEEKDAY_NAMES`] and [`MONTH_NAMES`], their first three letters, the forms of
-/// [`WEEKDAY_AP`] and [`MONTH_AP`], and "thur". One `match` rather than a scan of the
-/// tables for every word.
-fn date_name(lower: &[u8]) -> Option<(DateName, Written)> {
-    use DateName::{Month, Weekday};
-    use Written::{Abbreviated, Full};
-    const AP: Written = Abbreviated { ap: true };
-    const SHORT: Written = Abbreviated { ap: false };
-    Some(match lower {
-        b"monday" => (Weekday(0), Full),
-        b"mon" => (Weekday(0), AP),
-        b"tuesday" => (Weekday(1), Full),
-        b"tue" => (Weekday(1), SHORT),
-        b"tues" => (Weekday(1), AP),
-        b"wednesday" => (Weekday(2), Full),
-        b"wed" => (Weekday(2), AP),
-        b"thursday" => (Weekday(3), Full),
-        b"thu" | b"thur" => (Weekday(3), SHORT),
-        b"thurs" => (Weekday(3), AP),
-        b"friday" => (Weekday(4), Full),
-        b"fri" => (Weekday(4), AP),
-        b"saturday" => (Weekday(5), Full),
-        b"sat" => (Weekday(5), AP),
-        b"sunday" => (Weekday(6), Full),
-        b"sun" => (Weekday(6), AP),
-        b"january" => (Month(1), Full),
-        b"jan" => (Month(1), AP),
-        b"february" => (Month(2), Full),
-        b"feb" => (Month(2), AP),
-        b"march" => (Month(3), Full),
-        b"mar" => (Month(3), SHORT),
-        b"april" => (Month(4), Full),
-        b"apr" => (Month(4), SHORT),
-        b"may" => (Month(5), Full),
-        b"june" => (Month(6), Full),
-        b"jun" => (Month(6), SHORT),
-        b"july" => (Month(7), Full),
-        b"jul" => (Month(7), SHORT),
-        b"august" => (Month(8), Full),
-        b"aug" => (Month(8), AP),
-        b"september" => (Month(9), Full),
-        b"sep" => (Month(9), SHORT),
-        b"sept" => (Month(9), AP),
-        b"october" => (Month(10), Full),
-        b"oct" => (Month(10), AP),
-        b"november" => (Month(11), Full),
-        b"nov" => (Month(11), AP),
-        b"december" => (Month(12), Full),
-        b"dec" => (Month(12), AP),
-        _ => return None,
-    })
-}
 
 /// A weekday or month name (`lower` is `word` in lower case): which one, how it is written,
 /// and whether the period after it belongs to it.

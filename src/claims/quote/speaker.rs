@@ -158,28 +158,6 @@ const SENTENCE_OPENERS: &[&str] = &[
     "many",
 ];
 
-/// Capitalised words of the calendar, which name nobody ("The protests grew on Sunday.").
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Pronouns that are a sentence's subject.
 const SUBJECT_PRONOUNS: &[&str] = &["i", "he", "she", "we", "they"];
 
@@ -298,7 +276,7 @@ fn person_among(text: &str, words: &[Word]) -> Option<Range<usize>> {
         }
         let opener = SENTENCE_OPENERS.contains(&lower.as_str())
             || NOT_SPEAKERS.contains(&lower.as_str())
-            || CALENDAR.contains(&lower.as_str());
+            || crate::lexicon::is_full_calendar_name(&lower);
         (is_capitalised(text, word) && !opener).then(|| name_forwards(text, words, index))
     })
 }
