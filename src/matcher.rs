@@ -14,6 +14,10 @@ use regex_syntax::hir::{Class as HirClass, HirKind};
 
 /// Unicode `\w`, the word characters of regex's `\b`.
 pub fn is_word(c: char) -> bool {
+    // ASCII, most of the text, without the table search (`\w` on ASCII is `[0-9A-Za-z_]`).
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
     regex_syntax::is_word_character(c)
 }
 
@@ -88,11 +92,16 @@ pub fn has_word(text: &str, folded: &[&str], exact: &[&str]) -> bool {
             (true, None) => start = Some(at),
             (false, Some(from)) => {
                 let word = &text[from..at];
-                if exact.contains(&word)
-                    || folded
-                        .iter()
-                        .any(|candidate| ci_at(word, 0, candidate) == Some(word.len()))
-                {
+                // An ASCII word folds to a candidate only letter for letter (the Kelvin sign
+                // and the long s that also fold to ASCII letters are not ASCII).
+                let folds_to_candidate = |candidate: &&str| {
+                    if word.is_ascii() {
+                        word.eq_ignore_ascii_case(candidate)
+                    } else {
+                        ci_at(word, 0, candidate) == Some(word.len())
+                    }
+                };
+                if exact.contains(&word) || folded.iter().any(folds_to_candidate) {
                     return true;
                 }
                 start = None;
