@@ -262,8 +262,6 @@ fn sign_off_at(text: &str, at: usize) -> (Option<Range<usize>>, usize) {
 /// How the paragraph before a quotation introduces it.
 pub struct Introduction {
     pub speaker: Option<Speaker>,
-    /// It ends in a colon ("X writes:"), rather than merely having a speech verb.
-    pub by_colon: bool,
 }
 
 /// The introduction of a quotation that opens block `index`, in the prose paragraph before
@@ -271,17 +269,39 @@ pub struct Introduction {
 /// speech verb with a speaker ("The Armenian Observer blog comments.").
 pub fn introduction(
     doc: &Document,
+    style: (&CreditPatterns, &Words),
+    index: usize,
+) -> Option<Introduction> {
+    introduced(doc, style, index, false)
+}
+
+/// The [`introduction`] of a quotation only if it ends in a colon (the speech verb is looked
+/// for only then).
+pub fn colon_introduction(
+    doc: &Document,
+    style: (&CreditPatterns, &Words),
+    index: usize,
+) -> Option<Introduction> {
+    introduced(doc, style, index, true)
+}
+
+fn introduced(
+    doc: &Document,
     (credits, words): (&CreditPatterns, &Words),
     index: usize,
+    colon_only: bool,
 ) -> Option<Introduction> {
     let previous = &doc.blocks[previous_prose(doc, credits, index)?];
     let text = previous.text().trim_end();
     let last_sentence = previous.sentence_at(text.len().saturating_sub(1));
-    let speaker = find_speaker(previous.text(), last_sentence.clone(), Side::Before, words)
-        .map(|range| speaker_at(previous, range));
     let by_colon = text.ends_with(':')
         && colon_names_a_source(previous.text(), last_sentence.start..text.len(), words);
-    (by_colon || speaker.is_some()).then_some(Introduction { speaker, by_colon })
+    if colon_only && !by_colon {
+        return None;
+    }
+    let speaker = find_speaker(previous.text(), last_sentence, Side::Before, words)
+        .map(|range| speaker_at(previous, range));
+    (by_colon || speaker.is_some()).then_some(Introduction { speaker })
 }
 
 /// The paragraph before block `index`, skipping photo captions; none after a heading.

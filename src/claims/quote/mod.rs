@@ -329,10 +329,11 @@ fn direct_attribution(
         return Some((Attribution::Introduction, None));
     }
     if opens_its_block(opening, quotation) {
-        let introduction = block_quote::introduction(doc, (credits, words), quotation.block);
         // A speech verb in the paragraph before may be about something else ("They also
         // stressed the importance"): only a colon introduces a quotation in marks.
-        if let Some(introduction) = introduction.filter(|i| i.by_colon) {
+        if let Some(introduction) =
+            block_quote::colon_introduction(doc, (credits, words), quotation.block)
+        {
             return Some((Attribution::Introduction, introduction.speaker));
         }
     }
