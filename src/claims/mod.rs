@@ -13,7 +13,8 @@ use crate::settings::Settings;
 
 /// Claims come in groups, each read by a few rules. The pipeline extracts a group before the
 /// first rule that reads it and drops it after the last, so a long file's claims are never
-/// all held at once.
+/// all held at once. A rule is given its group's claims only, as a [`ClaimView`]: the view its
+/// `check` takes is the group it is run with, so a rule cannot read a group that is not held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ClaimGroup {
     /// Dates and their weekdays (they also settle the publication date).
@@ -27,6 +28,77 @@ pub enum ClaimGroup {
 impl ClaimGroup {
     /// In the order the pipeline goes through them: the first two settle the article's date.
     pub const ALL: [ClaimGroup; 3] = [ClaimGroup::Dates, ClaimGroup::Facts, ClaimGroup::Quotes];
+}
+
+/// What one rule may read of the claims: the view of one group (or of none).
+pub trait ClaimView<'a>: Copy {
+    /// The group the view shows (`None`: no claims).
+    const GROUP: Option<ClaimGroup>;
+    fn of(claims: &'a Claims) -> Self;
+}
+
+/// For the rules that read no claims.
+#[derive(Clone, Copy, Debug)]
+pub struct NoClaims;
+
+/// The claims of [`ClaimGroup::Dates`].
+#[derive(Clone, Copy, Debug)]
+pub struct DateGroup<'a> {
+    pub dates: &'a [date::DateClaim],
+}
+
+/// The claims of [`ClaimGroup::Facts`].
+#[derive(Clone, Copy, Debug)]
+pub struct FactGroup<'a> {
+    pub mentions: &'a [mention::Mention],
+    pub counts: &'a [count::CountClaim],
+    pub ages: &'a [age::AgeClaim],
+}
+
+/// The claims of [`ClaimGroup::Quotes`].
+#[derive(Clone, Copy, Debug)]
+pub struct QuoteGroup<'a> {
+    pub quotes: &'a [quote::Quotation],
+    pub stray_quote_marks: &'a [quote::StrayMark],
+    pub names: &'a name::Names,
+}
+
+impl<'a> ClaimView<'a> for NoClaims {
+    const GROUP: Option<ClaimGroup> = None;
+    fn of(_: &'a Claims) -> Self {
+        NoClaims
+    }
+}
+
+impl<'a> ClaimView<'a> for DateGroup<'a> {
+    const GROUP: Option<ClaimGroup> = Some(ClaimGroup::Dates);
+    fn of(claims: &'a Claims) -> Self {
+        DateGroup {
+            dates: &claims.dates,
+        }
+    }
+}
+
+impl<'a> ClaimView<'a> for FactGroup<'a> {
+    const GROUP: Option<ClaimGroup> = Some(ClaimGroup::Facts);
+    fn of(claims: &'a Claims) -> Self {
+        FactGroup {
+            mentions: &claims.mentions,
+            counts: &claims.counts,
+            ages: &claims.ages,
+        }
+    }
+}
+
+impl<'a> ClaimView<'a> for QuoteGroup<'a> {
+    const GROUP: Option<ClaimGroup> = Some(ClaimGroup::Quotes);
+    fn of(claims: &'a Claims) -> Self {
+        QuoteGroup {
+            quotes: &claims.quotes,
+            stray_quote_marks: &claims.stray_quote_marks,
+            names: &claims.names,
+        }
+    }
 }
 
 #[derive(Debug, Default)]

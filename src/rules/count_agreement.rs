@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::{RuleContext, RuleId};
 use crate::claims::count::{CountClaim, CountKind};
 use crate::claims::mention::TimeContext;
+use crate::claims::FactGroup;
 use crate::diagnostic::Diagnostic;
 use crate::facts::judge::{self, Verdict};
 use crate::facts::EntityId;
@@ -14,7 +15,7 @@ use crate::facts::EntityId;
 /// kind of count.
 type Key = (EntityId, TimeContext, Option<CountKind>);
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &RuleContext<FactGroup>, out: &mut Vec<Diagnostic>) {
     // Counts of one organisation in one time context; "then" and changes over time
     // ("bringing the total to 28") are never compared.
     // An organisation with members that are organisations (the G20: 19 countries, the EU and
@@ -22,7 +23,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     // of one kind are compared, and one of unknown kind ("allies") is compared with neither.
     let mut split: HashMap<EntityId, bool> = HashMap::new();
     let mut groups: HashMap<Key, Vec<&CountClaim>> = HashMap::new();
-    for claim in &cx.claims.counts {
+    for claim in cx.claims.counts {
         if claim.time == TimeContext::Other {
             continue;
         }
@@ -81,7 +82,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
 
 /// The count the others are measured against: the one stated most often; on a tie, the one
 /// the fact base confirms on the article's date, else the first stated.
-fn reference_value(cx: &RuleContext, claims: &[&CountClaim]) -> Option<u32> {
+fn reference_value(cx: &RuleContext<FactGroup>, claims: &[&CountClaim]) -> Option<u32> {
     let mut tally: Vec<(u32, usize)> = Vec::new();
     for claim in claims {
         match tally.iter_mut().find(|(value, _)| *value == claim.value) {

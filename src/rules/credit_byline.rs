@@ -4,12 +4,13 @@
 
 use super::credit_image::source_line_at;
 use super::{RuleContext, RuleId};
+use crate::claims::NoClaims;
 use crate::diagnostic::Diagnostic;
 
 /// A "By Jane Doe" line counts among the first blocks only (a title, a standfirst, the byline).
 const BYLINE_BLOCKS: usize = 4;
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &RuleContext<NoClaims>, out: &mut Vec<Diagnostic>) {
     if !cx.settings.config.require_byline {
         return;
     }

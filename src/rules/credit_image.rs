@@ -3,6 +3,7 @@
 //! `rules/style/credits.toml` (and a newsroom's own style folder).
 
 use super::{RuleContext, RuleId};
+use crate::claims::NoClaims;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Image};
 use crate::span::Span;
@@ -14,7 +15,7 @@ const HELP: &str = "credit the photographer or source next to the image: “Phot
                     “Image Credit: NATO”, “(Photo by Jane Doe)”, “Jane Doe/Reuters”, \
                     “AP Photo/Jane Doe”, “Courtesy of …”";
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &RuleContext<NoClaims>, out: &mut Vec<Diagnostic>) {
     if !cx.settings.config.require_image_credit {
         return;
     }

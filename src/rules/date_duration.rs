@@ -14,6 +14,7 @@ use regex::Regex;
 use super::RuleContext;
 use crate::article::nearest_day;
 use crate::claims::date::DateClaim;
+use crate::claims::DateGroup;
 use crate::diagnostic::Diagnostic;
 use crate::rules::RuleId;
 
@@ -52,8 +53,8 @@ const NUMBER_WORDS: [&str; 15] = [
     "eleven", "twelve", "thirteen", "fourteen",
 ];
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
-    let dates = &cx.claims.dates;
+pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
+    let dates = cx.claims.dates;
     let ranges: Vec<(&DateClaim, &DateClaim)> = dates
         .iter()
         .filter_map(|start| Some((start, dates.get(start.range_end?)?)))
@@ -151,7 +152,7 @@ fn leads_into(
 /// Days from the first to the last day of a range, both counted. A range without a year
 /// is measured in each of four consecutive years (every leap phase) and must measure the
 /// same in all of them.
-fn range_length(cx: &RuleContext, start: &DateClaim, end: &DateClaim) -> Option<u32> {
+fn range_length(cx: &RuleContext<DateGroup>, start: &DateClaim, end: &DateClaim) -> Option<u32> {
     let (first, last) = (start.month_day()?, end.month_day()?);
     if first.month == last.month {
         return last.day.checked_sub(first.day).map(|d| d + 1);
@@ -201,7 +202,7 @@ mod tests {
     use super::*;
     use crate::article::ArticleContext;
     use crate::claims::date::test_support;
-    use crate::claims::Claims;
+    use crate::claims::{ClaimView, Claims};
     use crate::document::Document;
 
     fn run(source: &str) -> Vec<Diagnostic> {
@@ -211,7 +212,7 @@ mod tests {
         let article = ArticleContext::resolve(&doc, &claims, &settings);
         let cx = RuleContext {
             doc: &doc,
-            claims: &claims,
+            claims: DateGroup::of(&claims),
             article: &article,
             settings: &settings,
         };

@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use super::RuleContext;
 use crate::article::nearest_day;
 use crate::claims::date::{month_name, weekday_name, DateClaim, MonthDay, PartKind};
+use crate::claims::DateGroup;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::RuleId;
 
@@ -93,8 +94,8 @@ const MAY_FOLLOW: &[&str] = &[
 /// Words that make 29 February without a year a recurring day, not one in a given year.
 const RECURRING: &[&str] = &["born", "birthday", "birthdays", "leap", "anniversary"];
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
-    for claim in &cx.claims.dates {
+pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
+    for claim in cx.claims.dates {
         let [reading] = claim.readings.as_slice() else {
             continue;
         };
@@ -125,7 +126,7 @@ fn days_in(month: u32) -> u32 {
 /// Whether a date written without a year is surely a date: a month written after its day
 /// ("31 April") is; a month before it ("April 31") only when no word follows the number and
 /// no word before the month makes it stand alone.
-fn reads_as_date(cx: &RuleContext, claim: &DateClaim) -> bool {
+fn reads_as_date(cx: &RuleContext<DateGroup>, claim: &DateClaim) -> bool {
     let Some(month) = &claim.month else {
         // A day sharing the month of its range: "April 30-31".
         return true;
@@ -178,7 +179,7 @@ fn no_such_day(claim: &DateClaim, month: u32, day: u32) -> Diagnostic {
 
 /// 29 February in a year that has none: written ("29 February 2023"), or read in the year
 /// nearest the stated publication date.
-fn no_leap_day(cx: &RuleContext, claim: &DateClaim) -> Option<Diagnostic> {
+fn no_leap_day(cx: &RuleContext<DateGroup>, claim: &DateClaim) -> Option<Diagnostic> {
     if let Some(year) = claim.year {
         if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
             return None;
@@ -235,7 +236,7 @@ fn no_leap_day(cx: &RuleContext, claim: &DateClaim) -> Option<Diagnostic> {
 /// publication year but not in the written one, or the date standing at the head of one of
 /// the first paragraphs (a masthead or dateline). An anniversary piece dated on its
 /// anniversary writes the old year on purpose and has neither.
-fn slipped_year(cx: &RuleContext, claim: &DateClaim) -> Option<Diagnostic> {
+fn slipped_year(cx: &RuleContext<DateGroup>, claim: &DateClaim) -> Option<Diagnostic> {
     let written = claim.year?;
     let stated = cx.article.stated()?;
     let publication = stated.date;

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use super::RuleContext;
 use crate::article::nearest_day;
 use crate::claims::date::DateClaim;
+use crate::claims::DateGroup;
 use crate::diagnostic::Diagnostic;
 use crate::line_index::floor_char_boundary;
 use crate::rules::RuleId;
@@ -323,12 +324,12 @@ enum Tense {
     Past,
 }
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
     let Some(stated) = cx.article.stated() else {
         return;
     };
     let publication = stated.date;
-    for claim in &cx.claims.dates {
+    for claim in cx.claims.dates {
         let block = &cx.doc.blocks[claim.block];
         if block.is_heading() {
             continue;

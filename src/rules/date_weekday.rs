@@ -14,6 +14,7 @@ use crate::article::{nearest_day, year_list, PairVerdict, YearFits, YearlessPair
 use crate::claims::date::{
     month_name, render_month, render_weekday, weekday_name, DateClaim, PartKind,
 };
+use crate::claims::DateGroup;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::RuleId;
 
@@ -31,8 +32,8 @@ enum Verdict {
     Unchecked,
 }
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
-    let dates = &cx.claims.dates;
+pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
+    let dates = cx.claims.dates;
     let yearless: Vec<YearlessPair> = dates.iter().filter_map(YearlessPair::of).collect();
     let stated = cx.article.stated();
     let fits = (stated.is_none() && !yearless.is_empty())
@@ -134,7 +135,7 @@ fn judge_against_others(
 }
 
 fn wrong_weekday(
-    cx: &RuleContext,
+    cx: &RuleContext<DateGroup>,
     index: usize,
     days: &[NaiveDate],
     why_this_year: Option<String>,
@@ -201,9 +202,9 @@ fn wrong_weekday(
 /// The two unsafe fixes: write the weekday the date falls on, or move the date to the
 /// nearest day with the stated weekday. Each rewrites only words the article wrote, in their
 /// own style; a part shared with a range ("Nov. 29-30") is never rewritten.
-fn fixes(cx: &RuleContext, index: usize, day: NaiveDate) -> Vec<Fix> {
+fn fixes(cx: &RuleContext<DateGroup>, index: usize, day: NaiveDate) -> Vec<Fix> {
     let claim = &cx.claims.dates[index];
-    let shared = Shared::of(&cx.claims.dates, index);
+    let shared = Shared::of(cx.claims.dates, index);
     let source = cx.doc.source;
     let mention = claim.weekday.as_ref().expect("a weekday-date pair");
     let mut fixes = Vec::new();
@@ -397,7 +398,7 @@ mod tests {
     use super::*;
     use crate::article::ArticleContext;
     use crate::claims::date::test_support;
-    use crate::claims::Claims;
+    use crate::claims::{ClaimView, Claims};
     use crate::document::Document;
 
     fn run(source: &str) -> Vec<Diagnostic> {
@@ -407,7 +408,7 @@ mod tests {
         let article = ArticleContext::resolve(&doc, &claims, &settings);
         let cx = RuleContext {
             doc: &doc,
-            claims: &claims,
+            claims: DateGroup::of(&claims),
             article: &article,
             settings: &settings,
         };

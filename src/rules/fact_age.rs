@@ -12,6 +12,7 @@ use super::report;
 use super::{RuleContext, RuleId};
 use crate::claims::age::AgeClaim;
 use crate::claims::mention::TimeContext;
+use crate::claims::FactGroup;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::{BirthDate, Precision};
 
@@ -19,9 +20,9 @@ use crate::facts::{BirthDate, Precision};
 /// been written before it and published after it.
 const BIRTHDAY_DAYS: i64 = 7;
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &RuleContext<FactGroup>, out: &mut Vec<Diagnostic>) {
     let facts = &cx.settings.facts;
-    let claims = &cx.claims.ages;
+    let claims = cx.claims.ages;
     let Some(first) = claims.first() else {
         return;
     };
@@ -130,7 +131,7 @@ fn severity(claim: &AgeClaim, born: BirthDate, date: NaiveDate, ages: &[u32]) ->
 }
 
 fn finding(
-    cx: &RuleContext,
+    cx: &RuleContext<FactGroup>,
     claim: &AgeClaim,
     born: BirthDate,
     date: NaiveDate,

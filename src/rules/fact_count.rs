@@ -2,12 +2,13 @@
 
 use super::report;
 use super::{RuleContext, RuleId};
+use crate::claims::FactGroup;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::judge::{self, Trust, Verdict};
 use crate::facts::MemberCount;
 use crate::span::Span;
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &RuleContext<FactGroup>, out: &mut Vec<Diagnostic>) {
     let facts = &cx.settings.facts;
     let dates = cx.article.judgement_dates();
     let mut unjudged: Option<(Span, usize)> = None;

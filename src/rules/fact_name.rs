@@ -16,6 +16,7 @@ use std::ops::Range;
 use chrono::{Months, NaiveDate};
 
 use super::{RuleContext, RuleId};
+use crate::claims::FactGroup;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::facts::{EntityId, EntityKind, FactBase, NameTarget, OfficeId};
 use crate::text::edit::EditDistance;
@@ -23,7 +24,7 @@ use crate::text::edit::EditDistance;
 /// At most this many words in a person's name.
 const MAX_WORDS: usize = 4;
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &RuleContext<FactGroup>, out: &mut Vec<Diagnostic>) {
     let facts = &cx.settings.facts;
     if facts.is_empty() {
         return;
@@ -36,7 +37,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     // name covers the words it spans, not a longer name it begins: "Abhisit" is known, but
     // "Abhisit Vejjajiav" misspells "Abhisit Vejjajiva".
     let mut known: HashMap<usize, HashMap<usize, usize>> = HashMap::new();
-    for mention in &cx.claims.mentions {
+    for mention in cx.claims.mentions {
         if !mention.targets().is_empty() {
             let end = known
                 .entry(mention.block)
@@ -117,7 +118,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
 }
 
 /// People the article names by a name the fact base knows.
-fn named_people(cx: &RuleContext, facts: &FactBase) -> HashSet<EntityId> {
+fn named_people(cx: &RuleContext<FactGroup>, facts: &FactBase) -> HashSet<EntityId> {
     cx.claims
         .mentions
         .iter()
@@ -436,7 +437,12 @@ fn fold_letter(c: char) -> char {
     }
 }
 
-fn finding(cx: &RuleContext, block: usize, found: &Misspelt, title: Option<&str>) -> Diagnostic {
+fn finding(
+    cx: &RuleContext<FactGroup>,
+    block: usize,
+    found: &Misspelt,
+    title: Option<&str>,
+) -> Diagnostic {
     let facts = &cx.settings.facts;
     let entity = facts.entity(found.person);
     let block_ref = &cx.doc.blocks[block];

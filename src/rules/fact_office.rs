@@ -5,12 +5,13 @@ use std::collections::HashSet;
 use super::report;
 use super::{RuleContext, RuleId};
 use crate::claims::mention::{Mention, OfficeClaim, Period};
+use crate::claims::FactGroup;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::facts::judge::{self, Trust, Verdict};
 use crate::facts::{FactBase, Term};
 use crate::span::Span;
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &RuleContext<FactGroup>, out: &mut Vec<Diagnostic>) {
     let facts = &cx.settings.facts;
     let claims: Vec<(&Mention, &OfficeClaim)> = cx
         .claims
@@ -83,7 +84,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
 }
 
 fn finding(
-    cx: &RuleContext,
+    cx: &RuleContext<FactGroup>,
     facts: &FactBase,
     mention: &Mention,
     claim: &OfficeClaim,
@@ -141,7 +142,7 @@ fn finding(
 }
 
 /// Insert "former" before the title ("Former" at the start of a sentence).
-fn former_fix(cx: &RuleContext, mention: &Mention, at: usize) -> Fix {
+fn former_fix(cx: &RuleContext<FactGroup>, mention: &Mention, at: usize) -> Fix {
     let block = &cx.doc.blocks[mention.block];
     let sentence = block.sentence_at(mention.range.start);
     let sentence_start = block.span_of(sentence.start..sentence.start).start;

@@ -3,12 +3,13 @@
 use super::report;
 use super::{RuleContext, RuleId};
 use crate::claims::mention::{CapitalClaim, Mention, Period};
+use crate::claims::FactGroup;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::judge::{self, CapitalEvidence, Trust, Verdict};
 use crate::facts::{Capital, CapitalRole, Interval};
 use crate::span::Span;
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &RuleContext<FactGroup>, out: &mut Vec<Diagnostic>) {
     let facts = &cx.settings.facts;
     let claims: Vec<(&Mention, &CapitalClaim)> = cx
         .claims
@@ -73,7 +74,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
 }
 
 fn finding(
-    cx: &RuleContext,
+    cx: &RuleContext<FactGroup>,
     claim: &CapitalClaim,
     periods: &[Period],
     evidence: &CapitalEvidence,

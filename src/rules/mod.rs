@@ -2,7 +2,7 @@
 //! Not to be confused with the top-level `rules/` folder, which holds data.
 
 use crate::article::ArticleContext;
-use crate::claims::{ClaimGroup, Claims};
+use crate::claims::{ClaimGroup, ClaimView, Claims};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::settings::Settings;
@@ -32,46 +32,64 @@ mod spelling_consistency;
 mod test_kit;
 mod unused_suppression;
 
-/// Everything a rule may read. Rules never parse, print or touch the file system.
-pub struct RuleContext<'a> {
+/// Everything a rule may read. Rules never parse, print or touch the file system. `C` is the
+/// rule's view of the claims ([`ClaimView`]): the one group it reads, or none. The pipeline
+/// holds every group it runs rules of in a [`Claims`] (`C = &Claims`).
+pub struct RuleContext<'a, C> {
     pub doc: &'a Document<'a>,
-    pub claims: &'a Claims,
+    pub claims: C,
     pub article: &'a ArticleContext,
     pub settings: &'a Settings,
 }
 
-/// Dispatch to each rule's `check`, built from the registry's one-line table.
+/// A rule's `check`, given the view of the claims it reads.
+type Check<'a, C> = fn(&RuleContext<'a, C>, &mut Vec<Diagnostic>);
+
+/// The group a `check` reads: the one its view shows.
+fn group_of<'a, C: ClaimView<'a>>(_: Check<'a, C>) -> Option<ClaimGroup> {
+    C::GROUP
+}
+
+/// Run a `check` on its view of the held claims.
+fn run_check<'a, C: ClaimView<'a>>(
+    check: Check<'a, C>,
+    cx: &RuleContext<'a, &'a Claims>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let cx = RuleContext {
+        doc: cx.doc,
+        claims: C::of(cx.claims),
+        article: cx.article,
+        settings: cx.settings,
+    };
+    check(&cx, out);
+}
+
+/// Dispatch to each rule's `check`, built from the registry's one-line table. The group a
+/// rule is run with is read off its `check`'s signature, so the two cannot disagree.
 macro_rules! define_checks {
     ($( $variant:ident => $code:literal, $name:literal, $severity:ident, $fixable:literal, $module:ident, $summary:literal; )*) => {
         impl RuleId {
-            fn check(self, cx: &RuleContext, out: &mut Vec<Diagnostic>) {
-                match self { $( RuleId::$variant => $module::check(cx, out), )* }
+            /// The group of claims the rule reads, if any: the pipeline runs the rule while
+            /// that group is held (see [`ClaimGroup`]).
+            pub fn reads(self) -> Option<ClaimGroup> {
+                match self { $( RuleId::$variant => group_of($module::check), )* }
+            }
+
+            fn check<'a>(self, cx: &RuleContext<'a, &'a Claims>, out: &mut Vec<Diagnostic>) {
+                match self { $( RuleId::$variant => run_check($module::check, cx, out), )* }
             }
         }
     };
 }
 crate::registry::rule_table!(define_checks);
 
-impl RuleId {
-    /// The group of claims the rule reads, if any: the pipeline runs the rule while that
-    /// group is held (see [`ClaimGroup`]).
-    pub fn reads(self) -> Option<ClaimGroup> {
-        use RuleId::*;
-        match self {
-            DateWeekday | DateDuration | DateInvalid | DateTense => Some(ClaimGroup::Dates),
-            CountAgreement | FactCount | FactOffice | FactPlace | FactName | FactAge => {
-                Some(ClaimGroup::Facts)
-            }
-            QuoteAttribution | QuoteUnbalanced | NameConsistency | SpellingConsistency => {
-                Some(ClaimGroup::Quotes)
-            }
-            PublicationDate | CreditImage | CreditByline | UnusedSuppression => None,
-        }
-    }
-}
-
 /// Run every enabled rule that reads `group` (or no claims, for `None`) over one article.
-pub fn run_reading(cx: &RuleContext, group: Option<ClaimGroup>, out: &mut Vec<Diagnostic>) {
+pub fn run_reading<'a>(
+    cx: &RuleContext<'a, &'a Claims>,
+    group: Option<ClaimGroup>,
+    out: &mut Vec<Diagnostic>,
+) {
     for &rule in RuleId::ALL {
         if rule.reads() == group && cx.settings.is_enabled(rule) {
             rule.check(cx, out);
@@ -116,7 +134,7 @@ impl RuleId {
 }
 
 /// Run every enabled rule over one article whose claims are all held.
-pub fn run_all(cx: &RuleContext) -> Vec<Diagnostic> {
+pub fn run_all<'a>(cx: &RuleContext<'a, &'a Claims>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     run_reading(cx, None, &mut out);
     for group in ClaimGroup::ALL {

@@ -14,6 +14,7 @@ use smallvec::SmallVec;
 
 use super::{RuleContext, RuleId};
 use crate::claims::name::{Quoted, TitleMention};
+use crate::claims::QuoteGroup;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::span::Span;
 use crate::style::titles::{Joints, Title, TitleTable};
@@ -38,15 +39,15 @@ const TWO_EDITS_FROM_CHARS: usize = 8;
 const MAX_DISTINCT_NAMES: usize = 4096;
 const MAX_BUCKET: usize = 256;
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
-    let quoted = Quoted::new(&cx.claims.quotes);
+pub fn check(cx: &RuleContext<QuoteGroup>, out: &mut Vec<Diagnostic>) {
+    let quoted = Quoted::new(cx.claims.quotes);
     check_titles(cx, &quoted, out);
     check_surnames(cx, &quoted, out);
 }
 
 // ---- Titles ---------------------------------------------------------------------------------
 
-fn check_titles(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) {
+fn check_titles(cx: &RuleContext<QuoteGroup>, quoted: &Quoted, out: &mut Vec<Diagnostic>) {
     let table = &cx.settings.style.titles;
     let mentions = &cx.claims.names.titles;
     // Organisations each title is explicitly tied to in this article.
@@ -85,7 +86,7 @@ fn check_titles(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_title_group(
-    cx: &RuleContext,
+    cx: &RuleContext<QuoteGroup>,
     table: &TitleTable,
     title: &Title,
     organisation: Option<usize>,
@@ -275,7 +276,7 @@ impl KnownWords {
     /// Found with the fact base's name automata over the article's blocks that contain one
     /// of `keys` (the spellings to judge: no other word is asked about), in any case. Asked
     /// only when two similar spellings need judging: most articles have none.
-    fn new(cx: &RuleContext, keys: &[&str]) -> KnownWords {
+    fn new(cx: &RuleContext<QuoteGroup>, keys: &[&str]) -> KnownWords {
         use crate::facts::{NameForm, NameGroup, NameTarget};
         let mut known = KnownWords::default();
         let index = cx.settings.facts.names();
@@ -357,7 +358,7 @@ fn spelling_key<R>(text: &str, f: impl FnOnce(&str) -> Option<R>) -> Option<R> {
     crate::text::with_lowercase(text, f)
 }
 
-fn check_surnames(cx: &RuleContext, quoted: &Quoted, out: &mut Vec<Diagnostic>) {
+fn check_surnames(cx: &RuleContext<QuoteGroup>, quoted: &Quoted, out: &mut Vec<Diagnostic>) {
     let mut spellings: FxHashMap<String, Spelling> = FxHashMap::default();
     let names = &cx.claims.names;
     for (at, word) in names.words.iter().enumerate() {
@@ -474,7 +475,7 @@ type Side<'k, 's, 'a> = (&'k str, &'s Spelling<'a>);
 /// Whether two similar spellings are one name written two ways, and which is the stray one:
 /// the fact base's form wins, then the headline's, then the one written more often.
 fn judge_pair<'k, 's, 'a>(
-    cx: &RuleContext,
+    cx: &RuleContext<QuoteGroup>,
     known: &KnownWords,
     a: Side<'k, 's, 'a>,
     b: Side<'k, 's, 'a>,
@@ -641,7 +642,7 @@ struct Stray<'s, 'a> {
 }
 
 fn report_surname(
-    cx: &RuleContext,
+    cx: &RuleContext<QuoteGroup>,
     quoted: &Quoted,
     stray: Stray,
     usual: &Spelling,

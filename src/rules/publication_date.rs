@@ -3,11 +3,12 @@
 
 use super::RuleContext;
 use crate::article::{year_list, DateSource, YearlessPair};
+use crate::claims::DateGroup;
 use crate::diagnostic::Diagnostic;
 use crate::rules::RuleId;
 use crate::span::Span;
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
     let article = cx.article;
     let first_pair = cx
         .claims
@@ -54,7 +55,7 @@ mod tests {
     use super::*;
     use crate::article::ArticleContext;
     use crate::claims::date::test_support;
-    use crate::claims::Claims;
+    use crate::claims::{ClaimView, Claims};
     use crate::document::Document;
 
     #[track_caller]
@@ -65,7 +66,7 @@ mod tests {
         let article = ArticleContext::resolve(&doc, &claims, &settings);
         let cx = RuleContext {
             doc: &doc,
-            claims: &claims,
+            claims: DateGroup::of(&claims),
             article: &article,
             settings: &settings,
         };

@@ -4,10 +4,11 @@
 
 use super::{RuleContext, RuleId};
 use crate::claims::quote::{Attribution, Quotation, QuoteKind};
+use crate::claims::QuoteGroup;
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
-    for quotation in &cx.claims.quotes {
+pub fn check(cx: &RuleContext<QuoteGroup>, out: &mut Vec<Diagnostic>) {
+    for quotation in cx.claims.quotes {
         if !quotation.is_speech || !quotation.closed {
             continue;
         }
@@ -39,7 +40,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn finding(cx: &RuleContext, quotation: &Quotation) -> Diagnostic {
+fn finding(cx: &RuleContext<QuoteGroup>, quotation: &Quotation) -> Diagnostic {
     let block = &cx.doc.blocks[quotation.block];
     match quotation.kind {
         QuoteKind::Marks(_) => Diagnostic::new(

@@ -4,6 +4,7 @@
 //! finding is only informational.
 
 use super::{RuleContext, RuleId};
+use crate::claims::QuoteGroup;
 use std::ops::Range;
 
 use crate::claims::quote::{BreakKind, BreakMark, MarkStyle, Quotation, QuoteKind};
@@ -13,8 +14,8 @@ use crate::document::Block;
 const BLOCK_QUOTE_NOTE: &str =
     "inside a block quote, which may reproduce its source's punctuation: reported as info";
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
-    for quotation in &cx.claims.quotes {
+pub fn check(cx: &RuleContext<QuoteGroup>, out: &mut Vec<Diagnostic>) {
+    for quotation in cx.claims.quotes {
         if quotation.closed || quotation.kind != QuoteKind::Marks(MarkStyle::Double) {
             continue;
         }
@@ -27,7 +28,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
         };
         out.push(in_block_quote(finding, block));
     }
-    for stray in &cx.claims.stray_quote_marks {
+    for stray in cx.claims.stray_quote_marks {
         let block = &cx.doc.blocks[stray.block];
         let finding = Diagnostic::new(
             RuleId::QuoteUnbalanced,
@@ -44,7 +45,7 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
 
 /// An opening mark with nothing in its paragraph run that explains why it stays open.
 fn never_closed(
-    cx: &RuleContext,
+    cx: &RuleContext<QuoteGroup>,
     quotation: &Quotation,
     block: &Block,
     mark: Range<usize>,
@@ -72,7 +73,7 @@ fn never_closed(
 /// An unclosed quotation whose pairing a later mark broke: the finding points at that mark
 /// and says what happened, with a label on the opening mark.
 fn broken_pairing(
-    cx: &RuleContext,
+    cx: &RuleContext<QuoteGroup>,
     block: &Block,
     mark: Range<usize>,
     broken: BreakMark,

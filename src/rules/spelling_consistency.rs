@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{RuleContext, RuleId};
 use crate::claims::name::{is_sentence_start, words_where, Quoted};
+use crate::claims::QuoteGroup;
 use crate::config::Dialect;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::Block;
@@ -30,7 +31,7 @@ struct Occurrence<'t> {
     capitalised_start: bool,
 }
 
-pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &RuleContext<QuoteGroup>, out: &mut Vec<Diagnostic>) {
     let (occurrences, names) = collect(cx);
     let occurrences: Vec<Occurrence> = occurrences
         .into_iter()
@@ -50,9 +51,9 @@ pub fn check(cx: &RuleContext, out: &mut Vec<Diagnostic>) {
 
 /// Every listed spelling outside quoted material, and the lower-case forms the article
 /// capitalises mid-sentence (names).
-fn collect<'t>(cx: &RuleContext<'t>) -> (Vec<Occurrence<'t>>, HashSet<String>) {
+fn collect<'t>(cx: &RuleContext<'t, QuoteGroup<'t>>) -> (Vec<Occurrence<'t>>, HashSet<String>) {
     let table = &cx.settings.style.spelling;
-    let quoted = Quoted::new(&cx.claims.quotes);
+    let quoted = Quoted::new(cx.claims.quotes);
     let mut occurrences = Vec::new();
     let mut names = HashSet::new();
     let mut lower = String::new();
@@ -119,7 +120,7 @@ fn follows_foreign_article(block: &Block, start: usize) -> bool {
 }
 
 fn flag_against_house(
-    cx: &RuleContext,
+    cx: &RuleContext<QuoteGroup>,
     family: &[&Occurrence],
     house: Dialect,
     out: &mut Vec<Diagnostic>,
@@ -148,7 +149,7 @@ fn flag_against_house(
     }
 }
 
-fn flag_minority(cx: &RuleContext, family: &[&Occurrence], out: &mut Vec<Diagnostic>) {
+fn flag_minority(cx: &RuleContext<QuoteGroup>, family: &[&Occurrence], out: &mut Vec<Diagnostic>) {
     let british = family
         .iter()
         .filter(|found| found.variant.dialect == Dialect::British)
@@ -237,7 +238,11 @@ fn tie(family: &[&Occurrence], oxford: bool, each: usize) -> Diagnostic {
 
 /// The counterpart spelling as a safe fix, in the word's own case. No fix when the source
 /// text is not the word itself (an entity or markup inside it).
-fn with_fix(cx: &RuleContext, found: &Occurrence, diagnostic: Diagnostic) -> Diagnostic {
+fn with_fix(
+    cx: &RuleContext<QuoteGroup>,
+    found: &Occurrence,
+    diagnostic: Diagnostic,
+) -> Diagnostic {
     if found.span.text(cx.doc.source) != found.word {
         return diagnostic;
     }

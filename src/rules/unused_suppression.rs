@@ -2,6 +2,7 @@
 //! after every rule, so this detector has nothing to look at by itself.
 
 use super::RuleContext;
+use crate::claims::NoClaims;
 use crate::diagnostic::Diagnostic;
 
-pub fn check(_cx: &RuleContext, _out: &mut Vec<Diagnostic>) {}
+pub fn check(_cx: &RuleContext<NoClaims>, _out: &mut Vec<Diagnostic>) {}
