@@ -11,7 +11,8 @@
 # (each input at N and 2N). Raw results go to target/bench-results/; the table for
 # BENCHMARKS.md, each figure against its target from issue 8, to
 # target/bench-results/summary.md. Needs hyperfine, GNU time and jq (Debian packages
-# `hyperfine`, `time`, `jq`); as root it installs them when they are missing.
+# `hyperfine`, `time`, `jq`); as root it installs them when they are missing. With valgrind
+# (optional) it also counts the instructions of the one-article and empty-article processes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -88,6 +89,19 @@ one_ms=$(median_ms "$results/one-article.json" 0)
 startup_ms=$(median_ms "$results/one-article.json" 1)
 floor_one_ms=$(median_ms "$results/one-article.json" 2)
 floor_half_ms=$(awk -v f="$floor_one_ms" 'BEGIN { printf "%.1f", f / 2 }')
+# The same processes counted in instructions (callgrind): unlike wall time, the count does not
+# move with the machine's load, so the one-article target can be judged on a busy machine.
+# Skipped when valgrind is missing.
+instructions() { # instructions ARGS...: instructions one run of the command executes, in millions
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+        awk '/Collected :/ { printf "%.2f", $NF / 1e6 }'
+}
+if command -v valgrind >/dev/null 2>&1; then
+    one_ir=$(instructions "$bin" "$corpus/one.md")
+    empty_ir=$(instructions "$bin" "$results/empty.md")
+    floor_ir=$(instructions "$floor_bin" "$corpus/one.md")
+    floor_half_ir=$(awk -v f="$floor_ir" 'BEGIN { printf "%.2f", f / 2 }')
+fi
 
 echo "== the corpus through the CLI" >&2
 corpus_bytes=$(find "$corpus/articles" -name '*.md' -printf '%s\n' | awk '{ s += $1 } END { print s }')
@@ -177,6 +191,10 @@ rss_target_facts=$(awk -v l="$facts_mb" 'BEGIN { printf "%.1f", 4 * l + 30 }')
     echo "| floor: pulldown-cmark alone, 1 thread / all cores | $(rate floor_parse/1) / $(rate floor_parse/all) MB/s | (for comparison) | |"
     echo "| one article, whole process (hyperfine median) | $(printf '%.1f' "$one_ms") ms | ≤ 10 ms | $(verdict_at_most "$one_ms" 10) |"
     echo "| one article, whole process, against the floor's one-article process ($(printf '%.1f' "$floor_one_ms") ms) | $(printf '%.1f' "$one_ms") ms | ≤ half the floor's = $floor_half_ms ms | $(verdict_at_most "$one_ms" "$floor_half_ms") |"
+    if [[ -n "${one_ir:-}" ]]; then
+        echo "| one article, whole process, instructions (callgrind), against the floor's one-article process ($floor_ir M) | $one_ir M | ≤ half the floor's = $floor_half_ir M | $(verdict_at_most "$one_ir" "$floor_half_ir") |"
+        echo "| start-up: an empty article, instructions (callgrind) | $empty_ir M | (for comparison) | |"
+    fi
     echo "| start-up: an empty article, whole process | $(printf '%.1f' "$startup_ms") ms | ≤ 3.8 ms (before the world fact base) | $(verdict_at_most "$startup_ms" 3.8) |"
     echo "| peak RSS, one article | $rss_one MB | ≤ 20 MB | $(verdict_at_most "$rss_one" 20) |"
     echo "| corpus through the CLI (files read, JSON written), -j 1 / all cores | $(printf '%.1f' "$(cli_mbs 0)") / $(printf '%.1f' "$(cli_mbs 1)") MB/s | (for comparison) | |"
