@@ -7,11 +7,12 @@
 //! the dates the article writes with a year. Later evidence (the fact base) narrows them
 //! further with [`ArticleContext::narrow_to`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 mod narrow;
 
@@ -469,13 +470,21 @@ impl YearFits {
         let mut pairs: Vec<YearlessPair> = mentions.to_vec();
         pairs.sort_by_key(|p| p.sort_key());
         pairs.dedup();
+        // No pair, no reading to weigh: the years need not be walked (most articles).
+        if pairs.is_empty() {
+            return YearFits {
+                pairs,
+                mentions: 0,
+                fits: Vec::new(),
+            };
+        }
         let mut mention_counts: HashMap<YearlessPair, usize> = HashMap::new();
         for mention in mentions {
             *mention_counts.entry(*mention).or_default() += 1;
         }
         let counts: Vec<usize> = pairs.iter().map(|p| mention_counts[p]).collect();
         let latest_anchor = today + Days::new(NEAREST_DAYS as u64);
-        let mut seen = HashSet::new();
+        let mut seen: FxHashSet<Vec<Option<NaiveDate>>> = FxHashSet::default();
         let mut fits = Vec::new();
         for year in today.year() - INFERENCE_YEARS + 1..=today.year() {
             for anchor in ANCHOR_DAYS.iter().filter_map(|a| a.in_year(year)) {
@@ -484,9 +493,11 @@ impl YearFits {
                 }
                 let days: Vec<Option<NaiveDate>> =
                     pairs.iter().map(|p| nearest_day(p.date, anchor)).collect();
-                if !seen.insert(days.clone()) {
+                // Nearby anchors mostly give a reading already seen: cloned only when new.
+                if seen.contains(&days) {
                     continue;
                 }
+                seen.insert(days.clone());
                 let agrees: Vec<bool> = pairs
                     .iter()
                     .zip(&days)
