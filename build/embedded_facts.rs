@@ -21,6 +21,7 @@ use crate::tables::{
     AccessionStep, Alias, Capital, Entity, Event, EventFact, Interval, MemberCount, Membership,
     Office, Provenance, Rows, Str, Strs, Tables, Term,
 };
+use crate::values::Held;
 
 /// The tables and name index as `(text, source)`.
 pub fn write(tables: &Tables, names: &NameIndex) -> (String, String) {
@@ -215,6 +216,27 @@ impl<T: Emit> Emit for Rows<T> {
             self.len()
         );
         let _ = write!(out.code, "Rows::embedded(&{name})");
+    }
+}
+
+/// A table of 256 entries as a static array of its own.
+impl<T: Emit> Emit for Held<[T; 256]> {
+    const TYPE: &'static str = "Held";
+    fn emit(&self, out: &mut Emitter) {
+        let outer = std::mem::take(&mut out.code);
+        for entry in self.iter() {
+            entry.emit(out);
+            out.code.push_str(", ");
+        }
+        let entries = std::mem::replace(&mut out.code, outer);
+        let name = format!("R{}", out.static_count);
+        out.static_count += 1;
+        let _ = writeln!(
+            out.statics,
+            "static {name}: [{}; 256] = [{entries}];",
+            T::TYPE
+        );
+        let _ = write!(out.code, "Held::embedded(&{name})");
     }
 }
 

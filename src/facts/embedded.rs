@@ -16,6 +16,7 @@ use super::tables::{
     AccessionStep, Alias, Capital, Entity, Event, EventFact, Interval, MemberCount, Membership,
     Office, Provenance, Rows, Str, Strs, Tables, Term,
 };
+use super::values::Held;
 
 /// Every distinct string of the embedded tables, one after another.
 pub(super) const STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/facts.text"));

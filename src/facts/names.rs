@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::values::Rows;
+use super::values::{Held, Rows};
 use super::{EntityId, EntityKind, FactBase, OfficeId};
 
 /// Which group a name belongs to.
@@ -351,21 +351,20 @@ pub(super) struct Lexicon {
     pub(super) words: Rows<FirstWord>,
     /// The patterns longer than their first word, grouped by first word, longest first.
     pub(super) longer: Rows<u32>,
-    /// Per (folded) first byte (256), the lengths of the first words that begin a longer
-    /// pattern.
-    pub(super) longer_lengths: Rows<u64>,
+    /// Per (folded) first byte, the lengths of the first words that begin a longer pattern.
+    pub(super) longer_lengths: Held<[u64; 256]>,
     /// Per first byte, the lengths of the one-word patterns.
-    pub(super) word_lengths: Rows<u64>,
+    pub(super) word_lengths: Held<[u64; 256]>,
     /// The same per (folded) last byte of the word: a word is looked up only when its first
     /// and last bytes both allow its length, and a name that begins inside a word and runs
     /// past its end is looked for only at the lengths whose first words end in the word's
     /// last byte.
-    pub(super) longer_ends: Rows<u64>,
-    pub(super) word_ends: Rows<u64>,
+    pub(super) longer_ends: Held<[u64; 256]>,
+    pub(super) word_ends: Held<[u64; 256]>,
     /// Patterns that start with neither a letter nor a digit ("'s-Gravenhage"), longest
     /// first, and their first bytes.
     pub(super) odd: Rows<u32>,
-    pub(super) odd_bytes: Rows<bool>,
+    pub(super) odd_bytes: Held<[bool; 256]>,
 }
 
 /// A first word and the patterns it begins.
@@ -389,12 +388,12 @@ impl Lexicon {
             table: KeyTable::with_capacity(count),
             words: Rows::default(),
             longer: Rows::default(),
-            longer_lengths: vec![0; 256].into(),
-            word_lengths: vec![0; 256].into(),
-            longer_ends: vec![0; 256].into(),
-            word_ends: vec![0; 256].into(),
+            longer_lengths: Box::new([0; 256]).into(),
+            word_lengths: Box::new([0; 256]).into(),
+            longer_ends: Box::new([0; 256]).into(),
+            word_ends: Box::new([0; 256]).into(),
             odd: Rows::default(),
-            odd_bytes: vec![false; 256].into(),
+            odd_bytes: Box::new([false; 256]).into(),
         };
         let mut longer: Vec<(u32, u32)> = Vec::new();
         for id in 0..count {

@@ -367,3 +367,54 @@ impl<T: fmt::Debug> fmt::Debug for Rows<T> {
         fmt::Debug::fmt(self.as_slice(), f)
     }
 }
+
+/// One value, such as a table of 256 entries: static for the embedded base, boxed for a base
+/// built at run time. Reads as the value (an array keeps its length in its type, so indexing
+/// it by a byte needs no bounds check); changing an embedded one copies it first.
+pub struct Held<T: 'static>(HeldForm<T>);
+
+enum HeldForm<T: 'static> {
+    Embedded(&'static T),
+    Owned(Box<T>),
+}
+
+impl<T> Held<T> {
+    pub(super) const fn embedded(value: &'static T) -> Held<T> {
+        Held(HeldForm::Embedded(value))
+    }
+}
+
+impl<T> From<Box<T>> for Held<T> {
+    fn from(value: Box<T>) -> Held<T> {
+        Held(HeldForm::Owned(value))
+    }
+}
+
+impl<T> std::ops::Deref for Held<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        match &self.0 {
+            HeldForm::Embedded(value) => value,
+            HeldForm::Owned(value) => value,
+        }
+    }
+}
+
+impl<T: Clone> std::ops::DerefMut for Held<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        if let HeldForm::Embedded(value) = self.0 {
+            self.0 = HeldForm::Owned(Box::new(value.clone()));
+        }
+        match &mut self.0 {
+            HeldForm::Owned(value) => value,
+            HeldForm::Embedded(_) => unreachable!("made owned above"),
+        }
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Held<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
