@@ -40,7 +40,7 @@ impl Str {
         let bytes = STRINGS.as_bytes();
         let (from, to) = (start as usize, start as usize + len as usize);
         assert!(
-            is_char_boundary(bytes, from) && is_char_boundary(bytes, to) && from <= to,
+            is_char_boundary(bytes, from) && is_char_boundary(bytes, to),
             "an embedded string lies in the blob, on character boundaries"
         );
         Str(StrForm::Embedded { start, len })
