@@ -2,9 +2,9 @@
 //! truth) is parsed and its tables are built and checked as at run time (the same code,
 //! mounted from `src/facts/`); a problem fails the build, naming `file:line:column`. Two
 //! outputs go to `OUT_DIR`:
-//! - the built tables and their name index as a snapshot (`facts.text`, `facts.bin`; see
-//!   `src/facts/snapshot.rs`), which the default fact base loads without parsing or indexing
-//!   anything;
+//! - the built tables and their name index as Rust source of static data (`facts.text`,
+//!   `facts.rs`; see `build/embedded_facts.rs`), which the default fact base includes: it
+//!   loads without parsing, indexing or decoding anything;
 //! - each file as compact JSON, which loads several times faster than TOML, for fact folders
 //!   layered over the defaults (layering needs every layer's files). Spans into the TOML files
 //!   are kept.
@@ -20,11 +20,21 @@ mod file;
 #[path = "src/facts/names.rs"]
 mod names;
 #[allow(dead_code)]
-#[path = "src/facts/snapshot.rs"]
-mod snapshot;
-#[allow(dead_code)]
 #[path = "src/facts/tables.rs"]
 mod tables;
+#[allow(dead_code)]
+#[path = "src/facts/values.rs"]
+mod values;
+
+/// What `values.rs` reads an embedded string or list from: the embedded base is what this
+/// script writes, so here there is none (every value it builds is owned).
+mod embedded {
+    pub const STRINGS: &str = "";
+    pub static LISTS: [super::values::Str; 0] = [];
+}
+
+#[path = "build/embedded_facts.rs"]
+mod embedded_facts;
 
 #[path = "build/style.rs"]
 mod style;
@@ -53,9 +63,10 @@ fn main() {
         std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     style::write(&out_dir);
     words::write(&out_dir);
-    for module in ["builder", "file", "names", "snapshot", "tables"] {
+    for module in ["builder", "file", "names", "tables", "values"] {
         println!("cargo:rerun-if-changed=src/facts/{module}.rs");
     }
+    println!("cargo:rerun-if-changed=build/embedded_facts.rs");
     let mut texts = Vec::new();
     let mut inputs = Vec::new();
     for name in FACT_FILES {
@@ -83,9 +94,9 @@ fn main() {
     });
     let names = names::NameIndex::build(&tables);
     names.prepare();
-    let (text, bytes) = snapshot::write(&tables, &names);
+    let (text, source) = embedded_facts::write(&tables, &names);
     std::fs::write(out_dir.join("facts.text"), text).expect("OUT_DIR is writable");
-    std::fs::write(out_dir.join("facts.bin"), bytes).expect("OUT_DIR is writable");
+    std::fs::write(out_dir.join("facts.rs"), source).expect("OUT_DIR is writable");
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.

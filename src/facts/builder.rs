@@ -45,7 +45,7 @@ pub fn build(files: &mut [Input]) -> Result<Tables, Vec<Problem>> {
     let mut base = builder.base;
     let mut ids: Vec<EntityId> = (0..base.entities.len()).collect();
     ids.sort_unstable_by(|&a, &b| base.entities[a].id.cmp(&base.entities[b].id));
-    base.entity_ids = ids;
+    base.entity_ids = ids.into();
     Ok(base)
 }
 
@@ -152,7 +152,7 @@ impl Builder {
         let chosen = self.choose_definitions(parsed);
         // Sized once: a newsroom's file of people in office holds a hundred thousand.
         let entities = parsed.iter().map(|p| p.raw.entity.len()).sum();
-        self.base.entities.reserve_exact(entities);
+        self.base.entities.to_mut().reserve_exact(entities);
         for (file, p) in parsed.iter_mut().enumerate() {
             let checked = p.raw.checked.get_ref().0;
             for (position, raw) in p.raw.entity.iter_mut().enumerate() {
@@ -357,6 +357,7 @@ impl Builder {
         let winners = Winners::of(parsed);
         self.base
             .terms
+            .to_mut()
             .reserve_exact(parsed.iter().map(|p| p.raw.term.len()).sum());
         // Spans of the `from` of each kept term and count, for overlap errors.
         let mut term_spans = Vec::new();

@@ -7,9 +7,8 @@ use std::sync::Arc;
 
 use super::builder::{self, Input};
 use super::file::RawFile;
-use super::names::NameIndex;
 use super::tables::Tables;
-use super::{snapshot, FactBase};
+use super::FactBase;
 use crate::error::InputError;
 use crate::span::Span;
 
@@ -55,15 +54,6 @@ pub fn embedded_sources() -> Vec<SourceFile> {
             parsed: Some(parsed),
         })
         .collect()
-}
-
-/// The embedded defaults' tables and name index, from the snapshot the build script wrote of
-/// them (`snapshot.rs`); `None` if it does not read back.
-pub fn embedded_snapshot() -> Option<(Tables, NameIndex)> {
-    snapshot::read(
-        include_str!(concat!(env!("OUT_DIR"), "/facts.text")),
-        include_bytes!(concat!(env!("OUT_DIR"), "/facts.bin")),
-    )
 }
 
 /// Every `*.toml` file directly in `dir`, sorted by name.
@@ -194,13 +184,15 @@ fn parse_all(sources: &[SourceFile]) -> Vec<ParseResult> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::Str;
 
-    /// The two ways to the embedded base may never drift apart: the snapshot read back holds
+    /// The two ways to the embedded base may never drift apart: the static tables hold
     /// exactly the tables built from the TOML files (and from the JSON copies of them that
-    /// layered folders load), and the name index built over them, lexicons included.
+    /// layered folders load), and the static name index the one built over them, lexicons
+    /// included.
     #[test]
-    fn the_snapshot_holds_what_the_fact_files_build() {
-        let (snapshot, names) = embedded_snapshot().expect("the snapshot reads back");
+    fn the_static_base_holds_what_the_fact_files_build() {
+        let embedded = super::super::embedded::tables();
         let mut toml_sources = embedded_sources();
         for source in &mut toml_sources {
             source.parsed = None;
@@ -208,38 +200,53 @@ mod tests {
         let from_toml = tables(&toml_sources).expect("the embedded files are valid");
         assert!(!from_toml.terms.is_empty() && !from_toml.entities.is_empty());
         assert!(
-            snapshot == from_toml,
-            "the snapshot differs from the TOML files"
+            embedded == from_toml,
+            "the static base differs from the TOML files"
         );
         let from_json = tables(&embedded_sources()).expect("the embedded files are valid");
         assert!(
-            snapshot == from_json,
-            "the snapshot differs from the JSON copies"
+            embedded == from_json,
+            "the static base differs from the JSON copies"
         );
-        // A fresh fact base built from the TOML files, its lexicons built as the snapshot's
-        // were (the process's shared embedded base may have searched for other tests).
+        // A fresh fact base built from the TOML files, its lexicons built as the static
+        // ones were (the process's shared embedded base may have searched for other tests).
         let built = FactBase::with_names(from_toml);
         built.names().prepare();
-        let snapshot = FactBase {
-            tables: snapshot,
-            names,
+        let embedded = FactBase {
+            tables: embedded,
+            names: super::super::embedded::names(),
         };
-        assert_eq!(format!("{snapshot:?}"), format!("{built:?}"));
-        assert!(format!("{:?}", snapshot.names()).contains("Lexicon"));
+        assert_eq!(format!("{embedded:?}"), format!("{built:?}"));
+        assert!(format!("{:?}", embedded.names()).contains("Lexicon"));
     }
 
+    /// Embedded values read and compare as owned ones do, and change by copying.
     #[test]
-    fn a_snapshot_reads_back_only_whole() {
-        let (tables, names) = embedded_snapshot().expect("the snapshot reads back");
-        let (text, bytes) = snapshot::write(&tables, &names);
-        let text: &'static str = Box::leak(text.into_boxed_str());
-        let (again, again_names) = snapshot::read(text, &bytes).expect("it reads back");
-        assert!(again == tables);
-        assert_eq!(format!("{again_names:?}"), format!("{names:?}"));
-        assert!(snapshot::read(text, &bytes[..bytes.len() - 1]).is_none());
-        let mut longer = bytes.clone();
-        longer.push(0);
-        assert!(snapshot::read(text, &longer).is_none());
-        assert!(snapshot::read("", &bytes).is_none());
+    fn embedded_values_behave_as_owned_ones() {
+        let embedded = super::super::embedded::tables();
+        let entity = &embedded.entities[0];
+        let owned = Str::from(entity.name.to_string());
+        assert_eq!(entity.name, owned);
+        assert_eq!(entity.name.cmp(&owned), std::cmp::Ordering::Equal);
+        // Hashed as the `&str` is, as `Borrow<str>` requires.
+        let state = std::hash::RandomState::new();
+        use std::hash::BuildHasher;
+        assert_eq!(
+            state.hash_one(&entity.name),
+            state.hash_one(entity.name.as_str())
+        );
+        let with_aliases = embedded
+            .entities
+            .iter()
+            .find(|entity| !entity.aliases.is_empty())
+            .expect("an entity with aliases");
+        let mut aliases = with_aliases.aliases.clone();
+        aliases.push("Another name");
+        assert_eq!(aliases.len(), with_aliases.aliases.len() + 1);
+        assert_eq!(aliases[..aliases.len() - 1], with_aliases.aliases[..]);
+        let mut rows = embedded.terms.clone();
+        rows.push(rows[0].clone());
+        assert_eq!(rows.len(), embedded.terms.len() + 1);
+        assert!(rows[..embedded.terms.len()] == embedded.terms[..]);
     }
 }

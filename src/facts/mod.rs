@@ -6,16 +6,15 @@
 //! which fact it used and how far to trust it.
 
 mod builder;
+mod embedded;
 mod file;
 pub mod judge;
 mod load;
 pub mod names;
 mod pieces;
 pub mod query;
-// The build script writes snapshots, the library reads them.
-#[allow(dead_code)]
-mod snapshot;
 mod tables;
+mod values;
 
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -27,7 +26,7 @@ pub use names::{NameForm, NameGroup, NameIndex, NameMatch, NameTarget};
 use tables::Tables;
 pub use tables::{
     AccessionStep, Alias, Capital, Entity, EntityId, Event, EventFact, Interval, MemberCount,
-    Membership, Office, OfficeId, Provenance, Str, Strs, Term,
+    Membership, Office, OfficeId, Provenance, Rows, Str, Strs, Term,
 };
 
 use crate::error::InputError;
@@ -81,15 +80,16 @@ impl FactBase {
         FactBase::default()
     }
 
-    /// The embedded default fact base (`rules/facts/`), loaded once per process from the
-    /// snapshot the build script made of it (`snapshot.rs`): nothing is parsed, checked or
-    /// indexed at run time, the build did that, and the tables borrow their strings from it.
+    /// The embedded default fact base (`rules/facts/`), made once per process of the static
+    /// data the build script wrote of it (`embedded.rs`): nothing is parsed, checked, indexed
+    /// or decoded at run time, the build did that.
     pub fn embedded() -> Arc<FactBase> {
         static EMBEDDED: OnceLock<Arc<FactBase>> = OnceLock::new();
         Arc::clone(EMBEDDED.get_or_init(|| {
-            let (tables, names) = load::embedded_snapshot()
-                .expect("the embedded snapshot reads back (a test in load.rs checks it)");
-            Arc::new(FactBase { tables, names })
+            Arc::new(FactBase {
+                tables: embedded::tables(),
+                names: embedded::names(),
+            })
         }))
     }
 

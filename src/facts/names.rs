@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::snapshot::{Reader, Snap, Writer};
+use super::values::{Held, Rows};
 use super::{EntityId, EntityKind, FactBase, OfficeId};
 
 /// Which group a name belongs to.
@@ -85,19 +85,19 @@ const DFA_MAX_PATTERNS: usize = 1_000;
 
 /// Patterns, each once, and what finds them in text.
 #[derive(Debug, Default)]
-struct Patterns {
-    /// Every pattern, one after another (in ASCII lower case when `ignore_case`); borrowed
-    /// from the snapshot for the embedded base.
-    text: Cow<'static, str>,
+pub(super) struct Patterns {
+    /// Every pattern, one after another (in ASCII lower case when `ignore_case`); static
+    /// for the embedded base.
+    pub(super) text: Cow<'static, str>,
     /// Where each pattern ends in `text`; each starts where the one before ends.
-    ends: Vec<usize>,
-    ignore_case: bool,
-    lexicon: OnceLock<Lexicon>,
+    pub(super) ends: Rows<usize>,
+    pub(super) ignore_case: bool,
+    pub(super) lexicon: OnceLock<Lexicon>,
     /// Whether enough searching builds a DFA.
-    may_build_dfa: bool,
-    dfa: OnceLock<Option<AhoCorasick>>,
+    pub(super) may_build_dfa: bool,
+    pub(super) dfa: OnceLock<Option<AhoCorasick>>,
     /// Bytes searched with the lexicon so far.
-    searched: AtomicUsize,
+    pub(super) searched: AtomicUsize,
 }
 
 impl Patterns {
@@ -106,7 +106,7 @@ impl Patterns {
     fn with_capacity(capacity: usize, bytes: usize, ignore_case: bool) -> (Patterns, KeyTable) {
         let patterns = Patterns {
             text: Cow::Owned(String::with_capacity(bytes)),
-            ends: Vec::with_capacity(capacity),
+            ends: Vec::with_capacity(capacity).into(),
             ignore_case,
             ..Patterns::default()
         };
@@ -254,15 +254,15 @@ impl Iterator for Search<'_> {
 /// An open-addressing hash table of byte strings kept elsewhere (by index), compared in ASCII
 /// lower case when asked: one allocation for thousands of names.
 #[derive(Debug, Default)]
-struct KeyTable {
+pub(super) struct KeyTable {
     /// An index plus one; zero is an empty slot. At most half full.
-    slots: Vec<u32>,
+    pub(super) slots: Rows<u32>,
 }
 
 impl KeyTable {
     fn with_capacity(capacity: usize) -> KeyTable {
         KeyTable {
-            slots: vec![0; (capacity * 2).next_power_of_two().max(8)],
+            slots: vec![0; (capacity * 2).next_power_of_two().max(8)].into(),
         }
     }
 
@@ -345,38 +345,38 @@ fn length_bit(len: usize) -> u64 {
 /// The patterns, by their first word: the bytes up to the first character that is not a
 /// letter or digit (all of a one-word pattern).
 #[derive(Debug)]
-struct Lexicon {
-    fold: bool,
-    table: KeyTable,
-    words: Vec<FirstWord>,
+pub(super) struct Lexicon {
+    pub(super) fold: bool,
+    pub(super) table: KeyTable,
+    pub(super) words: Rows<FirstWord>,
     /// The patterns longer than their first word, grouped by first word, longest first.
-    longer: Vec<u32>,
+    pub(super) longer: Rows<u32>,
     /// Per (folded) first byte, the lengths of the first words that begin a longer pattern.
-    longer_lengths: Box<[u64; 256]>,
+    pub(super) longer_lengths: Held<[u64; 256]>,
     /// Per first byte, the lengths of the one-word patterns.
-    word_lengths: Box<[u64; 256]>,
+    pub(super) word_lengths: Held<[u64; 256]>,
     /// The same per (folded) last byte of the word: a word is looked up only when its first
     /// and last bytes both allow its length, and a name that begins inside a word and runs
     /// past its end is looked for only at the lengths whose first words end in the word's
     /// last byte.
-    longer_ends: Box<[u64; 256]>,
-    word_ends: Box<[u64; 256]>,
+    pub(super) longer_ends: Held<[u64; 256]>,
+    pub(super) word_ends: Held<[u64; 256]>,
     /// Patterns that start with neither a letter nor a digit ("'s-Gravenhage"), longest
     /// first, and their first bytes.
-    odd: Vec<u32>,
-    odd_bytes: Box<[bool; 256]>,
+    pub(super) odd: Rows<u32>,
+    pub(super) odd_bytes: Held<[bool; 256]>,
 }
 
 /// A first word and the patterns it begins.
-#[derive(Debug)]
-struct FirstWord {
+#[derive(Clone, Debug)]
+pub(super) struct FirstWord {
     /// A pattern that begins with the word.
-    pattern: u32,
-    len: u32,
+    pub(super) pattern: u32,
+    pub(super) len: u32,
     /// The pattern that is the word alone.
-    alone: Option<u32>,
+    pub(super) alone: Option<u32>,
     /// The range of `Lexicon::longer` with its longer patterns.
-    longer: (u32, u32),
+    pub(super) longer: (u32, u32),
 }
 
 impl Lexicon {
@@ -386,14 +386,14 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             fold,
             table: KeyTable::with_capacity(count),
-            words: Vec::new(),
-            longer: Vec::new(),
-            longer_lengths: Box::new([0; 256]),
-            word_lengths: Box::new([0; 256]),
-            longer_ends: Box::new([0; 256]),
-            word_ends: Box::new([0; 256]),
-            odd: Vec::new(),
-            odd_bytes: Box::new([false; 256]),
+            words: Rows::default(),
+            longer: Rows::default(),
+            longer_lengths: Box::new([0; 256]).into(),
+            word_lengths: Box::new([0; 256]).into(),
+            longer_ends: Box::new([0; 256]).into(),
+            word_ends: Box::new([0; 256]).into(),
+            odd: Rows::default(),
+            odd_bytes: Box::new([false; 256]).into(),
         };
         let mut longer: Vec<(u32, u32)> = Vec::new();
         for id in 0..count {
@@ -445,12 +445,12 @@ impl Lexicon {
             lexicon.words[word as usize].longer.1 += 1;
         }
         let mut next = 0;
-        for word in &mut lexicon.words {
+        for word in lexicon.words.iter_mut() {
             let count = word.longer.1;
             word.longer = (next, next);
             next += count;
         }
-        lexicon.longer = vec![0; longer.len()];
+        lexicon.longer = vec![0; longer.len()].into();
         for &(word, id) in &longer {
             let range = &mut lexicon.words[word as usize].longer;
             lexicon.longer[range.1 as usize] = id;
@@ -700,20 +700,20 @@ fn word_len(text: &str, at: usize) -> usize {
 
 /// Names of one group and what each may mean.
 #[derive(Debug)]
-struct Group<T> {
-    names: Patterns,
+pub(super) struct Group<T: 'static> {
+    pub(super) names: Patterns,
     /// What each name may mean, in one list: pattern `i`'s are `targets[ends[i - 1]..ends[i]]`
     /// (a newsroom's fact base has a hundred thousand names, most with one meaning).
-    targets: Vec<T>,
-    ends: Vec<usize>,
+    pub(super) targets: Rows<T>,
+    pub(super) ends: Rows<usize>,
 }
 
 impl<T> Default for Group<T> {
     fn default() -> Group<T> {
         Group {
             names: Patterns::default(),
-            targets: Vec::new(),
-            ends: Vec::new(),
+            targets: Rows::default(),
+            ends: Rows::default(),
         }
     }
 }
@@ -763,8 +763,8 @@ impl<T: Copy> Group<T> {
         }
         Group {
             names,
-            targets,
-            ends,
+            targets: targets.into(),
+            ends: ends.into(),
         }
     }
 
@@ -786,9 +786,9 @@ impl<T: Copy> Group<T> {
 
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    groups: [Group<NameTarget>; 3],
+    pub(super) groups: [Group<NameTarget>; 3],
     /// Office titles, in lower case, and the offices each names.
-    titles: Group<OfficeId>,
+    pub(super) titles: Group<OfficeId>,
 }
 
 impl NameIndex {
@@ -897,215 +897,13 @@ impl NameIndex {
     }
 }
 
-/// The name index in the snapshot of the embedded base (`snapshot.rs`), with the lexicons
-/// built: start-up reads it back instead of building it. Its arrays are written as
-/// four-byte numbers, read back at once.
-impl Snap for NameIndex {
-    fn put(&self, out: &mut Writer) {
-        for group in &self.groups {
-            group.put(out);
-        }
-        self.titles.put(out);
-    }
-
-    fn take(input: &mut Reader) -> Option<NameIndex> {
-        Some(NameIndex {
-            groups: [
-                Group::take(input)?,
-                Group::take(input)?,
-                Group::take(input)?,
-            ],
-            titles: Group::take(input)?,
-        })
-    }
-}
-
 impl NameIndex {
-    /// Builds every lexicon now rather than on first search (for the snapshot).
+    /// Builds every lexicon now rather than on first search (for the embedded base).
     pub fn prepare(&self) {
         for patterns in self.groups.iter().map(|group| &group.names) {
             patterns.lexicon();
         }
         self.titles.names.lexicon();
-    }
-}
-
-/// A number of the name index in four bytes.
-fn word(value: usize) -> u32 {
-    u32::try_from(value).expect("the name index counts under 4 billion")
-}
-
-/// What a group's name may mean, as two numbers.
-trait Packed: Copy {
-    fn pack(self) -> [u32; 2];
-    fn unpack(words: [u32; 2]) -> Self;
-}
-
-impl Packed for OfficeId {
-    fn pack(self) -> [u32; 2] {
-        [word(self), 0]
-    }
-
-    fn unpack([office, _]: [u32; 2]) -> OfficeId {
-        office as usize
-    }
-}
-
-/// An entity as its id and `1 | form << 1 | ambiguous << 2 | (alias + 1) << 3`; a city as its
-/// capital and 0.
-impl Packed for NameTarget {
-    fn pack(self) -> [u32; 2] {
-        match self {
-            NameTarget::Entity {
-                entity,
-                form,
-                alias,
-                ambiguous,
-            } => {
-                let alias = alias.map_or(0, |alias| word(alias) + 1);
-                assert!(alias < 1 << 29, "fewer than 2^29 alias rows");
-                let form = u32::from(form == NameForm::Adjective);
-                [
-                    word(entity),
-                    1 | form << 1 | u32::from(ambiguous) << 2 | alias << 3,
-                ]
-            }
-            NameTarget::City { capital } => [word(capital), 0],
-        }
-    }
-
-    fn unpack([id, bits]: [u32; 2]) -> NameTarget {
-        let id = id as usize;
-        if bits == 0 {
-            return NameTarget::City { capital: id };
-        }
-        NameTarget::Entity {
-            entity: id,
-            form: if bits & 2 == 0 {
-                NameForm::Name
-            } else {
-                NameForm::Adjective
-            },
-            alias: (bits >> 3).checked_sub(1).map(|alias| alias as usize),
-            ambiguous: bits & 4 != 0,
-        }
-    }
-}
-
-impl<T: Packed> Snap for Group<T> {
-    fn put(&self, out: &mut Writer) {
-        self.names.put(out);
-        out.words(self.targets.iter().map(|target| target.pack()));
-        out.words(self.ends.iter().map(|&end| [word(end)]));
-    }
-
-    fn take(input: &mut Reader) -> Option<Group<T>> {
-        Some(Group {
-            names: Patterns::take(input)?,
-            targets: input.words(T::unpack)?,
-            ends: input.words(|[end]| end as usize)?,
-        })
-    }
-}
-
-impl Snap for Patterns {
-    fn put(&self, out: &mut Writer) {
-        super::tables::Str::from(&*self.text).put(out);
-        out.words(self.ends.iter().map(|&end| [word(end)]));
-        self.ignore_case.put(out);
-        self.may_build_dfa.put(out);
-        match self.lexicon.get() {
-            None => false.put(out),
-            Some(lexicon) => {
-                true.put(out);
-                lexicon.put(out);
-            }
-        }
-    }
-
-    fn take(input: &mut Reader) -> Option<Patterns> {
-        let text = input.text()?;
-        let ends: Vec<usize> = input.words(|[end]| end as usize)?;
-        // Each pattern ends in the text, after the one before.
-        if ends.last().is_some_and(|&end| end > text.len()) || !ends.is_sorted() {
-            return None;
-        }
-        let patterns = Patterns {
-            text: Cow::Borrowed(text),
-            ends,
-            ignore_case: bool::take(input)?,
-            may_build_dfa: bool::take(input)?,
-            ..Patterns::default()
-        };
-        if bool::take(input)? {
-            patterns
-                .lexicon
-                .set(Lexicon::take(input)?)
-                .expect("a new lexicon cell");
-        }
-        Some(patterns)
-    }
-}
-
-impl Snap for Lexicon {
-    fn put(&self, out: &mut Writer) {
-        self.fold.put(out);
-        out.words(self.table.slots.iter().map(|&slot| [slot]));
-        out.words(self.words.iter().map(|word| {
-            [
-                word.pattern,
-                word.len,
-                word.alone.unwrap_or(u32::MAX),
-                word.longer.0,
-                word.longer.1,
-            ]
-        }));
-        out.words(self.longer.iter().map(|&id| [id]));
-        let lengths = |table: &[u64; 256]| table.map(|bits| [bits as u32, (bits >> 32) as u32]);
-        out.words(lengths(&self.longer_lengths).into_iter());
-        out.words(lengths(&self.word_lengths).into_iter());
-        out.words(lengths(&self.longer_ends).into_iter());
-        out.words(lengths(&self.word_ends).into_iter());
-        out.words(self.odd.iter().map(|&id| [id]));
-        out.words(self.odd_bytes.iter().map(|&odd| [u32::from(odd)]));
-    }
-
-    fn take(input: &mut Reader) -> Option<Lexicon> {
-        let fold = bool::take(input)?;
-        let slots: Vec<u32> = input.words(|[slot]| slot)?;
-        // The table's probing needs a power of two that is never full.
-        if !slots.len().is_power_of_two() || !slots.contains(&0) {
-            return None;
-        }
-        let words = input.words(|[pattern, len, alone, from, to]| FirstWord {
-            pattern,
-            len,
-            alone: (alone != u32::MAX).then_some(alone),
-            longer: (from, to),
-        })?;
-        let longer = input.words(|[id]| id)?;
-        let mut lengths = || -> Option<Box<[u64; 256]>> {
-            let bits = input.words(|[low, high]| u64::from(low) | u64::from(high) << 32)?;
-            bits.into_boxed_slice().try_into().ok()
-        };
-        let longer_lengths = lengths()?;
-        let word_lengths = lengths()?;
-        let longer_ends = lengths()?;
-        let word_ends = lengths()?;
-        let odd = input.words(|[id]| id)?;
-        let odd_bytes: Vec<bool> = input.words(|[odd]| odd != 0)?;
-        Some(Lexicon {
-            fold,
-            table: KeyTable { slots },
-            words,
-            longer,
-            longer_lengths,
-            word_lengths,
-            longer_ends,
-            word_ends,
-            odd,
-            odd_bytes: odd_bytes.into_boxed_slice().try_into().ok()?,
-        })
     }
 }
 

@@ -1,165 +1,14 @@
 //! The tables of the fact base: entities, offices, terms and the rest, each value with its
-//! validity interval and provenance. Plain data with no dependency beyond `file.rs`, so the
-//! build script can build them too (it writes the embedded base as a snapshot, `snapshot.rs`).
+//! validity interval and provenance. Plain data with no dependency beyond `file.rs` and
+//! `values.rs`, so the build script can build them too (it writes the embedded base as static
+//! data, `embedded.rs`).
 
-use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
 
 use super::file::{CapitalRole, EntityKind, FactDate, Precision, TermKind};
-
-/// A string of the tables: borrowed from the snapshot for the embedded base (which loads
-/// without copying a string), owned for fact files read at run time. Reads as a `&str`.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Str(Cow<'static, str>);
-
-impl Str {
-    pub const fn borrowed(text: &'static str) -> Str {
-        Str(Cow::Borrowed(text))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::ops::Deref for Str {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for Str {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::borrow::Borrow<str> for Str {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Str {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for Str {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self)
-    }
-}
-
-impl From<String> for Str {
-    fn from(text: String) -> Str {
-        Str(Cow::Owned(text))
-    }
-}
-
-impl From<&str> for Str {
-    fn from(text: &str) -> Str {
-        Str(Cow::Owned(text.to_string()))
-    }
-}
-
-impl From<Str> for String {
-    fn from(text: Str) -> String {
-        text.0.into_owned()
-    }
-}
-
-impl PartialEq<str> for Str {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Str {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for Str {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
-/// A list of strings: for the embedded base, a stretch of one list of every list's strings
-/// kept for the process. Reads as a slice.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Strs(Cow<'static, [Str]>);
-
-impl Strs {
-    pub const fn borrowed(items: &'static [Str]) -> Strs {
-        Strs(Cow::Borrowed(items))
-    }
-
-    pub fn push(&mut self, item: impl Into<Str>) {
-        self.0.to_mut().push(item.into());
-    }
-}
-
-impl std::ops::Deref for Strs {
-    type Target = [Str];
-
-    fn deref(&self) -> &[Str] {
-        &self.0
-    }
-}
-
-impl<'a> IntoIterator for &'a Strs {
-    type Item = &'a Str;
-    type IntoIter = std::slice::Iter<'a, Str>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
-
-impl fmt::Debug for Strs {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl PartialEq<Str> for String {
-    fn eq(&self, other: &Str) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl PartialEq<Str> for &str {
-    fn eq(&self, other: &Str) -> bool {
-        *self == other.as_str()
-    }
-}
-
-impl Strs {
-    /// The list as owned strings.
-    pub fn to_strings(&self) -> Vec<String> {
-        self.iter().map(|item| item.to_string()).collect()
-    }
-}
-
-impl From<Vec<String>> for Strs {
-    fn from(list: Vec<String>) -> Strs {
-        Strs(Cow::Owned(list.into_iter().map(Str::from).collect()))
-    }
-}
-
-impl From<Strs> for Vec<String> {
-    fn from(list: Strs) -> Vec<String> {
-        list.iter().map(|item| item.to_string()).collect()
-    }
-}
+pub use super::values::{Rows, Str, Strs};
 
 /// Index of an entity in `FactBase::entities`.
 pub type EntityId = usize;
@@ -373,7 +222,7 @@ pub struct Event {
     pub venue: Option<Str>,
     pub city: Option<Str>,
     pub country: Option<EntityId>,
-    pub facts: Vec<EventFact>,
+    pub facts: Rows<EventFact>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -383,19 +232,19 @@ pub struct EventFact {
     pub provenance: Provenance,
 }
 
-/// Every table of a fact base, as the builder makes them (`builder.rs`) or the snapshot holds
-/// them; `FactBase` adds the name automata.
+/// Every table of a fact base, as the builder makes them (`builder.rs`) or the build script
+/// embedded them (`embedded.rs`); `FactBase` adds the name automata.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Tables {
-    pub entities: Vec<Entity>,
-    pub aliases: Vec<Alias>,
-    pub member_counts: Vec<MemberCount>,
-    pub memberships: Vec<Membership>,
-    pub accession_steps: Vec<AccessionStep>,
-    pub offices: Vec<Office>,
-    pub terms: Vec<Term>,
-    pub capitals: Vec<Capital>,
-    pub events: Vec<Event>,
+    pub entities: Rows<Entity>,
+    pub aliases: Rows<Alias>,
+    pub member_counts: Rows<MemberCount>,
+    pub memberships: Rows<Membership>,
+    pub accession_steps: Rows<AccessionStep>,
+    pub offices: Rows<Office>,
+    pub terms: Rows<Term>,
+    pub capitals: Rows<Capital>,
+    pub events: Rows<Event>,
     /// The entities sorted by id, to find one by its id.
-    pub entity_ids: Vec<EntityId>,
+    pub entity_ids: Rows<EntityId>,
 }
