@@ -54,6 +54,7 @@ pub fn write(out_dir: &Path) {
         }
     }
     out.push_str("];\n");
+    write_credit_lists(&mut out, &table);
     write!(out, "static NEEDLES: &[&[u8]] = &[").unwrap();
     for needle in &needles {
         write!(out, "&{needle:?}, ").unwrap();
@@ -61,6 +62,33 @@ pub fn write(out_dir: &Path) {
     out.push_str("];\n");
     write_automaton(&mut out, &needles);
     std::fs::write(out_dir.join("credit_gates.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// `EMBEDDED_LISTS`: the embedded file's lists as `src/style/credits.rs` reads them, so that
+/// start-up parses no TOML for them.
+fn write_credit_lists(out: &mut String, table: &toml::Table) {
+    let list = |section: &str, key: &str| -> Vec<String> {
+        table
+            .get(section)
+            .and_then(|section| section.get(key))
+            .and_then(toml::Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|item| item.as_str().expect("a string").to_string())
+            .collect()
+    };
+    out.push_str("static EMBEDDED_LISTS: BuiltLists = BuiltLists {\n");
+    for (field, section, key) in [
+        ("image_credit", "image", "credits"),
+        ("caption", "image", "captions"),
+        ("article_credit", "image", "article-credits"),
+        ("byline", "byline", "bylines"),
+        ("reporting", "byline", "reporting"),
+        ("byline_keys", "byline", "front-matter-keys"),
+    ] {
+        writeln!(out, "    {field}: &{:?},", list(section, key)).unwrap();
+    }
+    out.push_str("};\n");
 }
 
 /// An Aho-Corasick DFA over `needles` (lower-case ASCII or caseless bytes), reading text
