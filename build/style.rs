@@ -54,6 +54,7 @@ pub fn write(out_dir: &Path) {
         }
     }
     out.push_str("];\n");
+    write_credit_lists(&mut out, &table);
     write!(out, "static NEEDLES: &[&[u8]] = &[").unwrap();
     for needle in &needles {
         write!(out, "&{needle:?}, ").unwrap();
@@ -61,6 +62,33 @@ pub fn write(out_dir: &Path) {
     out.push_str("];\n");
     write_automaton(&mut out, &needles);
     std::fs::write(out_dir.join("credit_gates.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// `EMBEDDED_LISTS`: the embedded file's lists as `src/style/credits.rs` reads them, so that
+/// start-up parses no TOML for them.
+fn write_credit_lists(out: &mut String, table: &toml::Table) {
+    let list = |section: &str, key: &str| -> Vec<String> {
+        table
+            .get(section)
+            .and_then(|section| section.get(key))
+            .and_then(toml::Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|item| item.as_str().expect("a string").to_string())
+            .collect()
+    };
+    out.push_str("static EMBEDDED_LISTS: BuiltLists = BuiltLists {\n");
+    for (field, section, key) in [
+        ("image_credit", "image", "credits"),
+        ("caption", "image", "captions"),
+        ("article_credit", "image", "article-credits"),
+        ("byline", "byline", "bylines"),
+        ("reporting", "byline", "reporting"),
+        ("byline_keys", "byline", "front-matter-keys"),
+    ] {
+        writeln!(out, "    {field}: &{:?},", list(section, key)).unwrap();
+    }
+    out.push_str("};\n");
 }
 
 /// An Aho-Corasick DFA over `needles` (lower-case ASCII or caseless bytes), reading text
@@ -251,17 +279,38 @@ fn write_spelling(out_dir: &Path) {
             shapes[first * 26 + last] |= 1 << form.len().min(63);
         }
     }
-    let mut out = String::new();
-    writeln!(out, "const PAIRS: u32 = {pairs};").unwrap();
-    out.push_str("static FORMS: &[(&str, Variant)] = &[\n");
+    // Every spelling once, in one string: the table holds offsets into it rather than
+    // `&str`s, each of which the loader would have to relocate at every start.
+    let mut text = String::new();
+    let mut placed: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    let mut place = |spelling: &str| -> (usize, usize) {
+        let start = match placed.get(spelling) {
+            Some(&start) => start,
+            None => {
+                text.push_str(spelling);
+                let start = text.len() - spelling.len();
+                placed.insert(spelling.to_string(), start);
+                start
+            }
+        };
+        (start, spelling.len())
+    };
+    let mut entries = String::new();
     for (form, british, counterpart, pair, oxford) in &forms {
         let dialect = if *british { "British" } else { "American" };
+        let form = place(form);
+        let counterpart = place(counterpart);
         writeln!(
-            out,
-            "    ({form:?}, Variant {{ dialect: Dialect::{dialect}, counterpart: Cow::Borrowed({counterpart:?}), pair: {pair}, oxford: {oxford} }}),"
+            entries,
+            "    EmbeddedForm {{ form: {form:?}, counterpart: {counterpart:?}, dialect: Dialect::{dialect}, pair: {pair}, oxford: {oxford} }},"
         )
         .unwrap();
     }
+    let mut out = String::new();
+    writeln!(out, "const PAIRS: u32 = {pairs};").unwrap();
+    writeln!(out, "static FORM_TEXT: &str = {text:?};").unwrap();
+    writeln!(out, "static FORMS: [EmbeddedForm; {}] = [", forms.len()).unwrap();
+    out.push_str(&entries);
     out.push_str("];\n");
     writeln!(out, "static SLOTS: [u16; {slots}] = {table:?};").unwrap();
     writeln!(out, "static SHAPES: [u64; {}] = {shapes:?};", shapes.len()).unwrap();

@@ -12,6 +12,10 @@ use crate::error::InputError;
 use crate::registry::{RuleId, Severity};
 use crate::span::Span;
 
+mod path_globs;
+
+pub use path_globs::PathGlobs;
+
 pub const CONFIG_FILE_NAME: &str = "factlint.toml";
 
 /// House spelling: which side of the Atlantic the newsroom writes.
@@ -197,57 +201,6 @@ pub struct Config {
 
 /// What `exclude` is when a config does not set it: folders that hold other people's Markdown.
 pub const DEFAULT_EXCLUDE: &[&str] = &["node_modules", ".git"];
-
-/// Globs over paths relative to the config file's folder. A pattern without `/` matches a
-/// file or folder name at any depth (`drafts`, `*.draft.md`); one with `/` matches from the
-/// folder (`archive/1999/**`).
-#[derive(Clone, Debug, Default)]
-pub struct PathGlobs {
-    base: PathBuf,
-    set: globset::GlobSet,
-    pub patterns: Vec<String>,
-}
-
-impl PathGlobs {
-    fn new(base: &Path, patterns: &[String]) -> Result<PathGlobs, (usize, String)> {
-        let mut builder = globset::GlobSetBuilder::new();
-        for (at, pattern) in patterns.iter().enumerate() {
-            let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
-            let anchored = if trimmed.contains('/') {
-                trimmed.to_string()
-            } else {
-                format!("**/{trimmed}")
-            };
-            for glob in [anchored.clone(), format!("{anchored}/**")] {
-                let glob = globset::GlobBuilder::new(&glob)
-                    .literal_separator(true)
-                    .build()
-                    .map_err(|error| (at, error.kind().to_string()))?;
-                builder.add(glob);
-            }
-        }
-        let set = builder.build().map_err(|error| (0, error.to_string()))?;
-        Ok(PathGlobs {
-            base: std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf()),
-            set,
-            patterns: patterns.to_vec(),
-        })
-    }
-
-    /// Whether `path` (as given on the command line or found by walking) matches.
-    pub fn matches(&self, path: &Path) -> bool {
-        if self.patterns.is_empty() {
-            return false;
-        }
-        let absolute = std::fs::canonicalize(path)
-            .or_else(|_| std::path::absolute(path))
-            .unwrap_or_else(|_| path.to_path_buf());
-        match absolute.strip_prefix(&self.base) {
-            Ok(relative) => self.set.is_match(relative),
-            Err(_) => false,
-        }
-    }
-}
 
 pub fn default_date_keys() -> Vec<String> {
     [

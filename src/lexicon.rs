@@ -3,8 +3,10 @@
 //! and month names of the other languages the date reader knows. Looked up by a word's lower
 //! case with one `match` or one hash map, never by scanning the tables.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use chrono::Weekday;
 
@@ -233,26 +235,35 @@ pub const FOREIGN_VARIANTS: &[(&str, Lang, DateName)] = &[
 /// The weekday or month a lower-case word names in one of the other languages. A name
 /// that is also an English name ("April", "November") is read as English.
 pub fn foreign_name(lower: &str) -> Option<(DateName, Lang)> {
-    static NAMES: LazyLock<HashMap<String, (DateName, Lang)>> = LazyLock::new(|| {
-        let mut names = HashMap::new();
+    // FxHash, and the names already in lower case borrowed: asked of most words of an
+    // article, and built in every run that reads a date.
+    static NAMES: LazyLock<FxHashMap<Cow<'static, str>, (DateName, Lang)>> = LazyLock::new(|| {
+        let mut names = FxHashMap::default();
+        names.reserve(FOREIGN_VARIANTS.len() + FOREIGN.len() * 19);
         for &(form, lang, name) in FOREIGN_VARIANTS {
-            names.insert(form.to_string(), (name, lang));
+            names.insert(lowercase(form), (name, lang));
         }
         // Later languages first, so that a name two languages share keeps the first's.
         for (lang, weekdays, months) in FOREIGN.iter().rev() {
             for (index, weekday) in weekdays.iter().enumerate() {
-                names.insert(weekday.to_lowercase(), (DateName::Weekday(index), *lang));
+                names.insert(lowercase(weekday), (DateName::Weekday(index), *lang));
             }
             for (index, month) in months.iter().enumerate() {
-                names.insert(
-                    month.to_lowercase(),
-                    (DateName::Month(index as u32 + 1), *lang),
-                );
+                names.insert(lowercase(month), (DateName::Month(index as u32 + 1), *lang));
             }
         }
         names
     });
     NAMES.get(lower).copied()
+}
+
+/// `name` in lower case, borrowed when it already is.
+fn lowercase(name: &'static str) -> Cow<'static, str> {
+    if name.chars().any(char::is_uppercase) {
+        Cow::Owned(name.to_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
 /// A weekday or month as a word may write it.

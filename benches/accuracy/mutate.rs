@@ -725,7 +725,7 @@ impl Article<'_> {
                                 let span = block.span_of(s..at);
                                 british.push((
                                     span.start..span.end,
-                                    match_case(word, &variant.counterpart),
+                                    match_case(word, variant.counterpart),
                                 ));
                             }
                         }

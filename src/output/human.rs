@@ -420,27 +420,43 @@ fn note(out: &mut String, style: &Style, what: &str, text: &str) {
 /// A word wider than the line stays whole (a URL is never broken), and the words of a date
 /// stay together ("Nov. 28, 2022", "30 November").
 fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
-    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let words: Vec<(&str, DatePart)> = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|word| (word, DatePart::of(word)))
+        .collect();
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    // The width of `line`, kept as it grows rather than measured again for every word.
+    let mut line_width = 0;
     let mut i = 0;
     while i < words.len() {
         // The run of words from `i` that must stay on one line.
         let mut j = i + 1;
-        while j < words.len() && date_glue(words[j - 1], words[j]) {
+        while j < words.len() && date_glue(words[j - 1], words[j].1) {
             j += 1;
         }
-        let chunk = words[i..j].join(" ");
+        let chunk = &words[i..j];
         i = j;
+        let chunk_width =
+            chunk.iter().map(|(word, _)| width_of(word)).sum::<usize>() + chunk.len() - 1;
         let limit = if lines.is_empty() { first } else { rest };
-        let needed = width_of(&line) + usize::from(!line.is_empty()) + width_of(&chunk);
+        let needed = line_width + usize::from(!line.is_empty()) + chunk_width;
         if !line.is_empty() && needed > limit {
             lines.push(std::mem::take(&mut line));
+            line_width = 0;
         }
         if !line.is_empty() {
             line.push(' ');
+            line_width += 1;
         }
-        line.push_str(&chunk);
+        for (at, (word, _)) in chunk.iter().enumerate() {
+            if at > 0 {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        line_width += chunk_width;
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
@@ -448,31 +464,48 @@ fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
     lines
 }
 
-/// Whether a line may not break between two words because they are parts of one date.
-fn date_glue(before: &str, after: &str) -> bool {
-    let bare = |word: &str| {
-        word.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase()
-    };
-    let is_month = |word: &str| {
-        let word = bare(word);
-        word.len() >= 3
+/// What a word may be in a date, for [`date_glue`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DatePart {
+    /// A month's name or abbreviation ("Nov.", "November").
+    Month,
+    /// Starts with a digit ("28,", "2022").
+    Number,
+    Other,
+}
+
+impl DatePart {
+    /// Read without regard to ASCII case, so nothing is lowered or allocated.
+    fn of(word: &str) -> DatePart {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let bytes = word.as_bytes();
+        if bytes.first().is_some_and(u8::is_ascii_digit) {
+            DatePart::Number
+        } else if (3..=9).contains(&bytes.len())
+            && bytes.iter().all(u8::is_ascii_alphabetic)
             && crate::lexicon::MONTH_NAMES
                 .iter()
-                .any(|month| month.as_bytes()[..3].eq_ignore_ascii_case(&word.as_bytes()[..3]))
-            && word.chars().all(|c| c.is_ascii_alphabetic())
-            && word.len() <= 9
-    };
-    let numeric = |word: &str| {
-        let word = bare(word);
-        !word.is_empty() && word.chars().next().is_some_and(|c| c.is_ascii_digit())
-    };
-    (is_month(before) && numeric(after))
-        || (numeric(before) && is_month(after))
-        || (numeric(before) && numeric(after) && before.ends_with(','))
+                .any(|month| month.as_bytes()[..3].eq_ignore_ascii_case(&bytes[..3]))
+        {
+            DatePart::Month
+        } else {
+            DatePart::Other
+        }
+    }
+}
+
+/// Whether a line may not break between two words because they are parts of one date.
+fn date_glue((before, before_part): (&str, DatePart), after_part: DatePart) -> bool {
+    use DatePart::{Month, Number};
+    matches!((before_part, after_part), (Month, Number) | (Number, Month))
+        || (before_part == Number && after_part == Number && before.ends_with(','))
 }
 
 fn width_of(text: &str) -> usize {
+    // Every ASCII character is one column wide (a control character is shown as a space).
+    if text.is_ascii() {
+        return text.len();
+    }
     text.chars().map(char_width).sum()
 }
 

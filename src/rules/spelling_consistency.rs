@@ -25,7 +25,7 @@ struct Occurrence<'t> {
     span: Span,
     /// As written.
     word: String,
-    variant: &'t Variant,
+    variant: Variant<'t>,
     /// Capitalised at the start of a sentence: a name if the article capitalises the word
     /// mid-sentence elsewhere.
     capitalised_start: bool,
@@ -246,7 +246,7 @@ fn with_fix(
     if found.span.text(cx.doc.source) != found.word {
         return diagnostic;
     }
-    let replacement = match_case(&found.word, &found.variant.counterpart);
+    let replacement = match_case(&found.word, found.variant.counterpart);
     diagnostic.with_fix(Fix::safe(
         format!("Write \"{replacement}\""),
         vec![Edit::replace(found.span, replacement)],

@@ -17,7 +17,10 @@ use super::gate;
 use crate::error::InputError;
 use crate::span::Span;
 
+/// The embedded file, read by the build script (and by the tests, to check its lists).
+#[cfg(test)]
 const EMBEDDED: &str = include_str!("../../rules/style/credits.toml");
+#[cfg(test)]
 const EMBEDDED_PATH: &str = "rules/style/credits.toml";
 const FILE_NAME: &str = "credits.toml";
 
@@ -81,7 +84,17 @@ struct Pattern {
     compiled: OnceLock<Option<meta::Regex>>,
 }
 
-// Read by the build script: `BUILT_GATES`, each embedded pattern with its needle lists as
+/// The lists of the embedded file, as the build script read them into `EMBEDDED_LISTS`.
+struct BuiltLists {
+    image_credit: &'static [&'static str],
+    caption: &'static [&'static str],
+    article_credit: &'static [&'static str],
+    byline: &'static [&'static str],
+    reporting: &'static [&'static str],
+    byline_keys: &'static [&'static str],
+}
+
+// Read by the build script: `EMBEDDED_LISTS`, `BUILT_GATES`, each embedded pattern with its needle lists as
 // indexes into `NEEDLES`, and an automaton that finds every needle in one pass
 // (`NEEDLE_CLASSES`, `NEEDLE_STATES`, `NEEDLE_MATCHING`, `NEEDLE_OUTPUTS`; see
 // `build/style.rs`).
@@ -461,7 +474,7 @@ pub struct CreditPatterns {
 }
 
 /// Pattern lists gathered from every file, each pattern already checked.
-#[derive(Default)]
+#[derive(Debug, Default, PartialEq)]
 struct Lists {
     image_credit: Vec<String>,
     caption: Vec<String>,
@@ -471,13 +484,28 @@ struct Lists {
     byline_keys: Vec<String>,
 }
 
+impl Lists {
+    /// The embedded file's lists, as the build script read them.
+    fn embedded() -> Lists {
+        let owned = |list: &[&str]| list.iter().map(|item| item.to_string()).collect();
+        Lists {
+            image_credit: owned(EMBEDDED_LISTS.image_credit),
+            caption: owned(EMBEDDED_LISTS.caption),
+            article_credit: owned(EMBEDDED_LISTS.article_credit),
+            byline: owned(EMBEDDED_LISTS.byline),
+            reporting: owned(EMBEDDED_LISTS.reporting),
+            byline_keys: owned(EMBEDDED_LISTS.byline_keys),
+        }
+    }
+}
+
 impl CreditPatterns {
     /// The embedded patterns plus `credits.toml` in each of `dirs` (when present).
     pub fn load(dirs: &[PathBuf]) -> Result<CreditPatterns, InputError> {
-        let mut lists = Lists::default();
-        // The embedded patterns are known to compile (a test checks each): compiling them one
-        // by one again at every start would double the start-up cost.
-        add_file(&mut lists, EMBEDDED, Path::new(EMBEDDED_PATH), false)?;
+        // The embedded patterns were read by the build script and are known to compile (a
+        // test checks each): parsing the file and compiling them again at every start would
+        // double the start-up cost.
+        let mut lists = Lists::embedded();
         for dir in dirs {
             let path = dir.join(FILE_NAME);
             if !path.is_file() {
@@ -551,6 +579,13 @@ mod tests {
 
     fn embedded() -> CreditPatterns {
         CreditPatterns::load(&[]).unwrap()
+    }
+
+    #[test]
+    fn the_built_lists_are_the_file_read() {
+        let mut read = Lists::default();
+        add_file(&mut read, EMBEDDED, Path::new(EMBEDDED_PATH), false).unwrap();
+        assert_eq!(Lists::embedded(), read);
     }
 
     #[test]

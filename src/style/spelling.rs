@@ -2,7 +2,6 @@
 //! users' style folders). Each word form maps to its dialect and its other-dialect spelling
 //! with the same inflection, so a fix keeps "organised" an "-ed" form: "organized".
 
-use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -23,17 +22,68 @@ const EMBEDDED: &str = include_str!("../../rules/style/spelling.toml");
 const EMBEDDED_PATH: &str = "rules/style/spelling.toml (built in)";
 const FILE_NAME: &str = "spelling.toml";
 
-/// One spelling of a word that marks a dialect.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Variant {
+/// One spelling of a word that marks a dialect, borrowed from the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Variant<'t> {
     pub dialect: Dialect,
     /// The same form in the other dialect (lower case), e.g. "organized" for "organised".
-    pub counterpart: Cow<'static, str>,
+    pub counterpart: &'t str,
     /// Forms of one listed pair share this number (defence, defences, defenceless).
     pub pair: u32,
     /// An -ise/-ize form: Oxford spelling writes -ize in British English, so these forms are
     /// compared only with one another.
     pub oxford: bool,
+}
+
+/// A [`Variant`] of a user's file, as the table keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ReadVariant {
+    dialect: Dialect,
+    counterpart: String,
+    pair: u32,
+    oxford: bool,
+}
+
+impl ReadVariant {
+    fn as_variant(&self) -> Variant<'_> {
+        Variant {
+            dialect: self.dialect,
+            counterpart: &self.counterpart,
+            pair: self.pair,
+            oxford: self.oxford,
+        }
+    }
+}
+
+/// An embedded form: its spelling and its counterpart as (start, length) in [`FORM_TEXT`].
+/// Offsets rather than `&str`s: every pointer in a static table is one more relocation the
+/// loader makes at each start, and this table has thousands of forms.
+struct EmbeddedForm {
+    form: (u32, u32),
+    counterpart: (u32, u32),
+    dialect: Dialect,
+    pair: u32,
+    oxford: bool,
+}
+
+impl EmbeddedForm {
+    fn spelling(&self) -> &'static str {
+        embedded_text(self.form)
+    }
+
+    fn variant(&self) -> Variant<'static> {
+        Variant {
+            dialect: self.dialect,
+            counterpart: embedded_text(self.counterpart),
+            pair: self.pair,
+            oxford: self.oxford,
+        }
+    }
+}
+
+/// The piece of [`FORM_TEXT`] at (start, length).
+fn embedded_text((start, length): (u32, u32)) -> &'static str {
+    &FORM_TEXT[start as usize..(start + length) as usize]
 }
 
 /// Every dialect-marking word form, keyed by its lower-case spelling.
@@ -43,7 +93,7 @@ pub struct SpellingTable {
     embedded: bool,
     /// The forms of users' files, over the embedded ones (FxHash: looked up for every word
     /// of every article).
-    forms: FxHashMap<String, Variant>,
+    forms: FxHashMap<String, ReadVariant>,
     /// The shapes of the ASCII forms, to rule most words out before lowering and hashing them.
     shapes: WordShapes,
     pairs: u32,
@@ -86,10 +136,10 @@ impl SpellingTable {
     }
 
     /// The variant a word form marks, if any. `word` must be lower case.
-    pub fn get(&self, word: &str) -> Option<&Variant> {
+    pub fn get(&self, word: &str) -> Option<Variant<'_>> {
         if !self.forms.is_empty() {
             if let Some(variant) = self.forms.get(word) {
-                return Some(variant);
+                return Some(variant.as_variant());
             }
         }
         if self.embedded {
@@ -115,7 +165,7 @@ impl SpellingTable {
         let raw: RawFile = file.parse()?;
         // Forms of this file: a form listed twice with different meanings is an error here,
         // while a user's file may override the built-in list.
-        let mut file_forms: FxHashMap<String, Variant> = FxHashMap::default();
+        let mut file_forms: FxHashMap<String, ReadVariant> = FxHashMap::default();
         // Each pair gives about two forms per ending on each side: no table grows twice.
         file_forms.reserve(
             raw.group
@@ -167,9 +217,9 @@ impl SpellingTable {
                         if group.only.is_some_and(|only| only != dialect) {
                             continue;
                         }
-                        let variant = Variant {
+                        let variant = ReadVariant {
                             dialect,
-                            counterpart: Cow::Owned(counterpart),
+                            counterpart,
                             pair,
                             oxford: group.oxford,
                         };
@@ -207,14 +257,14 @@ impl SpellingTable {
 include!(concat!(env!("OUT_DIR"), "/spelling_forms.rs"));
 
 /// The embedded variant of `word` (lower case), found in the built table.
-fn embedded_form(word: &str) -> Option<&'static Variant> {
+fn embedded_form(word: &str) -> Option<Variant<'static>> {
     let mask = SLOTS.len() - 1;
     let mut slot = fnv1a(word.as_bytes()) as usize & mask;
     loop {
         let entry = usize::from(SLOTS[slot]);
-        let (form, variant) = FORMS.get(entry.checked_sub(1)?)?;
-        if *form == word {
-            return Some(variant);
+        let form = FORMS.get(entry.checked_sub(1)?)?;
+        if form.spelling() == word {
+            return Some(form.variant());
         }
         slot = (slot + 1) & mask;
     }
@@ -400,7 +450,7 @@ mod tests {
     #[test]
     fn the_shape_filter_keeps_every_form_in_any_case_and_rules_out_others() {
         let table = embedded();
-        for form in FORMS.iter().map(|(form, _)| form) {
+        for form in FORMS.iter().map(EmbeddedForm::spelling) {
             let capitalised = format!("{}{}", form[..1].to_uppercase(), &form[1..]);
             for written in [form.to_string(), form.to_uppercase(), capitalised] {
                 assert!(table.may_hold(&written), "{written}");
@@ -425,7 +475,7 @@ mod tests {
             .unwrap_or_else(|error| panic!("{}", error.located_message()));
         assert_eq!(read.forms.len(), FORMS.len());
         for (form, variant) in &read.forms {
-            assert_eq!(embedded_form(form), Some(variant), "{form}");
+            assert_eq!(embedded_form(form), Some(variant.as_variant()), "{form}");
         }
         assert_eq!(read.pairs, PAIRS);
         assert_eq!(read.shapes, WordShapes::from_bits(&SHAPES));
