@@ -221,11 +221,6 @@ impl ArticleContext {
     /// a year.
     fn infer(&mut self, dates: &[DateClaim]) {
         let pairs: Vec<YearlessPair> = dates.iter().filter_map(YearlessPair::of).collect();
-        // No pair, no candidate: not worth trying every anchor day of every year for.
-        if pairs.is_empty() {
-            self.candidates = Vec::new();
-            return;
-        }
         let fits = YearFits::new(&pairs, self.today);
         self.candidates = fits.candidates(self.today);
         if self.candidates.is_empty() {
