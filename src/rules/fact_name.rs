@@ -504,10 +504,13 @@ impl<'f> Names<'f> {
         // A name the fact base knows, as written or folded, is nobody's misspelling (asked
         // last: most written names are near no one).
         let form = &self.form;
-        if facts
-            .person_names()
-            .any(|known| known.name == written || folded(known.name).eq(form.iter().copied()))
-        {
+        // An ASCII name folds letter for letter: one of another length is not compared.
+        let is_written = |known: &str| {
+            known == written
+                || (!(known.is_ascii() && known.len() != form.len())
+                    && folded(known).eq(form.iter().copied()))
+        };
+        if facts.person_names().any(|known| is_written(known.name)) {
             return None;
         }
         best.retain(|b| b.0 == nearest);
