@@ -479,7 +479,11 @@ impl<'f> Names<'f> {
                 fold_into(written, form);
             }
             let form_letters = form.len();
-            let known_form = known_form.get_or_insert_with(|| folded(known).collect());
+            let known_form = known_form.get_or_insert_with(|| {
+                let mut known_form = Vec::with_capacity(known.len());
+                fold_into(known, &mut known_form);
+                known_form.into_boxed_slice()
+            });
             let letters = known_form.len();
             // A surname alone is a short word that other surnames are one edit from (Banda,
             // Banga): only a long one is compared.
