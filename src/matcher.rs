@@ -83,12 +83,20 @@ pub fn run(text: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
 /// Whether some whole word of `text` (a maximal run of `\w`, so `\bword\b`) is one of
 /// `folded` (lower-case ASCII, read as `(?i)` reads) or one of `exact` (read as written).
 pub fn has_word(text: &str, folded: &[&str], exact: &[&str]) -> bool {
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (at, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (is_word(c) && at < text.len(), start) {
+    let mut at = 0;
+    loop {
+        // ASCII, most of the text, is read without decoding; the end closes the last word.
+        let (word_char, len) = match bytes.get(at) {
+            None => (false, 0),
+            Some(&byte) if byte.is_ascii() => (byte.is_ascii_alphanumeric() || byte == b'_', 1),
+            Some(_) => {
+                let c = text[at..].chars().next().unwrap_or_default();
+                (is_word(c), c.len_utf8())
+            }
+        };
+        match (word_char, start) {
             (true, None) => start = Some(at),
             (false, Some(from)) => {
                 let word = &text[from..at];
@@ -108,8 +116,11 @@ pub fn has_word(text: &str, folded: &[&str], exact: &[&str]) -> bool {
             }
             _ => {}
         }
+        if len == 0 {
+            return false;
+        }
+        at += len;
     }
-    false
 }
 
 /// A character class of a regex (`[\p{L}'’.-]`, `\d`): its ASCII members are given as a

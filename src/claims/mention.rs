@@ -14,7 +14,9 @@ use std::ops::Range;
 
 use crate::claims::date::DateClaim;
 use crate::document::{Block, Document};
-use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameGroup, NameTarget, OfficeId};
+use crate::facts::{
+    EntityId, EntityKind, FactBase, NameForm, NameGroup, NameMatch, NameTarget, OfficeId,
+};
 /// Weekday and month names follow names in news copy ("Kuleba Tuesday").
 use crate::lexicon::is_calendar_word;
 use crate::settings::Settings;
@@ -95,15 +97,30 @@ impl Mention {
     }
 }
 
-/// Every mention in the article; `dates` are the article's dates (they date sentences).
-pub fn extract(doc: &Document, settings: &Settings, dates: &[DateClaim]) -> Vec<Mention> {
+/// An office's title found in a block's text ("Chancellor", "Secretary General"), kept for the
+/// rules that look at the words after it, so the text is searched for titles once.
+#[derive(Clone, Copy, Debug)]
+pub struct Title {
+    /// Index into `Document::blocks`.
+    pub block: usize,
+    pub found: NameMatch,
+}
+
+/// Every mention in the article, and every title in its own words (not in block quotations),
+/// in reading order; `dates` are the article's dates (they date sentences).
+pub fn extract(
+    doc: &Document,
+    settings: &Settings,
+    dates: &[DateClaim],
+) -> (Vec<Mention>, Vec<Title>) {
     let facts = &settings.facts;
+    let mut out = Vec::new();
+    let mut all_titles = Vec::new();
     if facts.is_empty() {
-        return Vec::new();
+        return (out, all_titles);
     }
     let lists: &crate::style::words::Words = &settings.style.words;
     let mut context = Context::default();
-    let mut out = Vec::new();
     // Reused from block to block: most blocks name nothing and need no allocation.
     let mut titles = Vec::new();
     let mut hits = Vec::new();
@@ -114,6 +131,10 @@ pub fn extract(doc: &Document, settings: &Settings, dates: &[DateClaim]) -> Vec<
         }
         titles.clear();
         titles.extend(facts.names().find_titles(block.text()));
+        all_titles.extend(titles.iter().map(|&found| Title {
+            block: index,
+            found,
+        }));
         name_hits(facts, block, &mut context, !titles.is_empty(), &mut hits);
         if hits.is_empty() {
             continue;
@@ -150,7 +171,7 @@ pub fn extract(doc: &Document, settings: &Settings, dates: &[DateClaim]) -> Vec<
         }
         out[start..].sort_by_key(|mention| (mention.range.start, mention.range.end));
     }
-    out
+    (out, all_titles)
 }
 
 /// What the article has named so far.

@@ -51,6 +51,8 @@ pub struct DateGroup<'a> {
 #[derive(Clone, Copy, Debug)]
 pub struct FactGroup<'a> {
     pub mentions: &'a [mention::Mention],
+    /// Titles of offices in the article's own words, in reading order.
+    pub titles: &'a [mention::Title],
     pub counts: &'a [count::CountClaim],
     pub ages: &'a [age::AgeClaim],
 }
@@ -84,6 +86,7 @@ impl<'a> ClaimView<'a> for FactGroup<'a> {
     fn of(claims: &'a Claims) -> Self {
         FactGroup {
             mentions: &claims.mentions,
+            titles: &claims.titles,
             counts: &claims.counts,
             ages: &claims.ages,
         }
@@ -108,6 +111,8 @@ pub struct Claims {
     /// Closing quotation marks that close nothing.
     pub stray_quote_marks: Vec<quote::StrayMark>,
     pub mentions: Vec<mention::Mention>,
+    /// Titles of offices in the article's own words (see [`mention::Title`]).
+    pub titles: Vec<mention::Title>,
     pub counts: Vec<count::CountClaim>,
     /// Ages given to people the fact base knows.
     pub ages: Vec<age::AgeClaim>,
@@ -132,10 +137,11 @@ impl Claims {
                 self.dates.shrink_to_fit();
             }
             ClaimGroup::Facts => {
-                self.mentions = mention::extract(doc, settings, &self.dates);
+                (self.mentions, self.titles) = mention::extract(doc, settings, &self.dates);
                 self.counts = count::extract(doc, settings, &self.mentions, &self.dates);
                 self.ages = age::extract(doc, settings, &self.mentions);
                 self.mentions.shrink_to_fit();
+                self.titles.shrink_to_fit();
                 self.counts.shrink_to_fit();
             }
             ClaimGroup::Quotes => {
@@ -158,6 +164,7 @@ impl Claims {
             ClaimGroup::Dates => self.dates = Vec::new(),
             ClaimGroup::Facts => {
                 self.mentions = Vec::new();
+                self.titles = Vec::new();
                 self.counts = Vec::new();
                 self.ages = Vec::new();
             }

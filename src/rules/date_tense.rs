@@ -180,7 +180,7 @@ const REPORTED: &[&str] = &[
 mod verb {
     use std::ops::Range;
 
-    use crate::matcher::{exact_at, letter_or_mark_ascii, spaces1, word_boundary, Class};
+    use crate::matcher::{exact_at, is_word, letter_or_mark_ascii, spaces1, Class};
 
     /// A verb form and the words between it and the date.
     pub struct Found {
@@ -257,20 +257,47 @@ mod verb {
         })
     }
 
-    /// The first match at the leftmost position with a word boundary before it.
+    /// The first match at the leftmost position with a word boundary before it. Every form
+    /// starts with an ASCII letter, so only the starts of words are tried: where a letter
+    /// follows a character that is not a word character (the boundaries `\b` finds before
+    /// anything else cannot start a form).
     fn leftmost(
         text: &str,
         at: impl Fn(usize) -> Option<(Range<usize>, Range<usize>)>,
     ) -> Option<Found> {
-        (0..text.len())
-            .filter(|&start| text.is_char_boundary(start) && word_boundary(text, start))
-            .find_map(|start| {
-                at(start).map(|(verb, gap)| Found {
-                    whole: start..text.len(),
-                    verb,
-                    gap,
-                })
-            })
+        let bytes = text.as_bytes();
+        let mut after_word = false;
+        let mut start = 0;
+        while let Some(&byte) = bytes.get(start) {
+            let c = if byte.is_ascii() {
+                char::from(byte)
+            } else {
+                text[start..].chars().next()?
+            };
+            if byte.is_ascii_alphabetic() && !after_word {
+                if let Some((verb, gap)) = at(start) {
+                    return Some(Found {
+                        whole: start..text.len(),
+                        verb,
+                        gap,
+                    });
+                }
+            }
+            after_word = is_word(c);
+            start += c.len_utf8();
+        }
+        None
+    }
+
+    /// Every form the matchers read starts with an ASCII letter (see [`leftmost`]).
+    #[cfg(test)]
+    pub fn forms_start_with_ascii_letters() -> bool {
+        FUTURE_VERBS
+            .iter()
+            .chain(FUTURE_COPULAS)
+            .chain(PAST)
+            .chain(PAST_PASSIVE)
+            .all(|form| form.as_bytes()[0].is_ascii_alphabetic())
     }
 
     /// The end of whichever of `words` is written at `at` (none of them starts another).
@@ -620,6 +647,7 @@ mod tests {
 
     #[test]
     fn verb_matchers_are_their_regular_expressions() {
+        assert!(super::verb::forms_start_with_ascii_letters());
         let future = regex::Regex::new(&format!("{FUTURE}{GAP}")).unwrap();
         let past = regex::Regex::new(&format!("{PAST}{GAP}")).unwrap();
         let mut matched = [0, 0];

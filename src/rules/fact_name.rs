@@ -10,87 +10,101 @@
 //! findings, and a name with no title in an article that never names the person is left
 //! alone (it may be someone else).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use chrono::{Months, NaiveDate};
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use super::{RuleContext, RuleId};
+use crate::claims::mention::Mention;
 use crate::claims::FactGroup;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::facts::{EntityId, EntityKind, FactBase, NameTarget, OfficeId};
+use crate::facts::{EntityId, EntityKind, FactBase, NameTarget};
 use crate::text::edit::EditDistance;
 
 /// At most this many words in a person's name.
 const MAX_WORDS: usize = 4;
+
+/// The capitalised words of a name (at most [`MAX_WORDS`]), kept on the stack.
+type Words = SmallVec<[Range<usize>; MAX_WORDS]>;
 
 pub fn check(cx: &RuleContext<FactGroup>, out: &mut Vec<Diagnostic>) {
     let facts = &cx.settings.facts;
     if facts.is_empty() {
         return;
     }
+    let known = KnownNames::of(cx.claims.mentions);
+    let window = window(cx.article.judgement_dates());
+    // Each title with the capitalised words after it (a title with none is passed over), and
+    // the titles some unknown name follows, each once: their holders are compared with it.
+    let mut titled: Vec<TitledName> = Vec::new();
+    let mut needed: Vec<usize> = Vec::new();
+    let mut needed_at: FxHashMap<usize, usize> = FxHashMap::default();
+    // The first letters (folded) of those names: only holders' names starting with one of
+    // them can be near.
+    let mut letters: Vec<char> = Vec::new();
+    for title in cx.claims.titles {
+        let text = cx.doc.blocks[title.block].text();
+        let words = name_words(text, title.found.end);
+        if words.is_empty() {
+            continue;
+        }
+        let known_words = known.covered(title.block, &words);
+        let mut needs = usize::MAX;
+        if known_words < words.len() {
+            let pattern = title.found.pattern;
+            needs = *needed_at.entry(pattern).or_insert_with(|| {
+                needed.push(pattern);
+                needed.len() - 1
+            });
+            if let Some(letter) = first_folded(&text[words[0].clone()]) {
+                if !letters.contains(&letter) {
+                    letters.push(letter);
+                }
+            }
+        }
+        titled.push(TitledName {
+            block: title.block,
+            title: title.found.start..title.found.end,
+            words,
+            known_words,
+            needs,
+        });
+    }
+    // The holders of the offices of those titles: the titles in lists of up to 64 (nearly
+    // always one), each list's holders found in one pass over the terms.
+    let mut holders_of: Vec<Names> = needed
+        .chunks(TITLES_AT_ONCE)
+        .map(|chunk| Names::of(facts, &holders(facts, chunk, window), Some(&letters)))
+        .collect();
     let named = named_people(cx, facts);
     let mut named_names = None;
     let mut reported = HashSet::new();
-    let window = window(cx.article.judgement_dates());
-    // Where known names start and end, by block (mentions come in reading order). A known
-    // name covers the words it spans, not a longer name it begins: "Abhisit" is known, but
-    // "Abhisit Vejjajiav" misspells "Abhisit Vejjajiva".
-    let mut known: HashMap<usize, HashMap<usize, usize>> = HashMap::new();
-    for mention in cx.claims.mentions {
-        if !mention.targets().is_empty() {
-            let end = known
-                .entry(mention.block)
-                .or_default()
-                .entry(mention.range.start)
-                .or_default();
-            *end = (*end).max(mention.range.end);
-        }
-    }
-    let empty = HashMap::new();
-    // How many of `words` a known name starting at the first one reaches into (a possessive
-    // "Scholz's" is the known "Scholz"): only longer candidates are compared.
-    let covered = |known_at: &HashMap<usize, usize>, words: &[Range<usize>]| {
-        words.first().map_or(0, |first| {
-            known_at
-                .get(&first.start)
-                .map_or(0, |&end| words.iter().filter(|w| w.start < end).count())
-        })
-    };
-    // The names of the holders of each title's offices, found once per title.
-    let mut holders_of: HashMap<usize, Names> = HashMap::new();
+    let mut titled = titled.iter().peekable();
+    let mut titled_starts: Vec<usize> = Vec::new();
     for (index, block) in cx.doc.blocks.iter().enumerate() {
-        // A block quotation gives its source's words as they were written.
+        // A block quotation gives its source's words as they were written (it has no titles).
         if block.quote_depth > 0 {
             continue;
         }
         let text = block.text();
-        let known_at = known.get(&index).unwrap_or(&empty);
         // After a title: the person must have held one of its offices. A name after a title
         // the person never held is someone else's, wherever else the person is named.
-        let mut titled = HashSet::new();
-        for title in facts.names().find_titles(text) {
-            let offices = facts.names().offices(title.pattern);
-            let words = name_words(text, title.end);
-            let Some(first) = words.first() else {
-                continue;
-            };
-            titled.insert(first.start);
-            let known_words = covered(known_at, &words);
-            if known_words == words.len() {
+        titled_starts.clear();
+        while let Some(name) = titled.next_if(|name| name.block == index) {
+            titled_starts.push(name.words[0].start);
+            if name.known_words == name.words.len() {
                 continue;
             }
-            let holders = holders_of
-                .entry(title.pattern)
-                .or_insert_with(|| Names::of(facts, &holders(facts, offices, window)));
-            if let Some(found) = holders.misspelt(facts, text, &words, known_words) {
+            let holders = &mut holders_of[name.needs / TITLES_AT_ONCE];
+            let title_bit = 1 << (name.needs % TITLES_AT_ONCE);
+            if let Some(found) =
+                holders.misspelt(facts, text, &name.words, name.known_words, title_bit)
+            {
                 if reported.insert((index, found.range.start)) {
-                    out.push(finding(
-                        cx,
-                        index,
-                        &found,
-                        Some(&text[title.start..title.end]),
-                    ));
+                    out.push(finding(cx, index, &found, Some(&text[name.title.clone()])));
                 }
             }
         }
@@ -99,15 +113,18 @@ pub fn check(cx: &RuleContext<FactGroup>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for start in word_starts(text) {
-            if titled.contains(&start) {
+            if titled_starts.contains(&start) {
                 continue;
             }
             let words = name_words(text, start);
-            let known_words = covered(known_at, &words);
-            if words.len() < 2 || known_words == words.len() {
+            if words.len() < 2 {
                 continue;
             }
-            let names = named_names.get_or_insert_with(|| Names::of(facts, &named));
+            let known_words = known.covered(index, &words);
+            if known_words == words.len() {
+                continue;
+            }
+            let names = named_names.get_or_insert_with(|| Names::of(facts, &named, None));
             if let Some(found) = names.misspelt_multiword(facts, text, &words, known_words) {
                 if reported.insert((index, found.range.start)) {
                     out.push(finding(cx, index, &found, None));
@@ -117,9 +134,69 @@ pub fn check(cx: &RuleContext<FactGroup>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// People the article names by a name the fact base knows.
-fn named_people(cx: &RuleContext<FactGroup>, facts: &FactBase) -> HashSet<EntityId> {
-    cx.claims
+/// A title and the capitalised words after it.
+struct TitledName {
+    block: usize,
+    /// The title's range of the block's text.
+    title: Range<usize>,
+    words: Words,
+    /// How many of the words a known name covers.
+    known_words: usize,
+    /// The title's place among the titles whose holders are compared (`usize::MAX` when the
+    /// words are all a known name's).
+    needs: usize,
+}
+
+/// Where known names start and end, by block. A known name covers the words it spans, not
+/// a longer name it begins: "Abhisit" is known, but "Abhisit Vejjajiav" misspells "Abhisit
+/// Vejjajiva".
+struct KnownNames {
+    /// (block, start, the furthest end of a known name starting there), sorted.
+    starts: Vec<(usize, usize, usize)>,
+}
+
+impl KnownNames {
+    fn of(mentions: &[Mention]) -> KnownNames {
+        // Mentions come in reading order: by block, then by start.
+        let mut starts: Vec<(usize, usize, usize)> = Vec::new();
+        for mention in mentions {
+            if mention.targets().is_empty() {
+                continue;
+            }
+            let (block, start, end) = (mention.block, mention.range.start, mention.range.end);
+            match starts.last_mut() {
+                Some(last) if (last.0, last.1) == (block, start) => last.2 = last.2.max(end),
+                _ => starts.push((block, start, end)),
+            }
+        }
+        debug_assert!(starts.is_sorted());
+        KnownNames { starts }
+    }
+
+    /// How many of `words` a known name starting at the first one reaches into (a possessive
+    /// "Scholz's" is the known "Scholz"): only longer candidates are compared.
+    fn covered(&self, block: usize, words: &[Range<usize>]) -> usize {
+        let Some(first) = words.first() else {
+            return 0;
+        };
+        match self
+            .starts
+            .binary_search_by(|&(b, start, _)| (b, start).cmp(&(block, first.start)))
+        {
+            Ok(at) => {
+                let end = self.starts[at].2;
+                words.iter().filter(|w| w.start < end).count()
+            }
+            Err(_) => 0,
+        }
+    }
+}
+
+/// People the article names by a name the fact base knows, each with every title bit (any
+/// of them is compared), by id.
+fn named_people(cx: &RuleContext<FactGroup>, facts: &FactBase) -> Vec<(EntityId, Titles)> {
+    let mut people: Vec<(EntityId, Titles)> = cx
+        .claims
         .mentions
         .iter()
         .flat_map(|m| m.targets())
@@ -127,11 +204,14 @@ fn named_people(cx: &RuleContext<FactGroup>, facts: &FactBase) -> HashSet<Entity
             NameTarget::Entity { entity, .. }
                 if facts.entity(entity).kind == EntityKind::Person =>
             {
-                Some(entity)
+                Some((entity, Titles::MAX))
             }
             _ => None,
         })
-        .collect()
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    people
 }
 
 /// The days around the article's date a title may speak of: from two years before to a year
@@ -146,50 +226,74 @@ fn window(dates: &[NaiveDate]) -> Option<(NaiveDate, NaiveDate)> {
     ))
 }
 
-/// Everyone who held any of `offices` within `window` (at any time without one): "President
-/// Banda" in 2012 is not a misspelt World Bank president of 2023.
+/// Title patterns whose holders are found together (one bit each in a [`Titles`] mask).
+const TITLES_AT_ONCE: usize = Titles::BITS as usize;
+
+/// The titles (bit `i`: the `i`-th of a list of title patterns) a person held an office of.
+type Titles = u64;
+
+/// Everyone who held any office of one of `titles` (title patterns) within `window` (at any
+/// time without one), by id, with the titles they held: "President Banda" in 2012 is not a
+/// misspelt World Bank president of 2023.
 fn holders(
     facts: &FactBase,
-    offices: &[OfficeId],
+    titles: &[usize],
     window: Option<(NaiveDate, NaiveDate)>,
-) -> HashSet<EntityId> {
-    // One pass over the terms: a title such as "President" names a hundred offices.
-    debug_assert!(offices.is_sorted());
-    facts
-        .terms
-        .iter()
-        .filter(|term| offices.binary_search(&term.office).is_ok())
-        .filter(|term| {
-            window.is_none_or(|(from, until)| {
-                term.valid.from.is_none_or(|start| start <= until)
-                    && term.valid.until.is_none_or(|end| end >= from)
-            })
-        })
-        .map(|term| term.holder)
+) -> Vec<(EntityId, Titles)> {
+    // One pass over the terms for all the titles (a title such as "President" names a
+    // hundred offices), each term's office looked up by index.
+    let mut of_office: Vec<Titles> = vec![0; facts.offices.len()];
+    for (bit, &title) in titles.iter().enumerate() {
+        for &office in facts.names().offices(title) {
+            of_office[office] |= 1 << bit;
+        }
+    }
+    let mut held: Vec<Titles> = vec![0; facts.entities.len()];
+    for term in &facts.terms {
+        let titles = of_office[term.office];
+        if titles == 0 {
+            continue;
+        }
+        let in_window = window.is_none_or(|(from, until)| {
+            term.valid.from.is_none_or(|start| start <= until)
+                && term.valid.until.is_none_or(|end| end >= from)
+        });
+        if in_window {
+            held[term.holder] |= titles;
+        }
+    }
+    held.iter()
+        .enumerate()
+        .filter(|&(_, &titles)| titles != 0)
+        .map(|(person, &titles)| (person, titles))
         .collect()
 }
 
 /// Up to [`MAX_WORDS`] capitalised words from `at` (after spaces), each separated by one
 /// space: "Olaf Schulz", "Recep Tayyip Erdogen".
-fn name_words(text: &str, at: usize) -> Vec<Range<usize>> {
-    let mut words = Vec::new();
-    let rest = &text[at..];
-    let mut pos = at + rest.len() - rest.trim_start_matches(' ').len();
+fn name_words(text: &str, at: usize) -> Words {
+    let mut words = Words::new();
+    let bytes = text.as_bytes();
+    let mut pos = at;
+    while bytes.get(pos) == Some(&b' ') {
+        pos += 1;
+    }
     while words.len() < MAX_WORDS {
-        let word: usize = text[pos..]
-            .chars()
-            .take_while(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-            .map(char::len_utf8)
-            .sum();
         let Some(first) = text[pos..].chars().next() else {
             break;
         };
-        if word < 2 || !first.is_uppercase() {
+        let upper = if first.is_ascii() {
+            first.is_ascii_uppercase()
+        } else {
+            first.is_uppercase()
+        };
+        let word = word_len(&text[pos..]);
+        if word < 2 || !upper {
             break;
         }
         words.push(pos..pos + word);
         pos += word;
-        if !text[pos..].starts_with(' ') {
+        if bytes.get(pos) != Some(&b' ') {
             break;
         }
         pos += 1;
@@ -197,11 +301,37 @@ fn name_words(text: &str, at: usize) -> Vec<Range<usize>> {
     words
 }
 
+/// The length in bytes of the word `text` starts with: letters, hyphens and apostrophes.
+fn word_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut len = 0;
+    while let Some(&b) = bytes.get(len) {
+        if b.is_ascii() {
+            if !(b.is_ascii_alphabetic() || b == b'-' || b == b'\'') {
+                break;
+            }
+            len += 1;
+        } else {
+            let c = text[len..].chars().next().expect("a character starts here");
+            if !(c.is_alphabetic() || c == '’') {
+                break;
+            }
+            len += c.len_utf8();
+        }
+    }
+    len
+}
+
 /// Where each word of the text starts.
 fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.char_indices()
         .filter(move |&(at, c)| {
-            c.is_uppercase()
+            let upper = if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            };
+            upper
                 && !text[..at]
                     .chars()
                     .next_back()
@@ -221,9 +351,9 @@ struct Misspelt {
     ambiguous: bool,
 }
 
-/// A known name: its number of words, folded for comparison, as written, and whose.
-/// A known name: its word count, its first letter folded, the name, its person.
-type KnownName<'f> = (usize, char, &'f str, EntityId);
+/// A known name: its word count, its first letter folded, the name, its person, and the
+/// titles the person held (see [`holders`]).
+type KnownName<'f> = (usize, char, &'f str, EntityId, Titles);
 
 /// The names of some people (the holders of a title's offices, the people an article
 /// names): only they are compared with a written name. A name is folded whole only when its
@@ -239,33 +369,46 @@ struct Names<'f> {
 }
 
 impl<'f> Names<'f> {
-    fn of(facts: &'f FactBase, people: &HashSet<EntityId>) -> Names<'f> {
-        let mut sorted: Vec<EntityId> = people.iter().copied().collect();
-        sorted.sort_unstable();
+    /// The names of `people` (by id, with the titles each held), only those whose first
+    /// letter (folded) is one of `letters` when given.
+    fn of(
+        facts: &'f FactBase,
+        people: &[(EntityId, Titles)],
+        letters: Option<&[char]>,
+    ) -> Names<'f> {
+        debug_assert!(people.is_sorted());
         let is_person = |person: EntityId| facts.entity(person).kind == EntityKind::Person;
-        let own = sorted
+        let titles_of = |person: EntityId| {
+            people
+                .binary_search_by_key(&person, |&(id, _)| id)
+                .ok()
+                .map(|at| people[at].1)
+        };
+        let own = people
             .iter()
             .copied()
-            .filter(|&person| is_person(person))
-            .flat_map(|person| {
+            .filter(|&(person, _)| is_person(person))
+            .flat_map(|(person, titles)| {
                 let entity = facts.entity(person);
                 std::iter::once(&entity.name)
                     .chain(&entity.aliases)
-                    .map(move |name| (name.as_str(), person))
+                    .map(move |name| (name.as_str(), person, titles))
             });
-        let rows = facts
-            .aliases
-            .iter()
-            .filter(|alias| people.contains(&alias.entity) && is_person(alias.entity))
-            .map(|alias| (alias.name.as_str(), alias.entity));
+        let rows = facts.aliases.iter().filter_map(|alias| {
+            let titles = titles_of(alias.entity)?;
+            is_person(alias.entity).then_some((alias.name.as_str(), alias.entity, titles))
+        });
         let names: Vec<KnownName> = own
             .chain(rows)
-            .filter_map(|(name, person)| {
+            .filter_map(|(name, person, titles)| {
+                let first = first_folded(name)?;
+                if letters.is_some_and(|letters| !letters.contains(&first)) {
+                    return None;
+                }
                 let words = word_count(name);
-                let first = folded(name).next()?;
                 (1..=MAX_WORDS)
                     .contains(&words)
-                    .then_some((words, first, name, person))
+                    .then_some((words, first, name, person, titles))
             })
             .collect();
         Names {
@@ -276,19 +419,21 @@ impl<'f> Names<'f> {
         }
     }
 
-    /// The person a name right after a title misspells, among those `fits` accepts; only
-    /// names longer than the first `known` words (a known name) are compared.
+    /// The person a name right after a title misspells, among those who held `title` (a
+    /// bit of [`Titles`]); only names longer than the first `known` words (a known name) are
+    /// compared.
     fn misspelt(
         &mut self,
         facts: &FactBase,
         text: &str,
         words: &[Range<usize>],
         known: usize,
+        title: Titles,
     ) -> Option<Misspelt> {
         // Longest first: "Recep Tayyip Erdogen" before "Recep Tayyip".
         (known + 1..=words.len().min(MAX_WORDS))
             .rev()
-            .find_map(|count| self.closest(facts, text, &words[..count], 2))
+            .find_map(|count| self.closest(facts, text, &words[..count], 2, title))
     }
 
     /// The same for names of two words or more anywhere in the text, one edit away at most
@@ -303,7 +448,7 @@ impl<'f> Names<'f> {
     ) -> Option<Misspelt> {
         ((known + 1).max(2)..=words.len().min(MAX_WORDS))
             .rev()
-            .find_map(|count| self.closest(facts, text, &words[..count], 1))
+            .find_map(|count| self.closest(facts, text, &words[..count], 1, Titles::MAX))
     }
 
     fn closest(
@@ -312,10 +457,11 @@ impl<'f> Names<'f> {
         text: &str,
         words: &[Range<usize>],
         max_edits: usize,
+        titles: Titles,
     ) -> Option<Misspelt> {
         let range = words[0].start..words[words.len() - 1].end;
         let written = &text[range.clone()];
-        let first = folded(written).next()?;
+        let first = first_folded(written)?;
         let mut best: Vec<(usize, &str, EntityId)> = Vec::new();
         let Names {
             names,
@@ -325,15 +471,19 @@ impl<'f> Names<'f> {
         } = self;
         // Folded only once a known name has its word count and first letter (most have none).
         form.clear();
-        for (&(count, known_first, known, person), known_form) in names.iter().zip(forms) {
-            if count != words.len() || known_first != first {
+        for (&(count, known_first, known, person, held), known_form) in names.iter().zip(forms) {
+            if held & titles == 0 || count != words.len() || known_first != first {
                 continue;
             }
             if form.is_empty() {
                 fold_into(written, form);
             }
             let form_letters = form.len();
-            let known_form = known_form.get_or_insert_with(|| folded(known).collect());
+            let known_form = known_form.get_or_insert_with(|| {
+                let mut known_form = Vec::with_capacity(known.len());
+                fold_into(known, &mut known_form);
+                known_form.into_boxed_slice()
+            });
             let letters = known_form.len();
             // A surname alone is a short word that other surnames are one edit from (Banda,
             // Banga): only a long one is compared.
@@ -358,10 +508,13 @@ impl<'f> Names<'f> {
         // A name the fact base knows, as written or folded, is nobody's misspelling (asked
         // last: most written names are near no one).
         let form = &self.form;
-        if facts
-            .person_names()
-            .any(|known| known.name == written || folded(known.name).eq(form.iter().copied()))
-        {
+        // An ASCII name folds letter for letter: one of another length is not compared.
+        let is_written = |known: &str| {
+            known == written
+                || (!(known.is_ascii() && known.len() != form.len())
+                    && folded(known).eq(form.iter().copied()))
+        };
+        if facts.person_names().any(|known| is_written(known.name)) {
             return None;
         }
         best.retain(|b| b.0 == nearest);
@@ -385,6 +538,16 @@ impl<'f> Names<'f> {
 /// read as "i" (Zelenskyy, Zelenskiy; Jens, Iens), so transliterations compare equal.
 fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars().flat_map(char::to_lowercase).map(fold_letter)
+}
+
+/// The first of [`folded`], ASCII without the Unicode lower case.
+fn first_folded(name: &str) -> Option<char> {
+    let c = name.chars().next()?;
+    if c.is_ascii() {
+        Some(fold_letter(c.to_ascii_lowercase()))
+    } else {
+        folded(name).next()
+    }
 }
 
 /// [`folded`] into `out` (replacing what it held), ASCII without the Unicode lower case.
@@ -496,10 +659,13 @@ mod tests {
             "Jens Stoltenberg’s",
             "",
             "A\u{0B}B\u{a0}C",
+            "Yves Leterme",
+            "Ünal Çevik",
         ] {
             let mut form = Vec::new();
             super::fold_into(name, &mut form);
             assert_eq!(form, super::folded(name).collect::<Vec<_>>(), "{name}");
+            assert_eq!(super::first_folded(name), form.first().copied(), "{name}");
             assert_eq!(
                 super::word_count(name),
                 name.split_whitespace().count(),

@@ -7,11 +7,11 @@ use std::ops::Range;
 use chrono::Weekday;
 
 use crate::lexicon::{
-    date_name, foreign_name, foreign_tables, DateName, Written, FOREIGN, MONTH_AP, MONTH_NAMES,
-    WEEKDAYS, WEEKDAY_AP, WEEKDAY_NAMES,
+    date_name, foreign_name, foreign_tables, DateName, Written, FOREIGN, FOREIGN_VARIANTS,
+    MONTH_AP, MONTH_NAMES, WEEKDAYS, WEEKDAY_AP, WEEKDAY_NAMES,
 };
 pub use crate::lexicon::{month_name, weekday_name, Lang};
-use crate::text::{letters_at, with_lowercase, LowerAscii};
+use crate::text::{letters_at, with_lowercase, LowerAscii, WordShapes};
 
 /// How a weekday or month name is written, so that a fix can write another one the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -255,9 +255,30 @@ fn classify_word(word: &str, period_follows: bool, previous: Option<&str>) -> (T
     )
 }
 
+/// The shapes of the other languages' weekday and month names: most words are ruled out by
+/// their first and last letters and length, before they are lowered and looked up.
+fn foreign_shapes() -> &'static WordShapes {
+    static SHAPES: std::sync::LazyLock<WordShapes> = std::sync::LazyLock::new(|| {
+        let mut shapes = WordShapes::default();
+        for (_, weekdays, months) in &FOREIGN {
+            for name in weekdays.iter().chain(months) {
+                shapes.add(name);
+            }
+        }
+        for (name, ..) in FOREIGN_VARIANTS {
+            shapes.add(name);
+        }
+        shapes
+    });
+    &SHAPES
+}
+
 /// A weekday or month of the other languages. A capitalised weekday right after another
 /// capitalised word is part of a name ("Santo Domingo", "Plácido Domingo"), not a day.
 fn classify_foreign(word: &str, previous: Option<&str>) -> Option<Tok> {
+    if !foreign_shapes().may_hold(word) {
+        return None;
+    }
     let (name, lang) = with_lowercase(word, foreign_name)?;
     let case = LetterCase::of(word);
     let style = NameStyle {
@@ -539,6 +560,26 @@ mod tests {
     fn assert_texts(text: &str, expected: &[&str]) {
         let texts: Vec<&str> = tokenize(text).into_iter().map(|t| &text[t.range]).collect();
         assert_eq!(texts, expected);
+    }
+
+    #[test]
+    fn every_foreign_name_has_a_known_shape() {
+        let names = FOREIGN
+            .iter()
+            .flat_map(|(_, weekdays, months)| weekdays.iter().chain(months))
+            .copied()
+            .chain(FOREIGN_VARIANTS.iter().map(|(name, ..)| *name));
+        for name in names {
+            for written in [
+                name.to_string(),
+                name.to_uppercase(),
+                LetterCase::Title.apply(name),
+            ] {
+                assert!(foreign_shapes().may_hold(&written), "{written}");
+                assert!(classify_foreign(&written, None).is_some(), "{written}");
+            }
+        }
+        assert!(!foreign_shapes().may_hold("the"));
     }
 
     #[test]
