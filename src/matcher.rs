@@ -101,15 +101,21 @@ pub fn has_word(text: &str, folded: &[&str], exact: &[&str]) -> bool {
             (false, Some(from)) => {
                 let word = &text[from..at];
                 // An ASCII word folds to a candidate only letter for letter (the Kelvin sign
-                // and the long s that also fold to ASCII letters are not ASCII).
-                let folds_to_candidate = |candidate: &&str| {
-                    if word.is_ascii() {
-                        word.eq_ignore_ascii_case(candidate)
-                    } else {
-                        ci_at(word, 0, candidate) == Some(word.len())
-                    }
+                // and the long s that also fold to ASCII letters are not ASCII), so only a
+                // candidate of its length and first letter is compared.
+                let found = if word.is_ascii() {
+                    let first = word.as_bytes()[0].to_ascii_lowercase();
+                    folded.iter().any(|candidate| {
+                        candidate.len() == word.len()
+                            && candidate.as_bytes()[0].to_ascii_lowercase() == first
+                            && word.eq_ignore_ascii_case(candidate)
+                    })
+                } else {
+                    folded
+                        .iter()
+                        .any(|candidate| ci_at(word, 0, candidate) == Some(word.len()))
                 };
-                if exact.contains(&word) || folded.iter().any(folds_to_candidate) {
+                if found || exact.contains(&word) {
                     return true;
                 }
                 start = None;
