@@ -469,38 +469,57 @@ impl Lexicon {
         lexicon
     }
 
-    fn first_byte(&self, byte: u8) -> usize {
-        usize::from(if self.fold {
+    /// `byte` as the tables index it: in ASCII lower case when the lexicon folds (known at
+    /// compile time in each search, so that no byte's lookup asks).
+    #[inline]
+    fn first_byte<const FOLD: bool>(byte: u8) -> usize {
+        usize::from(if FOLD {
             byte.to_ascii_lowercase()
         } else {
             byte
         })
     }
 
-    fn word(&self, patterns: &Patterns, bytes: &[u8]) -> Option<&FirstWord> {
-        let index = self
-            .table
-            .get(hash(bytes, self.fold), bytes, self.fold, |index| {
-                let entry = &self.words[index];
-                &patterns.bytes(entry.pattern as usize)[..entry.len as usize]
-            })?;
+    #[inline]
+    fn word<const FOLD: bool>(&self, patterns: &Patterns, bytes: &[u8]) -> Option<&FirstWord> {
+        let index = self.table.get(hash(bytes, FOLD), bytes, FOLD, |index| {
+            let entry = &self.words[index];
+            &patterns.bytes(entry.pattern as usize)[..entry.len as usize]
+        })?;
         Some(&self.words[index])
     }
 
     /// The next match at or after `at` that an Aho-Corasick search resuming at `at` would
     /// give, leaving out only matches inside words that can neither be reported nor hide one
     /// that can.
-    fn next_match(&self, patterns: &Patterns, text: &str, mut at: usize) -> Option<NameMatch> {
+    fn next_match(&self, patterns: &Patterns, text: &str, at: usize) -> Option<NameMatch> {
+        if self.fold {
+            self.next_match_in::<true>(patterns, text, at)
+        } else {
+            self.next_match_in::<false>(patterns, text, at)
+        }
+    }
+
+    fn next_match_in<const FOLD: bool>(
+        &self,
+        patterns: &Patterns,
+        text: &str,
+        mut at: usize,
+    ) -> Option<NameMatch> {
         let bytes = text.as_bytes();
         let mut inside = text[..at]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric);
-        while at < bytes.len() {
-            let (alphanumeric, width) = char_at(text, at);
+        while let Some(&byte) = bytes.get(at) {
+            let (alphanumeric, width) = match BYTE_KINDS[usize::from(byte)] {
+                ByteKind::Word => (true, 1),
+                ByteKind::Other => (false, 1),
+                ByteKind::Wide => wide_char_at(text, at),
+            };
             if !alphanumeric {
-                if self.odd_bytes[usize::from(bytes[at])] {
-                    if let Some(found) = self.odd_at(patterns, text, at) {
+                if self.odd_bytes[usize::from(byte)] {
+                    if let Some(found) = self.odd_at::<FOLD>(patterns, text, at) {
                         return Some(found);
                     }
                 }
@@ -512,18 +531,18 @@ impl Lexicon {
             if !inside {
                 // Most words begin with a letter no name begins with (a small one, where
                 // names are written with capitals).
-                let first = self.first_byte(bytes[at]);
+                let first = Self::first_byte::<FOLD>(byte);
                 if self.longer_lengths[first] | self.word_lengths[first] != 0 {
                     if let Some(found) = self
-                        .longer_at(patterns, text, at, end)
-                        .or_else(|| self.alone_at(patterns, text, at, end))
+                        .longer_at::<FOLD>(patterns, text, at, end)
+                        .or_else(|| self.alone_at::<FOLD>(patterns, text, at, end))
                     {
                         return Some(found);
                     }
                 }
                 at += width;
             }
-            if let Some(found) = self.inside_word(patterns, text, at, end) {
+            if let Some(found) = self.inside_word::<FOLD>(patterns, text, at, end) {
                 return Some(found);
             }
             at = end;
@@ -534,7 +553,8 @@ impl Lexicon {
 
     /// The first match inside a word, between `from` and the word's `end`, that matters: one
     /// that runs past the word's end, or one before it that may hide it.
-    fn inside_word(
+    #[inline]
+    fn inside_word<const FOLD: bool>(
         &self,
         patterns: &Patterns,
         text: &str,
@@ -547,9 +567,12 @@ impl Lexicon {
         let bytes = text.as_bytes();
         // A name that runs past the word's end begins with a first word that ends where the
         // word ends: only the lengths of such first words are tried, longest (leftmost) first.
-        let mut lengths = self.longer_ends[self.first_byte(bytes[end - 1])];
+        let mut lengths = self.longer_ends[Self::first_byte::<FOLD>(bytes[end - 1])];
+        if lengths == 0 {
+            return None;
+        }
         let starts_at = |at: usize| {
-            self.longer_lengths[self.first_byte(bytes[at])] & length_bit(end - at) != 0
+            self.longer_lengths[Self::first_byte::<FOLD>(bytes[at])] & length_bit(end - at) != 0
                 && text.is_char_boundary(at)
         };
         let mut crossing = None;
@@ -557,7 +580,7 @@ impl Lexicon {
             // First words of 63 bytes or more share one bit: try each such place.
             crossing = (from..=end - 63)
                 .filter(|&at| starts_at(at))
-                .find_map(|at| self.longer_at(patterns, text, at, end));
+                .find_map(|at| self.longer_at::<FOLD>(patterns, text, at, end));
         }
         lengths &= !length_bit(63);
         if end - from < 63 {
@@ -568,18 +591,18 @@ impl Lexicon {
             lengths &= !(1 << len);
             let at = end - len;
             if starts_at(at) {
-                crossing = self.longer_at(patterns, text, at, end);
+                crossing = self.longer_at::<FOLD>(patterns, text, at, end);
             }
         }
         let crossing = crossing?;
         (from..crossing.start)
             .filter(|&at| text.is_char_boundary(at))
-            .find_map(|at| self.alone_at(patterns, text, at, end))
+            .find_map(|at| self.alone_at::<FOLD>(patterns, text, at, end))
             .or(Some(crossing))
     }
 
     /// The longest pattern at `at` that is longer than the word from `at` to its `end`.
-    fn longer_at(
+    fn longer_at<const FOLD: bool>(
         &self,
         patterns: &Patterns,
         text: &str,
@@ -587,12 +610,13 @@ impl Lexicon {
         end: usize,
     ) -> Option<NameMatch> {
         let bytes = text.as_bytes();
-        if self.longer_lengths[self.first_byte(bytes[at])] & length_bit(end - at) == 0
-            || self.longer_ends[self.first_byte(bytes[end - 1])] & length_bit(end - at) == 0
+        if self.longer_lengths[Self::first_byte::<FOLD>(bytes[at])] & length_bit(end - at) == 0
+            || self.longer_ends[Self::first_byte::<FOLD>(bytes[end - 1])] & length_bit(end - at)
+                == 0
         {
             return None;
         }
-        let word = self.word(patterns, &bytes[at..end])?;
+        let word = self.word::<FOLD>(patterns, &bytes[at..end])?;
         let rest = &bytes[end..];
         self.longer[word.longer.0 as usize..word.longer.1 as usize]
             .iter()
@@ -600,7 +624,7 @@ impl Lexicon {
             .find(|(_, pattern)| {
                 let tail = &pattern[end - at..];
                 rest.get(..tail.len())
-                    .is_some_and(|written| same(tail, written, self.fold))
+                    .is_some_and(|written| same(tail, written, FOLD))
             })
             .map(|(id, pattern)| NameMatch {
                 start: at,
@@ -610,7 +634,7 @@ impl Lexicon {
     }
 
     /// The longest one-word pattern that begins the word from `at` to its `end`.
-    fn alone_at(
+    fn alone_at<const FOLD: bool>(
         &self,
         patterns: &Patterns,
         text: &str,
@@ -619,17 +643,17 @@ impl Lexicon {
     ) -> Option<NameMatch> {
         let bytes = text.as_bytes();
         let available = end - at;
-        let mut lengths = self.word_lengths[self.first_byte(bytes[at])];
+        let mut lengths = self.word_lengths[Self::first_byte::<FOLD>(bytes[at])];
         if available < 63 {
             lengths &= (1 << (available + 1)) - 1;
         }
         let found = |len: usize| {
-            if self.word_ends[self.first_byte(bytes[at + len - 1])] & length_bit(len) == 0
+            if self.word_ends[Self::first_byte::<FOLD>(bytes[at + len - 1])] & length_bit(len) == 0
                 || !text.is_char_boundary(at + len)
             {
                 return None;
             }
-            let id = self.word(patterns, &bytes[at..at + len])?.alone? as usize;
+            let id = self.word::<FOLD>(patterns, &bytes[at..at + len])?.alone? as usize;
             Some(NameMatch {
                 start: at,
                 end: at + len,
@@ -654,12 +678,17 @@ impl Lexicon {
     }
 
     /// The longest pattern at `at` that starts with neither a letter nor a digit.
-    fn odd_at(&self, patterns: &Patterns, text: &str, at: usize) -> Option<NameMatch> {
+    fn odd_at<const FOLD: bool>(
+        &self,
+        patterns: &Patterns,
+        text: &str,
+        at: usize,
+    ) -> Option<NameMatch> {
         let rest = &text.as_bytes()[at..];
         self.odd.iter().find_map(|&id| {
             let pattern = patterns.bytes(id as usize);
             rest.get(..pattern.len())
-                .is_some_and(|written| same(pattern, written, self.fold))
+                .is_some_and(|written| same(pattern, written, FOLD))
                 .then_some(NameMatch {
                     start: at,
                     end: at + pattern.len(),
@@ -669,26 +698,51 @@ impl Lexicon {
     }
 }
 
-/// Whether the character at `at` is a letter or digit, and its width.
-fn char_at(text: &str, at: usize) -> (bool, usize) {
-    let byte = text.as_bytes()[at];
-    if byte.is_ascii() {
-        return (byte.is_ascii_alphanumeric(), 1);
+/// What a byte tells the word scanner: an ASCII letter or digit, other ASCII, or part of a
+/// wider character that has to be decoded to tell (rare in English text).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteKind {
+    Word,
+    Other,
+    Wide,
+}
+
+/// Each byte's kind, so that a word's ASCII bytes cost one load each.
+static BYTE_KINDS: [ByteKind; 256] = {
+    let mut kinds = [ByteKind::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        if byte >= 0x80 {
+            kinds[byte] = ByteKind::Wide;
+        } else if (byte as u8).is_ascii_alphanumeric() {
+            kinds[byte] = ByteKind::Word;
+        }
+        byte += 1;
     }
-    text[at..]
-        .chars()
-        .next()
+    kinds
+};
+
+/// Whether the (non-ASCII) character at `at` is a letter or digit, and its width; a byte
+/// inside a character counts as one byte of neither.
+#[inline(never)]
+fn wide_char_at(text: &str, at: usize) -> (bool, usize) {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
         .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// Where the letters and digits from `at` end.
 fn word_end(text: &str, mut at: usize) -> usize {
-    while at < text.len() {
-        let (alphanumeric, width) = char_at(text, at);
-        if !alphanumeric {
-            break;
-        }
-        at += width;
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        at += match BYTE_KINDS[usize::from(byte)] {
+            ByteKind::Word => 1,
+            ByteKind::Other => break,
+            ByteKind::Wide => match wide_char_at(text, at) {
+                (true, width) => width,
+                (false, _) => break,
+            },
+        };
     }
     at
 }
