@@ -112,23 +112,120 @@ const PULL_QUOTE_MAX_BYTES: usize = 400;
 /// sentence "the problem-solving process becomes itself the biggest problem" set off above
 /// the paragraph that says it). A design element, not a quotation needing a speaker.
 fn is_pull_quote(doc: &Document, first: usize, last: usize) -> bool {
-    let quoted: String = doc.blocks[first..=last]
-        .iter()
-        .map(|block| letters(block.text()))
-        .collect();
+    let mut quoted = String::new();
+    for block in &doc.blocks[first..=last] {
+        push_letters(&mut quoted, block.text());
+    }
     if quoted.len() < 20 || quoted.len() > PULL_QUOTE_MAX_BYTES {
         return false;
     }
+    let search = LetterSearch::new(quoted.as_bytes());
     let from = first.saturating_sub(PULL_QUOTE_REACH);
     let to = (last + PULL_QUOTE_REACH).min(doc.blocks.len() - 1);
     (from..=to)
         .filter(|&index| index < first || index > last)
         .map(|index| &doc.blocks[index])
         .filter(|block| block.quote_depth == 0)
-        .any(|block| letters(block.text()).contains(&quoted))
+        .any(|block| search.in_letters_of(block.text()))
 }
 
-/// The letters and digits of a text, lower case: what a pull quote keeps of the prose.
+/// A search for a pull quote's letters in the letters of a paragraph, read as they stream
+/// out of its text (Knuth–Morris–Pratt over their bytes): no string is built per paragraph.
+struct LetterSearch<'a> {
+    needle: &'a [u8],
+    /// For each prefix of the needle, the length of its longest proper prefix that is also
+    /// its suffix: where a partial match goes on after a mismatch.
+    fallback: Vec<usize>,
+}
+
+impl<'a> LetterSearch<'a> {
+    /// `needle` is not empty.
+    fn new(needle: &'a [u8]) -> Self {
+        let mut fallback = vec![0; needle.len()];
+        let mut matched = 0;
+        for at in 1..needle.len() {
+            while matched > 0 && needle[at] != needle[matched] {
+                matched = fallback[matched - 1];
+            }
+            if needle[at] == needle[matched] {
+                matched += 1;
+            }
+            fallback[at] = matched;
+        }
+        LetterSearch { needle, fallback }
+    }
+
+    /// Whether the letters of `text`, as [`push_letters`] writes them, hold the needle.
+    fn in_letters_of(&self, text: &str) -> bool {
+        let mut matched = 0;
+        let mut feed = |byte: u8| {
+            while matched > 0 && self.needle[matched] != byte {
+                matched = self.fallback[matched - 1];
+            }
+            if self.needle[matched] == byte {
+                matched += 1;
+            }
+            if matched == self.needle.len() {
+                return true;
+            }
+            false
+        };
+        let mut rest = text;
+        while !rest.is_empty() {
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            for byte in rest[..ascii].bytes() {
+                if byte.is_ascii_alphanumeric() && feed(byte.to_ascii_lowercase()) {
+                    return true;
+                }
+            }
+            rest = &rest[ascii..];
+            if let Some(c) = rest.chars().next() {
+                if c.is_alphanumeric() {
+                    let mut buffer = [0; 4];
+                    for lower in c.to_lowercase() {
+                        if lower.encode_utf8(&mut buffer).bytes().any(&mut feed) {
+                            return true;
+                        }
+                    }
+                }
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        false
+    }
+}
+
+/// Append the letters and digits of a text, lower case: what a pull quote keeps of the
+/// prose. Runs of ASCII are read byte by byte; only other characters are decoded.
+fn push_letters(out: &mut String, text: &str) {
+    out.reserve(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for byte in rest[..ascii].bytes() {
+            if byte.is_ascii_alphanumeric() {
+                out.push(char::from(byte.to_ascii_lowercase()));
+            }
+        }
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+}
+
+/// The letters of a text as [`push_letters`] appends them, written the plain way: what it
+/// is tested against.
+#[cfg(test)]
 fn letters(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -368,6 +465,51 @@ mod tests {
         assert!(!pulled(
             "The portal gets reports.\n\n> The problem-solving process becomes itself the biggest problem.\n\nToo often, nothing gets solved.\n"
         ));
+    }
+
+    #[test]
+    fn letters_read_by_ascii_runs_are_the_plain_ones() {
+        for text in [
+            "",
+            "The problem-solving process, 2024!",
+            "İstanbul ÇAĞ — “Ünlü” straße ΣΊΣΥΦΟΣ 中国 x",
+            "é",
+            "a\u{200b}b\u{212a}\u{17f}",
+        ] {
+            let mut out = String::from("kept ");
+            push_letters(&mut out, text);
+            assert_eq!(out, format!("kept {}", letters(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn streamed_letter_search_finds_what_contains_finds() {
+        let texts = [
+            "Too often, the \"problem-solving process becomes itself the biggest problem.\"",
+            "İstanbul ÇAĞ — “Ünlü” straße ΣΊΣΥΦΟΣ 中国 x, aabaabaabaac abab",
+            "",
+            "ab ab ab ab ab aba",
+        ];
+        let needles = [
+            "problemsolvingprocess",
+            "biggestproblem",
+            "i\u{307}stanbulça",
+            "straßeσίσυφοσ中国",
+            "aabaabaac",
+            "abababababa",
+            "ababababa",
+            "x",
+            "ğü",
+        ];
+        for text in texts {
+            for needle in needles {
+                assert_eq!(
+                    LetterSearch::new(needle.as_bytes()).in_letters_of(text),
+                    letters(text).contains(needle),
+                    "{needle:?} in {text:?}"
+                );
+            }
+        }
     }
 
     #[test]

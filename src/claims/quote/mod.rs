@@ -7,6 +7,7 @@ mod marks;
 mod speaker;
 mod speech;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -207,16 +208,18 @@ fn quotation_in_marks(
     }
 }
 
-/// The words between the marks, paragraphs joined by a space.
-fn inner_text(doc: &Document, pair: &marks::PairedQuote) -> String {
+/// The words between the marks, paragraphs joined by a space (borrowed when the quotation
+/// closes in its own paragraph, as almost every one does).
+fn inner_text<'a>(doc: &'a Document, pair: &marks::PairedQuote) -> Cow<'a, str> {
     let start = pair.open_at + pair.open_len;
     let end = pair.close_end - pair.close_len;
     if pair.open_block == pair.close_block {
-        return doc.blocks[pair.open_block]
-            .text()
-            .get(start..end)
-            .unwrap_or("")
-            .to_string();
+        return Cow::Borrowed(
+            doc.blocks[pair.open_block]
+                .text()
+                .get(start..end)
+                .unwrap_or(""),
+        );
     }
     let mut inner = doc.blocks[pair.open_block]
         .text()
@@ -229,7 +232,7 @@ fn inner_text(doc: &Document, pair: &marks::PairedQuote) -> String {
     }
     inner.push(' ');
     inner.push_str(doc.blocks[pair.close_block].text().get(..end).unwrap_or(""));
-    inner
+    Cow::Owned(inner)
 }
 
 /// Attribute quotations outside block quotes from their sentences and neighbours.

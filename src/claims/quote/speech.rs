@@ -137,13 +137,18 @@ fn is_title_case(text: &str) -> bool {
     if text.trim_end().ends_with('.') {
         return false;
     }
-    let long: Vec<&str> = text
+    // Counted, not collected: a lower-case long word settles it at once.
+    let mut long = 0;
+    for word in text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    long.len() >= 2
-        && long.iter().all(|w| w.starts_with(char::is_uppercase))
-        && text.chars().any(char::is_lowercase)
+        .filter(|w| w.chars().nth(3).is_some())
+    {
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 2 && text.chars().any(char::is_lowercase)
 }
 
 /// One of the two words before the quotation makes it a title or a term ("a post titled
@@ -154,7 +159,16 @@ pub fn introduced_as_title(before: &str) -> bool {
         .filter(|word| !word.is_empty())
         .rev()
         .take(2)
-        .any(|word| TITLE_INTRODUCERS.contains(&word.to_lowercase().as_str()))
+        .any(|word| {
+            // An ASCII word is compared without building its lower case.
+            if word.is_ascii() {
+                TITLE_INTRODUCERS
+                    .iter()
+                    .any(|title| title.eq_ignore_ascii_case(word))
+            } else {
+                TITLE_INTRODUCERS.contains(&word.to_lowercase().as_str())
+            }
+        })
 }
 
 /// `text` with each short bracketed tag ("[es]", "[bg]": at most 12 characters inside)
