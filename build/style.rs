@@ -8,6 +8,8 @@ use std::path::Path;
 
 #[path = "../src/style/gate.rs"]
 mod gate;
+#[path = "../src/style/joints.rs"]
+mod joints;
 
 const CREDITS: &str = "rules/style/credits.toml";
 
@@ -269,15 +271,7 @@ fn write_spelling(out_dir: &Path) {
             slot = (slot + 1) & (slots - 1);
         }
         table[slot] = u16::try_from(at + 1).expect("fits");
-        let bytes = form.as_bytes();
-        let letter = |byte: u8| byte.is_ascii_lowercase().then(|| usize::from(byte - b'a'));
-        if let (Some(first), Some(last), true) = (
-            letter(bytes[0]),
-            letter(bytes[bytes.len() - 1]),
-            form.is_ascii(),
-        ) {
-            shapes[first * 26 + last] |= 1 << form.len().min(63);
-        }
+        add_shape(&mut shapes, form);
     }
     // Every spelling once, in one string: the table holds offsets into it rather than
     // `&str`s, each of which the loader would have to relocate at every start.
@@ -332,6 +326,7 @@ const TITLES: &str = "rules/style/titles.toml";
 /// that this table is the one its own reader builds from the file).
 fn write_titles(out_dir: &Path) {
     println!("cargo:rerun-if-changed={TITLES}");
+    println!("cargo:rerun-if-changed=src/style/joints.rs");
     let text = std::fs::read_to_string(TITLES).unwrap_or_else(|e| panic!("{TITLES}: {e}"));
     let file: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{TITLES}: {e}"));
     let array = |value: Option<&toml::Value>| -> Vec<toml::Value> {
@@ -364,7 +359,8 @@ fn write_titles(out_dir: &Path) {
             .collect();
         assert!((2..=32).contains(&words.len()), "{TITLES}: {words:?}");
         let joints = |form: &str| {
-            joints_of(&words, form).unwrap_or_else(|| panic!("{TITLES}: `{form}` is not a form"))
+            joints::joints_of(&words, form)
+                .unwrap_or_else(|| panic!("{TITLES}: `{form}` is not a form"))
         };
         let mut canonical = Vec::new();
         if let Some(table) = title.get("canonical").and_then(toml::Value::as_table) {
@@ -405,15 +401,7 @@ fn write_titles(out_dir: &Path) {
     let mut shapes = vec![0u64; 26 * 26];
     for (index, title) in titles.iter().enumerate() {
         let first = title.0[0].to_lowercase();
-        let bytes = first.as_bytes();
-        let letter = |byte: u8| byte.is_ascii_lowercase().then(|| usize::from(byte - b'a'));
-        if let (Some(a), Some(b), true) = (
-            letter(bytes[0]),
-            letter(bytes[bytes.len() - 1]),
-            first.is_ascii(),
-        ) {
-            shapes[a * 26 + b] |= 1 << first.len().min(63);
-        }
+        add_shape(&mut shapes, &first);
         match first_words.iter_mut().find(|(word, _)| *word == first) {
             Some((_, indices)) => indices.push(index),
             None => first_words.push((first, vec![index])),
@@ -462,26 +450,17 @@ fn write_titles(out_dir: &Path) {
     std::fs::write(out_dir.join("titles_table.rs"), out).expect("OUT_DIR is writable");
 }
 
-/// The joints (bit `i`: a hyphen after word `i`) of `form` if it writes exactly `words` (any
-/// case) joined by spaces or hyphens, as `src/style/titles.rs` reads them.
-fn joints_of(words: &[String], form: &str) -> Option<u32> {
-    let mut joints = 0;
-    let mut rest = form.trim();
-    for (index, word) in words.iter().enumerate() {
-        let head = rest.get(..word.len())?;
-        if !head.eq_ignore_ascii_case(word) {
-            return None;
-        }
-        rest = &rest[word.len()..];
-        if index + 1 < words.len() {
-            let mut chars = rest.chars();
-            match chars.next()? {
-                '-' if index < 32 => joints |= 1 << index,
-                '-' | ' ' => {}
-                _ => return None,
-            }
-            rest = chars.as_str();
-        }
+/// Marks a lower-case word's shape (first letter, last letter, length) in 26 × 26 bit sets
+/// of lengths, as `WordShapes` in `src/text.rs` reads them; a word not ASCII, or not starting
+/// and ending with a letter, has no shape.
+fn add_shape(shapes: &mut [u64], word: &str) {
+    let bytes = word.as_bytes();
+    let letter = |byte: &u8| byte.is_ascii_lowercase().then(|| usize::from(byte - b'a'));
+    if let (Some(first), Some(last), true) = (
+        bytes.first().and_then(letter),
+        bytes.last().and_then(letter),
+        word.is_ascii(),
+    ) {
+        shapes[first * 26 + last] |= 1 << word.len().min(63);
     }
-    rest.is_empty().then_some(joints)
 }

@@ -930,18 +930,23 @@ mod tests {
         assert!(matched > 1_000, "{matched}");
     }
 
-    #[test]
-    fn built_gates_are_read_ones() {
+    /// Every pattern of the embedded credits file, as it reads at run time.
+    fn embedded_patterns() -> Vec<String> {
         let mut lists = Lists::default();
         add_file(&mut lists, EMBEDDED, Path::new(EMBEDDED_PATH), false).unwrap();
-        let all = [
+        [
             lists.image_credit,
             lists.caption,
             lists.article_credit,
             lists.byline,
             lists.reporting,
         ]
-        .concat();
+        .concat()
+    }
+
+    #[test]
+    fn built_gates_are_read_ones() {
+        let all = embedded_patterns();
         assert_eq!(BUILT_GATES.len(), all.len());
         for pattern in all {
             assert!(
@@ -995,16 +1000,7 @@ mod tests {
     #[test]
     fn one_pass_gates_are_the_patterns_own() {
         use crate::matcher::testing::{phrases, TRICKY};
-        let mut lists = Lists::default();
-        add_file(&mut lists, EMBEDDED, Path::new(EMBEDDED_PATH), false).unwrap();
-        let all = [
-            lists.image_credit,
-            lists.caption,
-            lists.article_credit,
-            lists.byline,
-            lists.reporting,
-        ]
-        .concat();
+        let all = embedded_patterns();
         let set = PatternSet::new(&all);
         assert!(matches!(Gates::new(&set.patterns).finder, Finder::Built));
         // With a user's pattern, the gates are read at run time.

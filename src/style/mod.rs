@@ -3,6 +3,7 @@
 
 pub mod credits;
 mod gate;
+mod joints;
 pub mod spelling;
 pub mod titles;
 pub mod word_lists;

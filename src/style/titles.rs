@@ -361,25 +361,7 @@ fn lower_case_key(word: &str) -> Box<[u8]> {
 
 /// The joints of `form` if it writes exactly `words` (any case) joined by spaces or hyphens.
 fn joints_of(words: &[String], form: &str) -> Option<Joints> {
-    let mut joints = Joints::default();
-    let mut rest = form.trim();
-    for (index, word) in words.iter().enumerate() {
-        let head = rest.get(..word.len())?;
-        if !head.eq_ignore_ascii_case(word) {
-            return None;
-        }
-        rest = &rest[word.len()..];
-        if index + 1 < words.len() {
-            let mut chars = rest.chars();
-            match chars.next()? {
-                '-' => joints = joints.with_hyphen_at(index),
-                ' ' => {}
-                _ => return None,
-            }
-            rest = chars.as_str();
-        }
-    }
-    rest.is_empty().then_some(joints)
+    super::joints::joints_of(words, form).map(Joints)
 }
 
 #[cfg(test)]
