@@ -7,9 +7,12 @@ pub mod date;
 pub mod mention;
 pub mod name;
 pub mod quote;
+pub mod spelling;
 
 use crate::document::Document;
+use crate::registry::RuleId;
 use crate::settings::Settings;
+use spelling::SpellingCollector;
 
 /// Claims come in groups, each read by a few rules. The pipeline extracts a group before the
 /// first rule that reads it and drops it after the last, so a long file's claims are never
@@ -63,6 +66,7 @@ pub struct QuoteGroup<'a> {
     pub quotes: &'a [quote::Quotation],
     pub stray_quote_marks: &'a [quote::StrayMark],
     pub names: &'a name::Names,
+    pub spellings: &'a [spelling::SpellingClaim],
 }
 
 impl<'a> ClaimView<'a> for NoClaims {
@@ -100,6 +104,7 @@ impl<'a> ClaimView<'a> for QuoteGroup<'a> {
             quotes: &claims.quotes,
             stray_quote_marks: &claims.stray_quote_marks,
             names: &claims.names,
+            spellings: &claims.spellings,
         }
     }
 }
@@ -117,6 +122,9 @@ pub struct Claims {
     /// Ages given to people the fact base knows.
     pub ages: Vec<age::AgeClaim>,
     pub names: name::Names,
+    /// Listed British or American spellings, outside quoted material and names; found only
+    /// when `spelling-consistency` will read them, since the table costs time to build.
+    pub spellings: Vec<spelling::SpellingClaim>,
 }
 
 impl Claims {
@@ -148,12 +156,22 @@ impl Claims {
                 let quotes = quote::extract(doc, settings);
                 self.quotes = quotes.quotations;
                 self.stray_quote_marks = quotes.stray_marks;
-                self.names = name::extract(doc, settings);
+                let table = settings
+                    .is_enabled(RuleId::SpellingConsistency)
+                    .then(|| &*settings.style.spelling);
+                let mut spellings = table.map(|table| SpellingCollector::new(table, &self.quotes));
+                self.names = name::extract(doc, settings, |block, range| {
+                    if let Some(spellings) = &mut spellings {
+                        spellings.visit(block, range);
+                    }
+                });
+                self.spellings = spellings.map_or_else(Vec::new, SpellingCollector::finish);
                 // Give back what the lists grew beyond their length: they are kept while
                 // their rules run, and a long file has hundreds of thousands of them.
                 self.quotes.shrink_to_fit();
                 self.stray_quote_marks.shrink_to_fit();
                 self.names.shrink_to_fit();
+                self.spellings.shrink_to_fit();
             }
         }
     }
@@ -172,6 +190,7 @@ impl Claims {
                 self.quotes = Vec::new();
                 self.stray_quote_marks = Vec::new();
                 self.names = name::Names::default();
+                self.spellings = Vec::new();
             }
         }
     }

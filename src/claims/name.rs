@@ -85,7 +85,13 @@ impl Names {
     }
 }
 
-pub fn extract(doc: &Document, settings: &Settings) -> Names {
+/// The names of the article. `visit_word` is shown every prose word on the way, so that
+/// other claims made of single words need no walk of their own.
+pub fn extract(
+    doc: &Document,
+    settings: &Settings,
+    mut visit_word: impl FnMut(&Block, Range<usize>),
+) -> Names {
     let table = &settings.style.titles;
     let mut names = Names::default();
     // Sized for an article's distinct lower-case words (about one per 16 bytes of a short
@@ -108,6 +114,7 @@ pub fn extract(doc: &Document, settings: &Settings) -> Names {
         let mut previous: Option<&str> = None;
         let mut previous_end = 0;
         for token in &tokens {
+            visit_word(block, token.clone());
             let word = &block.text()[token.clone()];
             let name_like = is_capitalised(word) && table.may_be_name(word);
             if starts_lower_case(word) {
@@ -335,7 +342,7 @@ mod tests {
 
     fn extract_from(source: &str) -> (Document<'_>, Names) {
         let doc = Document::parse(source);
-        let names = extract(&doc, &Settings::embedded());
+        let names = extract(&doc, &Settings::embedded(), |_, _| {});
         (doc, names)
     }
 

@@ -3,44 +3,28 @@
 //! With a house dialect, every spelling of the other dialect is flagged. Without one, the
 //! article's own majority decides and the minority is flagged; a tie is only mentioned at
 //! info level. Quoted material and names ("Department of Defense", "Labour Party") are left
-//! alone and not counted. -ise/-ize words are judged apart from the rest, because Oxford
-//! spelling writes British English with -ize.
+//! alone and not counted (`claims::spelling` finds the spellings). -ise/-ize words are
+//! judged apart from the rest, because Oxford spelling writes British English with -ize.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::{RuleContext, RuleId};
-use crate::claims::name::{is_sentence_start, words_where, Quoted};
+use crate::claims::spelling::SpellingClaim;
 use crate::claims::QuoteGroup;
 use crate::config::Dialect;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
-use crate::document::Block;
 use crate::span::Span;
-use crate::style::spelling::Variant;
 
 /// At most this many other spellings are pointed at as evidence.
 const MAX_LABELS: usize = 3;
 
-/// A spelling of the table in the article, outside quotations and names.
-struct Occurrence<'t> {
-    span: Span,
-    /// As written.
-    word: String,
-    variant: Variant<'t>,
-    /// Capitalised at the start of a sentence: a name if the article capitalises the word
-    /// mid-sentence elsewhere.
-    capitalised_start: bool,
-}
-
 pub fn check(cx: &RuleContext<QuoteGroup>, out: &mut Vec<Diagnostic>) {
-    let (occurrences, names) = collect(cx);
-    let occurrences: Vec<Occurrence> = occurrences
-        .into_iter()
-        .filter(|found| !(found.capitalised_start && names.contains(&found.word.to_lowercase())))
-        .collect();
     for oxford in [false, true] {
-        let family: Vec<&Occurrence> = occurrences
+        let family: Vec<&SpellingClaim> = cx
+            .claims
+            .spellings
             .iter()
-            .filter(|found| found.variant.oxford == oxford)
+            .filter(|found| found.oxford == oxford)
             .collect();
         match cx.settings.dialect() {
             Some(house) => flag_against_house(cx, &family, house, out),
@@ -49,90 +33,20 @@ pub fn check(cx: &RuleContext<QuoteGroup>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Every listed spelling outside quoted material, and the lower-case forms the article
-/// capitalises mid-sentence (names).
-fn collect<'t>(cx: &RuleContext<'t, QuoteGroup<'t>>) -> (Vec<Occurrence<'t>>, HashSet<String>) {
-    let table = &cx.settings.style.spelling;
-    let quoted = Quoted::new(cx.claims.quotes);
-    let mut occurrences = Vec::new();
-    let mut names = HashSet::new();
-    let mut lower = String::new();
-    for block in &cx.doc.blocks {
-        for range in words_where(block.text(), |word| table.may_hold(word)) {
-            let word = &block.text()[range.clone()];
-            lower.clear();
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-            }
-            let Some(variant) = table.get(&lower) else {
-                continue;
-            };
-            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-            let capitalised_start = capitalised && is_sentence_start(block, &range);
-            if capitalised && (!capitalised_start || precedes_capitalised(block, range.end)) {
-                names.insert(lower.clone());
-                continue;
-            }
-            if follows_foreign_article(block, range.start) {
-                continue;
-            }
-            let span = block.span_of(range);
-            if quoted.contains(block, span) {
-                continue;
-            }
-            occurrences.push(Occurrence {
-                span,
-                word: word.to_string(),
-                variant,
-                capitalised_start,
-            });
-        }
-    }
-    (occurrences, names)
-}
-
-/// "Defense Secretary", "Labour-led": the word opens a longer name.
-fn precedes_capitalised(block: &Block, end: usize) -> bool {
-    let mut rest = block.text()[end..].chars();
-    matches!(rest.next(), Some(' ' | '-' | '\u{a0}')) && rest.next().is_some_and(char::is_uppercase)
-}
-
-/// "por favor", "de valor", "la organisation": the word is Spanish, French or Portuguese
-/// here, not a spelling of English.
-fn follows_foreign_article(block: &Block, start: usize) -> bool {
-    const FOREIGN: &[&str] = &[
-        "al", "con", "da", "de", "del", "des", "du", "el", "em", "en", "et", "la", "las", "le",
-        "les", "los", "para", "por", "sin", "su", "sus", "une", "y",
-    ];
-    let Some(before) = block.text()[..start].strip_suffix(' ') else {
-        return false;
-    };
-    let previous = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default();
-    FOREIGN
-        .iter()
-        .any(|word| previous.eq_ignore_ascii_case(word))
-}
-
 fn flag_against_house(
     cx: &RuleContext<QuoteGroup>,
-    family: &[&Occurrence],
+    family: &[&SpellingClaim],
     house: Dialect,
     out: &mut Vec<Diagnostic>,
 ) {
-    for found in family.iter().filter(|found| found.variant.dialect != house) {
+    for found in family.iter().filter(|found| found.dialect != house) {
         let message = format!(
             "{} \"{}\"; the house style is {}",
-            kind(found.variant.oxford, found.variant.dialect),
-            found.word,
+            kind(found.oxford, found.dialect),
+            found.written,
             house_name(house),
         );
-        let help = if found.variant.oxford {
+        let help = if found.oxford {
             format!(
                 "`dialect` in factlint.toml sets the house style; {} writes {}",
                 house_name(house),
@@ -149,16 +63,20 @@ fn flag_against_house(
     }
 }
 
-fn flag_minority(cx: &RuleContext<QuoteGroup>, family: &[&Occurrence], out: &mut Vec<Diagnostic>) {
+fn flag_minority(
+    cx: &RuleContext<QuoteGroup>,
+    family: &[&SpellingClaim],
+    out: &mut Vec<Diagnostic>,
+) {
     let british = family
         .iter()
-        .filter(|found| found.variant.dialect == Dialect::British)
+        .filter(|found| found.dialect == Dialect::British)
         .count();
     let american = family.len() - british;
     if british == 0 || american == 0 {
         return;
     }
-    let oxford = family[0].variant.oxford;
+    let oxford = family[0].oxford;
     if british == american {
         out.push(tie(family, oxford, british));
         return;
@@ -171,11 +89,8 @@ fn flag_minority(cx: &RuleContext<QuoteGroup>, family: &[&Occurrence], out: &mut
     // Majority spellings by pair, so each finding can point at its own word first.
     let mut by_pair: HashMap<u32, Vec<Span>> = HashMap::new();
     let mut first_majority = Vec::new();
-    for found in family
-        .iter()
-        .filter(|found| found.variant.dialect == majority)
-    {
-        let spans = by_pair.entry(found.variant.pair).or_default();
+    for found in family.iter().filter(|found| found.dialect == majority) {
+        let spans = by_pair.entry(found.pair).or_default();
         if spans.len() < MAX_LABELS {
             spans.push(found.span);
         }
@@ -184,14 +99,8 @@ fn flag_minority(cx: &RuleContext<QuoteGroup>, family: &[&Occurrence], out: &mut
         }
     }
     let (most, fewest) = (british.max(american), british.min(american));
-    for found in family
-        .iter()
-        .filter(|found| found.variant.dialect != majority)
-    {
-        let mut evidence: Vec<Span> = by_pair
-            .get(&found.variant.pair)
-            .cloned()
-            .unwrap_or_default();
+    for found in family.iter().filter(|found| found.dialect != majority) {
+        let mut evidence: Vec<Span> = by_pair.get(&found.pair).cloned().unwrap_or_default();
         for span in &first_majority {
             if evidence.len() < MAX_LABELS && !evidence.contains(span) {
                 evidence.push(*span);
@@ -200,15 +109,15 @@ fn flag_minority(cx: &RuleContext<QuoteGroup>, family: &[&Occurrence], out: &mut
         let majority_kind = kind(oxford, majority);
         let message = format!(
             "{} \"{}\" in an article that mostly uses {}",
-            kind(oxford, found.variant.dialect),
-            found.word,
+            kind(oxford, found.dialect),
+            found.written,
             majority_kind,
         );
         let mut diagnostic = Diagnostic::new(RuleId::SpellingConsistency, found.span, message)
             .with_help(format!(
             "{most} {} against {fewest} {}; `dialect` in factlint.toml sets a house style instead",
             plural(majority_kind, most),
-            plural(kind(oxford, found.variant.dialect), fewest),
+            plural(kind(oxford, found.dialect), fewest),
         ));
         for span in evidence {
             diagnostic = diagnostic.with_label(span, majority_kind);
@@ -218,7 +127,7 @@ fn flag_minority(cx: &RuleContext<QuoteGroup>, family: &[&Occurrence], out: &mut
 }
 
 /// As many spellings of one kind as of the other: say so quietly.
-fn tie(family: &[&Occurrence], oxford: bool, each: usize) -> Diagnostic {
+fn tie(family: &[&SpellingClaim], oxford: bool, each: usize) -> Diagnostic {
     let first = family[0];
     let message = if oxford {
         format!("-ise and -ize spellings are evenly mixed ({each} each)")
@@ -231,7 +140,7 @@ fn tie(family: &[&Occurrence], oxford: bool, each: usize) -> Diagnostic {
             "factlint cannot tell which is meant: choose one, or set `dialect` in factlint.toml",
         );
     for found in family.iter().skip(1).take(MAX_LABELS) {
-        diagnostic = diagnostic.with_label(found.span, kind(oxford, found.variant.dialect));
+        diagnostic = diagnostic.with_label(found.span, kind(oxford, found.dialect));
     }
     diagnostic
 }
@@ -240,13 +149,13 @@ fn tie(family: &[&Occurrence], oxford: bool, each: usize) -> Diagnostic {
 /// text is not the word itself (an entity or markup inside it).
 fn with_fix(
     cx: &RuleContext<QuoteGroup>,
-    found: &Occurrence,
+    found: &SpellingClaim,
     diagnostic: Diagnostic,
 ) -> Diagnostic {
-    if found.span.text(cx.doc.source) != found.word {
+    if found.span.text(cx.doc.source) != &*found.written {
         return diagnostic;
     }
-    let replacement = match_case(&found.word, found.variant.counterpart);
+    let replacement = match_case(&found.written, &found.counterpart);
     diagnostic.with_fix(Fix::safe(
         format!("Write \"{replacement}\""),
         vec![Edit::replace(found.span, replacement)],
