@@ -15,7 +15,7 @@ use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
 use crate::line_index::floor_char_boundary;
 use crate::settings::Settings;
 use crate::span::Span;
-use crate::text::{skip_while, LowerAscii};
+use crate::text::LowerAscii;
 
 #[derive(Clone, Debug)]
 pub struct CountClaim {
@@ -159,13 +159,9 @@ fn numbers(text: &str) -> impl Iterator<Item = Number> + '_ {
     const COMPOUNDS: &[&str] = &["member", "nation", "country", "state", "strong"];
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < text.len() {
-            let start = skip_while(text, at, |c| !c.is_alphanumeric());
-            let len = skip_while(text, start, |c| c.is_alphanumeric() || c == '-') - start;
-            at = start + len.max(1);
-            if len == 0 {
-                continue;
-            }
+        while let Some(run) = alphanumeric_run(text, at) {
+            let (start, len) = (run.start, run.len());
+            at = run.end;
             // A number starts with a digit or a number word's initial: most words are no
             // number, and are passed over at once.
             let first = text.as_bytes()[start];
@@ -199,6 +195,44 @@ fn numbers(text: &str) -> impl Iterator<Item = Number> + '_ {
         }
         None
     })
+}
+
+/// The next run of letters and digits at or after `at`, with the hyphens inside or after
+/// it ("twenty-seven", "27-member"). Every character of a paragraph passes through here, so
+/// ASCII is tested a byte at a time and only other characters are decoded.
+fn alphanumeric_run(text: &str, mut at: usize) -> Option<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let char_at = |at: usize| text[at..].chars().next().unwrap_or_default();
+    loop {
+        let &byte = bytes.get(at)?;
+        if byte.is_ascii_alphanumeric() {
+            break;
+        }
+        if byte.is_ascii() {
+            at += 1;
+            continue;
+        }
+        let c = char_at(at);
+        if c.is_alphanumeric() {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    let start = at;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii_alphanumeric() || byte == b'-' {
+            at += 1;
+        } else if byte.is_ascii() {
+            break;
+        } else {
+            let c = char_at(at);
+            if !c.is_alphanumeric() {
+                break;
+            }
+            at += c.len_utf8();
+        }
+    }
+    Some(start..at)
 }
 
 fn number_value(written: &str) -> Option<u32> {
@@ -691,6 +725,67 @@ mod tests {
     use super::*;
     use crate::claims::Claims;
     use crate::document::Document;
+    use crate::text::skip_while;
+
+    /// The runs as `skip_while` over decoded characters finds them.
+    fn runs_by_chars(text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut runs = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let start = skip_while(text, at, |c| !c.is_alphanumeric());
+            let end = skip_while(text, start, |c| c.is_alphanumeric() || c == '-');
+            at = end.max(start + 1);
+            if end > start {
+                runs.push(start..end);
+            }
+        }
+        runs
+    }
+
+    #[test]
+    fn runs_are_those_of_decoded_characters() {
+        let pieces = [
+            "the",
+            "30",
+            "-",
+            "twenty-seven",
+            "A30",
+            " ",
+            ",",
+            "km²",
+            "٣٠",
+            "naïve",
+            "Ölgaard",
+            "27-member",
+            "—",
+            "–",
+            "€",
+            "1,000",
+            "\u{a0}",
+            "🙂",
+            "x_y",
+            "'",
+            "北京",
+            "ⅻ",
+            "--",
+        ];
+        let mut state = 7u32;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(state % 9) {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                text.push_str(pieces[(state >> 16) as usize % pieces.len()]);
+            }
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let mut at = 0;
+            let mut runs = Vec::new();
+            while let Some(run) = alphanumeric_run(&text, at) {
+                at = run.end;
+                runs.push(run);
+            }
+            assert_eq!(runs, runs_by_chars(&text), "{text:?}");
+        }
+    }
 
     #[track_caller]
     fn assert_counts(text: &str, expected: &[(u32, &str)]) {

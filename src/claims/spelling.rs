@@ -172,7 +172,10 @@ mod tests {
     #[test]
     fn none_are_found_when_the_rule_is_off() {
         let mut settings = Settings::embedded();
-        settings.selection.ignore.insert(RuleId::SpellingConsistency);
+        settings
+            .selection
+            .ignore
+            .insert(RuleId::SpellingConsistency);
         assert!(spellings("Our defence and their defense.", &settings).is_empty());
     }
 }
