@@ -389,6 +389,8 @@ emit_struct!(Lexicon {
     word_lengths,
     longer_ends,
     word_ends,
+    longer_pairs,
+    start_pairs,
     odd,
     odd_bytes
 });

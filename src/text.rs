@@ -3,6 +3,36 @@
 
 pub mod edit;
 
+/// Whether `c` lies in the General Punctuation block (U+2000 to U+206F: spaces, dashes, curly
+/// quotation marks, ellipses), which holds no letter and no digit. Most characters beyond
+/// ASCII in English news copy are there, and the Unicode tables are slow to say so.
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// `char::is_alphabetic`, answered without the Unicode tables for ASCII and general
+/// punctuation.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        !is_general_punctuation(c) && c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric`, answered without the Unicode tables for ASCII and general
+/// punctuation.
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_general_punctuation(c) && c.is_alphanumeric()
+    }
+}
+
 /// Where the next letter at or after `at` is (ASCII is read without decoding).
 pub fn next_letter(text: &str, mut at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -15,7 +45,7 @@ pub fn next_letter(text: &str, mut at: usize) -> Option<usize> {
             continue;
         }
         let c = text[at..].chars().next()?;
-        if c.is_alphabetic() {
+        if is_letter(c) {
             return Some(at);
         }
         at += c.len_utf8();
@@ -33,7 +63,7 @@ pub fn letters_at(text: &str, at: usize) -> usize {
             continue;
         }
         match text[end..].chars().next() {
-            Some(c) if !byte.is_ascii() && c.is_alphabetic() => end += c.len_utf8(),
+            Some(c) if !byte.is_ascii() && is_letter(c) => end += c.len_utf8(),
             _ => break,
         }
     }
@@ -162,6 +192,14 @@ impl WordShapes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_and_digits_are_told_as_the_unicode_tables_tell_them() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn letters_and_lower_case_across_ascii_and_beyond() {

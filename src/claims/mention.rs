@@ -21,6 +21,7 @@ use crate::facts::{
 use crate::lexicon::is_calendar_word;
 use crate::settings::Settings;
 use crate::span::Span;
+use crate::text::is_letter_or_digit;
 
 /// Something an article says about an entity the fact base knows.
 #[derive(Clone, Debug)]
@@ -123,6 +124,7 @@ pub fn extract(
     let mut context = Context::default();
     // Reused from block to block: most blocks name nothing and need no allocation.
     let mut titles = Vec::new();
+    let mut names = Vec::new();
     let mut hits = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
         // A block quotation is someone else's words: its claims are not the article's.
@@ -130,12 +132,16 @@ pub fn extract(
             continue;
         }
         titles.clear();
-        titles.extend(facts.names().find_titles(block.text()));
+        names.clear();
+        facts
+            .names()
+            .find_titles_and_names(block.text(), &mut titles, &mut names);
         all_titles.extend(titles.iter().map(|&found| Title {
             block: index,
             found,
         }));
-        name_hits(facts, block, &mut context, !titles.is_empty(), &mut hits);
+        let titled = !titles.is_empty();
+        name_hits(facts, block, &mut context, (titled, &names), &mut hits);
         if hits.is_empty() {
             continue;
         }
@@ -238,32 +244,38 @@ impl Hit {
 
 /// Names in the block, with contextual aliases ("the Alliance") kept only once their entity
 /// has been named, and surnames alone ("May") kept as people only once the full name came.
-/// They replace what `hits` held.
+/// `core_names` are the core group's names in the block, found with its titles (`titled`
+/// when it has any). They replace what `hits` held.
 fn name_hits(
     facts: &FactBase,
     block: &Block,
     context: &mut Context,
-    titled: bool,
+    (titled, core_names): (bool, &[NameMatch]),
     hits: &mut Vec<Hit>,
 ) {
     hits.clear();
     let capital = place::may_claim(block.text());
+    let mut add = |group: NameGroup, found: NameMatch| {
+        let range = found.start..found.end;
+        let targets = facts.names().targets(group, found.pattern);
+        match hits.iter_mut().rev().find(|hit| hit.range == range) {
+            Some(hit) => hit.targets.extend_from_slice(targets),
+            None => hits.push(Hit {
+                range,
+                targets: targets.to_vec(),
+            }),
+        }
+    };
+    for &found in core_names {
+        add(NameGroup::Core, found);
+    }
     let groups = [
-        Some(NameGroup::Core),
         (titled || capital).then_some(NameGroup::Countries),
         capital.then_some(NameGroup::Cities),
     ];
     for group in groups.into_iter().flatten() {
         for found in facts.names().find(group, block.text()) {
-            let range = found.start..found.end;
-            let targets = facts.names().targets(group, found.pattern);
-            match hits.iter_mut().rev().find(|hit| hit.range == range) {
-                Some(hit) => hit.targets.extend_from_slice(targets),
-                None => hits.push(Hit {
-                    range,
-                    targets: targets.to_vec(),
-                }),
-            }
+            add(group, found);
         }
     }
     hits.sort_by_key(|hit| (hit.range.start, hit.range.end));
@@ -327,7 +339,7 @@ fn before(text: &str, at: usize) -> Before<'_> {
     let trimmed = head.trim_end();
     match trimmed.chars().next_back() {
         None => Before::Start,
-        Some(c) if c.is_alphanumeric() => Before::Word(&trimmed[word_start(trimmed)..]),
+        Some(c) if is_letter_or_digit(c) => Before::Word(&trimmed[word_start(trimmed)..]),
         Some(_) => Before::Punctuation,
     }
 }
@@ -336,7 +348,7 @@ fn before(text: &str, at: usize) -> Before<'_> {
 fn word_start(text: &str) -> usize {
     text.char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
+        .take_while(|(_, c)| is_letter_or_digit(*c) || matches!(c, '\'' | '’' | '-'))
         .last()
         .map_or(text.len(), |(at, _)| at)
 }
@@ -347,7 +359,7 @@ fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
     let start = at + (rest.len() - rest.trim_start().len());
     let len: usize = text[start..]
         .chars()
-        .take_while(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.'))
+        .take_while(|c| is_letter_or_digit(*c) || matches!(c, '\'' | '’' | '-' | '.'))
         .map(char::len_utf8)
         .sum();
     let word = &text[start..start + len];
@@ -362,12 +374,7 @@ fn possessive_end(text: &str, at: usize) -> Option<usize> {
         .iter()
         .find(|mark| rest.starts_with(*mark))
         .map(|mark| at + mark.len())
-        .filter(|&end| {
-            !text[end..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        })
+        .filter(|&end| !text[end..].chars().next().is_some_and(is_letter_or_digit))
 }
 
 /// Where a single space before `at` starts, if `at` follows exactly one space.

@@ -18,10 +18,14 @@
 //! word, for names that begin there and run past the word's end (usually none can: no first
 //! word of a name has that length and first letter).
 //!
-//! The small groups searched in every block (the office titles), once they have searched a few
-//! hundred kilobytes (a run over many articles, or one long file), are searched by an
-//! Aho-Corasick DFA instead, which costs about a millisecond to build but searches faster: one
-//! article never pays for it, a long run gains.
+//! Every block is searched for office titles and for the core group's names: both lexicons are
+//! searched in one walk over its words (`NameIndex::find_titles_and_names`), each finding what
+//! its own search would. Two-byte tables (how first words begin and end) pass over most words
+//! of the text before any lookup.
+//!
+//! A small group searched on its own, once it has searched a few hundred kilobytes (a run over
+//! many articles, or one long file), is searched by an Aho-Corasick DFA instead, which costs
+//! about a millisecond to build but searches faster: one article never pays for it.
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -337,6 +341,13 @@ fn same(pattern: &[u8], text: &[u8], fold: bool) -> bool {
     }
 }
 
+/// Where two bytes of a word (folded when the lexicon folds) are kept in
+/// `Lexicon::longer_pairs` and `Lexicon::start_pairs`: several pairs may share a slot, which
+/// only lets more through.
+fn pair_slot(penult: u8, last: u8) -> usize {
+    (usize::from(penult) * 31 + usize::from(last)) & 255
+}
+
 /// One bit per length of a word in bytes (63: 63 bytes or more).
 fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
@@ -361,6 +372,15 @@ pub(super) struct Lexicon {
     /// last byte.
     pub(super) longer_ends: Held<[u64; 256]>,
     pub(super) word_ends: Held<[u64; 256]>,
+    /// The lengths (from 2 bytes) of the first words that begin a longer pattern, per
+    /// [`pair_slot`] of their last two (folded) bytes: a stricter test than `longer_ends`
+    /// for a name that begins inside a word (almost no word ends the way such a first word
+    /// does, where most end in a letter some first word ends in).
+    pub(super) longer_pairs: Held<[u64; 256]>,
+    /// The lengths (from 2 bytes) of every first word, per [`pair_slot`] of its first two
+    /// (folded) bytes: most words of the text begin the way no first word does, and are
+    /// passed over at once.
+    pub(super) start_pairs: Held<[u64; 256]>,
     /// Patterns that start with neither a letter nor a digit ("'s-Gravenhage"), longest
     /// first, and their first bytes.
     pub(super) odd: Rows<u32>,
@@ -392,6 +412,8 @@ impl Lexicon {
             word_lengths: Box::new([0; 256]).into(),
             longer_ends: Box::new([0; 256]).into(),
             word_ends: Box::new([0; 256]).into(),
+            longer_pairs: Box::new([0; 256]).into(),
+            start_pairs: Box::new([0; 256]).into(),
             odd: Rows::default(),
             odd_bytes: Box::new([false; 256]).into(),
         };
@@ -430,6 +452,9 @@ impl Lexicon {
             };
             let byte = usize::from(first);
             let last = usize::from(word[len - 1]);
+            if len >= 2 {
+                lexicon.start_pairs[pair_slot(word[0], word[1])] |= length_bit(len);
+            }
             if len == pattern.len() {
                 lexicon.words[index].alone.get_or_insert(id32);
                 lexicon.word_lengths[byte] |= length_bit(len);
@@ -438,6 +463,10 @@ impl Lexicon {
                 longer.push((index as u32, id32));
                 lexicon.longer_lengths[byte] |= length_bit(len);
                 lexicon.longer_ends[last] |= length_bit(len);
+                if len >= 2 {
+                    lexicon.longer_pairs[pair_slot(word[len - 2], word[len - 1])] |=
+                        length_bit(len);
+                }
             }
         }
         // Each word's longer patterns together (a counting sort), then longest first.
@@ -507,10 +536,7 @@ impl Lexicon {
         mut at: usize,
     ) -> Option<NameMatch> {
         let bytes = text.as_bytes();
-        let mut inside = text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+        let mut inside = text[..at].chars().next_back().is_some_and(is_word_char);
         while let Some(&byte) = bytes.get(at) {
             let (alphanumeric, width) = match BYTE_KINDS[usize::from(byte)] {
                 ByteKind::Word => (true, 1),
@@ -528,27 +554,49 @@ impl Lexicon {
                 continue;
             }
             let end = word_end(text, at + width);
-            if !inside {
-                // Most words begin with a letter no name begins with (a small one, where
-                // names are written with capitals).
-                let first = Self::first_byte::<FOLD>(byte);
-                if self.longer_lengths[first] | self.word_lengths[first] != 0 {
-                    if let Some(found) = self
-                        .longer_at::<FOLD>(patterns, text, at, end)
-                        .or_else(|| self.alone_at::<FOLD>(patterns, text, at, end))
-                    {
-                        return Some(found);
-                    }
-                }
-                at += width;
-            }
-            if let Some(found) = self.inside_word::<FOLD>(patterns, text, at, end) {
-                return Some(found);
+            let found = if inside {
+                self.inside_word::<FOLD>(patterns, text, at, end)
+            } else {
+                self.word_start_match::<FOLD>(patterns, text, at, width, end)
+            };
+            if found.is_some() {
+                return found;
             }
             at = end;
             inside = false;
         }
         None
+    }
+
+    /// The first match in the word `at..end` (whose first character is `width` bytes wide)
+    /// for a search standing at its start.
+    #[inline]
+    fn word_start_match<const FOLD: bool>(
+        &self,
+        patterns: &Patterns,
+        text: &str,
+        at: usize,
+        width: usize,
+        end: usize,
+    ) -> Option<NameMatch> {
+        // Most words begin with a letter no name begins with (a small one, where names are
+        // written with capitals).
+        let bytes = text.as_bytes();
+        let first = Self::first_byte::<FOLD>(bytes[at]);
+        let mut lengths = self.longer_lengths[first] | self.word_lengths[first];
+        if lengths != 0 && end - at >= 2 {
+            let second = Self::first_byte::<FOLD>(bytes[at + 1]);
+            lengths &= self.start_pairs[pair_slot(first as u8, second as u8)] | length_bit(1);
+        }
+        if lengths != 0 {
+            if let Some(found) = self
+                .longer_at::<FOLD>(patterns, text, at, end)
+                .or_else(|| self.alone_at::<FOLD>(patterns, text, at, end))
+            {
+                return Some(found);
+            }
+        }
+        self.inside_word::<FOLD>(patterns, text, at + width, end)
     }
 
     /// The first match inside a word, between `from` and the word's `end`, that matters: one
@@ -567,10 +615,37 @@ impl Lexicon {
         let bytes = text.as_bytes();
         // A name that runs past the word's end begins with a first word that ends where the
         // word ends: only the lengths of such first words are tried, longest (leftmost) first.
-        let mut lengths = self.longer_ends[Self::first_byte::<FOLD>(bytes[end - 1])];
+        let lengths = self.longer_ends_at::<FOLD>(bytes, end, end - from);
         if lengths == 0 {
             return None;
         }
+        self.crossing_inside_word::<FOLD>(patterns, text, from, end, lengths)
+    }
+
+    /// The lengths of the first words of longer patterns that `bytes[..end]` may end with,
+    /// none longer than `room` (except those of 63 bytes or more, which share one bit).
+    #[inline]
+    fn longer_ends_at<const FOLD: bool>(&self, bytes: &[u8], end: usize, room: usize) -> u64 {
+        let last = Self::first_byte::<FOLD>(bytes[end - 1]);
+        let lengths = self.longer_ends[last];
+        if lengths == 0 || room < 2 {
+            return lengths;
+        }
+        let penult = Self::first_byte::<FOLD>(bytes[end - 2]);
+        lengths & (self.longer_pairs[pair_slot(penult as u8, last as u8)] | length_bit(1))
+    }
+
+    /// [`Lexicon::inside_word`] once the word's end allows first words of `lengths`.
+    #[inline(never)]
+    fn crossing_inside_word<const FOLD: bool>(
+        &self,
+        patterns: &Patterns,
+        text: &str,
+        from: usize,
+        end: usize,
+        mut lengths: u64,
+    ) -> Option<NameMatch> {
+        let bytes = text.as_bytes();
         let starts_at = |at: usize| {
             self.longer_lengths[Self::first_byte::<FOLD>(bytes[at])] & length_bit(end - at) != 0
                 && text.is_char_boundary(at)
@@ -611,8 +686,7 @@ impl Lexicon {
     ) -> Option<NameMatch> {
         let bytes = text.as_bytes();
         if self.longer_lengths[Self::first_byte::<FOLD>(bytes[at])] & length_bit(end - at) == 0
-            || self.longer_ends[Self::first_byte::<FOLD>(bytes[end - 1])] & length_bit(end - at)
-                == 0
+            || self.longer_ends_at::<FOLD>(bytes, end, end - at) & length_bit(end - at) == 0
         {
             return None;
         }
@@ -698,6 +772,108 @@ impl Lexicon {
     }
 }
 
+/// One lexicon's search inside a walk over the words of a text that another search shares:
+/// where it goes on (the end of its last match), and what it found at word boundaries.
+struct SharedWalk<'a> {
+    lexicon: &'a Lexicon,
+    patterns: &'a Patterns,
+    resume: usize,
+}
+
+impl SharedWalk<'_> {
+    fn new(patterns: &Patterns) -> SharedWalk<'_> {
+        SharedWalk {
+            lexicon: patterns.lexicon(),
+            patterns,
+            resume: 0,
+        }
+    }
+
+    /// At the character `byte` begins at `at`, which is no letter or digit.
+    #[inline]
+    fn other<const FOLD: bool>(
+        &mut self,
+        text: &str,
+        at: usize,
+        byte: u8,
+        out: &mut Vec<NameMatch>,
+    ) {
+        if self.resume <= at && self.lexicon.odd_bytes[usize::from(byte)] {
+            if let Some(found) = self.lexicon.odd_at::<FOLD>(self.patterns, text, at) {
+                self.take(text, found, out);
+            }
+        }
+    }
+
+    /// At the word `at..end`, whose first character is `width` bytes wide: from its start
+    /// if the search stands before it, and from where the search goes on if that is inside
+    /// it, as [`Lexicon::next_match_in`] would.
+    #[inline]
+    fn word<const FOLD: bool>(
+        &mut self,
+        text: &str,
+        at: usize,
+        width: usize,
+        end: usize,
+        out: &mut Vec<NameMatch>,
+    ) {
+        if self.resume <= at {
+            match self
+                .lexicon
+                .word_start_match::<FOLD>(self.patterns, text, at, width, end)
+            {
+                Some(found) => self.take(text, found, out),
+                None => return,
+            }
+        }
+        while self.resume < end {
+            match self
+                .lexicon
+                .inside_word::<FOLD>(self.patterns, text, self.resume, end)
+            {
+                Some(found) => self.take(text, found, out),
+                None => self.resume = end,
+            }
+        }
+    }
+
+    fn take(&mut self, text: &str, found: NameMatch, out: &mut Vec<NameMatch>) {
+        self.resume = found.end;
+        if is_word_boundary(text, found.start, found.end) {
+            out.push(found);
+        }
+    }
+}
+
+/// Two groups searched in one walk over the words of `text`: each finds what its own search
+/// finds (`Group::find`), but each word's end is found once for both.
+fn find_two<const FOLD_A: bool, const FOLD_B: bool>(
+    (a, a_out): (SharedWalk<'_>, &mut Vec<NameMatch>),
+    (b, b_out): (SharedWalk<'_>, &mut Vec<NameMatch>),
+    text: &str,
+) {
+    let (mut a, mut b) = (a, b);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let (alphanumeric, width) = match BYTE_KINDS[usize::from(byte)] {
+            ByteKind::Word => (true, 1),
+            ByteKind::Other => (false, 1),
+            ByteKind::Wide => wide_char_at(text, at),
+        };
+        if !alphanumeric {
+            a.other::<FOLD_A>(text, at, byte, a_out);
+            b.other::<FOLD_B>(text, at, byte, b_out);
+            at += width;
+            continue;
+        }
+        let end = word_end(text, at + width);
+        a.word::<FOLD_A>(text, at, width, end, a_out);
+        b.word::<FOLD_B>(text, at, width, end, b_out);
+        at = end;
+    }
+}
+
 /// What a byte tells the word scanner: an ASCII letter or digit, other ASCII, or part of a
 /// wider character that has to be decoded to tell (rare in English text).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -728,7 +904,20 @@ static BYTE_KINDS: [ByteKind; 256] = {
 fn wide_char_at(text: &str, at: usize) -> (bool, usize) {
     text.get(at..)
         .and_then(|rest| rest.chars().next())
-        .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
+}
+
+/// `char::is_alphanumeric`, answered at once for ASCII and for the General Punctuation block
+/// (U+2000 to U+206F: dashes, curly quotation marks; no letter or digit), where the Unicode
+/// tables are slow (`crate::text` has the same for the rest of the program; this file is
+/// also built into the build script, which has no `text`).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 /// Where the letters and digits from `at` end.
@@ -940,6 +1129,32 @@ impl NameIndex {
         self.titles.find(text)
     }
 
+    /// What [`NameIndex::find_titles`] and [`NameIndex::find`] of the core group find in
+    /// `text`, added to `titles` and `names`, in one walk over its words: every block is
+    /// searched for both.
+    pub fn find_titles_and_names(
+        &self,
+        text: &str,
+        titles: &mut Vec<NameMatch>,
+        names: &mut Vec<NameMatch>,
+    ) {
+        let title_patterns = &self.titles.names;
+        let name_patterns = &self.groups[NameGroup::Core as usize].names;
+        if title_patterns.len() == 0 || name_patterns.len() == 0 {
+            titles.extend(self.find_titles(text));
+            names.extend(self.find(NameGroup::Core, text));
+            return;
+        }
+        let title_walk = (SharedWalk::new(title_patterns), titles);
+        let name_walk = (SharedWalk::new(name_patterns), names);
+        match (title_patterns.ignore_case, name_patterns.ignore_case) {
+            (true, false) => find_two::<true, false>(title_walk, name_walk, text),
+            (true, true) => find_two::<true, true>(title_walk, name_walk, text),
+            (false, false) => find_two::<false, false>(title_walk, name_walk, text),
+            (false, true) => find_two::<false, true>(title_walk, name_walk, text),
+        }
+    }
+
     /// What a name found by [`NameIndex::find`] may mean.
     pub fn targets(&self, group: NameGroup, pattern: usize) -> &[NameTarget] {
         self.groups[group as usize].targets(pattern)
@@ -965,7 +1180,7 @@ impl NameIndex {
 pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 
 #[cfg(test)]
@@ -1152,6 +1367,57 @@ mod tests {
         }
     }
 
+    /// What one walk over `text` finds for two sets of patterns at once.
+    fn found_together(a: &Patterns, b: &Patterns, text: &str) -> [Vec<(usize, usize, usize)>; 2] {
+        let (mut a_out, mut b_out) = (Vec::new(), Vec::new());
+        let (a_walk, b_walk) = (
+            (SharedWalk::new(a), &mut a_out),
+            (SharedWalk::new(b), &mut b_out),
+        );
+        match (a.ignore_case, b.ignore_case) {
+            (true, false) => find_two::<true, false>(a_walk, b_walk, text),
+            (true, true) => find_two::<true, true>(a_walk, b_walk, text),
+            (false, false) => find_two::<false, false>(a_walk, b_walk, text),
+            (false, true) => find_two::<false, true>(a_walk, b_walk, text),
+        }
+        [a_out, b_out].map(|out| out.iter().map(|m| (m.start, m.end, m.pattern)).collect())
+    }
+
+    #[test]
+    fn two_groups_searched_in_one_walk_find_what_each_finds_alone() {
+        let alphabet = ["a", "b", "A", "B", " ", " ", "-", ".", "é", "É", "1", "'"];
+        let mut random = Random(0x2545_f491_4f6c_dd1d);
+        let names = |random: &mut Random| -> Vec<String> {
+            let count = 1 + random.below(8);
+            (0..count)
+                .map(|_| random.string(&alphabet, 6))
+                .filter(|name| !name.is_empty())
+                .collect()
+        };
+        for case in 0..20_000 {
+            let (a, b) = (names(&mut random), names(&mut random));
+            let a: Vec<&str> = a.iter().map(String::as_str).collect();
+            let b: Vec<&str> = b.iter().map(String::as_str).collect();
+            let a = Patterns::new(&a, case % 2 == 0, false);
+            let b = Patterns::new(&b, case % 3 == 0, false);
+            if a.len() == 0 || b.len() == 0 {
+                continue;
+            }
+            let text = random.string(&alphabet, 40);
+            assert_eq!(
+                found_together(&a, &b, &text),
+                [found(&a, &text), found(&b, &text)],
+                "{:?} and {:?} in {text:?}",
+                names_of(&a),
+                names_of(&b)
+            );
+        }
+    }
+
+    fn names_of(patterns: &Patterns) -> Vec<&str> {
+        names(patterns)
+    }
+
     #[test]
     fn long_words_are_compared_at_every_length() {
         let long = "A".repeat(70);
@@ -1230,6 +1496,13 @@ mod tests {
             hash(b"Prime MINISTER", true),
             hash(b"prime minister", false)
         );
+    }
+
+    #[test]
+    fn word_characters_are_the_letters_and_digits_of_the_unicode_tables() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -23,6 +23,7 @@ use crate::claims::FactGroup;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::facts::{EntityId, EntityKind, FactBase, NameTarget};
 use crate::text::edit::EditDistance;
+use crate::text::{is_letter, is_letter_or_digit};
 
 /// At most this many words in a person's name.
 const MAX_WORDS: usize = 4;
@@ -313,7 +314,7 @@ fn word_len(text: &str) -> usize {
             len += 1;
         } else {
             let c = text[len..].chars().next().expect("a character starts here");
-            if !(c.is_alphabetic() || c == '’') {
+            if !(is_letter(c) || c == '’') {
                 break;
             }
             len += c.len_utf8();
@@ -335,7 +336,7 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
                 && !text[..at]
                     .chars()
                     .next_back()
-                    .is_some_and(char::is_alphanumeric)
+                    .is_some_and(is_letter_or_digit)
         })
         .map(|(at, _)| at)
 }

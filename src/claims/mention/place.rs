@@ -8,6 +8,7 @@ use super::{
 use crate::claims::date::DateClaim;
 use crate::document::Block;
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
+use crate::text::is_letter;
 
 /// Words that make it another kind of capital, or another time's.
 const MODIFIERS: &[&str] = &[
@@ -286,7 +287,7 @@ fn unknown_city(text: &str, at: usize) -> Option<City> {
         let rest = &text[end..];
         let len: usize = rest
             .chars()
-            .take_while(|c| c.is_alphabetic() || matches!(c, '\'' | '’'))
+            .take_while(|c| is_letter(*c) || matches!(c, '\'' | '’'))
             .map(char::len_utf8)
             .sum();
         let word = &rest[..len];
@@ -470,7 +471,7 @@ fn unknown_city_before(text: &str, hits: &[Hit], end: usize) -> Option<City> {
         let word_at = head
             .char_indices()
             .rev()
-            .take_while(|(_, c)| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            .take_while(|(_, c)| is_letter(*c) || matches!(c, '\'' | '’' | '-'))
             .last()
             .map(|(at, _)| at)?;
         let word = &text[word_at..start];
@@ -479,12 +480,7 @@ fn unknown_city_before(text: &str, hits: &[Hit], end: usize) -> Option<City> {
         }
         start = word_at;
         match text[..start].strip_suffix(' ') {
-            Some(before)
-                if before
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphabetic()) =>
-            {
+            Some(before) if before.chars().next_back().is_some_and(is_letter) => {
                 let prev_at = super::word_start(before);
                 if !starts_uppercase(&before[prev_at..]) {
                     break;

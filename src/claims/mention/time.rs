@@ -13,6 +13,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use smallvec::SmallVec;
 
 use crate::claims::date::{month_name, DateClaim, MonthDay};
+use crate::text::is_letter_or_digit;
 
 /// A year-less date is read in the year that puts it within this many days of the
 /// publication date (half a year).
@@ -330,7 +331,7 @@ fn words_of(text: &str, sentence: Range<usize>) -> Words<'_> {
     let mut start = None;
     for (at, c) in text[sentence.clone()].char_indices() {
         let at = sentence.start + at;
-        match (c.is_alphanumeric(), start) {
+        match (is_letter_or_digit(c), start) {
             (true, None) => start = Some(at),
             (false, Some(s)) => {
                 words.push((&text[s..at], s));
@@ -493,7 +494,7 @@ fn names_a_tenure(after: &str) -> bool {
         return false;
     };
     let noun = rest
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_letter_or_digit(c))
         .find(|w| !w.is_empty())
         .unwrap_or("");
     TENURE.iter().any(|t| noun.eq_ignore_ascii_case(t))
@@ -593,7 +594,7 @@ fn clause_of(text: &str, sentence: Range<usize>, claim: Range<usize>) -> Range<u
 /// Whether "on", "in" or "during" (and perhaps a weekday) comes right before `at`.
 fn preposition_before(text: &str, at: usize) -> bool {
     let mut words = text[..at]
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !is_letter_or_digit(c))
         .filter(|w| !w.is_empty());
     let mut word = words.next();
     if word.is_some_and(super::is_calendar_word) {
@@ -608,7 +609,7 @@ fn has_subordinate(text: &str) -> bool {
         "who", "whom", "whose", "which", "that", "when", "where", "while", "because", "since",
         "after", "before", "until", "during", "as", "if", "although", "though", "whether",
     ];
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_letter_or_digit(c))
         .any(|word| is_word(word, WORDS))
 }
 
@@ -625,7 +626,7 @@ fn leads_sentence(
     ];
     let words = |range: Range<usize>| -> Vec<&str> {
         text[range]
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !is_letter_or_digit(c))
             .filter(|w| !w.is_empty())
             .collect()
     };

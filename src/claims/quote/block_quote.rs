@@ -8,6 +8,7 @@ use super::{excerpt, speaker_at, Attribution, Quotation, QuoteKind, Speaker};
 use crate::document::{Block, Document};
 use crate::style::credits::CreditPatterns;
 use crate::style::words::Words;
+use crate::text::is_letter_or_digit;
 
 /// Block quotes shorter than this are not speech (a caption, a credit line).
 const SPEECH_MIN_WORDS: usize = 5;
@@ -183,7 +184,7 @@ impl<'a> LetterSearch<'a> {
             }
             rest = &rest[ascii..];
             if let Some(c) = rest.chars().next() {
-                if c.is_alphanumeric() {
+                if is_letter_or_digit(c) {
                     let mut buffer = [0; 4];
                     for lower in c.to_lowercase() {
                         if lower.encode_utf8(&mut buffer).bytes().any(&mut feed) {
@@ -215,7 +216,7 @@ fn push_letters(out: &mut String, text: &str) {
         }
         rest = &rest[ascii..];
         if let Some(c) = rest.chars().next() {
-            if c.is_alphanumeric() {
+            if is_letter_or_digit(c) {
                 out.extend(c.to_lowercase());
             }
             rest = &rest[c.len_utf8()..];
@@ -233,7 +234,7 @@ fn letters(text: &str) -> String {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
             }
-        } else if c.is_alphanumeric() {
+        } else if is_letter_or_digit(c) {
             out.extend(c.to_lowercase());
         }
     }
@@ -264,7 +265,7 @@ fn label_name(text: &str) -> Option<Range<usize>> {
 
 /// "@handle:" or "Jane Doe:" (at most four capitalised words) starting at `at`.
 fn name_before_colon(text: &str, at: usize) -> Option<Range<usize>> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let is_word = |c: char| is_letter_or_digit(c) || c == '_';
     let end = if let Some(handle) = text[at..].strip_prefix('@') {
         let end = skip_while(text, text.len() - handle.len(), is_word);
         (end > at + 1).then_some(end)?

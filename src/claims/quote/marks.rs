@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use crate::document::{Block, Document};
+use crate::text::is_letter_or_digit;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MarkStyle {
@@ -163,16 +164,15 @@ pub fn pair(doc: &Document) -> (Vec<PairedQuote>, Vec<StrayMark>) {
         if block.is_heading() {
             continue;
         }
-        let marks = marks_in(block);
-        let mut marks = marks.as_slice();
+        let mut marks = marks_in(block);
         let mut stack = Frames::default();
         if let Some(frame) = carried.take() {
             // The run continues only because this block opens with a mark (checked below).
-            marks = marks.get(1..).unwrap_or_default();
+            marks.next();
             stack.push(frame);
         }
         for mark in marks {
-            step(index, mark, &mut stack, &mut quotes, &mut strays);
+            step(index, &mark, &mut stack, &mut quotes, &mut strays);
         }
         let Some(outer) = stack
             .first()
@@ -296,40 +296,31 @@ fn continues_quotation(block: &Block, next: Option<&Block>) -> bool {
     if next.is_heading() || next.quote_depth != block.quote_depth {
         return false;
     }
-    marks_in(next).first().is_some_and(|mark| {
+    marks_in(next).next().is_some_and(|mark| {
         mark.style == MarkStyle::Double
             && mark.facing != Facing::Close
             && next.text()[..mark.at].trim().is_empty()
     })
 }
 
-/// Every quotation mark of a block outside link text, with the way it faces.
-fn marks_in(block: &Block) -> Vec<Mark> {
+/// Every quotation mark of a block outside link text, with the way it faces, in order (read
+/// as they are asked for: a paragraph's first mark is found without reading the rest).
+fn marks_in<'b>(block: &'b Block) -> impl Iterator<Item = Mark> + 'b {
     let text = block.text();
-    let mut marks = Vec::new();
     let mut links = block.links().iter().peekable();
-    for (at, &byte) in text.as_bytes().iter().enumerate() {
-        // Every quotation mark is '"' or '\'', or starts with one of two lead bytes (« and »
-        // with 0xC2, the curly ones with 0xE2): only those characters are decoded.
-        if !matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2) {
-            continue;
-        }
-        let Some(c) = text[at..].chars().next() else {
-            continue;
-        };
-        let Some((style, glyph)) = mark_kind(c) else {
-            continue;
-        };
+    mark_bytes(text.as_bytes()).filter_map(move |at| {
+        let c = text[at..].chars().next()?;
+        let (style, glyph) = mark_kind(c)?;
         let before = text[..at].chars().next_back();
         let next = text[at + c.len_utf8()..].chars().next();
         while links.peek().is_some_and(|link| link.end <= at) {
             links.next();
         }
         if links.peek().is_some_and(|link| link.start <= at) {
-            continue;
+            return None;
         }
         if style == MarkStyle::Single && is_apostrophe(before, next) {
-            continue;
+            return None;
         }
         let opens = before.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
         let closes = next.is_none_or(closes_before) && before.is_some_and(|b| !b.is_whitespace());
@@ -341,8 +332,8 @@ fn marks_in(block: &Block) -> Vec<Mark> {
         // The context overrules a curly glyph only when it is clear: a word right after an
         // opening mark, right before a closing one. French spacing (« mot ») keeps its glyphs.
         let clear = match context {
-            Facing::Open => next.is_some_and(char::is_alphanumeric),
-            Facing::Close => before.is_some_and(|b| b.is_alphanumeric() || ".,!?".contains(b)),
+            Facing::Open => next.is_some_and(is_letter_or_digit),
+            Facing::Close => before.is_some_and(|b| is_letter_or_digit(b) || ".,!?".contains(b)),
             Facing::Either => false,
         };
         let facing = if glyph == Facing::Either || clear {
@@ -350,7 +341,7 @@ fn marks_in(block: &Block) -> Vec<Mark> {
         } else {
             glyph
         };
-        marks.push(Mark {
+        Some(Mark {
             at,
             len: c.len_utf8(),
             style,
@@ -359,9 +350,22 @@ fn marks_in(block: &Block) -> Vec<Mark> {
             after_sentence_end: before.is_some_and(char::is_whitespace)
                 && text[..at].trim_end().ends_with(['.', '!', '?']),
             after_punctuation: before.is_some_and(|b| ",.!?".contains(b)),
-        });
-    }
-    marks
+        })
+    })
+}
+
+/// Where a quotation mark may be in `bytes`: every mark is '"' or '\'', or starts with one
+/// of two lead bytes (« and » with 0xC2, the curly ones with 0xE2), so only those places are
+/// decoded. Both kinds are found with `memchr` (0xC2, also the lead byte of a no-break space,
+/// on its own) and merged in order.
+fn mark_bytes(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut common = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
+    let mut guillemets = memchr::memchr_iter(0xC2, bytes).peekable();
+    std::iter::from_fn(move || match (common.peek(), guillemets.peek()) {
+        (Some(&a), Some(&b)) if b < a => guillemets.next(),
+        (Some(_), _) => common.next(),
+        (None, _) => guillemets.next(),
+    })
 }
 
 /// Any quotation mark, straight or curly, double or single.
@@ -384,8 +388,8 @@ fn mark_kind(c: char) -> Option<(MarkStyle, Facing)> {
 
 /// A single mark inside a word ("don't"), or before a year ("’90s").
 fn is_apostrophe(before: Option<char>, next: Option<char>) -> bool {
-    let letter_before = before.is_some_and(char::is_alphanumeric);
-    let letter_after = next.is_some_and(char::is_alphanumeric);
+    let letter_before = before.is_some_and(is_letter_or_digit);
+    let letter_after = next.is_some_and(is_letter_or_digit);
     (letter_before && letter_after) || next.is_some_and(|n| n.is_ascii_digit())
 }
 

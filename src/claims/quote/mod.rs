@@ -16,6 +16,7 @@ use crate::settings::Settings;
 use crate::span::Span;
 use crate::style::credits::CreditPatterns;
 use crate::style::words::Words;
+use crate::text::is_letter_or_digit;
 
 pub use marks::{BreakKind, BreakMark, MarkStyle, StrayMark};
 use speaker::{find_speaker, person_named, Side};
@@ -460,7 +461,7 @@ fn signed_after(text: &str, after: Range<usize>) -> Option<Range<usize>> {
     let name = person_named(text, start..after.end)?;
     let at_start = name.start == start;
     let alone = text[name.end..after.end]
-        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_matches(|c: char| !is_letter_or_digit(c))
         .is_empty();
     (at_start && (set_off || alone)).then_some(name)
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::style::word_lists::List;
 use crate::style::words::Words;
-use crate::text::LowerAscii;
+use crate::text::{is_letter, is_letter_or_digit, LowerAscii};
 
 /// Which side of the quotation a stretch of text is on: the verb nearest the quotation wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -460,7 +460,7 @@ fn words(text: &str, within: Range<usize>) -> Vec<Word> {
     let scope = text.get(within.clone()).unwrap_or("");
     for (offset, c) in scope.char_indices() {
         let at = within.start + offset;
-        let starts_word = c.is_alphanumeric() || c == '@';
+        let starts_word = is_letter_or_digit(c) || c == '@';
         let inside_word = starts_word || matches!(c, '_' | '-' | '\'' | '’' | '.');
         match start {
             Some(_) if inside_word => {}
@@ -530,12 +530,50 @@ fn push_word(text: &str, words: &mut Vec<Word>, range: Range<usize>, break_pendi
 
 /// "Mr", "J", "U.S" and other short forms that keep a name going after their period.
 fn is_abbreviation(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|&c| is_letter(c)).count();
     letters <= 3 && word.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn lower(text: &str, word: Word) -> String {
-    text[word.start..word.end].to_lowercase()
+/// A word of the text in lower case, for comparing with the word lists: the written word
+/// itself when it has no capitals (most words), a short ASCII word lowered on the stack,
+/// and only anything else lowered into a new string.
+enum Lowered<'t> {
+    Written(&'t str),
+    Ascii(LowerAscii),
+    Other(String),
+}
+
+impl Lowered<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Lowered::Written(word) => word,
+            // Lowered ASCII is ASCII.
+            Lowered::Ascii(lower) => std::str::from_utf8(lower.as_bytes()).unwrap_or_default(),
+            Lowered::Other(word) => word,
+        }
+    }
+}
+
+impl std::ops::Deref for Lowered<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+fn lower(text: &str, word: Word) -> Lowered<'_> {
+    let written = &text[word.start..word.end];
+    if written
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Lowered::Written(written);
+    }
+    match LowerAscii::new(written) {
+        Some(lower) => Lowered::Ascii(lower),
+        None => Lowered::Other(written.to_lowercase()),
+    }
 }
 
 fn is_adverb(word: &str) -> bool {
@@ -547,7 +585,7 @@ fn is_capitalised(text: &str, word: Word) -> bool {
     text[word.start..word.end]
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c == '@' || (c.is_alphabetic() && !c.is_lowercase()))
+        .is_some_and(|c| c.is_uppercase() || c == '@' || (is_letter(c) && !c.is_lowercase()))
 }
 
 #[cfg(test)]

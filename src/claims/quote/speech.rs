@@ -5,6 +5,7 @@ use crate::document::{Block, Document};
 use crate::style::credits::CreditPatterns;
 use crate::style::word_lists::List;
 use crate::style::words::Words;
+use crate::text::is_letter_or_digit;
 
 /// Quotations shorter than this many words are phrases, not speech, unless they hold a
 /// sentence break ("No. Never.").
@@ -95,24 +96,59 @@ pub fn is_speech_length(inner: &str) -> bool {
 /// Words, counting a run of ideographs as one word per two characters; `cap` when there are
 /// at least that many. Every caller compares the count with a small bound: counting stops
 /// there rather than reading a long paragraph to its end.
+///
+/// Read byte by byte: an ASCII byte is told apart without decoding a character, and only a
+/// token with other characters is read again as characters.
 pub fn word_count_up_to(text: &str, cap: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut count = 0;
-    for token in text.split_whitespace() {
-        if count >= cap {
-            return cap;
-        }
-        count += if token.is_ascii() {
-            usize::from(token.bytes().any(|b| b.is_ascii_alphanumeric()))
-        } else {
-            let ideographs = token.chars().filter(|c| is_ideograph(*c)).count();
-            if ideographs > 0 {
-                ideographs.div_ceil(2)
+    let mut at = 0;
+    while count < cap && at < bytes.len() {
+        let start = at;
+        let mut ascii = true;
+        let mut ascii_alphanumeric = false;
+        // The token's end, and the width of the white space after it.
+        let mut space = 0;
+        while let Some(&byte) = bytes.get(at) {
+            if byte.is_ascii() {
+                // `char::is_whitespace` of an ASCII character (with the vertical tab).
+                if matches!(byte, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                    space = 1;
+                    break;
+                }
+                ascii_alphanumeric |= byte.is_ascii_alphanumeric();
+                at += 1;
             } else {
-                usize::from(token.chars().any(char::is_alphanumeric))
+                let c = text[at..].chars().next().unwrap_or_default();
+                if c.is_whitespace() {
+                    space = c.len_utf8();
+                    break;
+                }
+                ascii = false;
+                at += c.len_utf8();
             }
-        };
+        }
+        if at > start {
+            count += if ascii {
+                usize::from(ascii_alphanumeric)
+            } else {
+                wide_token_words(&text[start..at])
+            };
+        }
+        at += space;
     }
     count.min(cap)
+}
+
+/// The words of a token with characters beyond ASCII: its ideographs two to a word, or one
+/// word if it holds a letter or digit.
+fn wide_token_words(token: &str) -> usize {
+    let ideographs = token.chars().filter(|c| is_ideograph(*c)).count();
+    if ideographs > 0 {
+        ideographs.div_ceil(2)
+    } else {
+        usize::from(token.chars().any(is_letter_or_digit))
+    }
 }
 
 fn is_ideograph(c: char) -> bool {
@@ -140,7 +176,7 @@ fn is_title_case(text: &str) -> bool {
     // Counted, not collected: a lower-case long word settles it at once.
     let mut long = 0;
     for word in text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .split(|c: char| !is_letter_or_digit(c) && c != '\'' && c != '’')
         .filter(|w| w.chars().nth(3).is_some())
     {
         if !word.starts_with(char::is_uppercase) {
@@ -155,7 +191,7 @@ fn is_title_case(text: &str) -> bool {
 /// “...”", "the title itself, “...”"). Language tags ("[es]") are skipped.
 pub fn introduced_as_title(before: &str) -> bool {
     without_tags(before)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_letter_or_digit(c))
         .filter(|word| !word.is_empty())
         .rev()
         .take(2)
@@ -242,7 +278,7 @@ pub fn colon_names_a_source(
         return true;
     };
     let mut words = written
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .split(|c: char| !is_letter_or_digit(c) && c != '\'' && c != '’')
         .filter(|word| !word.is_empty())
         .map(str::to_lowercase);
     let empty_subject = match words.next().as_deref() {
@@ -313,7 +349,7 @@ fn names_a_document(text: &str) -> bool {
         "website",
         "page",
     ];
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_letter_or_digit(c))
         .filter(|word| !word.is_empty())
         .any(|word| {
             let lower = word.to_lowercase();
@@ -371,6 +407,48 @@ pub fn follows_an_embed(doc: &Document, index: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The count as first written: tokens split at white space.
+    fn word_count_by_tokens(text: &str, cap: usize) -> usize {
+        let mut count = 0;
+        for token in text.split_whitespace() {
+            if count >= cap {
+                return cap;
+            }
+            count += if token.is_ascii() {
+                usize::from(token.bytes().any(|b| b.is_ascii_alphanumeric()))
+            } else {
+                wide_token_words(token)
+            };
+        }
+        count.min(cap)
+    }
+
+    #[test]
+    fn words_counted_byte_by_byte_are_the_tokens_counted() {
+        let pieces = [
+            "a", "Bc", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2003}",
+            "\u{3000}", "\u{85}", "é", "—", "…", "中", "国", "한", "1", ".", ",", "“", "”",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut below = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let len = below(16);
+            let text: String = (0..len).map(|_| pieces[below(pieces.len())]).collect();
+            for cap in [0, 1, 2, 5, 13, 41] {
+                assert_eq!(
+                    word_count_up_to(&text, cap),
+                    word_count_by_tokens(&text, cap),
+                    "{text:?} up to {cap}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn speech_length() {
