@@ -7,6 +7,8 @@ pub mod date;
 pub mod mention;
 pub mod name;
 pub mod quote;
+#[cfg(test)]
+mod seed_speakers;
 
 use crate::document::Document;
 use crate::settings::Settings;
@@ -104,18 +106,24 @@ impl<'a> ClaimView<'a> for QuoteGroup<'a> {
     }
 }
 
+/// What an article states, by kind.
 #[derive(Debug, Default)]
 pub struct Claims {
+    /// Dates, with their weekdays.
     pub dates: Vec<date::DateClaim>,
+    /// Quotations, with their speakers.
     pub quotes: Vec<quote::Quotation>,
     /// Closing quotation marks that close nothing.
     pub stray_quote_marks: Vec<quote::StrayMark>,
+    /// Names and titles the fact base knows.
     pub mentions: Vec<mention::Mention>,
     /// Titles of offices in the article's own words (see [`mention::Title`]).
     pub titles: Vec<mention::Title>,
+    /// Counts ("the 30 NATO allies").
     pub counts: Vec<count::CountClaim>,
     /// Ages given to people the fact base knows.
     pub ages: Vec<age::AgeClaim>,
+    /// Names of people, for consistency.
     pub names: name::Names,
 }
 
