@@ -20,7 +20,9 @@
 //!   [`render_json`], [`render_sarif`] and [`render_html`];
 //! - the command line: [`run_cli`], all the `factlint` binary calls.
 //!
-//! `tests/public_api.rs` names each of these, and `missing_docs` holds for all of them.
+//! `tests/public_api.rs` names each of these, and `missing_docs` holds for all of them. Two
+//! public modules are hidden from the documentation and are not API: `fuzz` (what the fuzz
+//! targets, a crate of their own, call) and `internals` (what the benchmarks reach).
 //!
 //! # Layers
 //!

@@ -15,7 +15,7 @@ use crate::settings::Settings;
 
 /// Claims come in groups, each read by a few rules. The pipeline extracts a group before the
 /// first rule that reads it and drops it after the last, so a long file's claims are never
-/// all held at once. A rule is given its group's claims only, as a [`ClaimView`]: the view its
+/// all held at once. A rule is given its group's claims only, as a `ClaimView`: the view its
 /// `check` takes is the group it is run with, so a rule cannot read a group that is not held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ClaimGroup {
@@ -117,7 +117,7 @@ pub struct Claims {
     pub stray_quote_marks: Vec<quote::StrayMark>,
     /// Names and titles the fact base knows.
     pub mentions: Vec<mention::Mention>,
-    /// Titles of offices in the article's own words (see [`mention::Title`]).
+    /// Titles of offices in the article's own words (see `mention::Title`).
     pub titles: Vec<mention::Title>,
     /// Counts ("the 30 NATO allies").
     pub counts: Vec<count::CountClaim>,
