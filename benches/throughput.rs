@@ -17,8 +17,7 @@ use divan::{black_box, Bencher};
 use pulldown_cmark::Parser;
 use rayon::prelude::*;
 
-use factlint::claims::{ClaimGroup, Claims};
-use factlint::document::Document;
+use factlint::internals::{ClaimGroup, Claims, Document};
 use factlint::{check_source, Settings};
 use floor::{options, parse_and_match, Granularity, TEN_REGEXES};
 

@@ -14,6 +14,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
+#[cfg(test)]
+mod labelled_cases;
 mod narrow;
 
 use crate::claims::date::{parse_full_date, DateClaim, MonthDay};
@@ -46,10 +48,13 @@ const ANCHOR_DAYS: [MonthDay; 36] = {
 /// Where the publication date came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DateSource {
+    /// `--date`.
     Cli,
     /// The front-matter key that held it.
     FrontMatter(String),
+    /// A dateline ("BUCHAREST, Nov. 30, 2022 —").
     Dateline,
+    /// Inferred from the weekdays and dates the article gives.
     Inferred,
 }
 
@@ -65,9 +70,12 @@ impl DateSource {
     }
 }
 
+/// The date an article is judged on, and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PublicationDate {
+    /// The date.
     pub date: NaiveDate,
+    /// Where it came from.
     pub source: DateSource,
     /// Where in the article it was read, if it was read there.
     pub span: Option<Span>,

@@ -275,10 +275,10 @@ impl clap::builder::TypedValueParser for RuleName {
         value: &std::ffi::OsStr,
     ) -> Result<String, clap::Error> {
         let text = value.to_string_lossy().trim().to_string();
-        if text.is_empty() || factlint::registry::RuleId::from_name_or_code(&text).is_some() {
+        if text.is_empty() || crate::registry::RuleId::from_name_or_code(&text).is_some() {
             return Ok(text);
         }
-        let hint = factlint::registry::RuleId::suggest(&text)
+        let hint = crate::registry::RuleId::suggest(&text)
             .map(|near| format!("; did you mean `{near}`?"))
             .unwrap_or_default();
         let flag = arg
@@ -295,9 +295,9 @@ impl clap::builder::TypedValueParser for RuleName {
     fn possible_values(
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(factlint::registry::all_metas().iter().map(
-            |meta| clap::builder::PossibleValue::new(meta.name).help(meta.summary),
-        )))
+        Some(Box::new(crate::registry::all_metas().iter().map(|meta| {
+            clap::builder::PossibleValue::new(meta.name).help(meta.summary)
+        })))
     }
 }
 

@@ -21,8 +21,10 @@ pub const CONFIG_FILE_NAME: &str = "factlint.toml";
 /// House spelling: which side of the Atlantic the newsroom writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 pub enum Dialect {
+    /// British spelling (`en-GB`).
     #[serde(rename = "en-GB")]
     British,
+    /// American spelling (`en-US`).
     #[serde(rename = "en-US")]
     American,
 }
@@ -183,15 +185,21 @@ struct NamedFolder {
 pub struct Config {
     /// The file it came from (None: built-in defaults).
     pub path: Option<PathBuf>,
+    /// `dialect`: the house spelling.
     pub dialect: Option<Dialect>,
+    /// `[rules]`: each rule's level.
     pub rules: BTreeMap<RuleId, RuleLevel>,
     /// Extra fact folders, resolved against the config file's folder.
     pub facts: Vec<PathBuf>,
+    /// Leave out the embedded fact base.
     pub no_default_facts: bool,
     /// Extra style folders, resolved against the config file's folder.
     pub style: Vec<PathBuf>,
+    /// The front-matter keys read as the publication date, in order.
     pub date_keys: Vec<String>,
+    /// Whether an article without a byline is a finding.
     pub require_byline: bool,
+    /// Whether an image without a credit is a finding.
     pub require_image_credit: bool,
     /// Articles a folder walk skips (`exclude` and `extend-exclude`).
     pub exclude: PathGlobs,
@@ -215,6 +223,7 @@ pub fn default_date_keys() -> Vec<String> {
 }
 
 impl Config {
+    /// The configuration with no file: every default.
     pub fn zero() -> Self {
         Config {
             date_keys: default_date_keys(),

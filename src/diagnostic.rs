@@ -10,11 +10,14 @@ use crate::span::Span;
 /// A secondary span with its own short message ("the majority form", "this date").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
+    /// Where the label points.
     pub span: Span,
+    /// What the labelled text is, in a few words.
     pub message: String,
 }
 
 impl Label {
+    /// A label on `span`.
     pub fn new(span: Span, message: impl Into<String>) -> Self {
         Self {
             span,
@@ -26,11 +29,14 @@ impl Label {
 /// Replace the bytes of `span` with `replacement`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
+    /// The bytes replaced (empty: an insertion).
     pub span: Span,
+    /// What they are replaced with.
     pub replacement: String,
 }
 
 impl Edit {
+    /// Replace the bytes of `span` with `replacement`.
     pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
         Self {
             span,
@@ -49,18 +55,24 @@ pub enum Applicability {
     Unsafe,
 }
 
+/// A set of edits that resolves a finding, applied together.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
+    /// What the fix does ("Replace with Tuesday").
     pub title: String,
+    /// Whether `--fix` applies it, or only `--unsafe-fixes`.
     pub applicability: Applicability,
+    /// The edits, which do not overlap.
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
+    /// A fix that keeps the meaning.
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
         Self::new(title.into(), Applicability::Safe, edits)
     }
 
+    /// A fix that changes what the article says.
     pub fn unsafe_edit(title: impl Into<String>, edits: Vec<Edit>) -> Self {
         Self::new(title.into(), Applicability::Unsafe, edits)
     }
@@ -100,11 +112,17 @@ fn push_snug<T>(list: &mut Vec<T>, item: T) {
 /// output format.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The rule that found it.
     pub rule: RuleId,
+    /// Its severity after configuration.
     pub severity: Severity,
+    /// What is wrong, in one sentence.
     pub message: String,
+    /// The text it is about.
     pub span: Span,
+    /// Other text that explains it (the dates that disagree, the majority form).
     pub labels: Vec<Label>,
+    /// What to do about it.
     pub help: Option<String>,
     /// Provenance of the fact that was used, for fact findings.
     pub source: Option<String>,
@@ -127,26 +145,31 @@ impl Diagnostic {
         }
     }
 
+    /// The same finding at `severity`.
     pub fn with_severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self
     }
 
+    /// The same finding with one more label.
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
         push_snug(&mut self.labels, Label::new(span, message));
         self
     }
 
+    /// The same finding with help text.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
+    /// The same finding naming the fact's provenance.
     pub fn with_source(mut self, source: impl Into<String>) -> Self {
         self.source = Some(source.into());
         self
     }
 
+    /// The same finding with one more fix, after those it has.
     pub fn with_fix(mut self, fix: Fix) -> Self {
         push_snug(&mut self.fixes, fix);
         self

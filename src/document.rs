@@ -35,6 +35,7 @@ pub enum BlockKind {
 /// sentence is kept inline, and offsets are `u32` (files over 4 GiB are refused before this).
 #[derive(Clone, Debug)]
 pub struct Block<'a> {
+    /// Paragraph, heading, list item and so on.
     pub kind: BlockKind,
     /// Inside a list item.
     pub in_list: bool,
@@ -104,6 +105,7 @@ impl<'a> Block<'a> {
         Span::new(start, end)
     }
 
+    /// Whether it is a heading.
     pub fn is_heading(&self) -> bool {
         matches!(self.kind, BlockKind::Heading(_))
     }
@@ -229,14 +231,20 @@ pub struct Image {
 pub struct Document<'a> {
     /// The file as read (including any byte-order mark).
     pub source: &'a str,
+    /// The YAML front matter, when the file has one.
     pub front_matter: Option<FrontMatter>,
+    /// The text blocks, in source order.
     pub blocks: Vec<Block<'a>>,
+    /// HTML comments (suppressions live in them).
     pub comments: Vec<HtmlComment>,
+    /// Images, with their alt text and title.
     pub images: Vec<Image>,
+    /// Line starts, for lines and columns.
     pub line_index: LineIndex,
 }
 
 impl<'a> Document<'a> {
+    /// Parse an article.
     pub fn parse(source: &'a str) -> Self {
         Self::parse_in_sections(source, SECTION_BYTES)
     }

@@ -15,10 +15,13 @@ use crate::suppress;
 /// Everything factlint has to say about one file.
 #[derive(Debug)]
 pub struct FileReport {
+    /// The path as given (or `-` for standard input).
     pub path: String,
     /// The text that was checked (empty when the file could not be read as text).
     pub source: Arc<String>,
+    /// The findings, in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The date the article was judged on, when one was found or given.
     pub publication: Option<PublicationDate>,
     /// Problems with the file itself (unreadable, not UTF-8, broken front matter).
     pub errors: Vec<InputError>,
@@ -27,6 +30,7 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// The report on a file that could not be checked.
     pub fn failed(error: InputError) -> Self {
         Self {
             path: error.path.clone(),
@@ -38,6 +42,7 @@ impl FileReport {
         }
     }
 
+    /// How many findings have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()

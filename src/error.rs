@@ -4,23 +4,27 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{LabeledSpan, NamedSource, SourceCode};
+use miette::{LabeledSpan, SourceCode};
 
 use crate::span::Span;
 
 /// A file that could not be read or understood. Reported, never a panic; the run goes on.
 #[derive(Clone, Debug)]
 pub struct InputError {
+    /// The file (or path argument) it is about.
     pub path: String,
+    /// What went wrong.
     pub message: String,
     /// Where in the file, when the file is text.
     pub span: Option<Span>,
     /// The file's text, so the span can be shown.
     pub text: Option<Arc<String>>,
+    /// What to do about it.
     pub help: Option<String>,
 }
 
 impl InputError {
+    /// An error about `path`.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             path: path.into(),
@@ -38,6 +42,7 @@ impl InputError {
         self
     }
 
+    /// The same error with help text.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -90,53 +95,5 @@ impl miette::Diagnostic for InputError {
             Some("here".to_string()),
             span,
         ))))
-    }
-}
-
-/// An [`InputError`] with its file attached as a named source, for miette rendering.
-pub struct NamedInputError<'a> {
-    pub error: &'a InputError,
-    pub source: Option<NamedSource<Arc<String>>>,
-}
-
-impl<'a> NamedInputError<'a> {
-    pub fn new(error: &'a InputError) -> Self {
-        let source = error
-            .text
-            .as_ref()
-            .map(|text| NamedSource::new(&error.path, Arc::clone(text)));
-        Self { error, source }
-    }
-}
-
-impl fmt::Debug for NamedInputError<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.error, f)
-    }
-}
-
-impl fmt::Display for NamedInputError<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.error, f)
-    }
-}
-
-impl std::error::Error for NamedInputError<'_> {}
-
-impl miette::Diagnostic for NamedInputError<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.error.code()
-    }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.error.help()
-    }
-
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|source| source as &dyn SourceCode)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.error.labels()
     }
 }

@@ -217,4 +217,23 @@ mod tests {
         assert!(write_atomically(&path, b"old", "newer").is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
     }
+
+    /// The CLI reads, checks and writes in one run, so the race cannot be staged through it
+    /// deterministically; `write_atomically` is what it calls with the bytes it read.
+    #[test]
+    fn fix_never_overwrites_a_file_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "as read").unwrap();
+        std::fs::write(&path, "changed by someone else").unwrap();
+        let error = write_atomically(&path, b"as read", "fixed").unwrap_err();
+        assert!(error.to_string().contains("changed on disk"), "{error}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "changed by someone else"
+        );
+        std::fs::remove_file(&path).unwrap();
+        assert!(write_atomically(&path, b"as read", "fixed").is_err());
+        assert!(!path.exists(), "a deleted file is not recreated");
+    }
 }

@@ -10,12 +10,16 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Context worth knowing; shown with `--verbose`.
     Info,
+    /// Probably wrong.
     Warning,
+    /// Wrong.
     Error,
 }
 
 impl Severity {
+    /// The lowercase name, as the outputs and the config write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -34,10 +38,15 @@ impl fmt::Display for Severity {
 /// Static description of a rule: what `factlint rules` lists and `explain` prints.
 #[derive(Debug)]
 pub struct RuleMeta {
+    /// The rule.
     pub id: RuleId,
+    /// The stable code (`FL001`).
     pub code: &'static str,
+    /// The name (`date-weekday`).
     pub name: &'static str,
+    /// The severity before configuration.
     pub default_severity: Severity,
+    /// One line on what it checks.
     pub summary: &'static str,
     /// The rule's documentation (Markdown): What it checks, Why, Example, Fix, Fact base.
     pub doc: &'static str,
@@ -78,7 +87,7 @@ macro_rules! define_registry {
     ($( $variant:ident => $code:literal, $name:literal, $severity:ident, $fixable:literal, $module:ident, $summary:literal; )*) => {
         /// Every rule, with its stable code and name.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum RuleId { $( $variant, )* }
+        pub enum RuleId { $( #[doc = $summary] $variant, )* }
 
         static METAS: &[RuleMeta] = &[ $(
             RuleMeta {
@@ -93,6 +102,7 @@ macro_rules! define_registry {
         )* ];
 
         impl RuleId {
+            /// Every rule, in registry order.
             pub const ALL: &'static [RuleId] = &[ $( RuleId::$variant, )* ];
         }
     };
@@ -100,14 +110,17 @@ macro_rules! define_registry {
 rule_table!(define_registry);
 
 impl RuleId {
+    /// The rule's description.
     pub fn meta(self) -> &'static RuleMeta {
         &METAS[self as usize]
     }
 
+    /// The rule's name (`date-weekday`).
     pub fn name(self) -> &'static str {
         self.meta().name
     }
 
+    /// The rule's code (`FL001`).
     pub fn code(self) -> &'static str {
         self.meta().code
     }
@@ -141,6 +154,7 @@ impl fmt::Display for RuleId {
     }
 }
 
+/// Every rule's description, in registry order.
 pub fn all_metas() -> &'static [RuleMeta] {
     METAS
 }

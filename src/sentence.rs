@@ -14,13 +14,14 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Split `text` into sentence ranges covering it (whitespace between sentences is dropped).
+#[cfg(test)]
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     split_into(text, &mut sentences);
     sentences
 }
 
-/// [`split`], appending to `sentences`.
+/// Split `text` into sentence ranges, appending to `sentences`.
 pub fn split_into(text: &str, sentences: &mut Vec<Range<usize>>) {
     let bytes = text.as_bytes();
     let mut start = skip_space(text, 0);

@@ -20,15 +20,21 @@ pub struct RuleSelection {
     pub ignore: BTreeSet<RuleId>,
 }
 
+/// What one check runs with: the configuration, the command line's rule choices, the fact
+/// base and the style data.
 #[derive(Clone, Debug)]
 pub struct Settings {
+    /// The configuration file's settings.
     pub config: Config,
+    /// `--select` and `--ignore`.
     pub selection: RuleSelection,
     /// `--date`: the publication date, overriding everything in the article.
     pub date_override: Option<NaiveDate>,
     /// Candidate publication dates are never after this day.
     pub today: NaiveDate,
+    /// The facts claims are judged against.
     pub facts: Arc<FactBase>,
+    /// Spelling, title and credit lists.
     pub style: Arc<StyleData>,
 }
 
@@ -50,10 +56,12 @@ impl Settings {
         Self::new(Config::zero(), FactBase::embedded(), StyleData::embedded())
     }
 
+    /// The house spelling, when configured.
     pub fn dialect(&self) -> Option<Dialect> {
         self.config.dialect
     }
 
+    /// Whether `rule` runs: selected, not ignored, not turned off.
     pub fn is_enabled(&self, rule: RuleId) -> bool {
         if self.selection.ignore.contains(&rule) {
             return false;

@@ -18,18 +18,27 @@ use crate::style::StyleData;
 /// What the command line says over every config file.
 #[derive(Clone, Debug, Default)]
 pub struct Overrides {
+    /// `--config`: this file instead of the one found upward.
     pub config: Option<PathBuf>,
+    /// `--select` and `--ignore`.
     pub selection: RuleSelection,
+    /// `--date`: the publication date of every article.
     pub date: Option<NaiveDate>,
+    /// `--facts`: more fact folders.
     pub facts: Vec<PathBuf>,
+    /// `--no-default-facts`.
     pub no_default_facts: bool,
+    /// `--dialect`.
     pub dialect: Option<Dialect>,
+    /// The day taken as today (tests fix it).
     pub today: Option<NaiveDate>,
 }
 
 /// Settings, or every error in the files they are built from.
 pub type SettingsResult = Result<Arc<Settings>, Vec<InputError>>;
 
+/// The settings for each article: its `factlint.toml` (found upward from it) under the
+/// overrides, each config loaded once.
 #[derive(Debug, Default)]
 pub struct Workspace {
     overrides: Overrides,
@@ -37,6 +46,7 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// A workspace with these overrides and nothing loaded yet.
     pub fn new(overrides: Overrides) -> Self {
         Self {
             overrides,

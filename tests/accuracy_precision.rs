@@ -35,7 +35,7 @@ fn verdicts_are_complete() {
         );
         assert!(!verdict.reason.trim().is_empty(), "no reason: {verdict:?}");
         assert!(
-            factlint::rules::RuleId::from_name_or_code(&verdict.rule).is_some(),
+            factlint::RuleId::from_name_or_code(&verdict.rule).is_some(),
             "no such rule: {verdict:?}"
         );
         let path = review::root().join("tests/corpus").join(&verdict.file);

@@ -480,7 +480,7 @@ fn rules_and_explain() {
 #[test]
 fn the_readme_rule_table_matches_factlint_rules() {
     let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
-    for meta in factlint::rules::all_metas() {
+    for meta in factlint::all_metas() {
         let row = format!(
             "| {} | `{}` | {} | {} |",
             meta.code, meta.name, meta.default_severity, meta.summary
@@ -490,7 +490,7 @@ fn the_readme_rule_table_matches_factlint_rules() {
     let rows = readme.lines().filter(|l| l.starts_with("| FL")).count();
     assert_eq!(
         rows,
-        factlint::rules::all_metas().len(),
+        factlint::all_metas().len(),
         "README lists rules that do not exist"
     );
 }

@@ -526,7 +526,7 @@ fn the_readme_config_example_is_valid() {
     let section = &readme[readme.find("## Configuration").unwrap()..];
     let start = section.find("```toml\n").unwrap() + "```toml\n".len();
     let text = &section[start..start + section[start..].find("```").unwrap()];
-    let config = factlint::config::Config::parse_all(text, Path::new("/news/factlint.toml"))
+    let config = factlint::Config::parse_all(text, Path::new("/news/factlint.toml"))
         .unwrap_or_else(|errors| panic!("{errors:?}"));
     assert_eq!(config.per_path.len(), 1);
     assert!(config.exclude.matches(Path::new("/news/drafts/a.md")));

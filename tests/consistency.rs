@@ -4,13 +4,10 @@
 
 mod common;
 
-use factlint::config::{Config, Dialect};
-use factlint::diagnostic::{Applicability, Severity};
-use factlint::engine::FileReport;
-use factlint::fix::apply_fixes;
-use factlint::rules::RuleId;
-use factlint::style::StyleData;
-use factlint::{check_source, Settings};
+use factlint::{
+    apply_fixes, check_source, Applicability, Config, Dialect, FileReport, RuleId, Settings,
+    Severity, StyleData,
+};
 
 const RULES: [RuleId; 2] = [RuleId::SpellingConsistency, RuleId::NameConsistency];
 
@@ -161,7 +158,7 @@ fn users_style_folders_add_spellings_and_titles() {
     let style = StyleData::load(&[dir.path().to_path_buf()]).unwrap();
     let mut config = Config::zero();
     config.dialect = Some(Dialect::American);
-    let settings = Settings::new(config, factlint::facts::FactBase::embedded(), style.into());
+    let settings = Settings::new(config, factlint::FactBase::embedded(), style.into());
     let report = check_source(
         "a.md",
         "Whilst the Chief-Whip spoke, the Chief Whip left.\n",

@@ -3,8 +3,7 @@
 
 mod common;
 
-use factlint::rules::RuleId;
-use factlint::workspace::{Overrides, Workspace};
+use factlint::{Overrides, RuleId, Workspace};
 
 /// The seed article (shared/seed/nato-bucharest.md), copied into the fixtures.
 fn seed() -> String {

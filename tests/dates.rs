@@ -1,16 +1,10 @@
 //! Dates end to end: the labelled weekday cases, the seed article and the publication date in
-//! the JSON output (the rule docs' examples are tested in `tests/rule_docs.rs`).
+//! the JSON output (the rule docs' examples are tested in `tests/rule_docs.rs`; the dates the
+//! cases resolve to, and the seed's inferred years, in `src/article/labelled_cases.rs`).
 
 mod common;
 
-use chrono::{Datelike, NaiveDate};
-use factlint::article::{nearest_day, ArticleContext, DateSource};
-use factlint::claims::date::weekday_name;
-use factlint::claims::Claims;
-use factlint::diagnostic::Severity;
-use factlint::document::Document;
-use factlint::output::{json, RunReport};
-use factlint::rules::RuleId;
+use factlint::{render_json, RuleId, RunReport, Severity};
 
 const CASES: &str = include_str!("data/weekday-cases.tsv");
 const SEED: &str = include_str!("../examples/nato-bucharest.md");
@@ -24,7 +18,6 @@ struct Case<'a> {
     publication_date: &'a str,
     wrong: bool,
     true_weekdays: Vec<&'a str>,
-    resolved: Vec<NaiveDate>,
 }
 
 fn cases() -> Vec<Case<'static>> {
@@ -44,7 +37,6 @@ fn cases() -> Vec<Case<'static>> {
                     other => panic!("label {other}"),
                 },
                 true_weekdays: columns[3].split('-').collect(),
-                resolved: columns[4].split(';').map(common::date).collect(),
             }
         })
         .collect()
@@ -69,41 +61,6 @@ fn every_labelled_weekday_case() {
                 "must stay silent: {}: {found:#?}",
                 case.sentence
             );
-        }
-    }
-}
-
-#[test]
-fn every_labelled_case_resolves_to_its_dates() {
-    let settings = common::settings();
-    for case in cases() {
-        let source = article(case.publication_date, case.sentence);
-        let doc = Document::parse(&source);
-        let claims = Claims::extract(&doc, &settings);
-        let context = ArticleContext::resolve(&doc, &claims, &settings);
-        let publication = context.publication.as_ref().unwrap();
-        assert_eq!(publication.date, common::date(case.publication_date));
-        let paired: Vec<_> = claims
-            .dates
-            .iter()
-            .filter(|c| c.weekday.is_some())
-            .collect();
-        assert_eq!(paired.len(), case.resolved.len(), "{}", case.sentence);
-        for (claim, expected) in paired.iter().zip(&case.resolved) {
-            let days = if claim.year.is_some() {
-                claim.written_dates()
-            } else {
-                claim
-                    .month_day()
-                    .and_then(|md| nearest_day(md, publication.date))
-                    .into_iter()
-                    .collect()
-            };
-            assert!(days.contains(expected), "{}: {days:?}", case.sentence);
-            if !case.wrong {
-                let weekday = claim.weekday.as_ref().unwrap().weekday;
-                assert_eq!(weekday_name(expected.weekday()), weekday_name(weekday));
-            }
         }
     }
 }
@@ -170,26 +127,6 @@ fn the_seed_article_with_a_wrong_weekday() {
 }
 
 #[test]
-fn the_seed_article_infers_its_candidate_years() {
-    let settings = {
-        let mut settings = common::settings();
-        settings.today = common::date("2026-11-28");
-        settings
-    };
-    let doc = Document::parse(SEED);
-    let claims = Claims::extract(&doc, &settings);
-    let mut context = ArticleContext::resolve(&doc, &claims, &settings);
-    assert!(context.publication.is_none());
-    let years: Vec<i32> = context.judgement_dates().iter().map(|d| d.year()).collect();
-    assert_eq!(years, [2005, 2011, 2016, 2022]);
-    // What the fact base does with "30 NATO allies" (true from 2020 to 2023).
-    context.narrow_to(|d| (2020..2023).contains(&d.year()));
-    let publication = context.publication.unwrap();
-    assert_eq!(publication.date, common::date("2022-11-30"));
-    assert_eq!(publication.source, DateSource::Inferred);
-}
-
-#[test]
 fn json_reports_the_publication_date_and_its_source() {
     let cases = [
         (article("2022-11-30", "Text."), "2022-11-30", "front-matter"),
@@ -209,7 +146,7 @@ fn json_reports_the_publication_date_and_its_source() {
             files: vec![common::lint(&source)],
             ..RunReport::default()
         };
-        let value: serde_json::Value = serde_json::from_str(&json::render(&run, false)).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&render_json(&run, false)).unwrap();
         let file = &value["files"][0];
         assert_eq!(file["publication_date"], expected_date, "{source}");
         assert_eq!(file["publication_date_source"], expected_source, "{source}");
@@ -218,7 +155,7 @@ fn json_reports_the_publication_date_and_its_source() {
         files: vec![common::lint("Nothing dated.\n")],
         ..RunReport::default()
     };
-    let value: serde_json::Value = serde_json::from_str(&json::render(&run, false)).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&render_json(&run, false)).unwrap();
     assert!(value["files"][0]["publication_date"].is_null());
     assert!(value["files"][0]["publication_date_source"].is_null());
 }

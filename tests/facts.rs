@@ -8,9 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use assert_cmd::Command;
-use factlint::check_source;
-use factlint::facts::FactBase;
-use factlint::rules::RuleId;
+use factlint::{check_source, FactBase, RuleId};
 
 fn live_rules() -> PathBuf {
     common::root().join("rules").join("facts")
@@ -77,7 +75,7 @@ fn every_office_has_terms_and_its_own_title() {
 fn load_folder(
     files: &[(&str, &str)],
     defaults: bool,
-) -> Result<Arc<FactBase>, Vec<factlint::error::InputError>> {
+) -> Result<Arc<FactBase>, Vec<factlint::InputError>> {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in files {
         std::fs::write(dir.path().join(name), text).unwrap();

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use factlint::rules::RuleId;
+use factlint::RuleId;
 
 fn fixture_files(rule_dir: &std::path::Path, kind: &str) -> Vec<PathBuf> {
     let dir = rule_dir.join(kind);

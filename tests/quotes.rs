@@ -1,12 +1,9 @@
-//! Quotations end to end: the seed article and its edits, and the speakers the claims carry
-//! (the rule docs' examples are tested in `tests/rule_docs.rs`).
+//! Quotations end to end: the seed article and its edits (the rule docs' examples are tested
+//! in `tests/rule_docs.rs`; the speakers the claims carry, in `src/claims/seed_speakers.rs`).
 
 mod common;
 
-use factlint::claims::quote::Attribution;
-use factlint::claims::Claims;
-use factlint::document::Document;
-use factlint::rules::RuleId;
+use factlint::RuleId;
 
 const QUOTE_RULES: &[RuleId] = &[RuleId::QuoteAttribution, RuleId::QuoteUnbalanced];
 
@@ -40,40 +37,6 @@ fn removing_the_speaker_leaves_the_quotation_unattributed() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, 29);
     assert!(found[0].1.starts_with("“NATO is an Alliance"), "{found:?}");
-}
-
-#[test]
-fn the_seed_quotations_carry_their_speakers() {
-    let source = seed();
-    let doc = Document::parse(&source);
-    let claims = Claims::extract(&doc, &common::settings());
-    let speakers: Vec<(Option<Attribution>, String)> = claims
-        .quotes
-        .iter()
-        .filter(|q| q.is_speech)
-        .map(|q| {
-            let speaker = q
-                .speaker
-                .as_ref()
-                .expect("every seed quotation has a speaker");
-            assert_eq!(speaker.span.text(&source), speaker.name);
-            (q.attribution, speaker.name.clone())
-        })
-        .collect();
-    assert_eq!(
-        speakers,
-        vec![
-            (
-                Some(Attribution::SpeechVerb),
-                "NATO Secretary-General Jens Stoltenberg".to_string()
-            ),
-            (Some(Attribution::SpeechVerb), "Stoltenberg".to_string()),
-            (
-                Some(Attribution::SpeechVerb),
-                "Secretary General Jens Stoltenberg".to_string()
-            ),
-        ]
-    );
 }
 
 #[test]

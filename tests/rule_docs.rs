@@ -5,8 +5,7 @@
 
 mod common;
 
-use factlint::check_source;
-use factlint::registry::{all_metas, RuleMeta, Severity};
+use factlint::{all_metas, check_source, RuleMeta, Severity};
 
 const SECTIONS: [&str; 5] = [
     "## What it checks",

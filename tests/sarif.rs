@@ -9,11 +9,10 @@ use std::sync::Arc;
 use assert_cmd::Command;
 use serde_json::Value;
 
-use factlint::diagnostic::{Diagnostic, Edit, Fix, Severity};
-use factlint::error::InputError;
-use factlint::output::{sarif, OutputOptions, RunReport};
-use factlint::rules::{all_metas, RuleId};
-use factlint::span::Span;
+use factlint::{
+    all_metas, render_sarif, Diagnostic, Edit, Fix, InputError, OutputOptions, RuleId, RunReport,
+    Severity, Span,
+};
 
 const ARTICLE: &str = "tests/data/article-multibyte.md";
 
@@ -258,7 +257,7 @@ fn findings_of_several_rules_are_valid_sarif() {
         verbose: true,
         ..OutputOptions::default()
     };
-    let log: Value = serde_json::from_str(&sarif::render(&report, &verbose)).unwrap();
+    let log: Value = serde_json::from_str(&render_sarif(&report, &verbose)).unwrap();
     assert_valid_sarif(&log);
     let results = results(&log);
     let ids: Vec<&str> = results
@@ -309,7 +308,7 @@ fn findings_of_several_rules_are_valid_sarif() {
 fn info_findings_only_with_verbose() {
     let (report, _) = synthetic_report();
     let log: Value =
-        serde_json::from_str(&sarif::render(&report, &OutputOptions::default())).unwrap();
+        serde_json::from_str(&render_sarif(&report, &OutputOptions::default())).unwrap();
     assert!(results(&log).iter().all(|r| r["level"] != "note"));
     assert_eq!(results(&log).len(), 3);
 }

@@ -936,21 +936,3 @@ fn with_the_count_history_the_undated_seed_is_judged_alike_too() {
     );
     assert!(judged.contains("judged as of 2022-11-30"), "{judged}");
 }
-
-#[test]
-fn imports_from_memory_match_imports_from_files() {
-    use factlint::wikidata::{prepare_texts, ImportOptions};
-    let dump = std::fs::read_to_string(example("dump-sample.json")).unwrap();
-    let options = ImportOptions {
-        inputs: vec!["dump-sample.json".into()],
-        out: PathBuf::from("facts"),
-        retrieved: "2026-11-29".parse().unwrap(),
-        of: None,
-        lang: "en".into(),
-        facts: Vec::new(),
-        no_default_facts: false,
-    };
-    let in_memory = prepare_texts(&[("dump-sample.json", &dump)], &options).unwrap();
-    let from_file = import(&[&example("dump-sample.json")], &[]);
-    assert_eq!(Some(in_memory.text), from_file.text);
-}

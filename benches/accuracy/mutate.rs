@@ -7,19 +7,11 @@ use std::ops::Range;
 
 use chrono::Datelike;
 use chrono::NaiveDate;
-use factlint::article::nearest_day;
-use factlint::claims::date::{render_weekday, weekday_name};
-use factlint::claims::mention::{MentionKind, TimeContext};
-use factlint::claims::Claims;
-use factlint::config::Dialect;
-use factlint::diagnostic::Severity;
-use factlint::document::{Block, Document};
-use factlint::facts::{
-    BirthDate, EntityId, EntityKind, FactBase, NameForm, NameTarget, OfficeId, Precision,
+use factlint::internals::{
+    nearest_day, render_weekday, weekday_name, BirthDate, Block, Claims, Document, EntityId,
+    EntityKind, MentionKind, NameForm, NameTarget, OfficeId, Precision, TimeContext, MONTH_NAMES,
 };
-use factlint::lexicon::MONTH_NAMES;
-use factlint::rules::RuleId;
-use factlint::{FileReport, Settings};
+use factlint::{Dialect, FactBase, FileReport, RuleId, Settings, Severity};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {

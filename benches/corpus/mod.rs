@@ -15,7 +15,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Duration, NaiveDate};
-use factlint::lexicon;
+use factlint::internals::{MONTH_AP, MONTH_NAMES};
 
 /// Where `cargo bench` and `scripts/bench.sh` keep the generated corpus.
 pub fn default_root() -> PathBuf {
@@ -171,8 +171,8 @@ fn person(rng: &mut Rng) -> String {
 /// The month in AP style: "Sept.", "Nov.", "March".
 fn short_month(date: NaiveDate) -> String {
     let month = date.month0() as usize;
-    let ap = lexicon::MONTH_AP[month];
-    if ap == lexicon::MONTH_NAMES[month] {
+    let ap = MONTH_AP[month];
+    if ap == MONTH_NAMES[month] {
         ap.to_string()
     } else {
         format!("{ap}.")
@@ -180,7 +180,7 @@ fn short_month(date: NaiveDate) -> String {
 }
 
 fn weekday_name(date: NaiveDate) -> &'static str {
-    lexicon::weekday_name(date.weekday())
+    factlint::internals::weekday_name(date.weekday())
 }
 
 /// "Tuesday (Nov. 29)": right, or (when `wrong`) one day off.

@@ -7,7 +7,7 @@ mod office;
 mod place;
 mod time;
 
-pub use time::{nearest_day, Dated, Period, TimeContext, When, NEAREST_DAYS};
+pub use time::{nearest_day, Period, TimeContext, NEAREST_DAYS};
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -34,6 +34,7 @@ pub struct Mention {
     pub kind: MentionKind,
 }
 
+/// What a mention names.
 #[derive(Clone, Debug)]
 pub enum MentionKind {
     /// A name and everything it may mean.

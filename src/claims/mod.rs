@@ -7,6 +7,8 @@ pub mod date;
 pub mod mention;
 pub mod name;
 pub mod quote;
+#[cfg(test)]
+mod seed_speakers;
 pub mod spelling;
 
 use crate::document::Document;
@@ -16,7 +18,7 @@ use spelling::SpellingCollector;
 
 /// Claims come in groups, each read by a few rules. The pipeline extracts a group before the
 /// first rule that reads it and drops it after the last, so a long file's claims are never
-/// all held at once. A rule is given its group's claims only, as a [`ClaimView`]: the view its
+/// all held at once. A rule is given its group's claims only, as a `ClaimView`: the view its
 /// `check` takes is the group it is run with, so a rule cannot read a group that is not held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ClaimGroup {
@@ -109,18 +111,24 @@ impl<'a> ClaimView<'a> for QuoteGroup<'a> {
     }
 }
 
+/// What an article states, by kind.
 #[derive(Debug, Default)]
 pub struct Claims {
+    /// Dates, with their weekdays.
     pub dates: Vec<date::DateClaim>,
+    /// Quotations, with their speakers.
     pub quotes: Vec<quote::Quotation>,
     /// Closing quotation marks that close nothing.
     pub stray_quote_marks: Vec<quote::StrayMark>,
+    /// Names and titles the fact base knows.
     pub mentions: Vec<mention::Mention>,
-    /// Titles of offices in the article's own words (see [`mention::Title`]).
+    /// Titles of offices in the article's own words (see `mention::Title`).
     pub titles: Vec<mention::Title>,
+    /// Counts ("the 30 NATO allies").
     pub counts: Vec<count::CountClaim>,
     /// Ages given to people the fact base knows.
     pub ages: Vec<age::AgeClaim>,
+    /// Names of people, for consistency.
     pub names: name::Names,
     /// Listed British or American spellings, outside quoted material and names; found only
     /// when `spelling-consistency` will read them, since the table costs time to build.

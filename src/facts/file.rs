@@ -14,8 +14,11 @@ use serde::{Deserialize, Serialize};
 /// end only to the year or month; a judgement inside that year or month is then uncertain.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
+    /// Known to the year.
     Year,
+    /// Known to the month.
     Month,
+    /// Known to the day.
     #[default]
     Day,
 }
@@ -361,12 +364,17 @@ impl<Checked: Shift> Shift for RawFileOf<Checked> {
     }
 }
 
+/// What an entity is (a fact file's `kind`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EntityKind {
+    /// An organisation (`organisation`).
     Organisation,
+    /// A country.
     Country,
+    /// A place that is not a country.
     Place,
+    /// A person.
     Person,
 }
 

@@ -25,8 +25,8 @@ pub use file::{CapitalRole, EntityKind, FactDate, Precision, TermKind};
 pub use names::{NameForm, NameGroup, NameIndex, NameMatch, NameTarget};
 use tables::Tables;
 pub use tables::{
-    AccessionStep, Alias, Capital, Entity, EntityId, Event, EventFact, Interval, MemberCount,
-    Membership, Office, OfficeId, Provenance, Rows, Str, Strs, Term,
+    Capital, Entity, EntityId, Interval, MemberCount, Membership, Office, OfficeId, Provenance,
+    Str, Term,
 };
 
 use crate::error::InputError;
@@ -35,7 +35,9 @@ use crate::error::InputError;
 /// most a warning from it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BirthDate {
+    /// The date, as precisely as known.
     pub date: FactDate,
+    /// The sources left it unconfirmed.
     pub uncertain: bool,
 }
 
@@ -76,6 +78,7 @@ impl std::ops::Deref for FactBase {
 }
 
 impl FactBase {
+    /// A fact base with no facts.
     pub fn empty() -> FactBase {
         FactBase::default()
     }
@@ -186,14 +189,17 @@ impl FactBase {
         load::build(&sources)
     }
 
+    /// Whether it knows no entity.
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
 
+    /// The entity with this index.
     pub fn entity(&self, id: EntityId) -> &Entity {
         &self.entities[id]
     }
 
+    /// The office with this index.
     pub fn office(&self, id: OfficeId) -> &Office {
         &self.offices[id]
     }
@@ -211,6 +217,7 @@ impl FactBase {
         &self.names
     }
 
+    /// Every member count recorded for `entity`.
     pub fn member_counts_of(&self, entity: EntityId) -> impl Iterator<Item = &MemberCount> {
         self.member_counts
             .iter()
@@ -222,15 +229,18 @@ impl FactBase {
         self.member_counts_of(entity).next().is_some()
     }
 
+    /// The member count of `entity` valid on `date`.
     pub fn member_count_on(&self, entity: EntityId, date: NaiveDate) -> Option<&MemberCount> {
         self.member_counts_of(entity)
             .find(|count| count.valid.contains(date))
     }
 
+    /// Every term in `office`.
     pub fn terms_of_office(&self, office: OfficeId) -> impl Iterator<Item = &Term> {
         self.terms.iter().filter(move |term| term.office == office)
     }
 
+    /// Every term `person` served.
     pub fn terms_of_holder(&self, person: EntityId) -> impl Iterator<Item = &Term> {
         self.terms.iter().filter(move |term| term.holder == person)
     }
@@ -253,6 +263,7 @@ impl FactBase {
         })
     }
 
+    /// Every capital `country` has had.
     pub fn capitals_of(&self, country: EntityId) -> impl Iterator<Item = &Capital> {
         self.capitals
             .iter()

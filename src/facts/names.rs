@@ -59,8 +59,11 @@ pub enum NameForm {
 /// One thing a matched name may mean.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameTarget {
+    /// An entity, by one of its names.
     Entity {
+        /// The entity.
         entity: EntityId,
+        /// Which of its names matched.
         form: NameForm,
         /// The alias row, when the name has its own validity or context.
         alias: Option<usize>,
@@ -68,7 +71,10 @@ pub enum NameTarget {
         ambiguous: bool,
     },
     /// A capital city (its name or an alias), by index into `FactBase::capitals`.
-    City { capital: usize },
+    City {
+        /// Its index into `FactBase::capitals`.
+        capital: usize,
+    },
 }
 
 /// A name or title found in text.

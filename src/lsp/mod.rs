@@ -11,6 +11,8 @@ mod actions;
 mod convert;
 mod document;
 mod hover;
+#[cfg(test)]
+mod protocol_tests;
 pub mod transport;
 
 use std::collections::HashMap;

@@ -758,6 +758,9 @@ impl<'a> Renderer<'a> {
 }
 
 #[cfg(test)]
+mod fixture_pages;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::registry::RuleId;

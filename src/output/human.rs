@@ -20,8 +20,8 @@ use crate::line_index::LineIndex;
 use crate::registry::RuleId;
 use crate::span::Span;
 
-/// Render findings and input errors, then the summary line: what [`write_findings`] and
-/// [`write_errors`] write, in memory.
+/// Render findings and input errors, then the summary line: what `write_findings` and
+/// `write_errors` write, in memory.
 pub fn render(report: &RunReport, options: &OutputOptions) -> (String, String) {
     let mut out = Vec::new();
     let mut err = Vec::new();

@@ -201,6 +201,7 @@ pub fn write(report: &RunReport, unsafe_fixes: bool, out: &mut dyn Write) -> io:
     out.write_all(b"\n")
 }
 
+/// The JSON report (`docs/json-output.schema.json`) as a string.
 pub fn render(report: &RunReport, unsafe_fixes: bool) -> String {
     let mut out = Vec::new();
     write(report, unsafe_fixes, &mut out).expect("writing to memory cannot fail");

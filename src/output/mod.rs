@@ -20,7 +20,9 @@ use crate::span::Span;
 /// could be checked (paths that do not exist, loops).
 #[derive(Debug, Default)]
 pub struct RunReport {
+    /// One report per file, in the order they are shown.
     pub files: Vec<FileReport>,
+    /// Errors that belong to no file that could be checked.
     pub errors: Vec<InputError>,
     /// Fixes written by `--fix`.
     pub fixed: usize,
@@ -40,6 +42,7 @@ impl RunReport {
         errors
     }
 
+    /// The counts the summary line and the JSON report give.
     pub fn summary(&self, unsafe_fixes: bool) -> Summary {
         let diagnostics = self.files.iter().flat_map(|f| f.diagnostics.iter());
         let mut summary = Summary {
@@ -66,13 +69,20 @@ impl RunReport {
     }
 }
 
+/// The counts of a run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Files checked.
     pub files: usize,
+    /// Error findings.
     pub errors: usize,
+    /// Warning findings.
     pub warnings: usize,
+    /// Info findings.
     pub infos: usize,
+    /// Warnings and errors with a fix that would be applied.
     pub fixable: usize,
+    /// Input errors, those of checked files included.
     pub input_errors: usize,
 }
 
@@ -83,8 +93,11 @@ pub struct OutputOptions {
     pub verbose: bool,
     /// Findings only: no summary line.
     pub quiet: bool,
+    /// Colour (ANSI) in the human format.
     pub color: bool,
+    /// The terminal width the human format wraps to.
     pub width: usize,
+    /// Count and show unsafe fixes as applicable.
     pub unsafe_fixes: bool,
 }
 

@@ -242,6 +242,7 @@ pub fn write(report: &RunReport, options: &OutputOptions, out: &mut dyn Write) -
     out.write_all(b"\n")
 }
 
+/// The SARIF 2.1.0 log as a string.
 pub fn render(report: &RunReport, options: &OutputOptions) -> String {
     let mut out = Vec::new();
     write(report, options, &mut out).expect("writing to memory cannot fail");

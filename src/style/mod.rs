@@ -14,11 +14,16 @@ use std::sync::{Arc, OnceLock};
 
 use crate::error::InputError;
 
+/// The style lists a check uses: spellings, credit patterns, titles and word lists.
 #[derive(Debug, Default)]
 pub struct StyleData {
+    /// Spelling variants (`rules/style/spelling`).
     pub spelling: Table<spelling::SpellingTable>,
+    /// Byline and image-credit patterns.
     pub credits: Table<credits::CreditPatterns>,
+    /// Titles of office.
     pub titles: Table<titles::TitleTable>,
+    /// Word lists the claim extractors read.
     pub words: Table<words::Words>,
 }
 

@@ -48,6 +48,7 @@ impl EditDistance {
     }
 
     /// The distance between `a` and `b`.
+    #[cfg(test)]
     pub fn distance(&mut self, a: &[char], b: &[char]) -> usize {
         self.index(a, b);
         self.measure()

@@ -4,6 +4,8 @@
 //! retrieval date, so an import is reproducible. `docs/wikidata.md` describes it.
 
 mod convert;
+#[cfg(test)]
+mod from_memory;
 mod input;
 mod time;
 mod write;
@@ -14,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use convert::{Conflict, Converted, Row, Skip, Table};
+pub use convert::{Converted, Table};
 pub use input::Harvest;
 
 use crate::error::InputError;

@@ -5,16 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
-use factlint::config::Config;
-use factlint::diagnostic::Diagnostic;
-use factlint::engine::FileReport;
-use factlint::facts::FactBase;
-use factlint::output::{self, OutputOptions, RunReport};
-use factlint::registry::RuleMeta;
-use factlint::rules::RuleId;
-use factlint::style::StyleData;
-use factlint::workspace::{Overrides, Workspace};
-use factlint::{check_source, Settings};
+use factlint::{
+    check_source, Config, Diagnostic, FactBase, FileReport, OutputOptions, Overrides, RuleId,
+    RuleMeta, RunReport, Settings, StyleData, Workspace,
+};
 
 /// The repository root (where Cargo.toml is).
 pub fn root() -> PathBuf {
@@ -106,7 +100,7 @@ pub fn render_fixes(report: &FileReport) -> String {
                 ..diagnostic.clone()
             };
             let (fixed, applied) =
-                factlint::fix::apply_fixes(source, std::slice::from_ref(&alone), true);
+                factlint::apply_fixes(source, std::slice::from_ref(&alone), true);
             out.push_str(&format!("{} fix: {}\n", diagnostic.rule, fix.shown_title()));
             if applied == 0 {
                 out.push_str("  (not applied: its edits clash)\n");
@@ -162,7 +156,7 @@ pub fn findings(report: &FileReport) -> Vec<(RuleId, usize, String)> {
     report
         .diagnostics
         .iter()
-        .filter(|d| d.severity > factlint::diagnostic::Severity::Info)
+        .filter(|d| d.severity > factlint::Severity::Info)
         .map(|d| {
             let line = newlines.partition_point(|&at| at < d.span.start) + 1;
             (d.rule, line, d.span.text(&report.source).to_string())
@@ -189,7 +183,7 @@ pub fn render_human(report: FileReport, verbose: bool) -> String {
         verbose,
         ..OutputOptions::default()
     };
-    let (out, err) = output::human::render(&run, &options);
+    let (out, err) = factlint::render_human(&run, &options);
     format!("{out}{err}")
 }
 

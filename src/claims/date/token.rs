@@ -85,6 +85,7 @@ fn render_name(full: &str, ap: &str, style: NameStyle) -> String {
     text
 }
 
+/// A weekday's name, written in `style`.
 pub fn render_weekday(weekday: Weekday, style: NameStyle) -> String {
     let index = weekday.num_days_from_monday() as usize;
     match foreign_tables(style.lang) {

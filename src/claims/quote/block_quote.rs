@@ -8,7 +8,7 @@ use super::{excerpt, speaker_at, Attribution, Quotation, QuoteKind, Speaker};
 use crate::document::{Block, Document};
 use crate::style::credits::CreditPatterns;
 use crate::style::words::Words;
-use crate::text::is_letter_or_digit;
+use crate::text::{is_letter_or_digit, skip_while};
 
 /// Block quotes shorter than this are not speech (a caption, a credit line).
 const SPEECH_MIN_WORDS: usize = 5;
@@ -299,14 +299,6 @@ fn name_before_wide_colon(text: &str, at: usize) -> Option<Range<usize>> {
         end += c.len_utf8();
     }
     (end > at && text[end..].starts_with('：')).then_some(at..end)
-}
-
-/// The first offset from `at` whose character does not satisfy `keep`.
-fn skip_while(text: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
-    text[at..]
-        .char_indices()
-        .find(|&(_, c)| !keep(c))
-        .map_or(text.len(), |(offset, _)| at + offset)
 }
 
 /// Unicode format characters (general category Cf): invisible marks such as the zero-width

@@ -10,8 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use factlint::diagnostic::Severity;
-use factlint::{check_source, Settings};
+use factlint::{check_source, Settings, Severity};
 use serde::Deserialize;
 
 /// The corpus folders, relative to the repository root.

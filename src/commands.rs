@@ -1,6 +1,6 @@
-//! `factlint`: maps each command's result to an exit code (0 clean, 1 findings, 2 trouble).
-
-mod cli;
+//! The `factlint` command: runs each subcommand and maps its result to an exit code (0 clean,
+//! 1 findings, 2 trouble). It lives in the library so the binary is one call and the library's
+//! internals stay private.
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
@@ -10,27 +10,28 @@ use std::sync::Arc;
 use clap::{CommandFactory, Parser};
 use rayon::prelude::*;
 
-use cli::{
+use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, DialectArg, FactsCommand, Format, ImportArgs,
     ImportSource, ListFormat, ServeArgs,
 };
-use factlint::config::Dialect;
-use factlint::diagnostic::Severity;
-use factlint::engine::{check_shared, check_source, decode_owned, FileReport};
-use factlint::error::InputError;
-use factlint::facts::FactBase;
-use factlint::output::{self, OutputOptions, RunReport};
-use factlint::registry::{all_metas, RuleId};
-use factlint::settings::RuleSelection;
-use factlint::walk::{self, describe_io, Input};
-use factlint::wikidata;
-use factlint::workspace::{Overrides, Workspace};
+use crate::config::Dialect;
+use crate::diagnostic::Severity;
+use crate::engine::{check_shared, check_source, decode_owned, FileReport};
+use crate::error::InputError;
+use crate::facts::FactBase;
+use crate::output::{self, OutputOptions, RunReport};
+use crate::registry::{all_metas, RuleId};
+use crate::settings::RuleSelection;
+use crate::walk::{self, describe_io, Input};
+use crate::wikidata;
+use crate::workspace::{Overrides, Workspace};
 
 const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_TROUBLE: u8 = 2;
 
-fn main() -> ExitCode {
+/// Parses the process's command line, runs the command and returns its exit code.
+pub fn run_cli() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         None => run_check(cli.check),
@@ -380,7 +381,7 @@ fn check_input(
     let mut changes = Vec::new();
     for _ in 0..10 {
         let (next, applied) =
-            factlint::fix::apply_fixes_listed(&current, &report.diagnostics, args.unsafe_fixes);
+            crate::fix::apply_fixes_listed(&current, &report.diagnostics, args.unsafe_fixes);
         if applied.is_empty() || next == current {
             break;
         }
@@ -416,7 +417,7 @@ fn check_input(
     match input {
         Input::Stdin => checked.stdin_fixed = Some(current),
         Input::File(path) => {
-            if let Err(error) = factlint::fix::write_atomically(path, text.as_bytes(), &current) {
+            if let Err(error) = crate::fix::write_atomically(path, text.as_bytes(), &current) {
                 checked.report.errors.push(InputError::new(
                     &display,
                     format!("fixes not written: {error}"),
@@ -437,7 +438,7 @@ fn describe_fixes(
     applied: &[usize],
     unsafe_fixes: bool,
 ) -> Vec<String> {
-    let index = factlint::line_index::LineIndex::new(text);
+    let index = crate::line_index::LineIndex::new(text);
     applied
         .iter()
         .filter_map(|&at| {
@@ -685,16 +686,16 @@ fn write_statistics(
 fn write_fix_list(report: &RunReport, unsafe_fixes: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut lines = Vec::new();
     for file in &report.files {
-        let index = factlint::line_index::LineIndex::new(&file.source);
+        let index = crate::line_index::LineIndex::new(&file.source);
         for diagnostic in &file.diagnostics {
             for fix in &diagnostic.fixes {
                 let at = index.line_column(&file.source, diagnostic.span.start);
                 let how = match fix.applicability {
-                    factlint::diagnostic::Applicability::Safe => "--fix",
-                    factlint::diagnostic::Applicability::Unsafe if unsafe_fixes => {
+                    crate::diagnostic::Applicability::Safe => "--fix",
+                    crate::diagnostic::Applicability::Unsafe if unsafe_fixes => {
                         "--fix --unsafe-fixes"
                     }
-                    factlint::diagnostic::Applicability::Unsafe => "--fix --unsafe-fixes (unsafe)",
+                    crate::diagnostic::Applicability::Unsafe => "--fix --unsafe-fixes (unsafe)",
                 };
                 lines.push(format!(
                     "  {}:{}:{}: {} {}: {} [{how}]",
@@ -838,7 +839,7 @@ fn run_facts(command: FactsCommand) -> u8 {
             no_default_facts,
         } => match FactBase::load(&facts, !no_default_facts) {
             Ok(base) => {
-                let text = factlint::facts::query::stats(&base);
+                let text = crate::facts::query::stats(&base);
                 print_out(|out| out.write_all(text.as_bytes()))
             }
             Err(errors) => report_input_errors(errors),
@@ -854,7 +855,7 @@ fn run_facts(command: FactsCommand) -> u8 {
                 Err(errors) => return report_input_errors(errors),
             };
             let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-            match factlint::facts::query::describe(&base, &name, as_of) {
+            match crate::facts::query::describe(&base, &name, as_of) {
                 Some(text) => print_out(|out| out.write_all(text.as_bytes())),
                 None => {
                     eprintln!("factlint: the fact base knows nothing called `{name}`");
@@ -983,7 +984,7 @@ fn report_input_errors(errors: Vec<InputError>) -> u8 {
 
 /// `factlint serve`: 0 after a clean shutdown (Ctrl-C, SIGTERM), 2 when it cannot start.
 fn run_serve(args: ServeArgs) -> u8 {
-    match factlint::serve::run(args.port) {
+    match crate::serve::run(args.port) {
         Ok(()) => EXIT_CLEAN,
         Err(message) => fail(&message),
     }
@@ -991,7 +992,7 @@ fn run_serve(args: ServeArgs) -> u8 {
 
 /// The protocol's exit codes: 0 after `shutdown` then `exit`, 1 on `exit` alone.
 fn run_lsp() -> u8 {
-    if factlint::lsp::run_stdio() {
+    if crate::lsp::run_stdio() {
         EXIT_CLEAN
     } else {
         1
