@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::article::{ArticleContext, PublicationDate};
 use crate::claims::{ClaimGroup, Claims};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, SharedTexts};
 use crate::document::Document;
 use crate::error::InputError;
 use crate::rules::{self, RuleContext};
@@ -112,6 +112,10 @@ fn run_rules(doc: &Document, settings: &Settings) -> (Vec<Diagnostic>, ArticleCo
     }
     let article = settle_article(doc, &claims, settings);
     let mut found = Vec::new();
+    let mut shared = SharedTexts::default();
+    // Each group's findings are gathered apart and then moved in at their exact number: the
+    // list of a long file's findings, kept until the run ends, grows by what each group adds
+    // rather than doubling, and their repeated texts are kept once.
     let mut run = |claims: &Claims, group: Option<ClaimGroup>| {
         let cx = RuleContext {
             doc,
@@ -119,7 +123,13 @@ fn run_rules(doc: &Document, settings: &Settings) -> (Vec<Diagnostic>, ArticleCo
             article: &article,
             settings,
         };
-        rules::run_reading(&cx, group, &mut found);
+        let mut fresh = Vec::new();
+        rules::run_reading(&cx, group, &mut fresh);
+        for diagnostic in &mut fresh {
+            shared.share(diagnostic);
+        }
+        found.reserve_exact(fresh.len());
+        found.append(&mut fresh);
     };
     run(&claims, None);
     for group in ClaimGroup::ALL {
