@@ -119,18 +119,41 @@ impl Builder {
         note: &Option<String>,
         uncertain: bool,
     ) -> Provenance {
+        self.check_source(file, source);
+        Provenance {
+            source: source.get_ref().clone().into(),
+            note: note.clone().filter(|n| !n.is_empty()).map(Str::from),
+            uncertain,
+            checked,
+        }
+    }
+
+    /// [`Builder::provenance`] of a definition whose parsed row is freed right after: its
+    /// texts move into the fact base rather than being copied.
+    fn moved_provenance(
+        &mut self,
+        file: usize,
+        checked: chrono::NaiveDate,
+        source: &mut Text,
+        note: &mut Option<String>,
+        uncertain: bool,
+    ) -> Provenance {
+        self.check_source(file, source);
+        Provenance {
+            source: std::mem::take(source.get_mut()).into(),
+            note: note.take().filter(|n| !n.is_empty()).map(Str::from),
+            uncertain,
+            checked,
+        }
+    }
+
+    fn check_source(&mut self, file: usize, source: &Text) {
         if source.get_ref().trim().is_empty() {
             self.at(
                 file,
                 source.span(),
                 "`source` is empty: every fact needs one".into(),
             );
-        }
-        Provenance {
-            source: source.get_ref().clone().into(),
-            note: note.clone().filter(|n| !n.is_empty()).map(Str::from),
-            uncertain,
-            checked,
         }
     }
 
@@ -186,7 +209,6 @@ impl Builder {
         let entities = parsed.iter().map(|p| p.raw.entity.len()).sum();
         let offices = parsed.iter().map(|p| p.raw.office.len()).sum();
         self.base.entities.to_mut().reserve_exact(entities);
-        self.base.offices.to_mut().reserve_exact(offices);
         self.ids.reserve_exact(entities + offices);
         // Where each file's offices start among its flags: its entities are freed below.
         let entity_counts: Vec<usize> = parsed.iter().map(|p| p.raw.entity.len()).collect();
@@ -216,8 +238,13 @@ impl Builder {
                 self.check_life(file, raw);
                 self.ids
                     .push(Target::Entity(self.base.entities.len(), raw.kind));
-                let provenance =
-                    self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
+                let provenance = self.moved_provenance(
+                    file,
+                    checked,
+                    &mut raw.source,
+                    &mut raw.note,
+                    raw.uncertain,
+                );
                 self.base.entities.push(Entity {
                     id: std::mem::take(raw.id.get_mut()).into(),
                     kind: raw.kind,
@@ -242,6 +269,8 @@ impl Builder {
             p.raw.entity = Vec::new();
         }
         self.sort_ids();
+        // Sized once too, in the room the parsed entities left.
+        self.base.offices.to_mut().reserve_exact(offices);
         for (file, p) in parsed.iter_mut().enumerate() {
             let checked = p.raw.checked.get_ref().0;
             let entities = entity_counts[file];
@@ -257,7 +286,8 @@ impl Builder {
                     continue;
                 };
                 self.ids.push(Target::Office(self.base.offices.len()));
-                let provenance = self.provenance(file, checked, &raw.source, &raw.note, false);
+                let provenance =
+                    self.moved_provenance(file, checked, &mut raw.source, &mut raw.note, false);
                 self.base.offices.push(Office {
                     id: std::mem::take(raw.id.get_mut()).into(),
                     name: std::mem::take(&mut raw.name).into(),
