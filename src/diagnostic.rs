@@ -194,6 +194,13 @@ impl SharedTexts {
         }
     }
 
+    /// [`SharedTexts::share`] for each finding.
+    pub fn share_all(&mut self, diagnostics: &mut [Diagnostic]) {
+        for diagnostic in diagnostics {
+            self.share(diagnostic);
+        }
+    }
+
     fn keep_once(&mut self, text: &mut Arc<str>) {
         match self.0.get(&**text) {
             Some(kept) => *text = Arc::clone(kept),
