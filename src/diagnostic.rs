@@ -1,5 +1,7 @@
 //! The one finding type every rule produces and every output format renders.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::registry::RuleId;
@@ -7,13 +9,16 @@ use crate::registry::RuleId;
 pub use crate::registry::Severity;
 use crate::span::Span;
 
-/// A secondary span with its own short message ("the majority form", "this date").
+/// A secondary span with its own short message ("the majority form", "this date"). The
+/// message is shared: a long file's findings repeat a few hundred of them tens of thousands
+/// of times (see `engine.rs`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     /// Where the label points.
     pub span: Span,
-    /// What the labelled text is, in a few words.
-    pub message: String,
+    /// What the labelled text is, in a few words (shared: one rule's findings often label
+    /// their evidence alike).
+    pub message: Arc<str>,
 }
 
 impl Label {
@@ -21,7 +26,7 @@ impl Label {
     pub fn new(span: Span, message: impl Into<String>) -> Self {
         Self {
             span,
-            message: message.into(),
+            message: message.into().into(),
         }
     }
 }
@@ -122,10 +127,11 @@ pub struct Diagnostic {
     pub span: Span,
     /// Other text that explains it (the dates that disagree, the majority form).
     pub labels: Vec<Label>,
-    /// What to do about it.
-    pub help: Option<String>,
+    /// What to do about it; shared, as the labels' messages are: one rule's findings often
+    /// give the same help.
+    pub help: Option<Arc<str>>,
     /// Provenance of the fact that was used, for fact findings.
-    pub source: Option<String>,
+    pub source: Option<Arc<str>>,
     /// Alternative fixes, the preferred one first.
     pub fixes: Vec<Fix>,
 }
@@ -159,13 +165,13 @@ impl Diagnostic {
 
     /// The same finding with help text.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into());
         self
     }
 
     /// The same finding naming the fact's provenance.
     pub fn with_source(mut self, source: impl Into<String>) -> Self {
-        self.source = Some(source.into());
+        self.source = Some(source.into().into());
         self
     }
 
@@ -180,5 +186,85 @@ impl Diagnostic {
         self.fixes
             .iter()
             .find(|fix| unsafe_fixes || fix.applicability == Applicability::Safe)
+    }
+}
+
+/// The help, fact sources and label messages of one file's findings, each text kept once:
+/// a long file's tens of thousands of findings repeat a few thousand texts (the same help
+/// for every weekday of one year, the same source for every count of one body).
+#[derive(Default)]
+pub struct SharedTexts(rustc_hash::FxHashSet<Arc<str>>);
+
+impl SharedTexts {
+    /// Point the finding's shared texts at the copies already kept, and give back what its
+    /// own strings grew beyond their length: findings are kept until the run ends.
+    pub fn share(&mut self, diagnostic: &mut Diagnostic) {
+        for text in diagnostic
+            .help
+            .iter_mut()
+            .chain(diagnostic.source.iter_mut())
+        {
+            self.keep_once(text);
+        }
+        for label in &mut diagnostic.labels {
+            self.keep_once(&mut label.message);
+        }
+        diagnostic.message.shrink_to_fit();
+        for fix in &mut diagnostic.fixes {
+            fix.title.shrink_to_fit();
+            for edit in &mut fix.edits {
+                edit.replacement.shrink_to_fit();
+            }
+        }
+    }
+
+    /// [`SharedTexts::share`] for each finding.
+    pub fn share_all(&mut self, diagnostics: &mut [Diagnostic]) {
+        for diagnostic in diagnostics {
+            self.share(diagnostic);
+        }
+    }
+
+    fn keep_once(&mut self, text: &mut Arc<str>) {
+        match self.0.get(&**text) {
+            Some(kept) => *text = Arc::clone(kept),
+            None => {
+                self.0.insert(Arc::clone(text));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_texts_keep_one_copy_and_read_the_same() {
+        let finding = |n: usize| {
+            Diagnostic::new(RuleId::ALL[0], Span::new(n, n + 1), format!("finding {n}"))
+                .with_help(String::from("the same help"))
+                .with_source("a source")
+                .with_label(Span::new(n, n + 1), String::from("a label"))
+        };
+        let mut shared = SharedTexts::default();
+        let mut first = finding(1);
+        let mut second = finding(2);
+        let (before_first, before_second) = (first.clone(), second.clone());
+        shared.share(&mut first);
+        shared.share(&mut second);
+        assert_eq!(first, before_first);
+        assert_eq!(second, before_second);
+        let (a, b) = (first.help.unwrap(), second.help.unwrap());
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(Arc::ptr_eq(
+            &first.labels[0].message,
+            &second.labels[0].message
+        ));
+        assert!(Arc::ptr_eq(
+            first.source.as_ref().unwrap(),
+            second.source.as_ref().unwrap()
+        ));
+        assert_eq!(second.message.capacity(), second.message.len());
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::article::{ArticleContext, PublicationDate};
 use crate::claims::{ClaimGroup, Claims};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, SharedTexts};
 use crate::document::Document;
 use crate::error::InputError;
 use crate::rules::{self, RuleContext};
@@ -106,6 +106,10 @@ pub fn check_shared(path: &str, source: Arc<String>, settings: &Settings) -> Fil
     }
 }
 
+/// A group's findings share their repeated texts from this many on: an article's handful
+/// repeats too little to be worth the lookups.
+const SHARE_FROM_FINDINGS: usize = 256;
+
 /// Extract the claims and run every enabled rule. Dates and facts settle the article's date;
 /// then each group of claims is held only while the rules that read it run, so a long file's
 /// claims are never all in memory at once.
@@ -117,6 +121,10 @@ fn run_rules(doc: &Document, settings: &Settings) -> (Vec<Diagnostic>, ArticleCo
     }
     let article = settle_article(doc, &claims, settings);
     let mut found = Vec::new();
+    let mut shared = SharedTexts::default();
+    // Once the list is long, each group's findings are gathered apart and then moved in at
+    // their exact number: the list of a long file's findings, kept until the run ends, grows
+    // by what each group adds rather than doubling, and their repeated texts are kept once.
     let mut run = |claims: &Claims, group: Option<ClaimGroup>| {
         let cx = RuleContext {
             doc,
@@ -124,7 +132,23 @@ fn run_rules(doc: &Document, settings: &Settings) -> (Vec<Diagnostic>, ArticleCo
             article: &article,
             settings,
         };
-        rules::run_reading(&cx, group, &mut found);
+        if found.len() < SHARE_FROM_FINDINGS {
+            // An article's few findings go straight into the list.
+            let before = found.len();
+            rules::run_reading(&cx, group, &mut found);
+            if found.len() - before >= SHARE_FROM_FINDINGS {
+                shared.share_all(&mut found[before..]);
+                found.shrink_to_fit();
+            }
+        } else {
+            let mut fresh = Vec::new();
+            rules::run_reading(&cx, group, &mut fresh);
+            if fresh.len() >= SHARE_FROM_FINDINGS {
+                shared.share_all(&mut fresh);
+            }
+            found.reserve_exact(fresh.len());
+            found.append(&mut fresh);
+        }
     };
     run(&claims, None);
     for group in ClaimGroup::ALL {

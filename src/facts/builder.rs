@@ -34,7 +34,8 @@ pub struct Problem {
 pub fn build(files: &mut [Input]) -> Result<Tables, Vec<Problem>> {
     let mut builder = Builder {
         base: Tables::default(),
-        ids: FxHashMap::default(),
+        ids: Vec::new(),
+        sorted_ids: 0,
         problems: Vec::new(),
     };
     builder.definitions(files);
@@ -58,8 +59,11 @@ enum Target {
 
 struct Builder {
     base: Tables,
-    /// What each id refers to (the definition that counts).
-    ids: FxHashMap<String, Target>,
+    /// What each id refers to (the definition that counts), sorted by the id its row in
+    /// `base` holds up to `sorted_ids`, then in the order defined: no id is copied into a map
+    /// (a newsroom's file defines a hundred thousand).
+    ids: Vec<Target>,
+    sorted_ids: usize,
     problems: Vec<Problem>,
 }
 
@@ -71,6 +75,34 @@ fn interval(from: &Option<Date>, until: &Option<Date>) -> Interval {
 }
 
 impl Builder {
+    /// The id of a definition in the tables.
+    fn id_of(&self, target: Target) -> &str {
+        match target {
+            Target::Entity(entity, _) => &self.base.entities[entity].id,
+            Target::Office(office) => &self.base.offices[office].id,
+        }
+    }
+
+    /// Sort every definition so far by its id.
+    fn sort_ids(&mut self) {
+        let mut ids = std::mem::take(&mut self.ids);
+        ids.sort_unstable_by(|&a, &b| self.id_of(a).cmp(self.id_of(b)));
+        self.sorted_ids = ids.len();
+        self.ids = ids;
+    }
+
+    /// What `id` refers to: a sorted definition, else one made since the last sort.
+    fn target(&self, id: &str) -> Option<Target> {
+        let sorted = &self.ids[..self.sorted_ids];
+        match sorted.binary_search_by(|&target| self.id_of(target).cmp(id)) {
+            Ok(at) => Some(sorted[at]),
+            Err(_) => self.ids[self.sorted_ids..]
+                .iter()
+                .copied()
+                .find(|&target| self.id_of(target) == id),
+        }
+    }
+
     fn at(&mut self, file: usize, span: Range<usize>, message: String) {
         self.problems.push(Problem {
             file,
@@ -87,18 +119,41 @@ impl Builder {
         note: &Option<String>,
         uncertain: bool,
     ) -> Provenance {
+        self.check_source(file, source);
+        Provenance {
+            source: source.get_ref().clone().into(),
+            note: note.clone().filter(|n| !n.is_empty()).map(Str::from),
+            uncertain,
+            checked,
+        }
+    }
+
+    /// [`Builder::provenance`] of a definition whose parsed row is freed right after: its
+    /// texts move into the fact base rather than being copied.
+    fn moved_provenance(
+        &mut self,
+        file: usize,
+        checked: chrono::NaiveDate,
+        source: &mut Text,
+        note: &mut Option<String>,
+        uncertain: bool,
+    ) -> Provenance {
+        self.check_source(file, source);
+        Provenance {
+            source: std::mem::take(source.get_mut()).into(),
+            note: note.take().filter(|n| !n.is_empty()).map(Str::from),
+            uncertain,
+            checked,
+        }
+    }
+
+    fn check_source(&mut self, file: usize, source: &Text) {
         if source.get_ref().trim().is_empty() {
             self.at(
                 file,
                 source.span(),
                 "`source` is empty: every fact needs one".into(),
             );
-        }
-        Provenance {
-            source: source.get_ref().clone().into(),
-            note: note.clone().filter(|n| !n.is_empty()).map(Str::from),
-            uncertain,
-            checked,
         }
     }
 
@@ -152,7 +207,11 @@ impl Builder {
         let chosen = self.choose_definitions(parsed);
         // Sized once: a newsroom's file of people in office holds a hundred thousand.
         let entities = parsed.iter().map(|p| p.raw.entity.len()).sum();
+        let offices = parsed.iter().map(|p| p.raw.office.len()).sum();
         self.base.entities.to_mut().reserve_exact(entities);
+        self.ids.reserve_exact(entities + offices);
+        // Where each file's offices start among its flags: its entities are freed below.
+        let entity_counts: Vec<usize> = parsed.iter().map(|p| p.raw.entity.len()).collect();
         for (file, p) in parsed.iter_mut().enumerate() {
             let checked = p.raw.checked.get_ref().0;
             for (position, raw) in p.raw.entity.iter_mut().enumerate() {
@@ -177,13 +236,17 @@ impl Builder {
                     }
                 }
                 self.check_life(file, raw);
-                let id = self.base.entities.len();
                 self.ids
-                    .insert(raw.id.get_ref().clone(), Target::Entity(id, raw.kind));
-                let provenance =
-                    self.provenance(file, checked, &raw.source, &raw.note, raw.uncertain);
+                    .push(Target::Entity(self.base.entities.len(), raw.kind));
+                let provenance = self.moved_provenance(
+                    file,
+                    checked,
+                    &mut raw.source,
+                    &mut raw.note,
+                    raw.uncertain,
+                );
                 self.base.entities.push(Entity {
-                    id: raw.id.get_ref().clone().into(),
+                    id: std::mem::take(raw.id.get_mut()).into(),
                     kind: raw.kind,
                     name: std::mem::take(&mut raw.name).into(),
                     wikidata: raw.wikidata.take().map(Str::from),
@@ -202,10 +265,15 @@ impl Builder {
                     provenance,
                 });
             }
+            // Moved into the fact base: the rest of the parsed entities is not read again.
+            p.raw.entity = Vec::new();
         }
+        self.sort_ids();
+        // Sized once too, in the room the parsed entities left.
+        self.base.offices.to_mut().reserve_exact(offices);
         for (file, p) in parsed.iter_mut().enumerate() {
             let checked = p.raw.checked.get_ref().0;
-            let entities = p.raw.entity.len();
+            let entities = entity_counts[file];
             for (position, raw) in p.raw.office.iter_mut().enumerate() {
                 if !chosen[file][entities + position] {
                     continue;
@@ -217,12 +285,11 @@ impl Builder {
                 ) else {
                     continue;
                 };
-                let id = self.base.offices.len();
-                self.ids
-                    .insert(raw.id.get_ref().clone(), Target::Office(id));
-                let provenance = self.provenance(file, checked, &raw.source, &raw.note, false);
+                self.ids.push(Target::Office(self.base.offices.len()));
+                let provenance =
+                    self.moved_provenance(file, checked, &mut raw.source, &mut raw.note, false);
                 self.base.offices.push(Office {
-                    id: raw.id.get_ref().clone().into(),
+                    id: std::mem::take(raw.id.get_mut()).into(),
                     name: std::mem::take(&mut raw.name).into(),
                     of,
                     title: std::mem::take(&mut raw.title).into(),
@@ -233,14 +300,14 @@ impl Builder {
             }
         }
         for p in parsed {
-            p.raw.entity = Vec::new();
             p.raw.office = Vec::new();
         }
+        self.sort_ids();
     }
 
     fn entity_ref(&mut self, file: usize, id: &Text, kinds: &[EntityKind]) -> Option<EntityId> {
-        match self.ids.get(id.get_ref()) {
-            Some(Target::Entity(entity, kind)) if kinds.contains(kind) => Some(*entity),
+        match self.target(id.get_ref()) {
+            Some(Target::Entity(entity, kind)) if kinds.contains(&kind) => Some(entity),
             Some(Target::Entity(_, kind)) => {
                 let wanted: Vec<String> = kinds
                     .iter()
@@ -278,8 +345,8 @@ impl Builder {
     }
 
     fn office_ref(&mut self, file: usize, id: &Text) -> Option<OfficeId> {
-        match self.ids.get(id.get_ref()) {
-            Some(Target::Office(office)) => Some(*office),
+        match self.target(id.get_ref()) {
+            Some(Target::Office(office)) => Some(office),
             _ => {
                 self.at(
                     file,

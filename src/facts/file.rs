@@ -129,11 +129,18 @@ impl<'de> Visitor<'de> for FactDateVisitor {
 
 /// A value and the byte span it was read from. Read from TOML (where the span is the
 /// value's place in the file) or from the build script's compact JSON copy of the embedded
-/// files, `[start, end, value]`, which keeps the same spans.
+/// files, `[start, end, value]`, which keeps the same spans. The span's ends are `u32`: a
+/// newsroom's long file holds hundreds of thousands of located values while it is built.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Located<T> {
-    span: Range<usize>,
+    start: u32,
+    end: u32,
     value: T,
+}
+
+/// A byte offset as a located value keeps it (a fact file is far below 4 GiB).
+fn offset32(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 impl<T> Located<T> {
@@ -141,8 +148,21 @@ impl<T> Located<T> {
         &self.value
     }
 
+    /// The value, to move it out (`std::mem::take`) into a table.
+    pub fn get_mut(&mut self) -> &mut T {
+        &mut self.value
+    }
+
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.start as usize..self.end as usize
+    }
+
+    fn new(span: Range<usize>, value: T) -> Self {
+        Located {
+            start: offset32(span.start),
+            end: offset32(span.end),
+            value,
+        }
     }
 }
 
@@ -157,8 +177,8 @@ const SPANNED_FIELDS: [&str; 3] = [
 impl<T: Serialize> Serialize for Located<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut tuple = serializer.serialize_tuple(3)?;
-        tuple.serialize_element(&self.span.start)?;
-        tuple.serialize_element(&self.span.end)?;
+        tuple.serialize_element(&self.start)?;
+        tuple.serialize_element(&self.end)?;
         tuple.serialize_element(&self.value)?;
         tuple.end()
     }
@@ -185,7 +205,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
 
     /// TOML: the span's start and end, then the value.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Located<T>, A::Error> {
-        let (mut start, mut end, mut value) = (0, 0, None);
+        let (mut start, mut end, mut value) = (0usize, 0usize, None);
         while let Some(key) = map.next_key::<String>()? {
             if key == SPANNED_FIELDS[0] {
                 start = map.next_value()?;
@@ -198,22 +218,16 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
             }
         }
         let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
-        Ok(Located {
-            span: start..end,
-            value,
-        })
+        Ok(Located::new(start..end, value))
     }
 
     /// The compact copy: `[start, end, value]`.
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Located<T>, A::Error> {
         let missing = || de::Error::custom("expected [start, end, value]");
-        let start = seq.next_element()?.ok_or_else(missing)?;
-        let end = seq.next_element()?.ok_or_else(missing)?;
+        let start: usize = seq.next_element()?.ok_or_else(missing)?;
+        let end: usize = seq.next_element()?.ok_or_else(missing)?;
         let value = seq.next_element()?.ok_or_else(missing)?;
-        Ok(Located {
-            span: start..end,
-            value,
-        })
+        Ok(Located::new(start..end, value))
     }
 }
 
@@ -307,7 +321,9 @@ pub trait Shift {
 
 impl<T> Shift for Located<T> {
     fn shift(&mut self, by: usize) {
-        self.span = self.span.start + by..self.span.end + by;
+        let span = self.span();
+        self.start = offset32(span.start + by);
+        self.end = offset32(span.end + by);
     }
 }
 

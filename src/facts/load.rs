@@ -21,6 +21,10 @@ pub struct SourceFile {
     pub layer: usize,
     /// For embedded files, the build script's pre-parsed copy (see `build.rs`).
     pub parsed: Option<&'static str>,
+    /// Read from `path` (a user's fact folder): once parsed, the text is let go and read
+    /// again only to show a problem, so a newsroom's long file is not held while the fact
+    /// base is built from it.
+    pub on_disk: bool,
 }
 
 macro_rules! embedded {
@@ -52,6 +56,7 @@ pub fn embedded_sources() -> Vec<SourceFile> {
             text: Cow::Borrowed(text),
             layer: 0,
             parsed: Some(parsed),
+            on_disk: false,
         })
         .collect()
 }
@@ -78,6 +83,7 @@ pub fn read_folder(dir: &Path, layer: usize) -> Result<Vec<SourceFile>, InputErr
                 text: Cow::Owned(text),
                 layer,
                 parsed: None,
+                on_disk: true,
             })
         })
         .collect()
@@ -85,37 +91,99 @@ pub fn read_folder(dir: &Path, layer: usize) -> Result<Vec<SourceFile>, InputErr
 
 /// The fact base of `sources` (parsed, then built by `builder.rs`), or every problem in them,
 /// each pointing into its file.
-pub fn build(sources: &[SourceFile]) -> Result<FactBase, Vec<InputError>> {
+pub fn build(sources: Vec<SourceFile>) -> Result<FactBase, Vec<InputError>> {
     tables(sources).map(FactBase::with_names)
 }
 
+/// A problem in `source` at `span`, shown in `text` when it is at hand.
+fn problem_in(
+    source: &SourceFile,
+    text: Option<&Arc<String>>,
+    span: std::ops::Range<usize>,
+    message: String,
+) -> InputError {
+    let error = InputError::new(&source.path, message);
+    match text {
+        Some(text) => error.at(Span::from(span), Arc::clone(text)),
+        None => error,
+    }
+}
+
+/// What a released text was, to know the text read again for a problem is the same.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    len: usize,
+    hash: u64,
+}
+
+impl Fingerprint {
+    fn of(text: &str) -> Fingerprint {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        text.hash(&mut hasher);
+        Fingerprint {
+            len: text.len(),
+            hash: hasher.finish(),
+        }
+    }
+}
+
+/// Let go of the text of a parsed file that can be read again from disk.
+fn release_text(source: &mut SourceFile) -> Option<Fingerprint> {
+    if !source.on_disk {
+        return None;
+    }
+    let fingerprint = Fingerprint::of(&source.text);
+    source.text = Cow::Borrowed("");
+    Some(fingerprint)
+}
+
+/// The text of `source` to show its problems in: kept, or read again when it was released
+/// (none when the file changed since, so no problem points into text it does not hold).
+fn text_for_problems(source: &SourceFile, released: Option<Fingerprint>) -> Option<Arc<String>> {
+    match released {
+        None => Some(Arc::new(source.text.to_string())),
+        Some(fingerprint) => std::fs::read_to_string(&source.path)
+            .ok()
+            .filter(|text| Fingerprint::of(text) == fingerprint)
+            .map(Arc::new),
+    }
+}
+
 /// The tables of `sources`, or every problem in them.
-fn tables(sources: &[SourceFile]) -> Result<Tables, Vec<InputError>> {
-    let error = |file: usize, span: std::ops::Range<usize>, message: String| {
-        let source = &sources[file];
-        InputError::new(&source.path, message)
-            .at(Span::from(span), Arc::new(source.text.to_string()))
-    };
+fn tables(mut sources: Vec<SourceFile>) -> Result<Tables, Vec<InputError>> {
     let mut inputs = Vec::with_capacity(sources.len());
     let mut errors = Vec::new();
-    for (index, raw) in parse_all(sources).into_iter().enumerate() {
+    for (index, raw) in parse_all(&sources).into_iter().enumerate() {
         match raw {
             Ok(raw) => inputs.push(Input {
                 layer: sources[index].layer,
                 raw,
             }),
-            Err((span, message)) => errors.push(error(index, span, message)),
+            Err((span, message)) => {
+                let source = &sources[index];
+                let text = text_for_problems(source, None);
+                errors.push(problem_in(source, text.as_ref(), span, message));
+            }
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
+    let released: Vec<Option<Fingerprint>> = sources.iter_mut().map(release_text).collect();
     // The parsed files are dropped on return, before the name automata are built beside the
     // tables: they take more memory than the tables built from them.
     builder::build(&mut inputs).map_err(|problems| {
+        // Each file's text once, shared by its problems.
+        let mut texts: Vec<Option<Option<Arc<String>>>> = vec![None; sources.len()];
         problems
             .into_iter()
-            .map(|problem| error(problem.file, problem.span, problem.message))
+            .map(|problem| {
+                let source = &sources[problem.file];
+                let text = texts[problem.file]
+                    .get_or_insert_with(|| text_for_problems(source, released[problem.file]));
+                problem_in(source, text.as_ref(), problem.span, problem.message)
+            })
             .collect()
     })
 }
@@ -142,17 +210,19 @@ fn parse_all(sources: &[SourceFile]) -> Vec<ParseResult> {
     if sources.len() < 2 || total < 256 * 1024 {
         return sources.iter().map(parse_one).collect();
     }
-    // The other thread takes the largest files until it has about half.
+    // This thread takes the largest files until it has about half, so that a newsroom's
+    // long file is read into the memory the building on this thread reuses after.
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(size(&sources[i])));
-    let mut theirs = Vec::new();
+    let mut mine = Vec::new();
     let mut taken = 0;
     for &i in &order {
-        if taken + size(&sources[i]) <= total / 2 || theirs.is_empty() {
+        if taken + size(&sources[i]) <= total / 2 || mine.is_empty() {
             taken += size(&sources[i]);
-            theirs.push(i);
+            mine.push(i);
         }
     }
+    let theirs: Vec<usize> = (0..sources.len()).filter(|i| !mine.contains(i)).collect();
     let mut results: Vec<Option<ParseResult>> = (0..sources.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
         let other = scope.spawn(|| {
@@ -161,10 +231,8 @@ fn parse_all(sources: &[SourceFile]) -> Vec<ParseResult> {
                 .map(|&i| (i, parse_one(&sources[i])))
                 .collect::<Vec<_>>()
         });
-        for i in 0..sources.len() {
-            if !theirs.contains(&i) {
-                results[i] = Some(parse_one(&sources[i]));
-            }
+        for &i in &mine {
+            results[i] = Some(parse_one(&sources[i]));
         }
         match other.join() {
             Ok(done) => {
@@ -197,13 +265,13 @@ mod tests {
         for source in &mut toml_sources {
             source.parsed = None;
         }
-        let from_toml = tables(&toml_sources).expect("the embedded files are valid");
+        let from_toml = tables(toml_sources).expect("the embedded files are valid");
         assert!(!from_toml.terms.is_empty() && !from_toml.entities.is_empty());
         assert!(
             embedded == from_toml,
             "the static base differs from the TOML files"
         );
-        let from_json = tables(&embedded_sources()).expect("the embedded files are valid");
+        let from_json = tables(embedded_sources()).expect("the embedded files are valid");
         assert!(
             embedded == from_json,
             "the static base differs from the JSON copies"

@@ -131,7 +131,7 @@ impl FactBase {
         if !errors.is_empty() {
             return Err(errors);
         }
-        load::build(&sources).map(Arc::new)
+        load::build(sources).map(Arc::new)
     }
 
     /// A fact base from fact files' texts, as `(path, text)` (tests, editors).
@@ -143,9 +143,10 @@ impl FactBase {
                 text: std::borrow::Cow::Owned((*text).to_string()),
                 layer: 0,
                 parsed: None,
+                on_disk: false,
             })
             .collect();
-        load::build(&sources)
+        load::build(sources)
     }
 
     /// Fact files' texts layered over the embedded defaults, as a user folder would be.
@@ -156,8 +157,9 @@ impl FactBase {
             text: std::borrow::Cow::Owned((*text).to_string()),
             layer: 1,
             parsed: None,
+            on_disk: false,
         }));
-        load::build(&sources)
+        load::build(sources)
     }
 
     /// The fact folder `dir` as it will be once its file `name` holds `text` (`shown` names
@@ -185,8 +187,9 @@ impl FactBase {
             text: std::borrow::Cow::Owned(text.to_string()),
             layer: 1,
             parsed: None,
+            on_disk: false,
         });
-        load::build(&sources)
+        load::build(sources)
     }
 
     /// Whether it knows no entity.

@@ -62,7 +62,7 @@ pub fn diagnostic(uri: &Url, text: &Text, finding: &Diagnostic) -> lsp_types::Di
         .iter()
         .map(|label| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), text.range(label.span)),
-            message: label.message.clone(),
+            message: label.message.to_string(),
         })
         .collect();
     lsp_types::Diagnostic {

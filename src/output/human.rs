@@ -297,7 +297,7 @@ fn render_diagnostic(out: &mut String, source: &Source, group: &[&Diagnostic], s
             .filter(|label| !group.iter().any(|member| member.span == label.span))
             .map(|label| Mark {
                 span: label.span,
-                message: Some(label.message.as_str()),
+                message: Some(&label.message),
                 primary: false,
             }),
     );
@@ -317,15 +317,15 @@ fn render_diagnostic(out: &mut String, source: &Source, group: &[&Diagnostic], s
 fn notes(diagnostic: &Diagnostic) -> Vec<(String, String)> {
     let mut notes = Vec::new();
     if let Some(help) = &diagnostic.help {
-        notes.push(("help".to_string(), help.clone()));
+        notes.push(("help".to_string(), help.to_string()));
     }
     if let Some(source) = &diagnostic.source {
         let in_help = diagnostic
             .help
             .as_ref()
-            .is_some_and(|help| help.contains(source.as_str()));
+            .is_some_and(|help| help.contains(&**source));
         if !in_help {
-            notes.push(("source".to_string(), source.clone()));
+            notes.push(("source".to_string(), source.to_string()));
         }
     }
     for fix in &diagnostic.fixes {

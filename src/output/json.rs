@@ -47,7 +47,7 @@ fn diagnostic_json(
         .iter()
         .map(|label| {
             let (start, end) = position_pair(index, text, label.span);
-            json!({"start": start, "end": end, "message": label.message})
+            json!({"start": start, "end": end, "message": &*label.message})
         })
         .collect();
     let fix = diagnostic
@@ -72,8 +72,8 @@ fn diagnostic_json(
         "start": start,
         "end": end,
         "labels": labels,
-        "help": diagnostic.help,
-        "source": diagnostic.source,
+        "help": diagnostic.help.as_deref(),
+        "source": diagnostic.source.as_deref(),
         "fix": fix,
     })
 }

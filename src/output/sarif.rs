@@ -115,7 +115,7 @@ fn result(file: &FileReport, index: &LineIndex, uri: &str, diagnostic: &Diagnost
             .map(|(id, label)| {
                 let mut location = physical_location(uri, region(index, text, label.span));
                 location["id"] = json!(id);
-                location["message"] = json!({"text": label.message});
+                location["message"] = json!({"text": &*label.message});
                 location
             })
             .collect();
@@ -133,7 +133,7 @@ fn result(file: &FileReport, index: &LineIndex, uri: &str, diagnostic: &Diagnost
     }
     let mut properties = serde_json::Map::new();
     if let Some(source) = &diagnostic.source {
-        properties.insert("source".into(), json!(source));
+        properties.insert("source".into(), json!(&**source));
     }
     if let Some(publication) = &file.publication {
         if diagnostic.source.is_some() {

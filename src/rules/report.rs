@@ -78,7 +78,7 @@ pub fn judged_as_of_periods(article: &ArticleContext, periods: &[Period]) -> Str
 /// judged on `unknown` ones: at most a warning, saying so.
 pub fn partly_unknown(diagnostic: Diagnostic, unknown: &[NaiveDate]) -> Diagnostic {
     let severity = diagnostic.severity.min(Severity::Warning);
-    let mut help = diagnostic.help.clone().unwrap_or_default();
+    let mut help = diagnostic.help.as_deref().unwrap_or_default().to_string();
     help.push_str(&format!(
         "\nonly a warning: the fact base cannot judge it on {} (the article may also have been published then), but absence of data is no evidence for that date",
         list(unknown)
