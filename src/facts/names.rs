@@ -544,11 +544,7 @@ impl Lexicon {
         let bytes = text.as_bytes();
         let mut inside = text[..at].chars().next_back().is_some_and(is_word_char);
         while let Some(&byte) = bytes.get(at) {
-            let (alphanumeric, width) = match BYTE_KINDS[usize::from(byte)] {
-                ByteKind::Word => (true, 1),
-                ByteKind::Other => (false, 1),
-                ByteKind::Wide => wide_char_at(text, at),
-            };
+            let (alphanumeric, width) = char_kind_at(text, at, byte);
             if !alphanumeric {
                 if self.odd_bytes[usize::from(byte)] {
                     if let Some(found) = self.odd_at::<FOLD>(patterns, text, at) {
@@ -862,11 +858,7 @@ fn find_two<const FOLD_A: bool, const FOLD_B: bool>(
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
-        let (alphanumeric, width) = match BYTE_KINDS[usize::from(byte)] {
-            ByteKind::Word => (true, 1),
-            ByteKind::Other => (false, 1),
-            ByteKind::Wide => wide_char_at(text, at),
-        };
+        let (alphanumeric, width) = char_kind_at(text, at, byte);
         if !alphanumeric {
             a.other::<FOLD_A>(text, at, byte, a_out);
             b.other::<FOLD_B>(text, at, byte, b_out);
@@ -903,6 +895,17 @@ static BYTE_KINDS: [ByteKind; 256] = {
     }
     kinds
 };
+
+/// Whether the character at `at` (whose first byte is `byte`) is a letter or digit, and its
+/// width: ASCII from the byte table, anything else decoded.
+#[inline]
+fn char_kind_at(text: &str, at: usize, byte: u8) -> (bool, usize) {
+    match BYTE_KINDS[usize::from(byte)] {
+        ByteKind::Word => (true, 1),
+        ByteKind::Other => (false, 1),
+        ByteKind::Wide => wide_char_at(text, at),
+    }
+}
 
 /// Whether the (non-ASCII) character at `at` is a letter or digit, and its width; a byte
 /// inside a character counts as one byte of neither.
