@@ -26,6 +26,10 @@ use crate::workspace::{Overrides, Workspace};
 /// The largest request body accepted (an article of a few megabytes, as JSON).
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 
+/// How much more of a body past [`MAX_BODY_BYTES`] is read and dropped before the refusal is
+/// sent, so that a client still writing finishes and reads it.
+const DRAIN_BYTES: u64 = 4 * MAX_BODY_BYTES as u64;
+
 /// Requests handled at once; more are asked to retry (503).
 const MAX_IN_FLIGHT: usize = 8;
 
@@ -251,6 +255,12 @@ fn check(state: &State, request: &mut Request) -> Response<std::io::Cursor<Vec<u
         return text(400, "bad request: the body could not be read");
     }
     if body.len() > MAX_BODY_BYTES {
+        // Read on, and drop, what the client is still sending (up to a bound): closing with
+        // its bytes unread resets the connection, and the client may never see the answer.
+        let _ = std::io::copy(
+            &mut request.as_reader().take(DRAIN_BYTES),
+            &mut std::io::sink(),
+        );
         return text(413, "payload too large");
     }
     let parsed: CheckRequest = match serde_json::from_slice(&body) {
