@@ -201,21 +201,7 @@ impl Emit for FactDate {
 impl<T: Emit> Emit for Rows<T> {
     const TYPE: &'static str = "Rows";
     fn emit(&self, out: &mut Emitter) {
-        let outer = std::mem::take(&mut out.code);
-        for row in self.iter() {
-            row.emit(out);
-            out.code.push_str(",\n");
-        }
-        let rows = std::mem::replace(&mut out.code, outer);
-        let name = format!("R{}", out.static_count);
-        out.static_count += 1;
-        let _ = write!(
-            out.statics,
-            "static {name}: [{}; {}] = [\n{rows}];\n",
-            T::TYPE,
-            self.len()
-        );
-        let _ = write!(out.code, "Rows::embedded(&{name})");
+        out.static_array(self.iter(), "Rows::embedded");
     }
 }
 
@@ -223,20 +209,33 @@ impl<T: Emit> Emit for Rows<T> {
 impl<T: Emit> Emit for Held<[T; 256]> {
     const TYPE: &'static str = "Held";
     fn emit(&self, out: &mut Emitter) {
-        let outer = std::mem::take(&mut out.code);
-        for entry in self.iter() {
-            entry.emit(out);
-            out.code.push_str(", ");
+        out.static_array(self.iter(), "Held::embedded");
+    }
+}
+
+impl Emitter {
+    /// `items` as a static array of their own, one a line, referred to in the expression
+    /// being written as `wrapper(&NAME)`.
+    fn static_array<'a, T: Emit + 'a>(
+        &mut self,
+        items: impl ExactSizeIterator<Item = &'a T>,
+        wrapper: &str,
+    ) {
+        let len = items.len();
+        let outer = std::mem::take(&mut self.code);
+        for item in items {
+            item.emit(self);
+            self.code.push_str(",\n");
         }
-        let entries = std::mem::replace(&mut out.code, outer);
-        let name = format!("R{}", out.static_count);
-        out.static_count += 1;
-        let _ = writeln!(
-            out.statics,
-            "static {name}: [{}; 256] = [{entries}];",
+        let entries = std::mem::replace(&mut self.code, outer);
+        let name = format!("R{}", self.static_count);
+        self.static_count += 1;
+        let _ = write!(
+            self.statics,
+            "static {name}: [{}; {len}] = [\n{entries}];\n",
             T::TYPE
         );
-        let _ = write!(out.code, "Held::embedded(&{name})");
+        let _ = write!(self.code, "{wrapper}(&{name})");
     }
 }
 
