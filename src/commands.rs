@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, Parser, ValueEnum};
 use rayon::prelude::*;
 
 use crate::cli::{
@@ -123,6 +123,15 @@ fn run_check(args: CheckArgs) -> u8 {
         Ok(rules) => rules,
         Err(message) => return fail(&message),
     };
+    if args.statistics && !statistics_format(args.format) {
+        let name = args
+            .format
+            .and_then(|format| format.to_possible_value())
+            .map_or_else(String::new, |value| value.get_name().to_string());
+        return fail(&format!(
+            "--statistics writes a table (human, concise) or JSON, not --format {name}"
+        ));
+    }
     if let Some(jobs) = args.jobs {
         if jobs == 0 {
             return fail("--jobs must be at least 1");
@@ -544,7 +553,7 @@ fn emit(report: &RunReport, args: &CheckArgs, stdin_fixed: Option<String>) -> u8
     // in memory.
     let write_report = |out: &mut dyn Write| {
         if args.statistics {
-            return write_statistics(report, &options, out);
+            return write_statistics(report, &options, format, out);
         }
         match format {
             Format::Human => output::human::write_findings(report, &options, out),
@@ -646,10 +655,21 @@ fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>)
     Ok(())
 }
 
-/// `--statistics`: findings per rule, most first, with how many a fix covers.
+/// Whether `--statistics` can be written in `format`: a table, or JSON for scripts. The
+/// other formats are reports of findings, which statistics replace.
+fn statistics_format(format: Option<Format>) -> bool {
+    matches!(
+        format,
+        None | Some(Format::Human | Format::Concise | Format::Json)
+    )
+}
+
+/// `--statistics`: findings per rule, most first, with how many a fix covers; a table, or
+/// with `--format json` an array of `{code, rule, count, fixable}`.
 fn write_statistics(
     report: &RunReport,
     options: &OutputOptions,
+    format: Format,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut counts: std::collections::BTreeMap<RuleId, (usize, usize)> = Default::default();
@@ -667,6 +687,21 @@ fn write_statistics(
     }
     let mut rows: Vec<_> = counts.into_iter().collect();
     rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    if format == Format::Json {
+        let rows: Vec<_> = rows
+            .iter()
+            .map(|(rule, (count, fixable))| {
+                serde_json::json!({
+                    "code": rule.code(),
+                    "rule": rule.name(),
+                    "count": count,
+                    "fixable": fixable,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        return writeln!(out);
+    }
     for (rule, (count, fixable)) in rows {
         let fix = if fixable > 0 {
             format!("  ({fixable} fixable)")

@@ -93,6 +93,38 @@ fn statistics_count_findings_per_rule() {
 }
 
 #[test]
+fn statistics_in_json_are_one_object_per_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "a.md",
+        &ARTICLE.replace("They talked.", "They talked on Sunday, 2023-10-16."),
+    );
+    let (out, _, code) = run(factlint().args(["--statistics", "--format", "json", &file]));
+    assert_eq!(code, 1);
+    let rows: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        rows,
+        serde_json::json!([
+            {"code": "FL101", "rule": "date-weekday", "count": 2, "fixable": 0},
+            {"code": "FL901", "rule": "unused-suppression", "count": 1, "fixable": 1},
+        ])
+    );
+}
+
+#[test]
+fn statistics_refuse_a_report_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "a.md", ARTICLE);
+    let (out, err, code) = run(factlint().args(["--statistics", "--format", "sarif", &file]));
+    assert_eq!((out.as_str(), code), ("", 2));
+    assert!(
+        err.contains("--statistics writes a table (human, concise) or JSON, not --format sarif"),
+        "{err}"
+    );
+}
+
+#[test]
 fn diff_shows_fixes_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "a.md", ARTICLE);
