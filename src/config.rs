@@ -32,7 +32,9 @@ pub enum Dialect {
 /// A rule's configured level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RuleLevel {
+    /// `"off"`: the rule does not run.
     Off,
+    /// The rule runs and reports at this severity.
     On(Severity),
 }
 

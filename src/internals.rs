@@ -17,3 +17,9 @@ pub use crate::facts::{
     BirthDate, EntityId, EntityKind, NameForm, NameTarget, OfficeId, Precision,
 };
 pub use crate::lexicon::{MONTH_AP, MONTH_NAMES};
+
+/// The spelling table a check's style data holds (the recall benchmark plants spelling
+/// errors from it).
+pub fn spelling_table(style: &crate::StyleData) -> &crate::style::spelling::SpellingTable {
+    &style.spelling
+}

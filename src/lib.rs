@@ -9,8 +9,9 @@
 //!
 //! - checking: [`check_source`], [`check_bytes`] and their [`FileReport`];
 //! - what a check runs with: [`Settings`] (with [`RuleSelection`]), built from a [`Config`]
-//!   (`factlint.toml`, [`Dialect`]), a [`FactBase`] and [`StyleData`]; or found per article
-//!   the way the CLI finds them, by [`Workspace`] (with command-line [`Overrides`]);
+//!   (`factlint.toml`, [`Dialect`], [`RuleLevel`], [`PathGlobs`]), a [`FactBase`] and
+//!   [`StyleData`]; or found per article the way the CLI finds them, by [`Workspace`] (with
+//!   command-line [`Overrides`]);
 //! - findings: the [`PublicationDate`] an article is judged on ([`DateSource`]);
 //!   [`Diagnostic`] with its [`Severity`], [`Span`], [`Label`], [`Fix`] ([`Edit`],
 //!   [`Applicability`]); [`RuleId`] and [`RuleMeta`] ([`all_metas`]); [`InputError`] for an
@@ -83,7 +84,7 @@ mod workspace;
 
 pub use article::{DateSource, PublicationDate};
 pub use commands::run_cli;
-pub use config::{Config, Dialect};
+pub use config::{Config, Dialect, PathGlobs, RuleLevel};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label};
 pub use engine::{check_bytes, check_source, FileReport};
 pub use error::InputError;

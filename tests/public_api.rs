@@ -11,8 +11,9 @@ use std::sync::Arc;
 use factlint::{
     all_metas, apply_fixes, check_bytes, check_source, render_html, render_human, render_json,
     render_sarif, Applicability, Config, DateSource, Diagnostic, Dialect, Edit, FactBase,
-    FileReport, Fix, InputError, Label, OutputOptions, Overrides, PublicationDate, RuleId,
-    RuleMeta, RuleSelection, RunReport, Settings, Severity, Span, StyleData, Summary, Workspace,
+    FileReport, Fix, InputError, Label, OutputOptions, Overrides, PathGlobs, PublicationDate,
+    RuleId, RuleLevel, RuleMeta, RuleSelection, RunReport, Settings, Severity, Span, StyleData,
+    Summary, Workspace,
 };
 
 /// Every public name of the crate root.
@@ -30,8 +31,10 @@ const PUBLIC: &[&str] = &[
     "Label",
     "OutputOptions",
     "Overrides",
+    "PathGlobs",
     "PublicationDate",
     "RuleId",
+    "RuleLevel",
     "RuleMeta",
     "RuleSelection",
     "RunReport",
@@ -139,9 +142,18 @@ const ARTICLE: &str = "---\nauthor: Test Desk\ndate: 2022-11-30\n---\n\
 /// A program that lints an article reads its findings, fixes it, and renders the report.
 #[test]
 fn a_program_checks_fixes_and_reports_through_the_public_api() {
-    let config: Config = Config::parse_all("dialect = \"en-US\"\n", Path::new("factlint.toml"))
-        .expect("a valid config");
+    let config: Config = Config::parse_all(
+        "dialect = \"en-US\"\nexclude = [\"drafts\"]\n[rules]\nfact-office = \"off\"\n",
+        Path::new("factlint.toml"),
+    )
+    .expect("a valid config");
     assert_eq!(config.dialect, Some(Dialect::American));
+    let level: Option<&RuleLevel> = config.rules.get(&RuleId::FactOffice);
+    assert_eq!(level, Some(&RuleLevel::Off));
+    let exclude: &PathGlobs = &config.exclude;
+    assert_eq!(exclude.patterns, ["drafts"]);
+    assert!(exclude.matches(Path::new("drafts/a.md")));
+    assert!(!exclude.matches(Path::new("news/a.md")));
     let facts: Arc<FactBase> = FactBase::embedded();
     let style: Arc<StyleData> = StyleData::embedded();
     let mut settings = Settings::new(config, facts, style);

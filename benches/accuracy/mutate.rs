@@ -685,7 +685,7 @@ impl Article<'_> {
     }
 
     fn spelling_sites(&self, settings: &Settings) -> Vec<Site> {
-        let table = &settings.style.spelling;
+        let table = factlint::internals::spelling_table(&settings.style);
         let mut british = Vec::new();
         let mut american = 0;
         for block in &self.doc.blocks {

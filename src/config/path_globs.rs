@@ -11,6 +11,7 @@ use std::path::{Component, Path, PathBuf};
 pub struct PathGlobs {
     base: PathBuf,
     matcher: Matcher,
+    /// The patterns as the config file writes them.
     pub patterns: Vec<String>,
 }
 

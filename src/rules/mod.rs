@@ -72,7 +72,7 @@ macro_rules! define_checks {
         impl RuleId {
             /// The group of claims the rule reads, if any: the pipeline runs the rule while
             /// that group is held (see [`ClaimGroup`]).
-            pub fn reads(self) -> Option<ClaimGroup> {
+            pub(crate) fn reads(self) -> Option<ClaimGroup> {
                 match self { $( RuleId::$variant => group_of($module::check), )* }
             }
 

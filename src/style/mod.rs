@@ -18,13 +18,13 @@ use crate::error::InputError;
 #[derive(Debug, Default)]
 pub struct StyleData {
     /// Spelling variants (`rules/style/spelling`).
-    pub spelling: Table<spelling::SpellingTable>,
+    pub(crate) spelling: Table<spelling::SpellingTable>,
     /// Byline and image-credit patterns.
-    pub credits: Table<credits::CreditPatterns>,
+    pub(crate) credits: Table<credits::CreditPatterns>,
     /// Titles of office.
-    pub titles: Table<titles::TitleTable>,
+    pub(crate) titles: Table<titles::TitleTable>,
     /// Word lists the claim extractors read.
-    pub words: Table<words::Words>,
+    pub(crate) words: Table<words::Words>,
 }
 
 impl StyleData {

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use super::spelling::StyleFile;
 use super::word_lists::{self, List, RawFile, LISTS};
 use crate::error::InputError;
-use crate::text::{LowerAscii, WordShapes};
+use crate::text::WordShapes;
 
 const FILE_NAME: &str = "words.toml";
 
@@ -90,11 +90,13 @@ impl Words {
         &self.lists[list as usize]
     }
 
-    /// Whether `word` (any case) is a speech verb.
+    /// Whether `word` (any case) is a speech verb (the extractors ask `may_open_speech`
+    /// and the list themselves; the tests ask this).
+    #[cfg(test)]
     pub fn is_speech_verb(&self, word: &str) -> bool {
         word.len() <= word_lists::LONGEST_SPEECH_WORD
             && self.speech_shapes().may_hold(word)
-            && LowerAscii::new(word).is_some_and(|lower| {
+            && crate::text::LowerAscii::new(word).is_some_and(|lower| {
                 self.list(List::SpeechVerbs)
                     .contains_bytes(lower.as_bytes())
             })
