@@ -448,6 +448,25 @@ fn modules_kept_apart_do_not_name_each_other() {
     );
 }
 
+/// The extractors see a narrow view of the settings (`claims::ExtractContext`: facts, style,
+/// dialect, the year); only the claim pipeline itself, which decides what is worth
+/// extracting, reads the settings whole.
+#[test]
+fn extractors_read_the_settings_only_through_their_context() {
+    const ALLOWED: &[&str] = &["src/claims/mod.rs", "src/claims/context.rs"];
+    let wide: Vec<String> = imports()
+        .into_iter()
+        .filter(|import| import.from == "claims" && import.to == "settings")
+        .filter(|import| !ALLOWED.contains(&import.file.as_str()))
+        .map(|import| format!("{}:{}", import.file, import.line))
+        .collect();
+    assert!(
+        wide.is_empty(),
+        "take `ExtractContext`, not `Settings`:\n{}",
+        wide.join("\n")
+    );
+}
+
 #[test]
 fn the_module_graph_has_no_cycle() {
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();

@@ -5,10 +5,10 @@
 //! an age in another clause claims nothing.
 
 use super::mention::{Mention, TimeContext};
+use super::ExtractContext;
 use crate::document::Document;
 use crate::facts::{EntityId, EntityKind, FactBase, NameTarget};
 use crate::line_index::floor_char_boundary;
-use crate::settings::Settings;
 use crate::span::Span;
 use crate::style::word_lists::List;
 use crate::style::words::Words;
@@ -39,9 +39,9 @@ fn title_words(words: &str, lists: &Words) -> bool {
 /// Ages a person may plausibly be given in the news.
 const AGES: std::ops::RangeInclusive<u32> = 10..=120;
 
-pub fn extract(doc: &Document, settings: &Settings, mentions: &[Mention]) -> Vec<AgeClaim> {
-    let facts = &settings.facts;
-    let lists: &Words = &settings.style.words;
+pub fn extract(doc: &Document, cx: &ExtractContext, mentions: &[Mention]) -> Vec<AgeClaim> {
+    let facts = cx.facts;
+    let lists: &Words = &cx.style.words;
     let mut out = Vec::new();
     for mention in mentions {
         let Some(person) = single_person(facts, mention.targets()) else {

@@ -10,10 +10,10 @@ use std::collections::HashMap;
 
 use super::date::DateClaim;
 use super::mention::{dates_of_block, Mention, Quoted, TimeContext};
+use super::ExtractContext;
 use crate::document::{Block, Document};
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
 use crate::line_index::floor_char_boundary;
-use crate::settings::Settings;
 use crate::span::Span;
 use crate::text::LowerAscii;
 
@@ -87,11 +87,11 @@ const NOUNS: &[(&str, bool)] = &[
 
 pub fn extract(
     doc: &Document,
-    settings: &Settings,
+    cx: &ExtractContext,
     mentions: &[Mention],
     dates: &[DateClaim],
 ) -> Vec<CountClaim> {
-    let facts = &settings.facts;
+    let facts = cx.facts;
     if facts.is_empty() {
         return Vec::new();
     }
@@ -725,6 +725,7 @@ mod tests {
     use super::*;
     use crate::claims::Claims;
     use crate::document::Document;
+    use crate::settings::Settings;
     use crate::text::skip_while;
 
     /// The runs as `skip_while` over decoded characters finds them.

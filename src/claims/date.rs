@@ -14,15 +14,15 @@ mod token;
 
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 use smallvec::SmallVec;
 
 pub use grammar::PartKind;
 pub use token::{month_name, render_month, render_weekday, weekday_name, NameStyle};
 
+use super::ExtractContext;
 use crate::config::Dialect;
 use crate::document::Document;
-use crate::settings::Settings;
 use crate::span::Span;
 
 /// A month and day, without a year.
@@ -129,9 +129,9 @@ impl DateClaim {
 }
 
 /// Every date in the article, in reading order.
-pub fn extract(doc: &Document, settings: &Settings) -> Vec<DateClaim> {
-    let this_year = settings.today.year();
-    let dialect = settings.dialect();
+pub fn extract(doc: &Document, cx: &ExtractContext) -> Vec<DateClaim> {
+    let this_year = cx.this_year;
+    let dialect = cx.dialect;
     let mut claims = Vec::new();
     let mut tokens = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
@@ -237,6 +237,7 @@ pub fn parse_full_date(text: &str, dialect: Option<Dialect>, this_year: i32) -> 
 pub(crate) mod test_support {
     use super::*;
     use crate::config::Config;
+    use crate::settings::Settings;
 
     pub fn settings(dialect: Option<Dialect>) -> Settings {
         let mut settings = Settings::new(
@@ -253,7 +254,7 @@ pub(crate) mod test_support {
 
     pub fn dates_of(source: &str, dialect: Option<Dialect>) -> Vec<DateClaim> {
         let doc = Document::parse(source);
-        extract(&doc, &settings(dialect))
+        extract(&doc, &ExtractContext::of(&settings(dialect)))
     }
 }
 

@@ -12,6 +12,7 @@ pub use time::{nearest_day, Period, TimeContext, NEAREST_DAYS};
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::ExtractContext;
 use crate::claims::date::DateClaim;
 use crate::document::{Block, Document};
 use crate::facts::{
@@ -19,7 +20,6 @@ use crate::facts::{
 };
 /// Weekday and month names follow names in news copy ("Kuleba Tuesday").
 use crate::lexicon::is_calendar_word;
-use crate::settings::Settings;
 use crate::span::Span;
 use crate::text::is_letter_or_digit;
 
@@ -112,16 +112,16 @@ pub struct Title {
 /// in reading order; `dates` are the article's dates (they date sentences).
 pub fn extract(
     doc: &Document,
-    settings: &Settings,
+    cx: &ExtractContext,
     dates: &[DateClaim],
 ) -> (Vec<Mention>, Vec<Title>) {
-    let facts = &settings.facts;
+    let facts = cx.facts;
     let mut out = Vec::new();
     let mut all_titles = Vec::new();
     if facts.is_empty() {
         return (out, all_titles);
     }
-    let lists: &crate::style::words::Words = &settings.style.words;
+    let lists: &crate::style::words::Words = &cx.style.words;
     let mut context = Context::default();
     // Reused from block to block: most blocks name nothing and need no allocation.
     let mut titles = Vec::new();

@@ -2,6 +2,7 @@
 //! One extractor per kind of claim.
 
 pub mod age;
+mod context;
 pub mod count;
 pub mod date;
 pub mod mention;
@@ -14,6 +15,7 @@ pub mod spelling;
 use crate::document::Document;
 use crate::registry::RuleId;
 use crate::settings::Settings;
+pub use context::ExtractContext;
 use spelling::SpellingCollector;
 
 /// Claims come in groups, each read by a few rules. The pipeline extracts a group before the
@@ -147,28 +149,29 @@ impl Claims {
 
     /// Extract one group's claims (replacing any held before).
     pub fn extract_group(&mut self, group: ClaimGroup, doc: &Document, settings: &Settings) {
+        let cx = &ExtractContext::of(settings);
         match group {
             ClaimGroup::Dates => {
-                self.dates = date::extract(doc, settings);
+                self.dates = date::extract(doc, cx);
                 self.dates.shrink_to_fit();
             }
             ClaimGroup::Facts => {
-                (self.mentions, self.titles) = mention::extract(doc, settings, &self.dates);
-                self.counts = count::extract(doc, settings, &self.mentions, &self.dates);
-                self.ages = age::extract(doc, settings, &self.mentions);
+                (self.mentions, self.titles) = mention::extract(doc, cx, &self.dates);
+                self.counts = count::extract(doc, cx, &self.mentions, &self.dates);
+                self.ages = age::extract(doc, cx, &self.mentions);
                 self.mentions.shrink_to_fit();
                 self.titles.shrink_to_fit();
                 self.counts.shrink_to_fit();
             }
             ClaimGroup::Quotes => {
-                let quotes = quote::extract(doc, settings);
+                let quotes = quote::extract(doc, cx);
                 self.quotes = quotes.quotations;
                 self.stray_quote_marks = quotes.stray_marks;
                 let table = settings
                     .is_enabled(RuleId::SpellingConsistency)
-                    .then(|| &*settings.style.spelling);
+                    .then(|| &*cx.style.spelling);
                 let mut spellings = table.map(|table| SpellingCollector::new(table, &self.quotes));
-                self.names = name::extract(doc, settings, |block, range| {
+                self.names = name::extract(doc, cx, |block, range| {
                     if let Some(spellings) = &mut spellings {
                         spellings.visit(block, range);
                     }

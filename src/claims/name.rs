@@ -7,8 +7,8 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::quote::Quotation;
+use super::ExtractContext;
 use crate::document::{Block, Document};
-use crate::settings::Settings;
 use crate::span::Span;
 use crate::style::titles::{Joints, TitleTable};
 use crate::text::{letters_at, next_letter, with_lowercase};
@@ -89,10 +89,10 @@ impl Names {
 /// other claims made of single words need no walk of their own.
 pub fn extract(
     doc: &Document,
-    settings: &Settings,
+    cx: &ExtractContext,
     mut visit_word: impl FnMut(&Block, Range<usize>),
 ) -> Names {
-    let table = &settings.style.titles;
+    let table = &cx.style.titles;
     let mut names = Names::default();
     // Sized for an article's distinct lower-case words (about one per 16 bytes of a short
     // one), so it is not rehashed several times as it fills; a long file grows it as usual.
@@ -339,10 +339,11 @@ fn organisation_around(table: &TitleTable, text: &str, range: &Range<usize>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::Settings;
 
     fn extract_from(source: &str) -> (Document<'_>, Names) {
         let doc = Document::parse(source);
-        let names = extract(&doc, &Settings::embedded(), |_, _| {});
+        let names = extract(&doc, &ExtractContext::of(&Settings::embedded()), |_, _| {});
         (doc, names)
     }
 
@@ -464,7 +465,11 @@ mod tests {
     fn quoted_spans_and_block_quotes() {
         let source = "She said “plain words here, truly.” Then left.\n\n> A quoted block.\n";
         let doc = Document::parse(source);
-        let quotes = crate::claims::quote::extract(&doc, &crate::Settings::embedded()).quotations;
+        let quotes = crate::claims::quote::extract(
+            &doc,
+            &crate::claims::ExtractContext::of(&crate::Settings::embedded()),
+        )
+        .quotations;
         let quoted = Quoted::new(&quotes);
         let inside = source.find("words").unwrap();
         let outside = source.find("Then").unwrap();

@@ -11,8 +11,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::ExtractContext;
 use crate::document::{Block, Document};
-use crate::settings::Settings;
 use crate::span::Span;
 use crate::style::credits::CreditPatterns;
 use crate::style::words::Words;
@@ -102,9 +102,9 @@ pub struct QuoteClaims {
     pub stray_marks: Vec<StrayMark>,
 }
 
-pub fn extract(doc: &Document, settings: &Settings) -> QuoteClaims {
-    let credits: &CreditPatterns = &settings.style.credits;
-    let words: &Words = &settings.style.words;
+pub fn extract(doc: &Document, cx: &ExtractContext) -> QuoteClaims {
+    let credits: &CreditPatterns = &cx.style.credits;
+    let words: &Words = &cx.style.words;
     let (pairs, stray_marks) = marks::pair(doc);
     let mut block_quotes = block_quote::block_quotes(doc, credits, words);
     let enclosing = enclosing_block_quotes(doc, &block_quotes);
@@ -545,10 +545,11 @@ fn speaker_at(block: &Block, range: Range<usize>) -> Speaker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::Settings;
 
     fn quotations(source: &str) -> Vec<Quotation> {
         let doc = Document::parse(source);
-        extract(&doc, &Settings::embedded()).quotations
+        extract(&doc, &ExtractContext::of(&Settings::embedded())).quotations
     }
 
     /// The speech quotation whose excerpt starts with `start`.
