@@ -36,8 +36,9 @@ pub fn on(periods: &[Period]) -> String {
     written.dedup();
     if !written.is_empty() {
         parts.push(format!(
-            "{} (the time its sentence gives)",
-            written.join(" or ")
+            "{} (the time its {} gives)",
+            written.join(" or "),
+            written_in(periods)
         ));
     }
     let publication: Vec<NaiveDate> = periods
@@ -64,13 +65,24 @@ pub fn judged_as_of_periods(article: &ArticleContext, periods: &[Period]) -> Str
         .map(Period::to_string)
         .collect();
     let publication = periods.iter().any(|p| !p.from_sentence);
+    let written_in = written_in(periods);
     match (written.first(), publication) {
-        (Some(when), false) => format!("judged {when}, the time its sentence gives"),
+        (Some(when), false) => format!("judged {when}, the time its {written_in} gives"),
         (Some(when), true) => format!(
-            "judged {when}, the time its sentence gives, and as of {}",
+            "judged {when}, the time its {written_in} gives, and as of {}",
             judged_as_of(article)
         ),
         (None, _) => format!("judged as of {}", judged_as_of(article)),
+    }
+}
+
+/// Where the time a claim was judged at was written: its sentence, or earlier in its
+/// paragraph.
+fn written_in(periods: &[Period]) -> &'static str {
+    if periods.iter().any(|p| p.from_paragraph) {
+        "paragraph"
+    } else {
+        "sentence"
     }
 }
 

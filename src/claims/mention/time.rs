@@ -50,6 +50,8 @@ pub struct Dated {
     /// Prime Minister ..."): the claim speaks of that time. Otherwise ("President X, who
     /// visited Kyiv in 2009, said ...") it may speak of the article's date as well.
     pub governs: bool,
+    /// Written earlier in the paragraph, not in the claim's sentence.
+    pub in_paragraph: bool,
 }
 
 /// A day, a stretch of days, a month or a year.
@@ -77,8 +79,11 @@ pub enum When {
 pub struct Period {
     pub from: NaiveDate,
     pub until: NaiveDate,
-    /// Written in the claim's sentence (else it is a publication date).
+    /// Written in the claim's sentence, or earlier in its paragraph (else it is a
+    /// publication date).
     pub from_sentence: bool,
+    /// Written earlier in the claim's paragraph rather than in its sentence.
+    pub from_paragraph: bool,
     /// Read against a candidate publication date (a publication date itself, or a date
     /// written without its year).
     pub anchored: bool,
@@ -99,6 +104,7 @@ impl Period {
             from: date,
             until: date.succ_opt().unwrap_or(date),
             from_sentence: false,
+            from_paragraph: false,
             anchored: true,
             label: Label::Days,
         }
@@ -167,6 +173,7 @@ impl When {
             from,
             until,
             from_sentence: true,
+            from_paragraph: false,
             anchored: matches!(self, When::Yearless { .. }),
             label,
         })
@@ -232,6 +239,17 @@ impl TimeContext {
                         .any(|n| w.eq_ignore_ascii_case(n))
                 }) {
                     TimeContext::Now
+                } else if let Some(when) = earlier_time(text, sentence.start, dates) {
+                    // A sentence that writes no time, in a paragraph that wrote one before
+                    // it ("LONDON, May 2, 2018 (Xinhua) -- ... on May 2, 2018. British Prime
+                    // Minister Theresa May held a meeting here on Wednesday."), may go on
+                    // narrating that time: the claim is judged then as well as on the
+                    // article's date, and reported only when false at both.
+                    TimeContext::Dated(Dated {
+                        when,
+                        governs: false,
+                        in_paragraph: true,
+                    })
                 } else {
                     TimeContext::Unqualified
                 }
@@ -259,6 +277,7 @@ impl TimeContext {
                 TimeContext::Dated(Dated {
                     when,
                     governs: in_clause || leads,
+                    in_paragraph: false,
                 })
             }
         }
@@ -274,7 +293,11 @@ impl TimeContext {
                 (!publication.is_empty()).then_some(publication)
             }
             TimeContext::Other => None,
-            TimeContext::Dated(Dated { when, governs }) => {
+            TimeContext::Dated(Dated {
+                when,
+                governs,
+                in_paragraph,
+            }) => {
                 let mut periods = Vec::new();
                 match when {
                     When::Yearless { .. } => {
@@ -286,6 +309,9 @@ impl TimeContext {
                         }
                     }
                     _ => periods.push(when.period(None)?),
+                }
+                for period in &mut periods {
+                    period.from_paragraph = in_paragraph;
                 }
                 if !governs {
                     if publication.is_empty() {
@@ -774,6 +800,62 @@ fn merge(a: When, b: When) -> Option<When> {
 }
 
 /// A four-digit year between 1800 and 2099.
+/// The last time written with its year in `text[..before]` (the paragraph before a
+/// sentence): a date with its year ("May 2, 2018"), a month and year ("March 2019") or a
+/// year ("in 2016"), whichever stands nearest the sentence.
+fn earlier_time(text: &str, before: usize, dates: &[DateClaim]) -> Option<When> {
+    if before == 0 {
+        return None;
+    }
+    let date = dates
+        .iter()
+        .take_while(|date| date.range.start < before)
+        .filter(|date| date.range.end <= before)
+        .filter_map(|date| {
+            let day = date.month_day()?.in_year(date.year?)?;
+            let end = date
+                .year_part
+                .as_ref()
+                .map_or(date.range.end, |year| year.range().end.max(date.range.end));
+            Some((
+                end,
+                When::Days {
+                    from: day,
+                    until: day + Days::new(1),
+                },
+            ))
+        })
+        .last();
+    let words = words_of(text, 0..before);
+    let year = words
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|&(_, &(_, at))| date.as_ref().is_none_or(|&(end, _)| at >= end))
+        .find_map(|(index, &(word, at))| {
+            let year = year_of(word)?;
+            let time_of_day = words.get(index + 1).is_some_and(|(next, _)| {
+                is_word(
+                    next,
+                    &[
+                        "GMT", "UTC", "BST", "CET", "EST", "ET", "local", "hours", "hrs", "am",
+                        "pm",
+                    ],
+                )
+            });
+            if time_of_day {
+                return None;
+            }
+            let month = index.checked_sub(1).and_then(|i| month_number(words[i].0));
+            Some(match month {
+                Some(month) => When::Month { year, month },
+                None => When::Year(year),
+            })
+            .filter(|_| at < before)
+        });
+    year.or(date.map(|(_, when)| when))
+}
+
 fn year_of(word: &str) -> Option<i32> {
     let year: i32 = word.parse().ok().filter(|_| word.len() == 4)?;
     (1800..2100).contains(&year).then_some(year)
@@ -798,7 +880,11 @@ mod tests {
     }
 
     fn dated(when: When, governs: bool) -> TimeContext {
-        TimeContext::Dated(Dated { when, governs })
+        TimeContext::Dated(Dated {
+            when,
+            governs,
+            in_paragraph: false,
+        })
     }
 
     #[test]
@@ -922,6 +1008,93 @@ mod tests {
             TimeContext::read(text, 0..text.len(), 0..26, &dates, false),
             dated(when, true)
         );
+    }
+
+    /// The claim's time in `text` when its sentence is the one starting at `sentence` and
+    /// the claim is the first `claim_len` bytes of it.
+    fn time_in_paragraph(text: &str, sentence: &str, claim_len: usize) -> TimeContext {
+        let start = text.find(sentence).expect("the sentence is in the text");
+        let dates = crate::claims::date::test_support::dates_of(text, None);
+        TimeContext::read(
+            text,
+            start..start + sentence.len(),
+            start..start + claim_len,
+            &dates,
+            false,
+        )
+    }
+
+    fn in_paragraph(when: When) -> TimeContext {
+        TimeContext::Dated(Dated {
+            when,
+            governs: false,
+            in_paragraph: true,
+        })
+    }
+
+    #[test]
+    fn a_sentence_without_a_time_also_speaks_of_its_paragraphs() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // A wire photo caption dated before the article.
+        let text = "LONDON, May 2, 2018 (Xinhua) -- Ministers arrive on May 2, 2018. \
+                    Prime Minister Theresa May held a meeting here on Wednesday.";
+        assert_eq!(
+            time_in_paragraph(text, "Prime Minister Theresa May held", 29),
+            in_paragraph(When::Days {
+                from: day(2018, 5, 2),
+                until: day(2018, 5, 3)
+            })
+        );
+        let text = "In 2016, the country voted to leave. Prime Minister David Cameron spoke.";
+        assert_eq!(
+            time_in_paragraph(text, "Prime Minister David Cameron spoke.", 28),
+            in_paragraph(When::Year(2016))
+        );
+        let text = "In March 2019, talks stalled. Prime Minister Theresa May spoke.";
+        assert_eq!(
+            time_in_paragraph(text, "Prime Minister Theresa May spoke.", 26),
+            in_paragraph(When::Month {
+                year: 2019,
+                month: 3
+            })
+        );
+        // The time nearest the sentence.
+        let text = "In 2016, the country voted. On May 2, 2018, ministers met. \
+                    Prime Minister Theresa May spoke.";
+        assert_eq!(
+            time_in_paragraph(text, "Prime Minister Theresa May spoke.", 26),
+            in_paragraph(When::Days {
+                from: day(2018, 5, 2),
+                until: day(2018, 5, 3)
+            })
+        );
+        // The sentence's own time, "now", or a time of day: no paragraph time.
+        let text = "In 2016, the country voted. Prime Minister Theresa May spoke in 2018.";
+        assert_eq!(
+            time_in_paragraph(text, "Prime Minister Theresa May spoke in 2018.", 26),
+            dated(When::Year(2018), false)
+        );
+        let text = "In 2016, the country voted. Today Prime Minister Theresa May spoke.";
+        assert_eq!(
+            time_in_paragraph(text, "Today Prime Minister Theresa May spoke.", 32),
+            TimeContext::Now
+        );
+        let text = "The talks ended at 2000 GMT. Prime Minister Theresa May spoke.";
+        assert_eq!(
+            time_in_paragraph(text, "Prime Minister Theresa May spoke.", 26),
+            TimeContext::Unqualified
+        );
+    }
+
+    #[test]
+    fn a_paragraphs_time_is_judged_with_the_articles_date() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let periods = in_paragraph(When::Year(2016))
+            .periods(&[day(2019, 9, 4)])
+            .unwrap();
+        assert_eq!(periods.len(), 2, "{periods:?}");
+        assert!(periods[0].from_sentence && periods[0].from_paragraph);
+        assert_eq!(periods[1], Period::day(day(2019, 9, 4)));
     }
 
     #[test]
