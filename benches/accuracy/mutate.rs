@@ -321,6 +321,28 @@ impl Article<'_> {
         terms.first().map(|t| t.holder)
     }
 
+    /// Whether `person` held `office` at some day of the time written in the paragraph
+    /// before source offset `at`, where a sentence with no time of its own is judged too.
+    fn held_at_paragraph_time(&self, office: OfficeId, person: EntityId, at: usize) -> bool {
+        let Some((block, at)) = self.block_at(at) else {
+            return false;
+        };
+        let TimeContext::Dated(dated) = TimeContext::read(block.text(), at..at, at..at, &[], false)
+        else {
+            return false;
+        };
+        let Some(period) = dated.when.period(Some(self.date)) else {
+            return false;
+        };
+        let last = period.until.pred_opt().unwrap_or(period.from);
+        [period.from, last].iter().any(|&day| {
+            self.facts
+                .holders_on(office, day)
+                .iter()
+                .any(|term| term.holder == person)
+        })
+    }
+
     fn holder_on(&self, office: OfficeId) -> Option<EntityId> {
         let holders = self.facts.holders_on(office, self.date);
         match holders.as_slice() {
@@ -450,6 +472,11 @@ impl Article<'_> {
                     let Some(other) = self.other_holder(office, holder) else {
                         continue;
                     };
+                    if self.held_at_paragraph_time(office, other, at) {
+                        // The added sentence would be true of the time its paragraph
+                        // writes ("On April 25, 2012, ..."): no error to find.
+                        continue;
+                    }
                     let (phrase, region) = self.office_phrase(office, other, sites.len());
                     let sentence = capitalise(&phrase);
                     let lead = " ";

@@ -800,40 +800,52 @@ fn merge(a: When, b: When) -> Option<When> {
 }
 
 /// A four-digit year between 1800 and 2099.
+/// Words after which a paragraph speaks of the present again ("... who are nowadays still
+/// present in politics."): a time written before them is not carried on.
+const NOW_WORDS: &[&str] = &["now", "nowadays", "today", "currently"];
+
 /// The last time written with its year in `text[..before]` (the paragraph before a
 /// sentence): a date with its year ("May 2, 2018"), a month and year ("March 2019") or a
-/// year ("in 2016"), whichever stands nearest the sentence.
+/// year ("in 2016"), whichever stands nearest the sentence, unless the paragraph has come
+/// back to the present since.
 fn earlier_time(text: &str, before: usize, dates: &[DateClaim]) -> Option<When> {
     if before == 0 {
         return None;
     }
+    let words = words_of(text, 0..before);
+    let from = words
+        .iter()
+        .rev()
+        .find(|(word, _)| is_word(word, NOW_WORDS))
+        .map_or(0, |&(word, at)| at + word.len());
     let date = dates
         .iter()
         .take_while(|date| date.range.start < before)
-        .filter(|date| date.range.end <= before)
+        .filter(|date| date.range.start >= from && date.range.end <= before)
         .filter_map(|date| {
             let day = date.month_day()?.in_year(date.year?)?;
             let end = date
                 .year_part
                 .as_ref()
                 .map_or(date.range.end, |year| year.range().end.max(date.range.end));
-            Some((
-                end,
-                When::Days {
-                    from: day,
-                    until: day + Days::new(1),
-                },
-            ))
+            let when = When::Days {
+                from: day,
+                until: day + Days::new(1),
+            };
+            Some((end, when))
         })
         .last();
-    let words = words_of(text, 0..before);
     let year = words
         .iter()
         .enumerate()
         .rev()
+        .take_while(|&(_, &(_, at))| at >= from)
         .filter(|&(_, &(_, at))| date.as_ref().is_none_or(|&(end, _)| at >= end))
         .find_map(|(index, &(word, at))| {
             let year = year_of(word)?;
+            // "the 1960's" is a decade, "2000 GMT" a time of day.
+            let rest = &text[at + word.len()..];
+            let decade = rest.starts_with("'s") || rest.starts_with("’s");
             let time_of_day = words.get(index + 1).is_some_and(|(next, _)| {
                 is_word(
                     next,
@@ -843,7 +855,7 @@ fn earlier_time(text: &str, before: usize, dates: &[DateClaim]) -> Option<When> 
                     ],
                 )
             });
-            if time_of_day {
+            if decade || time_of_day {
                 return None;
             }
             let month = index.checked_sub(1).and_then(|i| month_number(words[i].0));
@@ -851,7 +863,6 @@ fn earlier_time(text: &str, before: usize, dates: &[DateClaim]) -> Option<When> 
                 Some(month) => When::Month { year, month },
                 None => When::Year(year),
             })
-            .filter(|_| at < before)
         });
     year.or(date.map(|(_, when)| when))
 }
@@ -1078,6 +1089,18 @@ mod tests {
         assert_eq!(
             time_in_paragraph(text, "Today Prime Minister Theresa May spoke.", 32),
             TimeContext::Now
+        );
+        // Back in the present, or a decade: nothing is carried on.
+        let text = "In 1961, he was elected, and nowadays his allies are still in politics. \
+                    Prime Minister Theresa May spoke.";
+        assert_eq!(
+            time_in_paragraph(text, "Prime Minister Theresa May spoke.", 26),
+            TimeContext::Unqualified
+        );
+        let text = "Figures of the 1960's are still remembered. Prime Minister Theresa May spoke.";
+        assert_eq!(
+            time_in_paragraph(text, "Prime Minister Theresa May spoke.", 26),
+            TimeContext::Unqualified
         );
         let text = "The talks ended at 2000 GMT. Prime Minister Theresa May spoke.";
         assert_eq!(
