@@ -419,11 +419,7 @@ fn next_paragraph_speaker(
     if next.is_heading() || next.quote_depth > 0 {
         return None;
     }
-    let first_sentence = next
-        .sentences
-        .first()
-        .cloned()
-        .unwrap_or(0..next.text().len());
+    let first_sentence = next.sentences.first().unwrap_or(0..next.text().len());
     match sentence_speaker(next, first_sentence, words)? {
         (Attribution::Implied, speaker) => Some((Attribution::ImpliedNext, speaker)),
         (_, speaker) => Some((Attribution::Lead, speaker)),
