@@ -26,12 +26,15 @@ use crate::walk::{self, describe_io, Input};
 use crate::wikidata;
 use crate::workspace::{Overrides, Workspace};
 
+mod allocator;
+
 const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_TROUBLE: u8 = 2;
 
 /// Parses the process's command line, runs the command and returns its exit code.
 pub fn run_cli() -> ExitCode {
+    allocator::keep_large_blocks_mapped();
     let cli = Cli::parse();
     let code = match cli.command {
         None => run_check(cli.check),

@@ -8,7 +8,6 @@ use std::sync::OnceLock;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 use regex::Regex;
-use smallvec::SmallVec;
 
 use crate::front_matter::FrontMatter;
 use crate::line_index::LineIndex;
@@ -16,8 +15,10 @@ use crate::sentence;
 use crate::span::Span;
 
 mod sections;
+mod sentences;
 
 use sections::{Sections, SECTION_BYTES};
+pub use sentences::Sentences;
 
 /// Where a block of text sits in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,7 +31,7 @@ pub enum BlockKind {
 }
 
 /// One run of prose: what a reader sees ([`Block::text`]) and where each byte of it came from.
-/// A long file has hundreds of thousands of blocks, so a block is kept small (64 bytes) and
+/// A long file has hundreds of thousands of blocks, so a block is kept small (48 bytes) and
 /// the common one costs no allocation: text that is the source byte for byte borrows it, one
 /// sentence is kept inline, and offsets are `u32` (files over 4 GiB are refused before this).
 #[derive(Clone, Debug)]
@@ -39,25 +40,28 @@ pub struct Block<'a> {
     pub kind: BlockKind,
     /// Inside a list item.
     pub in_list: bool,
-    /// How many block quotes enclose the block.
-    pub quote_depth: u32,
+    /// How many block quotes enclose the block (255 stands for 255 and more).
+    pub quote_depth: u8,
     /// Source bytes of the whole block.
     start: u32,
     end: u32,
+    /// Where the text of [`BlockText::Exact`] starts in the source (unused otherwise): kept
+    /// here, beside the other offsets, so the text needs no tag of its own.
+    exact_start: u32,
     content: BlockText<'a>,
     /// Sentence ranges into the text.
-    pub sentences: SmallVec<[Range<usize>; 1]>,
+    pub sentences: Sentences,
 }
 
 // A size that grows unnoticed costs megabytes on a long file.
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Block>() == 64);
+const _: () = assert!(std::mem::size_of::<Block>() == 48);
 
 /// A block's text and how its offsets map back to the source.
 #[derive(Clone, Debug)]
 enum BlockText<'a> {
-    /// The source byte for byte from `start`, with no links in it.
-    Exact { text: &'a str, start: u32 },
+    /// The source byte for byte from `Block::exact_start`, with no links in it.
+    Exact(&'a str),
     /// Pieces in text order (inline markup, entities and breaks between them), or text with
     /// links.
     Pieces(Box<PieceText<'a>>),
@@ -80,7 +84,7 @@ impl<'a> Block<'a> {
     /// The text a reader sees.
     pub fn text(&self) -> &str {
         match &self.content {
-            BlockText::Exact { text, .. } => text,
+            BlockText::Exact(text) => text,
             BlockText::Pieces(pieces) => &pieces.text,
         }
     }
@@ -93,7 +97,7 @@ impl<'a> Block<'a> {
     /// Ranges of the text that are link text (not checked for quotations).
     pub fn links(&self) -> &[Range<usize>] {
         match &self.content {
-            BlockText::Exact { .. } => &[],
+            BlockText::Exact(_) => &[],
             BlockText::Pieces(pieces) => &pieces.links,
         }
     }
@@ -116,33 +120,30 @@ impl<'a> Block<'a> {
         let after = self.sentences.partition_point(|s| s.start <= at);
         after
             .checked_sub(1)
-            .map(|index| &self.sentences[index])
+            .and_then(|index| self.sentences.get(index))
             .filter(|s| at < s.end.max(s.start + 1))
-            .cloned()
             .unwrap_or(0..self.text().len())
     }
 
     /// A block of `text` taken from the source at `start` byte for byte (sentences not split).
     #[cfg(test)]
-    pub(crate) fn exact(kind: BlockKind, text: &'a str, start: usize, quote_depth: u32) -> Self {
+    pub(crate) fn exact(kind: BlockKind, text: &'a str, start: usize, quote_depth: u8) -> Self {
         Block {
             kind,
             in_list: false,
             quote_depth,
             start: offset32(start),
             end: offset32(start + text.len()),
-            content: BlockText::Exact {
-                text,
-                start: offset32(start),
-            },
-            sentences: SmallVec::new(),
+            exact_start: offset32(start),
+            content: BlockText::Exact(text),
+            sentences: Sentences::default(),
         }
     }
 
     /// Source offset of the text byte at `offset` (a start position).
     fn start_offset(&self, offset: usize) -> usize {
         let segments = match &self.content {
-            BlockText::Exact { text, start } => return *start as usize + offset.min(text.len()),
+            BlockText::Exact(text) => return self.exact_start as usize + offset.min(text.len()),
             BlockText::Pieces(pieces) => &pieces.segments,
         };
         let Some(index) = segment_index(segments, offset) else {
@@ -163,7 +164,7 @@ impl<'a> Block<'a> {
     /// Source offset just past the text byte at `offset - 1` (an end position).
     fn end_offset(&self, offset: usize) -> usize {
         let segments = match &self.content {
-            BlockText::Exact { text, start } => return *start as usize + offset.min(text.len()),
+            BlockText::Exact(text) => return self.exact_start as usize + offset.min(text.len()),
             BlockText::Pieces(pieces) => &pieces.segments,
         };
         if offset == 0 {
@@ -269,10 +270,7 @@ impl<'a> Document<'a> {
         for block in &mut blocks {
             sentences.clear();
             sentence::split_into(block.text(), &mut sentences);
-            block.sentences = match sentences.len() {
-                0 | 1 => sentences.iter().cloned().collect(),
-                _ => SmallVec::from_vec(sentences.clone()),
-            };
+            block.sentences = Sentences::new(&sentences);
         }
         Document {
             source,
@@ -389,22 +387,25 @@ impl<'t> Builder<'t> {
             self.link_starts.clear();
             if !self.current_text.trim().is_empty() {
                 let end = open.end.max(end.min(self.text.len()));
+                let (exact_start, content) = self.take_text();
                 self.blocks.push(Block {
                     kind: open.kind,
                     in_list: open.in_list,
-                    quote_depth: open.quote_depth,
+                    quote_depth: u8::try_from(open.quote_depth).unwrap_or(u8::MAX),
                     start: offset32(open.start),
                     end: offset32(end),
-                    content: self.take_text(),
-                    sentences: SmallVec::new(),
+                    exact_start,
+                    content,
+                    sentences: Sentences::default(),
                 });
             }
         }
     }
 
     /// The open block's text and offset map: borrowed from the source when it is one
-    /// unbroken piece of it. (`open_block` empties the buffers for the next block.)
-    fn take_text(&self) -> BlockText<'t> {
+    /// unbroken piece of it, with where that piece starts (0 otherwise). (`open_block`
+    /// empties the buffers for the next block.)
+    fn take_text(&self) -> (u32, BlockText<'t>) {
         let source = self.text;
         let links = &self.current_links;
         match self.current_pieces.as_slice() {
@@ -414,16 +415,19 @@ impl<'t> Builder<'t> {
                     && links.is_empty() =>
             {
                 let start = only.src_start as usize;
-                BlockText::Exact {
-                    text: &source[start..start + only.text_len as usize],
-                    start: only.src_start,
-                }
+                (
+                    only.src_start,
+                    BlockText::Exact(&source[start..start + only.text_len as usize]),
+                )
             }
-            pieces => BlockText::Pieces(Box::new(PieceText {
-                text: Cow::Owned(self.current_text.clone()),
-                segments: pieces.into(),
-                links: links.as_slice().into(),
-            })),
+            pieces => (
+                0,
+                BlockText::Pieces(Box::new(PieceText {
+                    text: Cow::Owned(self.current_text.clone()),
+                    segments: pieces.into(),
+                    links: links.as_slice().into(),
+                })),
+            ),
         }
     }
 

@@ -217,7 +217,8 @@ pub fn is_sentence_start(block: &Block, range: &Range<usize>) -> bool {
         .partition_point(|sentence| sentence.start <= range.start);
     let sentence_start = after
         .checked_sub(1)
-        .map_or(0, |index| block.sentences[index].start);
+        .and_then(|index| block.sentences.get(index))
+        .map_or(0, |sentence| sentence.start);
     block
         .text()
         .get(sentence_start..range.start)

@@ -56,11 +56,7 @@ fn finding(cx: &RuleContext<QuoteGroup>, quotation: &Quotation) -> Diagnostic {
         ),
         QuoteKind::BlockQuote => {
             // The first sentence is enough to show which block quote.
-            let first_sentence = block
-                .sentences
-                .first()
-                .cloned()
-                .unwrap_or(quotation.range.clone());
+            let first_sentence = block.sentences.first().unwrap_or(quotation.range.clone());
             Diagnostic::new(
                 RuleId::QuoteAttribution,
                 block.span_of(first_sentence),

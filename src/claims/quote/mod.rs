@@ -3,6 +3,7 @@
 //! nobody was named. Headings, code, link text and front matter hold no quotations.
 
 mod block_quote;
+mod enclosing;
 mod marks;
 mod speaker;
 mod speech;
@@ -18,6 +19,7 @@ use crate::style::credits::CreditPatterns;
 use crate::style::words::Words;
 use crate::text::is_letter_or_digit;
 
+use enclosing::EnclosingBlockQuotes;
 pub use marks::{BreakKind, BreakMark, MarkStyle, StrayMark};
 use speaker::{find_speaker, person_named, Side};
 
@@ -107,7 +109,7 @@ pub fn extract(doc: &Document, cx: &ExtractContext) -> QuoteClaims {
     let words: &Words = &cx.style.words;
     let (pairs, stray_marks) = marks::pair(doc);
     let mut block_quotes = block_quote::block_quotes(doc, credits, words);
-    let enclosing = enclosing_block_quotes(doc, &block_quotes);
+    let enclosing = EnclosingBlockQuotes::new(doc, &block_quotes);
     // Whether a paragraph describes a picture, asked once per paragraph, not per quotation,
     // and only of a quotation long enough to be speech: it runs the credit patterns.
     let mut pictures: HashMap<usize, bool> = HashMap::new();
@@ -116,18 +118,19 @@ pub fn extract(doc: &Document, cx: &ExtractContext) -> QuoteClaims {
             .entry(block)
             .or_insert_with(|| speech::describes_a_picture(&doc.blocks[block], credits, words))
     };
-    let mut in_marks: Vec<Quotation> = pairs
-        .iter()
-        .map(|pair| {
-            quotation_in_marks(
-                doc,
-                &mut describes_a_picture,
-                pair,
-                &enclosing,
-                &block_quotes,
-            )
-        })
-        .collect();
+    // Room for the block quotes too, moved in at the end: a long file's tens of thousands of
+    // quotations are never copied into a second, larger list.
+    let mut in_marks: Vec<Quotation> = Vec::with_capacity(pairs.len() + block_quotes.len());
+    in_marks.extend(pairs.iter().map(|pair| {
+        quotation_in_marks(
+            doc,
+            &mut describes_a_picture,
+            pair,
+            &enclosing,
+            &block_quotes,
+        )
+    }));
+    drop(pairs);
     // Sorted in place on keys no two quotations share, so the order is the stable one with
     // no scratch copy (a long file has tens of thousands of quotations).
     in_marks.sort_unstable_by_key(|q| (q.block, q.range.start));
@@ -138,14 +141,10 @@ pub fn extract(doc: &Document, cx: &ExtractContext) -> QuoteClaims {
         &block_quotes,
         &mut in_marks,
     );
+    drop(enclosing);
     continue_block_quotes(&mut block_quotes, &mut in_marks);
-    let mut quotations = if block_quotes.len() >= in_marks.len() {
-        block_quotes.append(&mut in_marks);
-        block_quotes
-    } else {
-        in_marks.append(&mut block_quotes);
-        in_marks
-    };
+    in_marks.append(&mut block_quotes);
+    let mut quotations = in_marks;
     // A block quote comes before a quotation in marks with the same span.
     quotations.sort_unstable_by_key(|q| {
         let in_marks = matches!(q.kind, QuoteKind::Marks(_));
@@ -157,22 +156,11 @@ pub fn extract(doc: &Document, cx: &ExtractContext) -> QuoteClaims {
     }
 }
 
-/// For each block, the index (into `block_quotes`) of the block quote it sits in.
-fn enclosing_block_quotes(doc: &Document, block_quotes: &[Quotation]) -> Vec<Option<usize>> {
-    let mut enclosing = vec![None; doc.blocks.len()];
-    for (index, quotation) in block_quotes.iter().enumerate() {
-        for slot in &mut enclosing[quotation.block..=quotation.last_block] {
-            *slot = Some(index);
-        }
-    }
-    enclosing
-}
-
 fn quotation_in_marks(
     doc: &Document,
     describes_a_picture: &mut impl FnMut(usize) -> bool,
     pair: &marks::PairedQuote,
-    enclosing: &[Option<usize>],
+    enclosing: &EnclosingBlockQuotes,
     block_quotes: &[Quotation],
 ) -> Quotation {
     let opening = &doc.blocks[pair.open_block];
@@ -183,7 +171,9 @@ fn quotation_in_marks(
         opening.text().len()
     };
     let inner = inner_text(doc, pair);
-    let enclosing = enclosing[pair.open_block].map(|index| &block_quotes[index]);
+    let enclosing = enclosing
+        .of(pair.open_block)
+        .map(|index| &block_quotes[index]);
     let is_speech = speech::is_speech_length(&inner)
         && !speech::introduced_as_title(&opening.text()[..pair.open_at])
         && !describes_a_picture(pair.open_block)
@@ -240,7 +230,7 @@ fn inner_text<'a>(doc: &'a Document, pair: &marks::PairedQuote) -> Cow<'a, str> 
 fn attribute_by_context(
     doc: &Document,
     style: (&CreditPatterns, &Words),
-    enclosing: &[Option<usize>],
+    enclosing: &EnclosingBlockQuotes,
     block_quotes: &[Quotation],
     quotations: &mut [Quotation],
 ) {
@@ -256,7 +246,7 @@ fn attribute_by_context(
             .block
             .checked_sub(1)
             .filter(|&previous| has_marks[previous])
-            .and_then(|previous| enclosing[previous])
+            .and_then(|previous| enclosing.of(previous))
             .map(|index| &block_quotes[index]);
         if let Some(original) = translated {
             quotation.attribution = Some(Attribution::Translation);
@@ -429,11 +419,7 @@ fn next_paragraph_speaker(
     if next.is_heading() || next.quote_depth > 0 {
         return None;
     }
-    let first_sentence = next
-        .sentences
-        .first()
-        .cloned()
-        .unwrap_or(0..next.text().len());
+    let first_sentence = next.sentences.first().unwrap_or(0..next.text().len());
     match sentence_speaker(next, first_sentence, words)? {
         (Attribution::Implied, speaker) => Some((Attribution::ImpliedNext, speaker)),
         (_, speaker) => Some((Attribution::Lead, speaker)),
