@@ -3,6 +3,7 @@
 
 pub mod age;
 pub mod count;
+pub mod credit;
 pub mod date;
 pub mod mention;
 pub mod name;
@@ -14,6 +15,7 @@ pub mod spelling;
 use crate::document::Document;
 use crate::registry::RuleId;
 use crate::settings::Settings;
+use crate::span::Span;
 use spelling::SpellingCollector;
 
 /// Claims come in groups, each read by a few rules. The pipeline extracts a group before the
@@ -28,11 +30,18 @@ pub enum ClaimGroup {
     Facts,
     /// Quotations, stray closing marks, titles and name words.
     Quotes,
+    /// Images and photo captions, with whether each is credited.
+    Credits,
 }
 
 impl ClaimGroup {
     /// In the order the pipeline goes through them: the first two settle the article's date.
-    pub const ALL: [ClaimGroup; 3] = [ClaimGroup::Dates, ClaimGroup::Facts, ClaimGroup::Quotes];
+    pub const ALL: [ClaimGroup; 4] = [
+        ClaimGroup::Dates,
+        ClaimGroup::Facts,
+        ClaimGroup::Quotes,
+        ClaimGroup::Credits,
+    ];
 }
 
 /// What one rule may read of the claims: the view of one group (or of none).
@@ -69,6 +78,14 @@ pub struct QuoteGroup<'a> {
     pub stray_quote_marks: &'a [quote::StrayMark],
     pub names: &'a name::Names,
     pub spellings: &'a [spelling::SpellingClaim],
+}
+
+/// The claims of [`ClaimGroup::Credits`].
+#[derive(Clone, Copy, Debug)]
+pub struct CreditGroup<'a> {
+    pub pictures: &'a [credit::Picture],
+    /// An article-wide image credit, looked for once a caption lacks a credit.
+    pub article_credit: Option<Span>,
 }
 
 impl<'a> ClaimView<'a> for NoClaims {
@@ -111,6 +128,16 @@ impl<'a> ClaimView<'a> for QuoteGroup<'a> {
     }
 }
 
+impl<'a> ClaimView<'a> for CreditGroup<'a> {
+    const GROUP: Option<ClaimGroup> = Some(ClaimGroup::Credits);
+    fn of(claims: &'a Claims) -> Self {
+        CreditGroup {
+            pictures: &claims.pictures.pictures,
+            article_credit: claims.pictures.article_credit,
+        }
+    }
+}
+
 /// What an article states, by kind.
 #[derive(Debug, Default)]
 pub struct Claims {
@@ -133,6 +160,9 @@ pub struct Claims {
     /// Listed British or American spellings, outside quoted material and names; found only
     /// when `spelling-consistency` will read them, since the table costs time to build.
     pub spellings: Vec<spelling::SpellingClaim>,
+    /// Images and photo captions needing a credit; found only when `credit-image` will
+    /// read them.
+    pub pictures: credit::PictureClaims,
 }
 
 impl Claims {
@@ -181,6 +211,10 @@ impl Claims {
                 self.names.shrink_to_fit();
                 self.spellings.shrink_to_fit();
             }
+            ClaimGroup::Credits => {
+                self.pictures = credit::extract(doc, settings);
+                self.pictures.pictures.shrink_to_fit();
+            }
         }
     }
 
@@ -200,6 +234,7 @@ impl Claims {
                 self.names = name::Names::default();
                 self.spellings = Vec::new();
             }
+            ClaimGroup::Credits => self.pictures = credit::PictureClaims::default(),
         }
     }
 }
