@@ -10,7 +10,7 @@ mod embedded;
 mod file;
 pub mod judge;
 mod load;
-mod name_letters;
+mod name_shapes;
 pub mod names;
 mod pieces;
 pub mod query;
@@ -23,8 +23,8 @@ use std::sync::{Arc, OnceLock};
 use chrono::NaiveDate;
 
 pub use file::{CapitalRole, EntityKind, FactDate, Precision, TermKind};
-use name_letters::NameLetters;
-pub use name_letters::{letter_bit, Letters};
+use name_shapes::ShapeCells;
+pub use name_shapes::{letter_bit, Letters, NameShapes};
 pub use names::{NameForm, NameGroup, NameIndex, NameMatch, NameTarget};
 use tables::Tables;
 pub use tables::{
@@ -70,8 +70,8 @@ pub struct OfficeTitle<'a> {
 pub struct FactBase {
     tables: Tables,
     names: NameIndex,
-    /// The first letters of each entity's names, made on first use.
-    name_letters: OnceLock<NameLetters>,
+    /// The first letters and word counts of each entity's names, made on first use.
+    name_shapes: OnceLock<ShapeCells>,
 }
 
 impl std::ops::Deref for FactBase {
@@ -97,7 +97,7 @@ impl FactBase {
             Arc::new(FactBase {
                 tables: embedded::tables(),
                 names: embedded::names(),
-                name_letters: OnceLock::new(),
+                name_shapes: OnceLock::new(),
             })
         }))
     }
@@ -107,7 +107,7 @@ impl FactBase {
         let mut base = FactBase {
             tables,
             names: NameIndex::default(),
-            name_letters: OnceLock::new(),
+            name_shapes: OnceLock::new(),
         };
         base.names = NameIndex::build(&base);
         base
@@ -294,11 +294,11 @@ impl FactBase {
         self.entities[person].died
     }
 
-    /// The first letters (folded, as bits of [`letter_bit`]) of `entity`'s name and
-    /// aliases, worked out once per fact base.
-    pub fn name_letters(&self, entity: EntityId) -> Letters {
-        self.name_letters
-            .get_or_init(|| NameLetters::new(&self.tables))
+    /// The first letters (folded) and word counts of `entity`'s name and first aliases,
+    /// worked out once per fact base.
+    pub fn name_shapes(&self, entity: EntityId) -> NameShapes<'_> {
+        self.name_shapes
+            .get_or_init(|| ShapeCells::new(&self.tables))
             .of(&self.tables, entity)
     }
 

@@ -386,9 +386,21 @@ impl<'f> Names<'f> {
                 .ok()
                 .map(|at| people[at].1)
         };
-        // A person none of whose names starts with one of `letters` is passed over without
-        // reading the names: the fact base keeps each person's first letters.
-        let wanted: Option<Letters> = letters.map(|letters| {
+        // A name is kept when its first letter is one of `letters` and it has at most
+        // `MAX_WORDS` words.
+        let known_name = move |name: &'f str, person: EntityId, titles: Titles| {
+            let first = first_folded(name)?;
+            if letters.is_some_and(|letters| !letters.contains(&first)) {
+                return None;
+            }
+            let words = word_count(name);
+            (1..=MAX_WORDS)
+                .contains(&words)
+                .then_some((words, first, name, person, titles))
+        };
+        // The fact base keeps the first letter and word count of most names: those rule most
+        // names out without reading them.
+        let wanted: Letters = letters.map_or(Letters::MAX, |letters| {
             letters
                 .iter()
                 .fold(0, |set, &first| set | letter_bit(first))
@@ -396,33 +408,46 @@ impl<'f> Names<'f> {
         let own = people
             .iter()
             .copied()
-            .filter(|&(person, _)| {
-                is_person(person)
-                    && wanted.is_none_or(|wanted| facts.name_letters(person) & wanted != 0)
-            })
-            .flat_map(|(person, titles)| {
+            .filter(|&(person, _)| is_person(person))
+            .flat_map(move |(person, titles)| {
                 let entity = facts.entity(person);
+                let shapes = facts.name_shapes(person);
                 std::iter::once(&entity.name)
                     .chain(&entity.aliases)
-                    .map(move |name| (name.as_str(), person, titles))
+                    .enumerate()
+                    .filter_map(move |(nth, name)| {
+                        let Some(first) = shapes.first(nth) else {
+                            return known_name(name.as_str(), person, titles);
+                        };
+                        let first = first?;
+                        if first.bit & wanted == 0 {
+                            return None;
+                        }
+                        let first = match first.ascii {
+                            Some(first) => first,
+                            None => first_folded(name)?,
+                        };
+                        if letters.is_some_and(|letters| !letters.contains(&first)) {
+                            return None;
+                        }
+                        let words = shapes.words(nth, name);
+                        (1..=MAX_WORDS).contains(&words).then_some((
+                            words,
+                            first,
+                            name.as_str(),
+                            person,
+                            titles,
+                        ))
+                    })
             });
         let rows = facts.aliases.iter().filter_map(|alias| {
             let titles = titles_of(alias.entity)?;
-            is_person(alias.entity).then_some((alias.name.as_str(), alias.entity, titles))
+            if !is_person(alias.entity) {
+                return None;
+            }
+            known_name(alias.name.as_str(), alias.entity, titles)
         });
-        let names: Vec<KnownName> = own
-            .chain(rows)
-            .filter_map(|(name, person, titles)| {
-                let first = first_folded(name)?;
-                if letters.is_some_and(|letters| !letters.contains(&first)) {
-                    return None;
-                }
-                let words = word_count(name);
-                (1..=MAX_WORDS)
-                    .contains(&words)
-                    .then_some((words, first, name, person, titles))
-            })
-            .collect();
+        let names: Vec<KnownName> = own.chain(rows).collect();
         Names {
             forms: vec![None; names.len()],
             names,

@@ -1,7 +1,7 @@
 //! How names compare across accents and transliterations: each letter lower-cased and
 //! folded ("Erdoğan" and "Erdogan", "Zelenskyy" and "Zelenskiy" compare equal). Here, below
-//! the fact base, so that the fact base can keep its names' folded first letters
-//! (`facts::name_letters`) for `fact-name` to compare with.
+//! the fact base, so that the fact base can keep its names' folded first letters and word
+//! counts (`facts::name_shapes`) for `fact-name` to compare with.
 
 /// The characters of `name` folded for comparison: lower case, accents dropped, "y" and "j"
 /// read as "i" (Zelenskyy, Zelenskiy; Jens, Iens), so transliterations compare equal.
