@@ -2,6 +2,7 @@
 //! One extractor per kind of claim.
 
 pub mod age;
+pub mod byline;
 pub mod count;
 pub mod credit;
 pub mod date;
@@ -30,7 +31,7 @@ pub enum ClaimGroup {
     Facts,
     /// Quotations, stray closing marks, titles and name words.
     Quotes,
-    /// Images and photo captions, with whether each is credited.
+    /// Images and photo captions, with whether each is credited, and the byline.
     Credits,
 }
 
@@ -86,6 +87,7 @@ pub struct CreditGroup<'a> {
     pub pictures: &'a [credit::Picture],
     /// An article-wide image credit, looked for once a caption lacks a credit.
     pub article_credit: Option<Span>,
+    pub byline: byline::Byline,
 }
 
 impl<'a> ClaimView<'a> for NoClaims {
@@ -134,6 +136,7 @@ impl<'a> ClaimView<'a> for CreditGroup<'a> {
         CreditGroup {
             pictures: &claims.pictures.pictures,
             article_credit: claims.pictures.article_credit,
+            byline: claims.byline,
         }
     }
 }
@@ -163,6 +166,9 @@ pub struct Claims {
     /// Images and photo captions needing a credit; found only when `credit-image` will
     /// read them.
     pub pictures: credit::PictureClaims,
+    /// Where the article names who wrote it; looked for only when `credit-byline` will
+    /// read it.
+    pub byline: byline::Byline,
 }
 
 impl Claims {
@@ -214,6 +220,7 @@ impl Claims {
             ClaimGroup::Credits => {
                 self.pictures = credit::extract(doc, settings);
                 self.pictures.pictures.shrink_to_fit();
+                self.byline = byline::extract(doc, settings);
             }
         }
     }
@@ -234,7 +241,10 @@ impl Claims {
                 self.names = name::Names::default();
                 self.spellings = Vec::new();
             }
-            ClaimGroup::Credits => self.pictures = credit::PictureClaims::default(),
+            ClaimGroup::Credits => {
+                self.pictures = credit::PictureClaims::default();
+                self.byline = byline::Byline::NotAsked;
+            }
         }
     }
 }
