@@ -80,8 +80,8 @@ fn factlint_corpus(bencher: Bencher, threads: &str) {
 
 /// Where the time goes, on one thread: each stage of the pipeline over the corpus, with the
 /// stages before it. `document` is factlint's model of the article (pulldown-cmark, the
-/// blocks' text and offsets, sentences, front matter); `dates`, `facts` and `quotes` add
-/// each group of claims in the pipeline's order. The rules and the rest of
+/// blocks' text and offsets, sentences, front matter); `dates`, `facts`, `quotes` and
+/// `credits` add each group of claims in the pipeline's order. The rules and the rest of
 /// `factlint_corpus/1` take what is left.
 #[divan::bench(args = STAGES, sample_count = 10, sample_size = 1)]
 fn factlint_stages(bencher: Bencher, stage: &str) {
@@ -106,7 +106,7 @@ fn factlint_stages(bencher: Bencher, stage: &str) {
 
 /// The stages of [`factlint_stages`], in the pipeline's order: each adds a group of claims
 /// (`ClaimGroup::ALL`) to the document model.
-const STAGES: &[&str] = &["document", "dates", "facts", "quotes"];
+const STAGES: &[&str] = &["document", "dates", "facts", "quotes", "credits"];
 
 /// Lint the 20 MB single file.
 #[divan::bench(sample_count = 3, sample_size = 1)]

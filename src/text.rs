@@ -2,6 +2,7 @@
 //! lower-casing that read ASCII, most of the text, without decoding or allocating; edit distance between names.
 
 pub mod edit;
+pub mod fold;
 
 /// Whether `c` lies in the General Punctuation block (U+2000 to U+206F: spaces, dashes, curly
 /// quotation marks, ellipses), which holds no letter and no digit. Most characters beyond

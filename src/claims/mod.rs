@@ -2,8 +2,10 @@
 //! One extractor per kind of claim.
 
 pub mod age;
+pub mod byline;
 mod context;
 pub mod count;
+pub mod credit;
 pub mod date;
 pub mod mention;
 pub mod name;
@@ -15,6 +17,7 @@ pub mod spelling;
 use crate::document::Document;
 use crate::registry::RuleId;
 use crate::settings::Settings;
+use crate::span::Span;
 pub use context::ExtractContext;
 use spelling::SpellingCollector;
 
@@ -30,11 +33,18 @@ pub enum ClaimGroup {
     Facts,
     /// Quotations, stray closing marks, titles and name words.
     Quotes,
+    /// Images and photo captions, with whether each is credited, and the byline.
+    Credits,
 }
 
 impl ClaimGroup {
     /// In the order the pipeline goes through them: the first two settle the article's date.
-    pub const ALL: [ClaimGroup; 3] = [ClaimGroup::Dates, ClaimGroup::Facts, ClaimGroup::Quotes];
+    pub const ALL: [ClaimGroup; 4] = [
+        ClaimGroup::Dates,
+        ClaimGroup::Facts,
+        ClaimGroup::Quotes,
+        ClaimGroup::Credits,
+    ];
 }
 
 /// What one rule may read of the claims: the view of one group (or of none).
@@ -71,6 +81,15 @@ pub struct QuoteGroup<'a> {
     pub stray_quote_marks: &'a [quote::StrayMark],
     pub names: &'a name::Names,
     pub spellings: &'a [spelling::SpellingClaim],
+}
+
+/// The claims of [`ClaimGroup::Credits`].
+#[derive(Clone, Copy, Debug)]
+pub struct CreditGroup<'a> {
+    pub pictures: &'a [credit::Picture],
+    /// An article-wide image credit, looked for once a caption lacks a credit.
+    pub article_credit: Option<Span>,
+    pub byline: byline::Byline,
 }
 
 impl<'a> ClaimView<'a> for NoClaims {
@@ -113,6 +132,17 @@ impl<'a> ClaimView<'a> for QuoteGroup<'a> {
     }
 }
 
+impl<'a> ClaimView<'a> for CreditGroup<'a> {
+    const GROUP: Option<ClaimGroup> = Some(ClaimGroup::Credits);
+    fn of(claims: &'a Claims) -> Self {
+        CreditGroup {
+            pictures: &claims.pictures.pictures,
+            article_credit: claims.pictures.article_credit,
+            byline: claims.byline,
+        }
+    }
+}
+
 /// What an article states, by kind.
 #[derive(Debug, Default)]
 pub struct Claims {
@@ -135,6 +165,12 @@ pub struct Claims {
     /// Listed British or American spellings, outside quoted material and names; found only
     /// when `spelling-consistency` will read them, since the table costs time to build.
     pub spellings: Vec<spelling::SpellingClaim>,
+    /// Images and photo captions needing a credit; found only when `credit-image` will
+    /// read them.
+    pub pictures: credit::PictureClaims,
+    /// Where the article names who wrote it; looked for only when `credit-byline` will
+    /// read it.
+    pub byline: byline::Byline,
 }
 
 impl Claims {
@@ -184,6 +220,24 @@ impl Claims {
                 self.names.shrink_to_fit();
                 self.spellings.shrink_to_fit();
             }
+            ClaimGroup::Credits => {
+                // Found only for the rules that will judge them.
+                self.pictures = if settings.is_enabled(RuleId::CreditImage)
+                    && settings.config.require_image_credit
+                {
+                    credit::extract(doc, cx)
+                } else {
+                    credit::PictureClaims::default()
+                };
+                self.pictures.pictures.shrink_to_fit();
+                self.byline = if settings.is_enabled(RuleId::CreditByline)
+                    && settings.config.require_byline
+                {
+                    byline::extract(doc, cx)
+                } else {
+                    byline::Byline::NotAsked
+                };
+            }
         }
     }
 
@@ -202,6 +256,10 @@ impl Claims {
                 self.stray_quote_marks = Vec::new();
                 self.names = name::Names::default();
                 self.spellings = Vec::new();
+            }
+            ClaimGroup::Credits => {
+                self.pictures = credit::PictureClaims::default();
+                self.byline = byline::Byline::NotAsked;
             }
         }
     }

@@ -283,6 +283,7 @@ mod tests {
         let embedded = FactBase {
             tables: embedded,
             names: super::super::embedded::names(),
+            name_shapes: std::sync::OnceLock::new(),
         };
         assert_eq!(format!("{embedded:?}"), format!("{built:?}"));
         assert!(format!("{:?}", embedded.names()).contains("Lexicon"));

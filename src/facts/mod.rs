@@ -10,6 +10,7 @@ mod embedded;
 mod file;
 pub mod judge;
 mod load;
+mod name_shapes;
 pub mod names;
 mod pieces;
 pub mod query;
@@ -22,6 +23,8 @@ use std::sync::{Arc, OnceLock};
 use chrono::NaiveDate;
 
 pub use file::{CapitalRole, EntityKind, FactDate, Precision, TermKind};
+use name_shapes::ShapeCells;
+pub use name_shapes::{letter_bit, Letters, NameShapes};
 pub use names::{NameForm, NameGroup, NameIndex, NameMatch, NameTarget};
 use tables::Tables;
 pub use tables::{
@@ -67,6 +70,8 @@ pub struct OfficeTitle<'a> {
 pub struct FactBase {
     tables: Tables,
     names: NameIndex,
+    /// The first letters and word counts of each entity's names, made on first use.
+    name_shapes: OnceLock<ShapeCells>,
 }
 
 impl std::ops::Deref for FactBase {
@@ -92,6 +97,7 @@ impl FactBase {
             Arc::new(FactBase {
                 tables: embedded::tables(),
                 names: embedded::names(),
+                name_shapes: OnceLock::new(),
             })
         }))
     }
@@ -101,6 +107,7 @@ impl FactBase {
         let mut base = FactBase {
             tables,
             names: NameIndex::default(),
+            name_shapes: OnceLock::new(),
         };
         base.names = NameIndex::build(&base);
         base
@@ -285,6 +292,14 @@ impl FactBase {
     /// A person's death date, if the fact base knows one.
     pub fn death_date(&self, person: EntityId) -> Option<FactDate> {
         self.entities[person].died
+    }
+
+    /// The first letters (folded) and word counts of `entity`'s name and first aliases,
+    /// worked out once per fact base.
+    pub fn name_shapes(&self, entity: EntityId) -> NameShapes<'_> {
+        self.name_shapes
+            .get_or_init(|| ShapeCells::new(&self.tables))
+            .of(&self.tables, entity)
     }
 
     /// Every person entity.

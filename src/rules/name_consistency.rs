@@ -281,10 +281,20 @@ impl KnownWords {
         let mut known = KnownWords::default();
         let index = cx.settings.facts.names();
         let keys: Vec<String> = keys.iter().map(|key| loose_lowercase(key)).collect();
+        // Each key's searcher is made once, not once per block.
+        let finders: Vec<memchr::memmem::Finder> = keys
+            .iter()
+            .map(|key| memchr::memmem::Finder::new(key.as_bytes()))
+            .collect();
+        // One buffer for every block's lower case: most blocks hold no key.
+        let mut lower = String::new();
         for block in &cx.doc.blocks {
             let text = block.text();
-            let lower = loose_lowercase(text);
-            if !keys.iter().any(|key| lower.contains(key.as_str())) {
+            loose_lowercase_into(text, &mut lower);
+            if !finders
+                .iter()
+                .any(|finder| finder.find(lower.as_bytes()).is_some())
+            {
                 continue;
             }
             for group in [NameGroup::Core, NameGroup::Countries, NameGroup::Cities] {
@@ -333,13 +343,24 @@ impl KnownWords {
 /// `text` lower-cased letter by letter, a final sigma read as any sigma: wherever a word is
 /// written in `text`, its lower case (`str::to_lowercase`) read the same way is found in it.
 fn loose_lowercase(text: &str) -> String {
+    let mut lower = String::new();
+    loose_lowercase_into(text, &mut lower);
+    lower
+}
+
+/// [`loose_lowercase`] into `lower` (replacing what it held).
+fn loose_lowercase_into(text: &str, lower: &mut String) {
+    lower.clear();
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        return;
     }
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ς' { 'σ' } else { c })
-        .collect()
+    lower.extend(
+        text.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == 'ς' { 'σ' } else { c }),
+    );
 }
 
 /// An adjective or demonym beside a name ("Brazilian", "Brasilia"): a different word.
@@ -730,6 +751,26 @@ fn report_surname(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lower_case_into_a_reused_buffer_is_the_loose_lower_case() {
+        let mut lower = String::from("left over");
+        for text in [
+            "Olaf SCHOLZ",
+            "ΟΔΥΣΣΕΥΣ Σ",
+            "İstanbul",
+            "",
+            "KELVIN \u{212A}",
+        ] {
+            super::loose_lowercase_into(text, &mut lower);
+            let expected: String = text
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ς' { 'σ' } else { c })
+                .collect();
+            assert_eq!(lower, expected, "{text:?}");
+        }
+    }
+
     use super::*;
     use crate::diagnostic::Applicability;
     use crate::{check_source, Settings};

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use smallvec::SmallVec;
 use toml::Spanned;
 
-use super::gate;
+use super::{caption_openings, gate};
 use crate::error::InputError;
 use crate::span::Span;
 
@@ -76,6 +76,9 @@ struct RawByline {
 pub struct PatternSet {
     patterns: Vec<Pattern>,
     gates: OnceLock<Gates>,
+    /// A test every text the set matches passes, run before anything else: the embedded
+    /// caption patterns' ([`caption_openings`]), when the set is exactly those.
+    quick_test: Option<fn(&str) -> bool>,
 }
 
 #[derive(Debug)]
@@ -335,7 +338,19 @@ impl PatternSet {
                 })
                 .collect(),
             gates: OnceLock::new(),
+            quick_test: None,
         }
+    }
+
+    /// The set with a test every text it matches passes (a text failing it is not searched).
+    fn with_quick_test(mut self, quick_test: Option<fn(&str) -> bool>) -> PatternSet {
+        self.quick_test = quick_test;
+        self
+    }
+
+    /// Whether the quick test rules `text` out.
+    fn ruled_out(&self, text: &str) -> bool {
+        self.quick_test.is_some_and(|test| !test(text))
     }
 
     /// The patterns that `text` gets past the gates of.
@@ -355,6 +370,11 @@ impl PatternSet {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
+        !self.ruled_out(text) && self.is_match_without_quick_test(text)
+    }
+
+    /// [`PatternSet::is_match`] without the quick test (which tests compare with it).
+    pub(super) fn is_match_without_quick_test(&self, text: &str) -> bool {
         let gates = match self.patterns.is_empty() {
             true => return false,
             false => self.gates.get_or_init(|| Gates::new(&self.patterns)),
@@ -373,6 +393,9 @@ impl PatternSet {
 
     /// Where the first pattern matches (whole characters: a byte class may end inside one).
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
+        if self.ruled_out(text) {
+            return None;
+        }
         let mut best: Option<Range<usize>> = None;
         for re in self.admitted(text) {
             // A pattern's match that starts later than the best one so far cannot win.
@@ -516,9 +539,17 @@ impl CreditPatterns {
             })?;
             add_file(&mut lists, &text, &path, true)?;
         }
+        // The hand-written test holds for the embedded caption patterns only.
+        let is_embedded = lists
+            .caption
+            .iter()
+            .map(String::as_str)
+            .eq(EMBEDDED_LISTS.caption.iter().copied());
         Ok(CreditPatterns {
             image_credit: PatternSet::new(&lists.image_credit),
-            caption: PatternSet::new(&lists.caption),
+            caption: PatternSet::new(&lists.caption).with_quick_test(
+                is_embedded.then_some(caption_openings::may_open_caption as fn(&str) -> bool),
+            ),
             article_credit: PatternSet::new(&lists.article_credit),
             byline: PatternSet::new(&lists.byline),
             reporting: PatternSet::new(&lists.reporting),
@@ -800,7 +831,10 @@ mod tests {
             (&lists.reporting, 4),
         ];
         for (patterns, index) in sets {
-            let set = PatternSet::new(patterns);
+            // The caption set with its hand-written quick test, as it is loaded.
+            let quick_test = (index == 1)
+                .then_some(super::caption_openings::may_open_caption as fn(&str) -> bool);
+            let set = PatternSet::new(patterns).with_quick_test(quick_test);
             let alternation: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
             // Compiled with every engine the meta regex has, against the few `compile` keeps.
             let hir = regex_syntax::ParserBuilder::new()

@@ -1,6 +1,7 @@
 //! Style data from the top-level `rules/style/` folder (embedded) and users' style folders:
 //! spelling-variant pairs, title forms, credit patterns, word lists.
 
+mod caption_openings;
 pub mod credits;
 mod gate;
 mod joints;
