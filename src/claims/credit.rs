@@ -53,12 +53,13 @@ pub fn extract(doc: &Document, cx: &ExtractContext) -> PictureClaims {
     // Blocks already taken as an image's caption are not taken again as captions.
     let mut beside_an_image = vec![false; doc.blocks.len()];
     let mut block_credits = BlockCredits::new(doc, credits);
-    // The block right after each image: its caption, which credits that image and not the
-    // next one.
+    // The paragraph holding each image and the block right after it: its caption, which
+    // credits that image and not the next one.
     let captions: HashSet<usize> = doc
         .images
         .iter()
-        .filter_map(|image| block_after(doc, image))
+        .flat_map(|image| [holder(doc, image), block_after(doc, image)])
+        .flatten()
         .collect();
     for image in &doc.images {
         let neighbours = image_neighbours(doc, image, &captions);
@@ -109,23 +110,34 @@ pub fn extract(doc: &Document, cx: &ExtractContext) -> PictureClaims {
 /// ones right before and after it. The one before is left out when it is another image's
 /// caption: one image's credit does not cover the next, uncredited image.
 fn image_neighbours(doc: &Document, image: &Image, captions: &HashSet<usize>) -> Vec<usize> {
-    let blocks_before = doc
-        .blocks
-        .partition_point(|block| block.span().start < image.span.start);
     let mut neighbours = Vec::with_capacity(3);
-    // The paragraph the image sits in (it started before the image and runs past it).
-    let holder = blocks_before
-        .checked_sub(1)
-        .filter(|&index| doc.blocks[index].span().end > image.span.start);
+    let holder = holder(doc, image);
     neighbours.extend(holder);
     neighbours.extend(block_after(doc, image));
-    let before = holder.map_or(blocks_before, |index| index).checked_sub(1);
+    let before = holder
+        .unwrap_or_else(|| blocks_up_to(doc, image))
+        .checked_sub(1);
     if let Some(previous) = before {
         if !captions.contains(&previous) {
             neighbours.push(previous);
         }
     }
     neighbours
+}
+
+/// How many blocks start at or before the image.
+fn blocks_up_to(doc: &Document, image: &Image) -> usize {
+    doc.blocks
+        .partition_point(|block| block.span().start <= image.span.start)
+}
+
+/// The paragraph the image sits in: it starts with the image or before it and runs past its
+/// start (the credit line under an image, "![...](...)\nPhotograph: Jane Doe/Reuters", is
+/// in the same paragraph).
+fn holder(doc: &Document, image: &Image) -> Option<usize> {
+    blocks_up_to(doc, image)
+        .checked_sub(1)
+        .filter(|&index| doc.blocks[index].span().end > image.span.start)
 }
 
 /// The first block after an image (its caption, when it has one).
@@ -233,6 +245,20 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_credit_line_under_the_image_credits_it_and_not_the_next_one() {
+        let source = "Prose.\n\n![Flood](a.jpg)\nPhotograph: Jane Doe/Reuters\n\n\
+                      ![Boats](b.jpg) Source: the council\n\n\
+                      ![Bridge](c.jpg)\nThe bridge on Tuesday.\n\n\
+                      ![Square](d.jpg)\n";
+        let credited: Vec<bool> = pictures(source, &Settings::embedded())
+            .into_iter()
+            .map(|(_, _, credited)| credited)
+            .collect();
+        // The last image follows an uncredited caption, not the credit of an image before.
+        assert_eq!(credited, [true, true, false, false]);
     }
 
     #[test]
