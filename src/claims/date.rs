@@ -403,6 +403,24 @@ mod tests {
             "Monday, Tuesday and Wednesday, Nov. 28-30",
             &["Nov. 28|Monday|11/28|-", "Nov. 30|Wednesday|11/30|-"],
         );
+        // One weekday before days a whole number of weeks apart: they share it, and the
+        // first date carries it.
+        assert_dates(
+            "on Friday 9 and 23 January 2015",
+            &[
+                "9 January 2015|Friday|1/9|2015",
+                "23 January 2015|-|1/23|2015",
+            ],
+        );
+        assert_dates(
+            "on Monday, Jan. 5 and 19",
+            &["Jan. 5|Monday|1/5|-", "Jan. 19|-|1/19|-"],
+        );
+        // Not a whole number of weeks apart: the weekday cannot be both days'.
+        assert_dates(
+            "on Saturday, 14 and 15 March",
+            &["14 March|-|3/14|-", "15 March|-|3/15|-"],
+        );
     }
 
     #[test]

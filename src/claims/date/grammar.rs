@@ -549,7 +549,10 @@ impl Grammar<'_> {
     }
 
     /// Give each date its weekday: one for one, or the first and last weekdays to the ends of
-    /// a range ("from Friday to Sunday, March 8-10"). Anything else stays unpaired.
+    /// a range ("from Friday to Sunday, March 8-10"), or one weekday to a list of days of one
+    /// month a whole number of weeks apart ("Friday 9 and 23 January": they share it, so the
+    /// first date stands for all). Anything else stays unpaired: "Saturday, 14 and 15 March"
+    /// cannot name both days' weekday.
     fn pair(days: SmallVec<[WrittenWeekday; 2]>, group: &mut Group) {
         let dates = &mut group.dates;
         if days.len() == dates.len() {
@@ -560,6 +563,8 @@ impl Grammar<'_> {
             let mut days = days.into_iter();
             dates[0].weekday = days.next();
             dates[1].weekday = days.next_back();
+        } else if days.len() == 1 && group.kind == GroupKind::List && weeks_apart(dates) {
+            dates[0].weekday = days.into_iter().next();
         }
     }
 
@@ -648,6 +653,23 @@ impl Grammar<'_> {
             }
         }
     }
+}
+
+/// Whether the listed dates are days of one month (each read one way) a whole number of
+/// weeks apart, so that any year gives them one weekday.
+fn weeks_apart(dates: &[Parsed]) -> bool {
+    let mut readings = dates.iter().map(|date| match date.readings.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    });
+    let Some(Some((month, first))) = readings.next() else {
+        return false;
+    };
+    readings.all(|reading| {
+        reading.is_some_and(|(other_month, day)| {
+            other_month == month && day > first && (day - first) % 7 == 0
+        })
+    })
 }
 
 /// A numeric date written day first ("13/10/2023"): its first number is the day.
