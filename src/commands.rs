@@ -34,7 +34,6 @@ const EXIT_TROUBLE: u8 = 2;
 
 /// Parses the process's command line, runs the command and returns its exit code.
 pub fn run_cli() -> ExitCode {
-    allocator::keep_large_blocks_mapped();
     let cli = Cli::parse();
     let code = match cli.command {
         None => run_check(cli.check),
@@ -171,6 +170,9 @@ fn run_check(args: CheckArgs) -> u8 {
         args.paths.clone()
     };
     let (mut inputs, errors) = walk::discover(&paths);
+    if inputs.iter().any(is_long_file) {
+        allocator::keep_large_blocks_mapped();
+    }
     if let Some(since) = &args.since {
         match changed_since(since) {
             Ok(changed) => inputs.retain(|input| match input {
@@ -667,6 +669,18 @@ fn statistics_format(format: Option<Format>) -> bool {
     )
 }
 
+/// A file long enough for its claims' vectors to outgrow the allocator's main heap (see
+/// `allocator`); an article is a thousand times smaller.
+fn is_long_file(input: &Input) -> bool {
+    const LONG_FILE_BYTES: u64 = 4 << 20;
+    match input {
+        Input::File(path) => {
+            std::fs::metadata(path).is_ok_and(|meta| meta.len() >= LONG_FILE_BYTES)
+        }
+        Input::Stdin => false,
+    }
+}
+
 /// `--statistics`: findings per rule, most first, with how many a fix covers; a table, or
 /// with `--format json` an array of `{code, rule, count, fixable}`.
 fn write_statistics(
@@ -1034,5 +1048,23 @@ fn run_lsp() -> u8 {
         EXIT_CLEAN
     } else {
         1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_file_of_4_mb_or_more_is_long() {
+        let dir = tempfile::tempdir().unwrap();
+        let short = dir.path().join("short.md");
+        std::fs::write(&short, "An article.\n").unwrap();
+        let long = dir.path().join("long.md");
+        std::fs::write(&long, "x".repeat(4 << 20)).unwrap();
+        assert!(!is_long_file(&Input::File(short)));
+        assert!(is_long_file(&Input::File(long)));
+        assert!(!is_long_file(&Input::File(dir.path().join("missing.md"))));
+        assert!(!is_long_file(&Input::Stdin));
     }
 }
