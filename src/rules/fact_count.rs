@@ -105,11 +105,49 @@ pub fn check(cx: &RuleContext<FactGroup>, out: &mut Vec<Diagnostic>) {
         if !unknown.is_empty() {
             diagnostic = report::partly_unknown(diagnostic, &unknown);
         }
+        if let Some(from) = departure_pending(facts, claim.entity, claim.value, fact, &periods) {
+            // "the 27 EU countries" while Britain was leaving: the count that leaves out a
+            // departing member, not a stale total.
+            let help = format!(
+                "{}\nonly informational: {name} had {} members from {from}, within {} years; \
+                 the count may leave out a member that was leaving",
+                diagnostic.help.as_deref().unwrap_or_default(),
+                claim.value,
+                DEPARTURE_YEARS
+            );
+            diagnostic = diagnostic.with_severity(Severity::Info).with_help(help);
+        }
         out.push(diagnostic);
     }
     if let Some((span, count)) = unjudged {
         out.push(report::unjudged(RuleId::FactCount, span, count, "count"));
     }
+}
+
+/// How far ahead a smaller count may be written before members leave: Britain gave notice
+/// of its departure from the EU (2017-03-29) under three years before it took effect
+/// (2020-01-31); "the 27" of May 2016, before the referendum, was still a stale count.
+const DEPARTURE_YEARS: u32 = 3;
+
+/// When the organisation came down to `claimed` members within [`DEPARTURE_YEARS`] after the
+/// judged time (a count below the one judged `fact`): the first day of that count.
+fn departure_pending(
+    facts: &crate::facts::FactBase,
+    entity: crate::facts::EntityId,
+    claimed: u32,
+    fact: &MemberCount,
+    periods: &[crate::claims::mention::Period],
+) -> Option<chrono::NaiveDate> {
+    if claimed >= fact.value {
+        return None;
+    }
+    let judged = periods.iter().map(|period| period.from).max()?;
+    let horizon = judged.checked_add_months(chrono::Months::new(12 * DEPARTURE_YEARS))?;
+    facts
+        .member_counts_of(entity)
+        .filter(|count| count.value == claimed)
+        .filter_map(|count| count.valid.from)
+        .find(|&from| judged < from && from <= horizon)
 }
 
 #[cfg(test)]
@@ -124,6 +162,26 @@ mod tests {
             "---\ndate: 2024-12-01\n---\nMinisters of the 30 NATO allies met.\n",
             "the 30 NATO allies",
         );
+    }
+
+    #[test]
+    fn a_count_without_a_departing_member_is_only_informational() {
+        use crate::diagnostic::Severity;
+        use crate::rules::test_kit::severities;
+        // Britain left the EU on 2020-01-31; "the 27" was the EU without it.
+        let text = "---\ndate: 2017-10-20\n---\nThe leaders of the 27 EU countries met.\n";
+        assert_eq!(severities(RuleId::FactCount, text), [Severity::Info]);
+        // Six years before the departure, or a count above the real one: an error.
+        for text in [
+            "---\ndate: 2013-10-20\n---\nThe leaders of the 27 EU countries met.\n",
+            "---\ndate: 2017-10-20\n---\nThe leaders of the 29 EU countries met.\n",
+        ] {
+            assert_eq!(
+                severities(RuleId::FactCount, text),
+                [Severity::Error],
+                "{text}"
+            );
+        }
     }
 
     #[test]
