@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::date::DateClaim;
-use super::mention::{dates_of_block, Mention, Quoted, TimeContext};
+use super::mention::{dates_of_block, Mention, ParagraphTimes, Quoted, TimeContext};
 use super::ExtractContext;
 use crate::document::{Block, Document};
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
@@ -128,7 +128,7 @@ pub fn extract(
             index,
             names: &names,
             organisations: &organisations,
-            dates: dates_of_block(dates, index),
+            times: ParagraphTimes::new(dates_of_block(dates, index)),
             quoted: std::cell::OnceCell::new(),
         };
         for number in numbers(block.text()) {
@@ -408,7 +408,7 @@ struct Reader<'a> {
     index: usize,
     names: &'a NamesAt<'a>,
     organisations: &'a OrganisationMentions,
-    dates: &'a [DateClaim],
+    times: ParagraphTimes<'a>,
     /// The block's quotations, found once a number looks like a claim.
     quoted: std::cell::OnceCell<Quoted>,
 }
@@ -509,7 +509,7 @@ impl Reader<'_> {
             span: self.block.span_of(phrase_start..end),
             entity,
             noun,
-            time: TimeContext::read(text, sentence, phrase_start..end, self.dates, true),
+            time: TimeContext::read_in(text, sentence, phrase_start..end, &self.times, true),
         })
     }
 

@@ -7,7 +7,7 @@ mod office;
 mod place;
 mod time;
 
-pub use time::{nearest_day, Period, TimeContext, NEAREST_DAYS};
+pub use time::{nearest_day, ParagraphTimes, Period, TimeContext, NEAREST_DAYS};
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -147,7 +147,7 @@ pub fn extract(
             continue;
         }
         let start = out.len();
-        let block_dates = dates_of_block(dates, index);
+        let times = ParagraphTimes::new(dates_of_block(dates, index));
         let quoted = Quoted::of(block.text());
         office::extract(
             (facts, lists),
@@ -156,10 +156,10 @@ pub fn extract(
             &hits,
             &titles,
             &mut context,
-            (block_dates, &quoted),
+            (&times, &quoted),
             &mut out,
         );
-        place::extract(facts, block, index, &hits, (block_dates, &quoted), &mut out);
+        place::extract(facts, block, index, &hits, (&times, &quoted), &mut out);
         let people: Vec<EntityId> = hits
             .iter()
             .filter_map(|hit| hit.person(facts))

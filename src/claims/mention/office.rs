@@ -2,12 +2,12 @@
 //! anything the fact base does not know ("Senate President", "party president"), or moved in
 //! time ("former", "then-"), claims nothing.
 
+use super::ParagraphTimes;
 use super::{
     after_space, before, hit_ending_at, hit_starting_at, is_calendar_word, possessive_end,
     starts_uppercase, word_after, Before, Context, Hit, Mention, MentionKind, OfficeClaim, Quoted,
     TimeContext,
 };
-use crate::claims::date::DateClaim;
 use crate::document::Block;
 use crate::facts::{EntityId, EntityKind, FactBase, NameMatch, OfficeId};
 use crate::style::word_lists::List;
@@ -62,7 +62,7 @@ pub(super) fn extract(
     hits: &[Hit],
     titles: &[NameMatch],
     context: &mut Context,
-    (dates, quoted): (&[DateClaim], &Quoted),
+    (times, quoted): (&ParagraphTimes, &Quoted),
     out: &mut Vec<Mention>,
 ) {
     let text = block.text();
@@ -124,7 +124,7 @@ pub(super) fn extract(
         }
         let end = person_range.end.max(title_end);
         let sentence = block.sentence_at(title.start);
-        let time = TimeContext::read(text, sentence, phrase_start..end, dates, false);
+        let time = TimeContext::read_in(text, sentence, phrase_start..end, times, false);
         let former_at = jurisdiction.as_ref().map_or(title.start, |j| j.former_at);
         out.push(Mention {
             block: index,
@@ -142,7 +142,7 @@ pub(super) fn extract(
             }),
         });
     }
-    appositives(facts, block, index, hits, titles, (dates, quoted), out);
+    appositives(facts, block, index, hits, titles, (times, quoted), out);
 }
 
 /// "Jens Stoltenberg, NATO's secretary general," / "Kuleba, the Ukrainian foreign minister."
@@ -152,7 +152,7 @@ fn appositives(
     index: usize,
     hits: &[Hit],
     titles: &[NameMatch],
-    (dates, quoted): (&[DateClaim], &Quoted),
+    (times, quoted): (&ParagraphTimes, &Quoted),
     out: &mut Vec<Mention>,
 ) {
     let text = block.text();
@@ -234,7 +234,13 @@ fn appositives(
                 title_span: block.span_of(title.start..title.end),
                 former_at: block.span_of(former_at..former_at).start,
                 explicit: true,
-                time: TimeContext::read(text, sentence, hit.range.start..title_end, dates, false),
+                time: TimeContext::read_in(
+                    text,
+                    sentence,
+                    hit.range.start..title_end,
+                    times,
+                    false,
+                ),
                 jurisdiction_alias: None,
             }),
         });

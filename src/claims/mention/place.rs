@@ -5,7 +5,6 @@ use super::{
     after_space, before, hit_ending_at, hit_starting_at, is_calendar_word, possessive_end,
     starts_uppercase, Before, CapitalClaim, Hit, Mention, MentionKind, TimeContext,
 };
-use crate::claims::date::DateClaim;
 use crate::document::Block;
 use crate::facts::{EntityId, EntityKind, FactBase, NameForm, NameTarget};
 use crate::text::is_letter;
@@ -133,7 +132,7 @@ pub(super) fn extract(
     block: &Block,
     index: usize,
     hits: &[Hit],
-    (dates, quoted): (&[DateClaim], &super::Quoted),
+    (times, quoted): (&super::ParagraphTimes, &super::Quoted),
     out: &mut Vec<Mention>,
 ) {
     let text = block.text();
@@ -171,7 +170,7 @@ pub(super) fn extract(
                 country_alias: country.alias,
                 city: text[city.range.clone()].to_string(),
                 city_span: block.span_of(city.range),
-                time: TimeContext::read(text, sentence, phrase.clone(), dates, false),
+                time: TimeContext::read_in(text, sentence, phrase.clone(), times, false),
             }),
         });
     }

@@ -197,6 +197,23 @@ impl TimeContext {
         dates: &[DateClaim],
         change_words: bool,
     ) -> TimeContext {
+        TimeContext::read_in(
+            text,
+            sentence,
+            claim,
+            &ParagraphTimes::new(dates),
+            change_words,
+        )
+    }
+
+    /// [`TimeContext::read`] with the paragraph's times prepared once for all its claims.
+    pub fn read_in(
+        text: &str,
+        sentence: Range<usize>,
+        claim: Range<usize>,
+        times: &ParagraphTimes,
+        change_words: bool,
+    ) -> TimeContext {
         let words = words_of(text, sentence.clone());
         if is_vague(&words) {
             return TimeContext::Other;
@@ -231,6 +248,7 @@ impl TimeContext {
         {
             return TimeContext::Other;
         }
+        let dates = times.dates;
         match written_time(text, &sentence, &words, dates) {
             Written::Nothing => {
                 if words.iter().any(|(w, _)| {
@@ -239,7 +257,7 @@ impl TimeContext {
                         .any(|n| w.eq_ignore_ascii_case(n))
                 }) {
                     TimeContext::Now
-                } else if let Some(when) = earlier_time(text, sentence.start, dates) {
+                } else if let Some(when) = times.earlier(text, sentence.start) {
                     // A sentence that writes no time, in a paragraph that wrote one before
                     // it ("LONDON, May 2, 2018 (Xinhua) -- ... on May 2, 2018. British Prime
                     // Minister Theresa May held a meeting here on Wednesday."), may go on
@@ -804,67 +822,125 @@ fn merge(a: When, b: When) -> Option<When> {
 /// present in politics."): a time written before them is not carried on.
 const NOW_WORDS: &[&str] = &["now", "nowadays", "today", "currently"];
 
-/// The last time written with its year in `text[..before]` (the paragraph before a
-/// sentence): a date with its year ("May 2, 2018"), a month and year ("March 2019") or a
-/// year ("in 2016"), whichever stands nearest the sentence, unless the paragraph has come
-/// back to the present since.
-fn earlier_time(text: &str, before: usize, dates: &[DateClaim]) -> Option<When> {
-    if before == 0 {
-        return None;
+/// A paragraph's dates, and the words its sentences' claims look back at, found once for
+/// the whole paragraph the first time a claim's sentence writes no time of its own: looking
+/// back from each claim would read a long paragraph once per claim.
+pub struct ParagraphTimes<'d> {
+    dates: &'d [DateClaim],
+    index: std::cell::OnceCell<TimeWords>,
+}
+
+/// Where the paragraph's "now" words end, and which of its words are years (word ranges).
+struct TimeWords {
+    words: Vec<Range<usize>>,
+    now_ends: Vec<usize>,
+    years: Vec<usize>,
+}
+
+impl<'d> ParagraphTimes<'d> {
+    /// `dates` are the paragraph's dates, in reading order.
+    pub fn new(dates: &'d [DateClaim]) -> ParagraphTimes<'d> {
+        ParagraphTimes {
+            dates,
+            index: std::cell::OnceCell::new(),
+        }
     }
-    let words = words_of(text, 0..before);
-    let from = words
-        .iter()
-        .rev()
-        .find(|(word, _)| is_word(word, NOW_WORDS))
-        .map_or(0, |&(word, at)| at + word.len());
-    let date = dates
-        .iter()
-        .take_while(|date| date.range.start < before)
-        .filter(|date| date.range.start >= from && date.range.end <= before)
-        .filter_map(|date| {
-            let day = date.month_day()?.in_year(date.year?)?;
-            let end = date
-                .year_part
-                .as_ref()
-                .map_or(date.range.end, |year| year.range().end.max(date.range.end));
-            let when = When::Days {
-                from: day,
-                until: day + Days::new(1),
-            };
-            Some((end, when))
-        })
-        .last();
-    let year = words
-        .iter()
-        .enumerate()
-        .rev()
-        .take_while(|&(_, &(_, at))| at >= from)
-        .filter(|&(_, &(_, at))| date.as_ref().is_none_or(|&(end, _)| at >= end))
-        .find_map(|(index, &(word, at))| {
-            let year = year_of(word)?;
-            // "the 1960's" is a decade, "2000 GMT" a time of day.
-            let rest = &text[at + word.len()..];
-            let decade = rest.starts_with("'s") || rest.starts_with("’s");
-            let time_of_day = words.get(index + 1).is_some_and(|(next, _)| {
-                is_word(
-                    next,
-                    &[
-                        "GMT", "UTC", "BST", "CET", "EST", "ET", "local", "hours", "hrs", "am",
-                        "pm",
-                    ],
-                )
+
+    /// The last time written with its year in `text[..before]` (the paragraph before a
+    /// sentence): a date with its year ("May 2, 2018"), a month and year ("March 2019") or a
+    /// year ("in 2016"), whichever stands nearest the sentence, unless the paragraph has come
+    /// back to the present since.
+    fn earlier(&self, text: &str, before: usize) -> Option<When> {
+        if before == 0 {
+            return None;
+        }
+        let index = self.index.get_or_init(|| TimeWords::of(text));
+        let words = &index.words;
+        let nows = index.now_ends.partition_point(|&end| end <= before);
+        let from = nows.checked_sub(1).map_or(0, |last| index.now_ends[last]);
+        let date = self.dates[..self.dates.partition_point(|date| date.range.start < before)]
+            .iter()
+            .rev()
+            .filter(|date| date.range.start >= from && date.range.end <= before)
+            .find_map(|date| {
+                let day = date.month_day()?.in_year(date.year?)?;
+                let end = date
+                    .year_part
+                    .as_ref()
+                    .map_or(date.range.end, |year| year.range().end.max(date.range.end));
+                let when = When::Days {
+                    from: day,
+                    until: day + Days::new(1),
+                };
+                Some((end, when))
             });
-            if decade || time_of_day {
-                return None;
-            }
-            let month = index.checked_sub(1).and_then(|i| month_number(words[i].0));
-            Some(match month {
-                Some(month) => When::Month { year, month },
-                None => When::Year(year),
+        let after = from.max(date.as_ref().map_or(0, |&(end, _)| end));
+        let years = index
+            .years
+            .partition_point(|&word| words[word].start < before);
+        let year = index.years[..years]
+            .iter()
+            .rev()
+            .take_while(|&&word| words[word].start >= after)
+            .filter(|&&word| words[word].end <= before)
+            .find_map(|&word| {
+                let year = year_of(&text[words[word].clone()])?;
+                // "2000 GMT" is a time of day (the next word, when the paragraph reaches it
+                // before the sentence).
+                let time_of_day = words
+                    .get(word + 1)
+                    .filter(|next| next.start < before)
+                    .is_some_and(|next| {
+                        is_word(
+                            &text[next.start..next.end.min(before)],
+                            &[
+                                "GMT", "UTC", "BST", "CET", "EST", "ET", "local", "hours", "hrs",
+                                "am", "pm",
+                            ],
+                        )
+                    });
+                if time_of_day {
+                    return None;
+                }
+                let month = word
+                    .checked_sub(1)
+                    .and_then(|i| month_number(&text[words[i].clone()]));
+                Some(match month {
+                    Some(month) => When::Month { year, month },
+                    None => When::Year(year),
+                })
+            });
+        year.or(date.map(|(_, when)| when))
+    }
+}
+
+impl TimeWords {
+    fn of(text: &str) -> TimeWords {
+        let words: Vec<Range<usize>> = words_of(text, 0..text.len())
+            .iter()
+            .map(|&(word, at)| at..at + word.len())
+            .collect();
+        let now_ends = words
+            .iter()
+            .filter(|word| is_word(&text[(*word).clone()], NOW_WORDS))
+            .map(|word| word.end)
+            .collect();
+        // "the 1960's" is a decade.
+        let years = (0..words.len())
+            .filter(|&i| {
+                let word = &words[i];
+                let rest = &text[word.end..];
+                year_of(&text[word.clone()]).is_some()
+                    && !rest.starts_with("'s")
+                    && !rest.starts_with("’s")
             })
-        });
-    year.or(date.map(|(_, when)| when))
+            .collect();
+        TimeWords {
+            words,
+            now_ends,
+            years,
+        }
+    }
 }
 
 fn year_of(word: &str) -> Option<i32> {
