@@ -12,6 +12,8 @@ mod gate;
 mod joints;
 
 const CREDITS: &str = "rules/style/credits.toml";
+/// The credits file's lists of words rather than patterns: they have no gates.
+const WORD_LISTS: &[&str] = &["front-matter-keys", "agencies"];
 
 /// The characters `(?i)` reads as ASCII letters (the long s, the Kelvin sign): the first two
 /// needles, as in `src/style/credits.rs`.
@@ -33,7 +35,7 @@ pub fn write(out_dir: &Path) {
     for section in table.values().filter_map(toml::Value::as_table) {
         let lists = section
             .iter()
-            .filter(|(key, _)| *key != "front-matter-keys")
+            .filter(|(key, _)| !WORD_LISTS.contains(&key.as_str()))
             .filter_map(|(_, value)| value.as_array());
         for list in lists {
             for pattern in list.iter().filter_map(toml::Value::as_str) {
@@ -87,6 +89,7 @@ fn write_credit_lists(out: &mut String, table: &toml::Table) {
         ("byline", "byline", "bylines"),
         ("reporting", "byline", "reporting"),
         ("byline_keys", "byline", "front-matter-keys"),
+        ("agencies", "byline", "agencies"),
     ] {
         writeln!(out, "    {field}: &{:?},", list(section, key)).unwrap();
     }

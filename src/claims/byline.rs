@@ -40,22 +40,101 @@ pub fn extract(doc: &Document, cx: &ExtractContext) -> Byline {
         return Byline::FrontMatter;
     }
     let near_top = doc.blocks.iter().take(BYLINE_BLOCKS).any(|block| {
-        block
-            .text()
-            .lines()
-            .any(|line| credits.byline.is_match(line))
+        block.text().lines().any(|line| {
+            (!block.is_heading() || says_who_wrote_it(line)) && credits.byline.is_match(line)
+        })
     });
     if near_top {
         return Byline::NearTheTop;
     }
-    let reporting = doc
-        .blocks
-        .iter()
-        .any(|block| credits.reporting.is_match(block.text()));
+    let reporting = doc.blocks.iter().any(|block| {
+        wire_credit(block.text(), &credits.agencies) || credits.reporting.is_match(block.text())
+    });
     if reporting {
         return Byline::Reporting;
     }
     Byline::Missing
+}
+
+/// How far into a block a dateline's parenthesis may open ("NEW DELHI, November 29, 2022
+/// (PTI)" is 30 bytes).
+const DATELINE_BYTES: usize = 70;
+
+/// Whether a block credits a news agency with the report: a dateline naming it ("LONDON,
+/// Sept 28 (Reuters) –", "(CNN) —") or a closing line that is the agency alone ("— AFP",
+/// "(With inputs from PTI)", "Reuters, AP"). The agencies are style data
+/// (`rules/style/credits.toml`); a hand-written test of the two shapes costs nothing to
+/// build, where a pattern holding every agency's name cost two million instructions to
+/// compile.
+fn wire_credit(text: &str, agencies: &[String]) -> bool {
+    let is_agency = |name: &str| agencies.iter().any(|agency| agency == name.trim());
+    names_agency_in_dateline(text, is_agency) || is_agency_sign_off(text, is_agency)
+}
+
+/// The block's first parenthesis opens within its first bytes, on its first line, and names
+/// an agency first ("(Reuters)", "(AFP/Reuters)", "(Xinhua, AP)").
+fn names_agency_in_dateline(text: &str, is_agency: impl Fn(&str) -> bool) -> bool {
+    let head = &text[..text.floor_char_boundary(DATELINE_BYTES)];
+    let Some(open) = head.find(['(', ')', '\n']) else {
+        return false;
+    };
+    if !head[open..].starts_with('(') {
+        return false;
+    }
+    let inside = &text[open + 1..];
+    inside
+        .find(')')
+        .map(|close| &inside[..close])
+        .and_then(|inside| inside.split(['/', ',']).next())
+        .is_some_and(is_agency)
+}
+
+/// The block is only agencies, after a dash or in parentheses, perhaps "with" them: "— AFP",
+/// "-- Reuters", "(AFP)", "With AFP", "(With inputs from PTI)", "Reuters and AP".
+fn is_agency_sign_off(text: &str, is_agency: impl Fn(&str) -> bool) -> bool {
+    let line = text
+        .trim()
+        .trim_start_matches(['-', '–', '—', '(', ' ', '\t'])
+        .trim_end_matches(['.', ')', ' ', '\t']);
+    if line.is_empty() || line.len() > 80 {
+        return false;
+    }
+    let names = without_with(line);
+    names
+        .split([',', '/', '&'])
+        .flat_map(|part| part.split(" and "))
+        .all(|name| !name.trim().is_empty() && is_agency(name))
+}
+
+/// `line` without a leading "With", "With inputs from", "With additional reporting from".
+fn without_with(line: &str) -> &str {
+    let mut rest = line;
+    for words in [
+        &["with"][..],
+        &["additional"],
+        &["inputs", "input", "reporting", "information"],
+        &["from", "by"],
+    ] {
+        let word_end = rest.find([' ', '\t']).unwrap_or(rest.len());
+        if words
+            .iter()
+            .any(|word| rest[..word_end].eq_ignore_ascii_case(word))
+        {
+            rest = rest[word_end..].trim_start();
+        } else if words == ["with"] {
+            return line;
+        }
+    }
+    rest
+}
+
+/// Whether a line names its writer in words ("By Jane Doe", "Author: Jane Doe", "Reuters
+/// staff"). A heading is a title, and a title-case one ("Heavy Snow in Chicago") has the shape
+/// of a British byline ("Jane Doe in Chicago"): in a heading only such a line is a byline.
+fn says_who_wrote_it(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        ["by", "author", "authors", "byline", "staff"].contains(&word.to_lowercase().as_str())
+    })
 }
 
 #[cfg(test)]
@@ -91,6 +170,22 @@ mod tests {
             ),
             Byline::Reporting
         );
+        assert_eq!(
+            byline(
+                "Heavy Snow in Chicago\n\nJane Doe in Chicago\n\nText.\n",
+                &settings
+            ),
+            Byline::NearTheTop
+        );
+        // A title-case headline has a British byline's shape, but a heading is a title.
+        assert_eq!(
+            byline("# Heavy Snow in Chicago\n\nText.\n", &settings),
+            Byline::Missing
+        );
+        assert_eq!(
+            byline("### By Jane Doe\n\nText.\n", &settings),
+            Byline::NearTheTop
+        );
         // Too far down to be a byline line.
         assert_eq!(
             byline("A.\n\nB.\n\nC.\n\nD.\n\nBy Jane Doe\n", &settings),
@@ -100,6 +195,46 @@ mod tests {
             byline("---\nauthor: \" \"\n---\nText.\n", &settings),
             Byline::Missing
         );
+    }
+
+    #[test]
+    fn agencies_credited_in_a_dateline_or_a_closing_line() {
+        let agencies: Vec<String> = ["Reuters", "AFP", "AP", "PTI", "Xinhua", "CNN", "agencies"]
+            .map(String::from)
+            .to_vec();
+        for credit in [
+            "LONDON, Sept 28 (Reuters) – British drivers queued on Tuesday.",
+            "BEIJING, May 2, 2018 (Xinhua) -- A meeting was held.",
+            "(CNN) — The president said on Tuesday.",
+            "New Delhi, Nov 29 (PTI) The government said.",
+            "WASHINGTON (AP/Reuters) — Lawmakers met.",
+            "— AFP",
+            "-- Reuters",
+            "(AFP)",
+            "With AFP",
+            "(With inputs from PTI)",
+            "with agencies",
+            "With additional reporting from agencies.",
+            "Reuters, AP",
+            "AFP and Reuters",
+        ] {
+            assert!(super::wire_credit(credit, &agencies), "{credit:?}");
+        }
+        for not_a_credit in [
+            "Police said (AFP reported) that two people died.",
+            "The AFP report said two people died.",
+            "Reuters reported that the talks failed.",
+            "The minister met the press (about forty reporters) and (Reuters) left.",
+            "With friends",
+            "AFP, police said",
+            "",
+            "()",
+        ] {
+            assert!(
+                !super::wire_credit(not_a_credit, &agencies),
+                "{not_a_credit:?}"
+            );
+        }
     }
 
     #[test]

@@ -53,6 +53,8 @@ struct RawByline {
     reporting: Vec<Spanned<String>>,
     #[serde(default)]
     front_matter_keys: Vec<String>,
+    #[serde(default)]
+    agencies: Vec<String>,
 }
 
 /// Several patterns matched as one.
@@ -95,6 +97,7 @@ struct BuiltLists {
     byline: &'static [&'static str],
     reporting: &'static [&'static str],
     byline_keys: &'static [&'static str],
+    agencies: &'static [&'static str],
 }
 
 // Read by the build script: `EMBEDDED_LISTS`, `BUILT_GATES`, each embedded pattern with its needle lists as
@@ -494,6 +497,9 @@ pub struct CreditPatterns {
     pub reporting: PatternSet,
     /// Front-matter keys that hold a byline.
     pub byline_keys: Vec<String>,
+    /// News agencies, whose name in a dateline ("LONDON (Reuters) -") or alone on a closing
+    /// line ("— AFP") credits them with the report (`claims::byline::wire_credit`).
+    pub agencies: Vec<String>,
 }
 
 /// Pattern lists gathered from every file, each pattern already checked.
@@ -505,6 +511,7 @@ struct Lists {
     byline: Vec<String>,
     reporting: Vec<String>,
     byline_keys: Vec<String>,
+    agencies: Vec<String>,
 }
 
 impl Lists {
@@ -518,6 +525,7 @@ impl Lists {
             byline: owned(EMBEDDED_LISTS.byline),
             reporting: owned(EMBEDDED_LISTS.reporting),
             byline_keys: owned(EMBEDDED_LISTS.byline_keys),
+            agencies: owned(EMBEDDED_LISTS.agencies),
         }
     }
 }
@@ -554,6 +562,7 @@ impl CreditPatterns {
             byline: PatternSet::new(&lists.byline),
             reporting: PatternSet::new(&lists.reporting),
             byline_keys: lists.byline_keys,
+            agencies: lists.agencies,
         })
     }
 }
@@ -591,6 +600,7 @@ fn add_file(lists: &mut Lists, text: &str, path: &Path, validate: bool) -> Resul
     checked(raw.byline.bylines, &mut lists.byline)?;
     checked(raw.byline.reporting, &mut lists.reporting)?;
     lists.byline_keys.extend(raw.byline.front_matter_keys);
+    lists.agencies.extend(raw.byline.agencies);
     Ok(())
 }
 
@@ -723,6 +733,56 @@ mod tests {
             .reporting
             .is_match("Jane Doe contributed reporting."));
         assert_eq!(patterns.byline_keys, ["author", "authors", "byline"]);
+    }
+
+    /// Wire copy, British papers and republished pieces name their writer in their own ways.
+    #[test]
+    fn house_styles_of_naming_the_writer() {
+        let patterns = embedded();
+        for byline in [
+            "Reuters Staff",
+            "Staff and agencies",
+            "Guardian staff and agencies",
+            "Jane Doe in Kyiv",
+            "Jane Doe and John Roe in Brussels",
+            "Jane Doe in Kyiv and agencies",
+            "Jane Doe, Political correspondent",
+            "Jane Doe, senior reporter",
+            "Jane Doe, Associated Press",
+            "Jane Doe reports from Brussels",
+        ] {
+            assert!(patterns.byline.is_match(byline), "{byline:?}");
+        }
+        for not_a_byline in [
+            "The minister in Kyiv said the talks failed.",
+            "Jane Doe, the minister, said",
+            "Jane Doe in Kyiv said the talks failed.",
+            "Staff were sent home early.",
+        ] {
+            assert!(!patterns.byline.is_match(not_a_byline), "{not_a_byline:?}");
+        }
+        for credit in [
+            "(Reporting by Jane Doe; Editing by John Smith)",
+            "Writing by Ann Ray",
+            "This article was originally published by The Conversation.",
+            "This story first appeared in the Texas Tribune.",
+            "Republished with permission from Global Voices.",
+            "Jane Doe is a senior reporter at the Daily Planet.",
+            "*Jane Doe is a freelance journalist based in Nairobi.*",
+            "Jane Doe is the paper's chief political correspondent.",
+        ] {
+            assert!(patterns.reporting.is_match(credit), "{credit:?}");
+        }
+        for not_a_credit in [
+            "The minister is a former journalist, he said, and knows the press.",
+            "Smith is a professor of economics at Yale.",
+            "The story was told by Jane Doe's mother.",
+        ] {
+            assert!(
+                !patterns.reporting.is_match(not_a_credit),
+                "{not_a_credit:?}"
+            );
+        }
     }
 
     /// Each embedded set against the alternation of its patterns compiled as one regex, on
