@@ -74,7 +74,11 @@ fn wire_credit(text: &str, agencies: &[String]) -> bool {
 /// The block's first parenthesis opens within its first bytes, on its first line, and names
 /// an agency first ("(Reuters)", "(AFP/Reuters)", "(Xinhua, AP)").
 fn names_agency_in_dateline(text: &str, is_agency: impl Fn(&str) -> bool) -> bool {
-    let head = &text[..text.floor_char_boundary(DATELINE_BYTES)];
+    let mut end = text.len().min(DATELINE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     let Some(open) = head.find(['(', ')', '\n']) else {
         return false;
     };
