@@ -174,13 +174,18 @@ pub fn pair(doc: &Document) -> (Vec<PairedQuote>, Vec<StrayMark>) {
         for mark in marks {
             step(index, &mark, &mut stack, &mut quotes, &mut strays);
         }
-        let Some(outer) = stack
-            .first()
-            .copied()
-            .filter(|f| f.style == MarkStyle::Double)
-        else {
+        let Some(outer) = stack.first().copied() else {
             continue;
         };
+        if outer.style == MarkStyle::Single {
+            // Never reported when left open: an apostrophe, most likely, unless the
+            // paragraph hands it on the way British print runs a quotation on.
+            let opening = &doc.blocks[outer.block];
+            if continues_single_quotation(opening, &outer, block, doc.blocks.get(index + 1)) {
+                carried = Some(outer);
+            }
+            continue;
+        }
         if continues_quotation(block, doc.blocks.get(index + 1)) {
             carried = Some(outer);
         } else {
@@ -301,6 +306,50 @@ fn continues_quotation(block: &Block, next: Option<&Block>) -> bool {
             && mark.facing != Facing::Close
             && next.text()[..mark.at].trim().is_empty()
     })
+}
+
+/// Whether a single-quoted quotation open at the end of `block` goes on in `next`, as
+/// British papers run one over paragraphs (`He said: ‘We were flooded.` ¶ `‘It is not just
+/// the insurance.’`): it opens a sentence with a capital, its paragraph ends a sentence, and
+/// the next paragraph, at the same block-quote depth, opens with an opening single mark and a
+/// capital. A stray apostrophe (`'til`, `'em`) opens no sentence and is not carried.
+/// `opening` is the block where the quotation opened, `block` the one it is open at the end of.
+fn continues_single_quotation(
+    opening: &Block,
+    open: &Frame,
+    block: &Block,
+    next: Option<&Block>,
+) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    if next.is_heading() || next.quote_depth != block.quote_depth {
+        return false;
+    }
+    let opens_a_sentence = opening.text()[..open.at]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, ':' | ',' | '.' | '!' | '?' | '—' | '–'));
+    let capital_after = |text: &str, at: usize| {
+        text[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let ends_a_sentence = block
+        .text()
+        .trim_end()
+        .ends_with(['.', '!', '?', '…', ':', ',', '-', '—', '–']);
+    opens_a_sentence
+        && capital_after(opening.text(), open.at + open.len)
+        && ends_a_sentence
+        && marks_in(next).next().is_some_and(|mark| {
+            mark.style == MarkStyle::Single
+                && mark.facing == Facing::Open
+                && next.text()[..mark.at].trim().is_empty()
+                && capital_after(next.text(), mark.at + mark.len)
+        })
 }
 
 /// Every quotation mark of a block outside link text, with the way it faces, in order (read
@@ -510,6 +559,29 @@ mod tests {
         assert_quotes(
             "He said: “First part.\n\n“Second part.”\n",
             &["“First part.|“Second part.”"],
+        );
+    }
+
+    #[test]
+    fn single_quotations_span_paragraphs_that_reopen() {
+        // British print: each paragraph reopens the quotation, only the last one closes it.
+        assert_quotes(
+            "He said: ‘The place is wrecked.\n\n‘It is not just the insurance.\n\n'We will rebuild.'\n",
+            &["‘The place is wrecked.|'We will rebuild.'"],
+        );
+        // A paragraph that only opens a single mark hands nothing on when the next one does
+        // not reopen, or when the mark opens no sentence (an apostrophe).
+        assert_quotes(
+            "He said: ‘The place is wrecked.\n\nThe water rose.\n\n‘We will rebuild,’ he said.\n",
+            &["‘We will rebuild,’"],
+        );
+        assert_quotes(
+            "They danced 'til Dawn came up.\n\n'We will rebuild,' he said.\n",
+            &["'We will rebuild,'"],
+        );
+        assert_quotes(
+            "> He said: ‘The place is wrecked.\n\n‘We will rebuild,’ he said.\n",
+            &["‘We will rebuild,’"],
         );
     }
 
