@@ -422,6 +422,23 @@ pub fn is_quotation_mark(c: char) -> bool {
     mark_kind(c).is_some()
 }
 
+/// Whether `text` holds a quotation mark that is no apostrophe ("He's" holds none).
+pub fn holds_a_quotation_mark(text: &str) -> bool {
+    let mut before = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match mark_kind(c) {
+            Some((MarkStyle::Double, _)) => return true,
+            Some((MarkStyle::Single, _)) if !is_apostrophe(before, chars.peek().copied()) => {
+                return true
+            }
+            _ => {}
+        }
+        before = Some(c);
+    }
+    false
+}
+
 /// The style of a quotation mark and the way its glyph faces.
 fn mark_kind(c: char) -> Option<(MarkStyle, Facing)> {
     Some(match c {

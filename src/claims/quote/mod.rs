@@ -354,6 +354,11 @@ fn direct_attribution(
         if let Some(found) = previous_sentence_speaker(opening, open_at, words) {
             return Some(found);
         }
+        if opens_its_block(opening, quotation) {
+            if let Some(found) = previous_paragraph_speaker(doc, quotation.block, words) {
+                return Some(found);
+            }
+        }
         if quotation.last_block == quotation.block
             && opens_its_block(opening, quotation)
             && is_lead(doc, quotation.block)
@@ -406,6 +411,41 @@ fn sentence_speaker(
         .trim_matches(|c: char| c.is_whitespace() || marks::is_quotation_mark(c))
         .is_empty();
     opens.then(|| (Attribution::Implied, Some(speaker_at(block, range))))
+}
+
+/// A paragraph that opens with a quotation after a paragraph whose last sentence reports
+/// someone's words, the way news copy runs a paraphrase into the quotation ("Duffill says he
+/// has never had issues with flooding." ¶ "“I have seen a lot of rain ...”"). Only a
+/// reporting verb ("said", "told", not "went on") with a definite speaker in that last
+/// sentence counts, and only when the sentence
+/// quotes nothing itself (a quotation there hands its speaker on as a continuation).
+fn previous_paragraph_speaker(
+    doc: &Document,
+    index: usize,
+    words: &Words,
+) -> Option<(Attribution, Option<Speaker>)> {
+    let previous = doc.blocks.get(index.checked_sub(1)?)?;
+    let block = &doc.blocks[index];
+    if previous.is_heading()
+        || previous.quote_depth != block.quote_depth
+        || previous.kind != block.kind
+    {
+        return None;
+    }
+    let text = previous.text();
+    let last = previous
+        .sentences
+        .len()
+        .checked_sub(1)
+        .and_then(|last| previous.sentences.get(last))
+        .unwrap_or(0..text.len());
+    let last = last.start..last.end.min(text.len());
+    if marks::holds_a_quotation_mark(&text[last.clone()]) {
+        return None;
+    }
+    let range = speaker::find_reporting_speaker(text, last, words)
+        .filter(|range| !speaker::is_indefinite(&text[range.clone()]))?;
+    Some((Attribution::Introduction, Some(speaker_at(previous, range))))
 }
 
 /// A lede quotation's speaker named at the start of the next paragraph ("“We have nothing
@@ -796,6 +836,43 @@ mod tests {
         );
         assert_unattributed(
             "In Paris, the streets were quiet. “We are not going to accept this deal under any circumstances.”",
+            "We are not",
+        );
+    }
+
+    #[test]
+    fn speaker_reported_in_the_paragraph_before() {
+        // Wire and local copy: a paraphrase, then a paragraph that is only the quotation.
+        assert_speaker(
+            "Smith, who lives in Ohio, said she had waited for years.\n\n\"I've been waiting for this moment for a long time. I never thought I'd see the day.\"\n",
+            "I've been",
+            "Smith",
+            Attribution::Introduction,
+        );
+        assert_speaker(
+            "Duffill lives on Jarvis Road. He's been in the same house for 30 years and says he has never had issues with flooding.\n\n\"I have seen a lot of rain and we have never had it like this before.\"\n",
+            "I have seen",
+            "He's",
+            Attribution::Introduction,
+        );
+        // Only the last sentence, and only a definite speaker who is said to speak.
+        for before in [
+            "Smith said the river rose overnight. The water reached the first floor by dawn.",
+            "Mayor Ana Silva runs the council and chairs its harbour committee.",
+            "Everybody says the harbour must be rebuilt.",
+            // "went on" reports speech only after a quotation.
+            "The meeting went on late into the night, and the vote was postponed.",
+        ] {
+            assert_unattributed(
+                &format!(
+                    "{before}\n\n“We are not going to accept this plan under any circumstances.”\n"
+                ),
+                "We are not",
+            );
+        }
+        // A block quote or a heading before is no paraphrase.
+        assert_unattributed(
+            "> Smith said she had waited for years.\n\n“We are not going to accept this plan under any circumstances.”\n",
             "We are not",
         );
     }

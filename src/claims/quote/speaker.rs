@@ -204,6 +204,76 @@ pub fn find_speaker(
     side: Side,
     speech: &Words,
 ) -> Option<Range<usize>> {
+    find_speaker_of(text, within, side, speech, |_| true)
+}
+
+/// Verbs that report what someone said as a clause of their own ("Smith said she had
+/// waited", "he says he has never"): a sentence with one of them may run into a quotation
+/// in the next paragraph. Phrases such as "went on" ("the meeting went on late") do not.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "admitted",
+    "admits",
+    "claimed",
+    "claims",
+    "recalled",
+    "recalls",
+    "wrote",
+    "writes",
+    "stressed",
+    "stresses",
+    "noted",
+    "notes",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "acknowledged",
+    "acknowledges",
+    "maintained",
+    "maintains",
+    "complained",
+    "complains",
+    "conceded",
+    "concedes",
+];
+
+/// The speaker of a reporting verb (`REPORTING_VERBS`) in `text[within]`: the person a
+/// paraphrase reports, nearest the end.
+pub fn find_reporting_speaker(
+    text: &str,
+    within: Range<usize>,
+    speech: &Words,
+) -> Option<Range<usize>> {
+    find_speaker_of(text, within, Side::Before, speech, |verb| {
+        REPORTING_VERBS
+            .iter()
+            .any(|reporting| reporting.eq_ignore_ascii_case(verb))
+    })
+}
+
+/// `find_speaker` over the speech verbs and phrases that `accept` takes (as written).
+fn find_speaker_of(
+    text: &str,
+    within: Range<usize>,
+    side: Side,
+    speech: &Words,
+    accept: impl Fn(&str) -> bool,
+) -> Option<Range<usize>> {
     text.get(within.clone())?;
     let words = words(text, within.clone());
     let mut verbs: Vec<(usize, usize)> = Vec::new();
@@ -211,7 +281,9 @@ pub fn find_speaker(
     while next < words.len() {
         match speech_verb_at(text, &words, next, speech) {
             Some(last) => {
-                verbs.push((next, last));
+                if accept(&text[words[next].start..words[last].end]) {
+                    verbs.push((next, last));
+                }
                 next = last + 1;
             }
             None => next += 1,
