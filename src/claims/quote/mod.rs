@@ -346,7 +346,9 @@ fn direct_attribution(
     }
     let embedded = !before_text.is_empty() && !before_text.ends_with(['.', '!', '?']);
     if embedded {
-        if let Some(range) = person_named(opening.text(), before) {
+        let named = person_named(opening.text(), before.clone())
+            .or_else(|| speaker::unnamed_subject(opening.text(), before, words));
+        if let Some(range) = named {
             return Some((Attribution::Embedded, Some(speaker_at(opening, range))));
         }
     }
@@ -875,6 +877,29 @@ mod tests {
             "> Smith said she had waited for years.\n\n“We are not going to accept this plan under any circumstances.”\n",
             "We are not",
         );
+    }
+
+    #[test]
+    fn partial_quotation_after_an_unnamed_body_or_official() {
+        // British court, inquest and watchdog copy: the body gives its finding in part.
+        for (source, speaker) in [
+            ("The inquiry found there had been “a catalogue of missed opportunities to save her life”.", "The inquiry"),
+            ("The watchdog ruled the advert was “misleading and likely to cause harm to children”.", "The watchdog"),
+            ("An inquest heard the teenager had been “let down by every agency that should have protected her”.", "An inquest"),
+            ("The senior coroner recorded a conclusion of misadventure and said the death was “entirely avoidable in my view”.", "The senior coroner"),
+            ("The minister went to the site on Monday and said the repairs were “far behind where they should be by now”.", "The minister"),
+        ] {
+            assert_speaker(source, "", speaker, Attribution::Embedded);
+        }
+        // A passive names the one spoken about, not the speaker; a sentence that opens with
+        // no determiner, or whose verb reports nothing, names nobody.
+        for source in [
+            "The government has been accused of “abandoning the north of England to its fate”.",
+            "This case was hailed as one of “the most remarkable reversals in the history of the town.”",
+            "The river rose overnight and flooded what residents had long feared, “the worst in a century at least”.",
+        ] {
+            assert_unattributed(source, "");
+        }
     }
 
     #[test]

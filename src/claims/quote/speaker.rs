@@ -334,6 +334,83 @@ fn subject_set_off(text: &str, words: &[Word]) -> Option<Range<usize>> {
         .then(|| first.start..before[end - 1].end)
 }
 
+/// Verbs by which an inquiry, a court or a watchdog gives its findings: a partial quotation
+/// after one is the body's words ("The inquiry found there had been “a catalogue of missed
+/// opportunities”", "An inquest heard she had been “let down by every agency”").
+const FINDING_VERBS: &[&str] = &[
+    "found",
+    "finds",
+    "ruled",
+    "rules",
+    "heard",
+    "hears",
+    "judged",
+    "judges",
+    "deemed",
+    "deems",
+    "rated",
+    "rates",
+    "labelled",
+    "labels",
+    "labeled",
+    "branded",
+    "brands",
+    "concluded",
+    "concludes",
+];
+
+/// The subject of a sentence about to quote in part, when it is a noun phrase with no name
+/// ("The inquiry found", "The watchdog ruled the advert was", "The coroner recorded a
+/// conclusion of misadventure and said"): a determiner and one to three words opening
+/// `text[within]`, then a finding verb or a speech verb, or later in the same clause "and"
+/// with a speech verb. Its range is the determiner and the words up to the verb (up to the
+/// noun phrase's past-tense verb in the second shape). A passive ("has been accused of") has none.
+pub fn unnamed_subject(text: &str, within: Range<usize>, speech: &Words) -> Option<Range<usize>> {
+    const MAX_PHRASE: usize = 3;
+    let words = words(text, within);
+    let first = *words.first()?;
+    if !matches!(lower(text, first).as_str(), "the" | "a" | "an") {
+        return None;
+    }
+    let reports = |at: usize| {
+        let word = lower(text, words[at]);
+        FINDING_VERBS.contains(&word.as_str()) || speech_verb_at(text, &words, at, speech).is_some()
+    };
+    for verb in 2..words.len().min(MAX_PHRASE + 2) {
+        // A passive ("The government has been accused of") names the one spoken about.
+        let between = lower(text, words[verb - 1]);
+        if matches!(
+            between.as_str(),
+            "be" | "been" | "being" | "was" | "were" | "is" | "are"
+        ) {
+            return None;
+        }
+        if words[verb].break_before || NOT_SPEAKERS.contains(&between.as_str()) {
+            break;
+        }
+        if reports(verb) {
+            return Some(first.start..words[verb - 1].end);
+        }
+    }
+    // "The coroner recorded a conclusion and said ...": a speech verb after "and", with no
+    // clause break on the way.
+    let clause_end = words
+        .iter()
+        .skip(1)
+        .position(|word| word.break_before)
+        .map_or(words.len(), |offset| offset + 1);
+    let and_said = (2..clause_end.saturating_sub(1)).any(|at| {
+        lower(text, words[at]).as_str() == "and"
+            && speech_verb_at(text, &words, at + 1, speech).is_some()
+    });
+    // The noun phrase runs to its verb when that is a regular past ("The senior coroner
+    // recorded"), else it is the determiner's next word ("The minister went").
+    let head = (2..clause_end.min(MAX_PHRASE + 2))
+        .find(|&at| lower(text, words[at]).ends_with("ed"))
+        .map_or(1, |verb| verb - 1);
+    and_said.then(|| first.start..words[head].end)
+}
+
 /// The first person `text[within]` names: a subject pronoun or a name (not a capitalised
 /// word that merely opens the sentence).
 pub fn person_named(text: &str, within: Range<usize>) -> Option<Range<usize>> {
