@@ -371,6 +371,9 @@ fn marks_in<'b>(block: &'b Block) -> impl Iterator<Item = Mark> + 'b {
         if style == MarkStyle::Single && is_apostrophe(before, next) {
             return None;
         }
+        if style == MarkStyle::Double && is_inches_mark(&text[..at]) {
+            return None;
+        }
         let opens = before.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
         let closes = next.is_none_or(closes_before) && before.is_some_and(|b| !b.is_whitespace());
         let context = match (opens, closes) {
@@ -395,7 +398,7 @@ fn marks_in<'b>(block: &'b Block) -> impl Iterator<Item = Mark> + 'b {
             len: c.len_utf8(),
             style,
             facing,
-            after_digit: c == '"' && before.is_some_and(|b| b.is_ascii_digit()),
+            after_digit: matches!(c, '"' | '”') && before.is_some_and(|b| b.is_ascii_digit()),
             after_sentence_end: before.is_some_and(char::is_whitespace)
                 && text[..at].trim_end().ends_with(['.', '!', '?']),
             after_punctuation: before.is_some_and(|b| ",.!?".contains(b)),
@@ -450,6 +453,27 @@ fn mark_kind(c: char) -> Option<(MarkStyle, Facing)> {
         '’' => (MarkStyle::Single, Facing::Close),
         _ => return None,
     })
+}
+
+/// A double mark that ends a height in feet and inches (`6'2"`, `5’10”`, as word processors
+/// curl it): one or two digits after a feet mark after a digit, `before` being the text up to
+/// the mark. Never a quotation mark, even inside a quotation (`“He is 6’2” tall,” she said`).
+fn is_inches_mark(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let digits = bytes
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let rest = &before[..before.len() - digits];
+    let Some(rest) = rest.strip_suffix('\'').or_else(|| rest.strip_suffix('’')) else {
+        return false;
+    };
+    rest.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// A single mark inside a word ("don't"), or before a year ("’90s").
@@ -600,6 +624,22 @@ mod tests {
             "> He said: ‘The place is wrecked.\n\n‘We will rebuild,’ he said.\n",
             &["‘We will rebuild,’"],
         );
+    }
+
+    #[test]
+    fn heights_in_feet_and_inches_are_not_quotations() {
+        // Local police appeals print heights with the marks curled (FOX6 Milwaukee, 2019).
+        assert_quotes(
+            "The suspect is described as 5’10” tall, between 6’ and 6’4”, or 6'2\" tall.",
+            &[],
+        );
+        assert_quotes(
+            "“He is 6’2” tall and fast,” she said. \"She is 5'8\" tall,\" he said.",
+            &["“He is 6’2” tall and fast,”", "\"She is 5'8\" tall,\""],
+        );
+        // A curly closing mark after a digit closes nothing when nothing is open: inches.
+        assert_strays("A 55” screen and a 12” single.", &[]);
+        assert_strays("A 12 ft” pole.", &["”"]);
     }
 
     #[test]
