@@ -418,8 +418,9 @@ fn sentence_speaker(
 /// A paragraph that opens with a quotation after a paragraph whose last sentence reports
 /// someone's words, the way news copy runs a paraphrase into the quotation ("Duffill says he
 /// has never had issues with flooding." ¶ "“I have seen a lot of rain ...”"). Only a
-/// reporting verb ("said", "told", not "went on") with a definite speaker in that last
-/// sentence counts, and only when the sentence
+/// reporting verb ("said", "told", not "went on" or "stressed the importance") with a
+/// definite speaker (not "analysts" or "several delegations") in that last sentence right
+/// before the quotation's paragraph counts, and only when the sentence
 /// quotes nothing itself (a quotation there hands its speaker on as a continuation).
 fn previous_paragraph_speaker(
     doc: &Document,
@@ -428,9 +429,15 @@ fn previous_paragraph_speaker(
 ) -> Option<(Attribution, Option<Speaker>)> {
     let previous = doc.blocks.get(index.checked_sub(1)?)?;
     let block = &doc.blocks[index];
+    // Right before it in the source: a picture, a table or code in between breaks the run.
+    let between = doc
+        .source
+        .get(previous.span().end..block.span().start)
+        .unwrap_or("x");
     if previous.is_heading()
         || previous.quote_depth != block.quote_depth
         || previous.kind != block.kind
+        || !between.trim().is_empty()
     {
         return None;
     }
@@ -446,7 +453,8 @@ fn previous_paragraph_speaker(
         return None;
     }
     let range = speaker::find_reporting_speaker(text, last, words)
-        .filter(|range| !speaker::is_indefinite(&text[range.clone()]))?;
+        .filter(|range| !speaker::is_indefinite(&text[range.clone()]))
+        .filter(|range| !speaker::is_a_group(&text[range.clone()]))?;
     Some((Attribution::Introduction, Some(speaker_at(previous, range))))
 }
 
@@ -862,8 +870,13 @@ mod tests {
             "Smith said the river rose overnight. The water reached the first floor by dawn.",
             "Mayor Ana Silva runs the council and chairs its harbour committee.",
             "Everybody says the harbour must be rebuilt.",
-            // "went on" reports speech only after a quotation.
+            // "went on" reports speech only after a quotation, "stressed" often something else.
             "The meeting went on late into the night, and the vote was postponed.",
+            "Prime Minister Kwame Mensah stressed the importance of defence spending.",
+            // A group's paraphrase says nothing of whose the quotation is.
+            "Analysts noted that the decision had been expected since the spring.",
+            "The flank was high on the agenda, diplomats said.",
+            "Several delegations said they needed more time to consult their capitals.",
         ] {
             assert_unattributed(
                 &format!(
@@ -872,6 +885,11 @@ mod tests {
                 "We are not",
             );
         }
+        // A picture or code between breaks the run.
+        assert_unattributed(
+            "The ministers met on Tuesday, Defence Minister Maria Herrera said.\n\n![The ministers](https://example.com/a.jpg)\n\n“The situation on the ground remains extremely difficult.”\n",
+            "The situation",
+        );
         // A block quote or a heading before is no paraphrase.
         assert_unattributed(
             "> Smith said she had waited for years.\n\n“We are not going to accept this plan under any circumstances.”\n",
