@@ -470,6 +470,9 @@ fn next_paragraph_speaker(
         return None;
     }
     let first_sentence = next.sentences.first().unwrap_or(0..next.text().len());
+    if let Some(range) = speaker::pointed_back_speaker(next.text(), first_sentence.clone()) {
+        return Some((Attribution::Lead, Some(speaker_at(next, range))));
+    }
     match sentence_speaker(next, first_sentence, words)? {
         (Attribution::Implied, speaker) => Some((Attribution::ImpliedNext, speaker)),
         (_, speaker) => Some((Attribution::Lead, speaker)),
@@ -951,6 +954,25 @@ mod tests {
             &format!("{lede}Maria Lopez stood by her dry well on Tuesday.\n"),
             "We have nothing",
         );
+        // Feature ledes point back at the quotation before naming its speaker.
+        for (next, speaker) in [
+            ("That was the verdict of Maria Lopez, a farmer in the valley, on Tuesday.", "Maria Lopez"),
+            ("So says Maria Lopez, a farmer in the valley.", "Maria Lopez"),
+            ("Those were the words of a farmer in the valley, Maria Lopez, as she stood by her well.", "Maria Lopez"),
+            ("That's the view of Maria Lopez, who has farmed here for thirty years.", "Maria Lopez"),
+        ] {
+            assert_speaker(&format!("{lede}{next}\n"), "We have nothing", speaker, Attribution::Lead);
+        }
+        // A pointer to something else names no speaker.
+        for next in [
+            "That was the year Maria Lopez lost her crops.",
+            "This is the valley where Maria Lopez grew up.",
+            "That was the verdict of the drought on the valley.",
+        ] {
+            let quotes = quotations(&format!("{lede}{next}\n"));
+            let quote = quote(&quotes, "We have nothing");
+            assert_ne!(quote.attribution, Some(Attribution::Lead), "{next}");
+        }
         // Not a lede: narrative comes first.
         assert_unattributed(
             &format!("The valley is dry.\n\n{lede}Maria Lopez said the drought had destroyed her crops.\n"),

@@ -407,6 +407,61 @@ pub fn unnamed_subject(text: &str, within: Range<usize>, speech: &Words) -> Opti
     and_said.then(|| first.start..words[head].end)
 }
 
+/// Nouns for what someone said, which a sentence after a quotation points back to: "That was
+/// the verdict of Maria Lopez", "Those were the words of ...".
+const SAYINGS: &[&str] = &[
+    "words",
+    "verdict",
+    "view",
+    "message",
+    "warning",
+    "plea",
+    "assessment",
+    "reaction",
+    "response",
+    "cry",
+    "lament",
+    "advice",
+    "answer",
+    "complaint",
+    "fear",
+    "hope",
+    "conclusion",
+    "prediction",
+    "promise",
+    "feeling",
+    "reply",
+    "summary",
+];
+
+/// The speaker a sentence names while pointing back at the quotation before it, as feature
+/// ledes do: "So says Maria Lopez, a farmer", "That was the verdict of Maria Lopez", "Those
+/// were the words of a farmer, Maria Lopez": the name after the pointer.
+pub fn pointed_back_speaker(text: &str, within: Range<usize>) -> Option<Range<usize>> {
+    let words = words(text, within.clone());
+    let lower_at = |at: usize| words.get(at).map(|&word| lower(text, word).to_string());
+    let first = lower_at(0)?;
+    if first == "so" && matches!(lower_at(1).as_deref(), Some("says" | "said")) {
+        let name = *words.get(2)?;
+        return is_capitalised(text, name).then(|| name_forwards(text, &words, 2));
+    }
+    let mut at = match (first.as_str(), lower_at(1).as_deref()) {
+        ("that's", _) => 1,
+        ("that" | "those" | "these" | "this" | "such", Some("is" | "was" | "were" | "are")) => 2,
+        _ => return None,
+    };
+    if matches!(lower_at(at).as_deref(), Some("the" | "a" | "an")) {
+        at += 1;
+    }
+    let saying = lower_at(at)?;
+    if !SAYINGS.contains(&saying.as_str())
+        || !matches!(lower_at(at + 1).as_deref(), Some("of" | "from"))
+    {
+        return None;
+    }
+    person_named(text, words.get(at + 2)?.start..within.end)
+}
+
 /// The first person `text[within]` names: a subject pronoun or a name (not a capitalised
 /// word that merely opens the sentence).
 pub fn person_named(text: &str, within: Range<usize>) -> Option<Range<usize>> {
