@@ -398,7 +398,7 @@ fn marks_in<'b>(block: &'b Block) -> impl Iterator<Item = Mark> + 'b {
             len: c.len_utf8(),
             style,
             facing,
-            after_digit: matches!(c, '"' | '”') && before.is_some_and(|b| b.is_ascii_digit()),
+            after_digit: matches!(c, '"' | '”') && before.is_some_and(is_digit_or_fraction),
             after_sentence_end: before.is_some_and(char::is_whitespace)
                 && text[..at].trim_end().ends_with(['.', '!', '?']),
             after_punctuation: before.is_some_and(|b| ",.!?".contains(b)),
@@ -453,6 +453,11 @@ fn mark_kind(c: char) -> Option<(MarkStyle, Facing)> {
         '’' => (MarkStyle::Single, Facing::Close),
         _ => return None,
     })
+}
+
+/// A digit or a fraction sign ("3½\"", a floppy disk): what inches follow.
+fn is_digit_or_fraction(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '¼' | '½' | '¾' | '\u{2150}'..='\u{215E}')
 }
 
 /// A double mark that ends a height in feet and inches (`6'2"`, `5’10”`, as word processors
@@ -639,6 +644,7 @@ mod tests {
         );
         // A curly closing mark after a digit closes nothing when nothing is open: inches.
         assert_strays("A 55” screen and a 12” single.", &[]);
+        assert_strays("A 3½\" floppy disk and a 5¼” one.", &[]);
         assert_strays("A 12 ft” pole.", &["”"]);
     }
 
