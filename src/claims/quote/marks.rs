@@ -174,13 +174,18 @@ pub fn pair(doc: &Document) -> (Vec<PairedQuote>, Vec<StrayMark>) {
         for mark in marks {
             step(index, &mark, &mut stack, &mut quotes, &mut strays);
         }
-        let Some(outer) = stack
-            .first()
-            .copied()
-            .filter(|f| f.style == MarkStyle::Double)
-        else {
+        let Some(outer) = stack.first().copied() else {
             continue;
         };
+        if outer.style == MarkStyle::Single {
+            // Never reported when left open: an apostrophe, most likely, unless the
+            // paragraph hands it on the way British print runs a quotation on.
+            let opening = &doc.blocks[outer.block];
+            if continues_single_quotation(opening, &outer, block, doc.blocks.get(index + 1)) {
+                carried = Some(outer);
+            }
+            continue;
+        }
         if continues_quotation(block, doc.blocks.get(index + 1)) {
             carried = Some(outer);
         } else {
@@ -303,6 +308,50 @@ fn continues_quotation(block: &Block, next: Option<&Block>) -> bool {
     })
 }
 
+/// Whether a single-quoted quotation open at the end of `block` goes on in `next`, as
+/// British papers run one over paragraphs (`He said: ‘We were flooded.` ¶ `‘It is not just
+/// the insurance.’`): it opens a sentence with a capital, its paragraph ends a sentence, and
+/// the next paragraph, at the same block-quote depth, opens with an opening single mark and a
+/// capital. A stray apostrophe (`'til`, `'em`) opens no sentence and is not carried.
+/// `opening` is the block where the quotation opened, `block` the one it is open at the end of.
+fn continues_single_quotation(
+    opening: &Block,
+    open: &Frame,
+    block: &Block,
+    next: Option<&Block>,
+) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    if next.is_heading() || next.quote_depth != block.quote_depth {
+        return false;
+    }
+    let opens_a_sentence = opening.text()[..open.at]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, ':' | ',' | '.' | '!' | '?' | '—' | '–'));
+    let capital_after = |text: &str, at: usize| {
+        text[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let ends_a_sentence = block
+        .text()
+        .trim_end()
+        .ends_with(['.', '!', '?', '…', ':', ',', '-', '—', '–']);
+    opens_a_sentence
+        && capital_after(opening.text(), open.at + open.len)
+        && ends_a_sentence
+        && marks_in(next).next().is_some_and(|mark| {
+            mark.style == MarkStyle::Single
+                && mark.facing == Facing::Open
+                && next.text()[..mark.at].trim().is_empty()
+                && capital_after(next.text(), mark.at + mark.len)
+        })
+}
+
 /// Every quotation mark of a block outside link text, with the way it faces, in order (read
 /// as they are asked for: a paragraph's first mark is found without reading the rest).
 fn marks_in<'b>(block: &'b Block) -> impl Iterator<Item = Mark> + 'b {
@@ -320,6 +369,9 @@ fn marks_in<'b>(block: &'b Block) -> impl Iterator<Item = Mark> + 'b {
             return None;
         }
         if style == MarkStyle::Single && is_apostrophe(before, next) {
+            return None;
+        }
+        if style == MarkStyle::Double && is_inches_mark(&text[..at]) {
             return None;
         }
         let opens = before.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
@@ -346,7 +398,7 @@ fn marks_in<'b>(block: &'b Block) -> impl Iterator<Item = Mark> + 'b {
             len: c.len_utf8(),
             style,
             facing,
-            after_digit: c == '"' && before.is_some_and(|b| b.is_ascii_digit()),
+            after_digit: matches!(c, '"' | '”') && before.is_some_and(is_digit_or_fraction),
             after_sentence_end: before.is_some_and(char::is_whitespace)
                 && text[..at].trim_end().ends_with(['.', '!', '?']),
             after_punctuation: before.is_some_and(|b| ",.!?".contains(b)),
@@ -373,6 +425,23 @@ pub fn is_quotation_mark(c: char) -> bool {
     mark_kind(c).is_some()
 }
 
+/// Whether `text` holds a quotation mark that is no apostrophe ("He's" holds none).
+pub fn holds_a_quotation_mark(text: &str) -> bool {
+    let mut before = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match mark_kind(c) {
+            Some((MarkStyle::Double, _)) => return true,
+            Some((MarkStyle::Single, _)) if !is_apostrophe(before, chars.peek().copied()) => {
+                return true
+            }
+            _ => {}
+        }
+        before = Some(c);
+    }
+    false
+}
+
 /// The style of a quotation mark and the way its glyph faces.
 fn mark_kind(c: char) -> Option<(MarkStyle, Facing)> {
     Some(match c {
@@ -384,6 +453,32 @@ fn mark_kind(c: char) -> Option<(MarkStyle, Facing)> {
         '’' => (MarkStyle::Single, Facing::Close),
         _ => return None,
     })
+}
+
+/// A digit or a fraction sign ("3½\"", a floppy disk): what inches follow.
+fn is_digit_or_fraction(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '¼' | '½' | '¾' | '\u{2150}'..='\u{215E}')
+}
+
+/// A double mark that ends a height in feet and inches (`6'2"`, `5’10”`, as word processors
+/// curl it): one or two digits after a feet mark after a digit, `before` being the text up to
+/// the mark. Never a quotation mark, even inside a quotation (`“He is 6’2” tall,” she said`).
+fn is_inches_mark(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let digits = bytes
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let rest = &before[..before.len() - digits];
+    let Some(rest) = rest.strip_suffix('\'').or_else(|| rest.strip_suffix('’')) else {
+        return false;
+    };
+    rest.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// A single mark inside a word ("don't"), or before a year ("’90s").
@@ -511,6 +606,46 @@ mod tests {
             "He said: “First part.\n\n“Second part.”\n",
             &["“First part.|“Second part.”"],
         );
+    }
+
+    #[test]
+    fn single_quotations_span_paragraphs_that_reopen() {
+        // British print: each paragraph reopens the quotation, only the last one closes it.
+        assert_quotes(
+            "He said: ‘The place is wrecked.\n\n‘It is not just the insurance.\n\n'We will rebuild.'\n",
+            &["‘The place is wrecked.|'We will rebuild.'"],
+        );
+        // A paragraph that only opens a single mark hands nothing on when the next one does
+        // not reopen, or when the mark opens no sentence (an apostrophe).
+        assert_quotes(
+            "He said: ‘The place is wrecked.\n\nThe water rose.\n\n‘We will rebuild,’ he said.\n",
+            &["‘We will rebuild,’"],
+        );
+        assert_quotes(
+            "They danced 'til Dawn came up.\n\n'We will rebuild,' he said.\n",
+            &["'We will rebuild,'"],
+        );
+        assert_quotes(
+            "> He said: ‘The place is wrecked.\n\n‘We will rebuild,’ he said.\n",
+            &["‘We will rebuild,’"],
+        );
+    }
+
+    #[test]
+    fn heights_in_feet_and_inches_are_not_quotations() {
+        // Local police appeals print heights with the marks curled (FOX6 Milwaukee, 2019).
+        assert_quotes(
+            "The suspect is described as 5’10” tall, between 6’ and 6’4”, or 6'2\" tall.",
+            &[],
+        );
+        assert_quotes(
+            "“He is 6’2” tall and fast,” she said. \"She is 5'8\" tall,\" he said.",
+            &["“He is 6’2” tall and fast,”", "\"She is 5'8\" tall,\""],
+        );
+        // A curly closing mark after a digit closes nothing when nothing is open: inches.
+        assert_strays("A 55” screen and a 12” single.", &[]);
+        assert_strays("A 3½\" floppy disk and a 5¼” one.", &[]);
+        assert_strays("A 12 ft” pole.", &["”"]);
     }
 
     #[test]

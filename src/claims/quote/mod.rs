@@ -346,13 +346,20 @@ fn direct_attribution(
     }
     let embedded = !before_text.is_empty() && !before_text.ends_with(['.', '!', '?']);
     if embedded {
-        if let Some(range) = person_named(opening.text(), before) {
+        let named = person_named(opening.text(), before.clone())
+            .or_else(|| speaker::unnamed_subject(opening.text(), before, words));
+        if let Some(range) = named {
             return Some((Attribution::Embedded, Some(speaker_at(opening, range))));
         }
     }
     if before_text.is_empty() {
         if let Some(found) = previous_sentence_speaker(opening, open_at, words) {
             return Some(found);
+        }
+        if opens_its_block(opening, quotation) {
+            if let Some(found) = previous_paragraph_speaker(doc, quotation.block, words) {
+                return Some(found);
+            }
         }
         if quotation.last_block == quotation.block
             && opens_its_block(opening, quotation)
@@ -408,6 +415,49 @@ fn sentence_speaker(
     opens.then(|| (Attribution::Implied, Some(speaker_at(block, range))))
 }
 
+/// A paragraph that opens with a quotation after a paragraph whose last sentence reports
+/// someone's words, the way news copy runs a paraphrase into the quotation ("Duffill says he
+/// has never had issues with flooding." ¶ "“I have seen a lot of rain ...”"). Only a
+/// reporting verb ("said", "told", not "went on" or "stressed the importance") with a
+/// definite speaker (not "analysts" or "several delegations") in that last sentence right
+/// before the quotation's paragraph counts, and only when the sentence
+/// quotes nothing itself (a quotation there hands its speaker on as a continuation).
+fn previous_paragraph_speaker(
+    doc: &Document,
+    index: usize,
+    words: &Words,
+) -> Option<(Attribution, Option<Speaker>)> {
+    let previous = doc.blocks.get(index.checked_sub(1)?)?;
+    let block = &doc.blocks[index];
+    // Right before it in the source: a picture, a table or code in between breaks the run.
+    let between = doc
+        .source
+        .get(previous.span().end..block.span().start)
+        .unwrap_or("x");
+    if previous.is_heading()
+        || previous.quote_depth != block.quote_depth
+        || previous.kind != block.kind
+        || !between.trim().is_empty()
+    {
+        return None;
+    }
+    let text = previous.text();
+    let last = previous
+        .sentences
+        .len()
+        .checked_sub(1)
+        .and_then(|last| previous.sentences.get(last))
+        .unwrap_or(0..text.len());
+    let last = last.start..last.end.min(text.len());
+    if marks::holds_a_quotation_mark(&text[last.clone()]) {
+        return None;
+    }
+    let range = speaker::find_reporting_speaker(text, last, words)
+        .filter(|range| !speaker::is_indefinite(&text[range.clone()]))
+        .filter(|range| !speaker::is_a_group(&text[range.clone()]))?;
+    Some((Attribution::Introduction, Some(speaker_at(previous, range))))
+}
+
 /// A lede quotation's speaker named at the start of the next paragraph ("“We have nothing
 /// left.” ¶ Maria Lopez, a farmer in the valley, said ...").
 fn next_paragraph_speaker(
@@ -420,6 +470,9 @@ fn next_paragraph_speaker(
         return None;
     }
     let first_sentence = next.sentences.first().unwrap_or(0..next.text().len());
+    if let Some(range) = speaker::pointed_back_speaker(next.text(), first_sentence.clone()) {
+        return Some((Attribution::Lead, Some(speaker_at(next, range))));
+    }
     match sentence_speaker(next, first_sentence, words)? {
         (Attribution::Implied, speaker) => Some((Attribution::ImpliedNext, speaker)),
         (_, speaker) => Some((Attribution::Lead, speaker)),
@@ -801,6 +854,76 @@ mod tests {
     }
 
     #[test]
+    fn speaker_reported_in_the_paragraph_before() {
+        // Wire and local copy: a paraphrase, then a paragraph that is only the quotation.
+        assert_speaker(
+            "Smith, who lives in Ohio, said she had waited for years.\n\n\"I've been waiting for this moment for a long time. I never thought I'd see the day.\"\n",
+            "I've been",
+            "Smith",
+            Attribution::Introduction,
+        );
+        assert_speaker(
+            "Duffill lives on Jarvis Road. He's been in the same house for 30 years and says he has never had issues with flooding.\n\n\"I have seen a lot of rain and we have never had it like this before.\"\n",
+            "I have seen",
+            "He's",
+            Attribution::Introduction,
+        );
+        // Only the last sentence, and only a definite speaker who is said to speak.
+        for before in [
+            "Smith said the river rose overnight. The water reached the first floor by dawn.",
+            "Mayor Ana Silva runs the council and chairs its harbour committee.",
+            "Everybody says the harbour must be rebuilt.",
+            // "went on" reports speech only after a quotation, "stressed" often something else.
+            "The meeting went on late into the night, and the vote was postponed.",
+            "Prime Minister Kwame Mensah stressed the importance of defence spending.",
+            // A group's paraphrase says nothing of whose the quotation is.
+            "Analysts noted that the decision had been expected since the spring.",
+            "The flank was high on the agenda, diplomats said.",
+            "Several delegations said they needed more time to consult their capitals.",
+        ] {
+            assert_unattributed(
+                &format!(
+                    "{before}\n\n“We are not going to accept this plan under any circumstances.”\n"
+                ),
+                "We are not",
+            );
+        }
+        // A picture or code between breaks the run.
+        assert_unattributed(
+            "The ministers met on Tuesday, Defence Minister Maria Herrera said.\n\n![The ministers](https://example.com/a.jpg)\n\n“The situation on the ground remains extremely difficult.”\n",
+            "The situation",
+        );
+        // A block quote or a heading before is no paraphrase.
+        assert_unattributed(
+            "> Smith said she had waited for years.\n\n“We are not going to accept this plan under any circumstances.”\n",
+            "We are not",
+        );
+    }
+
+    #[test]
+    fn partial_quotation_after_an_unnamed_body_or_official() {
+        // British court, inquest and watchdog copy: the body gives its finding in part.
+        for (source, speaker) in [
+            ("The inquiry found there had been “a catalogue of missed opportunities to save her life”.", "The inquiry"),
+            ("The watchdog ruled the advert was “misleading and likely to cause harm to children”.", "The watchdog"),
+            ("An inquest heard the teenager had been “let down by every agency that should have protected her”.", "An inquest"),
+            ("The senior coroner recorded a conclusion of misadventure and said the death was “entirely avoidable in my view”.", "The senior coroner"),
+            ("The minister went to the site on Monday and said the repairs were “far behind where they should be by now”.", "The minister"),
+        ] {
+            assert_speaker(source, "", speaker, Attribution::Embedded);
+        }
+        // A passive names the one spoken about, not the speaker; a sentence that opens with
+        // no determiner, or whose verb reports nothing, names nobody.
+        for source in [
+            "The government has been accused of “abandoning the north of England to its fate”.",
+            "This case was hailed as one of “the most remarkable reversals in the history of the town.”",
+            "The river rose overnight and flooded what residents had long feared, “the worst in a century at least”.",
+        ] {
+            assert_unattributed(source, "");
+        }
+    }
+
+    #[test]
     fn days_and_months_name_nobody() {
         assert_unattributed(
             "The protests grew on Sunday.\n\n> We will not back down from this fight, not now and not ever.\n",
@@ -831,6 +954,25 @@ mod tests {
             &format!("{lede}Maria Lopez stood by her dry well on Tuesday.\n"),
             "We have nothing",
         );
+        // Feature ledes point back at the quotation before naming its speaker.
+        for (next, speaker) in [
+            ("That was the verdict of Maria Lopez, a farmer in the valley, on Tuesday.", "Maria Lopez"),
+            ("So says Maria Lopez, a farmer in the valley.", "Maria Lopez"),
+            ("Those were the words of a farmer in the valley, Maria Lopez, as she stood by her well.", "Maria Lopez"),
+            ("That's the view of Maria Lopez, who has farmed here for thirty years.", "Maria Lopez"),
+        ] {
+            assert_speaker(&format!("{lede}{next}\n"), "We have nothing", speaker, Attribution::Lead);
+        }
+        // A pointer to something else names no speaker.
+        for next in [
+            "That was the year Maria Lopez lost her crops.",
+            "This is the valley where Maria Lopez grew up.",
+            "That was the verdict of the drought on the valley.",
+        ] {
+            let quotes = quotations(&format!("{lede}{next}\n"));
+            let quote = quote(&quotes, "We have nothing");
+            assert_ne!(quote.attribution, Some(Attribution::Lead), "{next}");
+        }
         // Not a lede: narrative comes first.
         assert_unattributed(
             &format!("The valley is dry.\n\n{lede}Maria Lopez said the drought had destroyed her crops.\n"),

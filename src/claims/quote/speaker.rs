@@ -204,6 +204,72 @@ pub fn find_speaker(
     side: Side,
     speech: &Words,
 ) -> Option<Range<usize>> {
+    find_speaker_of(text, within, side, speech, |_| true)
+}
+
+/// Verbs that report what someone said as a clause of their own ("Smith said she had
+/// waited", "he says he has never"): a sentence with one of them may run into a quotation
+/// in the next paragraph. Phrases such as "went on" ("the meeting went on late") do not.
+/// Verbs that as often take a plain object ("stressed the importance of", "wrote a book",
+/// "noted the figures") are left out.
+const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "insisted", "insists", "argued",
+    "argues", "admitted", "admits", "claimed", "claims", "believes", "believed", "thinks",
+    "thought", "conceded", "concedes",
+];
+
+/// Words that open a speaker phrase of many people: "several delegations", "two officials".
+const GROUP_DETERMINERS: &[&str] = &[
+    "several", "many", "some", "most", "few", "two", "three", "four", "numerous", "various",
+    "both", "all", "other", "others",
+];
+
+/// Endings of plural nouns for people in groups: "analysts", "officials", "diplomats",
+/// "protesters", "authorities". Names that end so ("Rogers") are rarer after "said" than
+/// the groups, and keep the finding they had before.
+const GROUP_ENDINGS: &[&str] = &[
+    "ers", "sts", "ants", "ents", "ians", "als", "ors", "ics", "ities", "ates", "tives", "ces",
+    "mats", "ople",
+];
+
+/// Whether a speaker is a group of people rather than one person or body: a bare plural
+/// ("Analysts", "diplomats", "police") or a phrase opening with a number or quantity
+/// ("Several delegations"). A paraphrase of a group does not say whose a quotation is.
+pub fn is_a_group(speaker: &str) -> bool {
+    let mut words = speaker.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.to_lowercase();
+    if GROUP_DETERMINERS.contains(&first.as_str()) {
+        return true;
+    }
+    let bare = words.next().is_none();
+    bare && (first == "police" || GROUP_ENDINGS.iter().any(|ending| first.ends_with(ending)))
+}
+
+/// The speaker of a reporting verb (`REPORTING_VERBS`) in `text[within]`: the person a
+/// paraphrase reports, nearest the end.
+pub fn find_reporting_speaker(
+    text: &str,
+    within: Range<usize>,
+    speech: &Words,
+) -> Option<Range<usize>> {
+    find_speaker_of(text, within, Side::Before, speech, |verb| {
+        REPORTING_VERBS
+            .iter()
+            .any(|reporting| reporting.eq_ignore_ascii_case(verb))
+    })
+}
+
+/// `find_speaker` over the speech verbs and phrases that `accept` takes (as written).
+fn find_speaker_of(
+    text: &str,
+    within: Range<usize>,
+    side: Side,
+    speech: &Words,
+    accept: impl Fn(&str) -> bool,
+) -> Option<Range<usize>> {
     text.get(within.clone())?;
     let words = words(text, within.clone());
     let mut verbs: Vec<(usize, usize)> = Vec::new();
@@ -211,7 +277,9 @@ pub fn find_speaker(
     while next < words.len() {
         match speech_verb_at(text, &words, next, speech) {
             Some(last) => {
-                verbs.push((next, last));
+                if accept(&text[words[next].start..words[last].end]) {
+                    verbs.push((next, last));
+                }
                 next = last + 1;
             }
             None => next += 1,
@@ -260,6 +328,138 @@ fn subject_set_off(text: &str, words: &[Word]) -> Option<Range<usize>> {
     (2..=5)
         .contains(&end)
         .then(|| first.start..before[end - 1].end)
+}
+
+/// Verbs by which an inquiry, a court or a watchdog gives its findings: a partial quotation
+/// after one is the body's words ("The inquiry found there had been “a catalogue of missed
+/// opportunities”", "An inquest heard she had been “let down by every agency”").
+const FINDING_VERBS: &[&str] = &[
+    "found",
+    "finds",
+    "ruled",
+    "rules",
+    "heard",
+    "hears",
+    "judged",
+    "judges",
+    "deemed",
+    "deems",
+    "rated",
+    "rates",
+    "labelled",
+    "labels",
+    "labeled",
+    "branded",
+    "brands",
+    "concluded",
+    "concludes",
+];
+
+/// The subject of a sentence about to quote in part, when it is a noun phrase with no name
+/// ("The inquiry found", "The watchdog ruled the advert was", "The coroner recorded a
+/// conclusion of misadventure and said"): a determiner and one to three words opening
+/// `text[within]`, then a finding verb or a speech verb, or later in the same clause "and"
+/// with a speech verb. Its range is the determiner and the words up to the verb (up to the
+/// noun phrase's past-tense verb in the second shape). A passive ("has been accused of") has none.
+pub fn unnamed_subject(text: &str, within: Range<usize>, speech: &Words) -> Option<Range<usize>> {
+    const MAX_PHRASE: usize = 3;
+    let words = words(text, within);
+    let first = *words.first()?;
+    if !matches!(lower(text, first).as_str(), "the" | "a" | "an") {
+        return None;
+    }
+    let reports = |at: usize| {
+        let word = lower(text, words[at]);
+        FINDING_VERBS.contains(&word.as_str()) || speech_verb_at(text, &words, at, speech).is_some()
+    };
+    for verb in 2..words.len().min(MAX_PHRASE + 2) {
+        // A passive ("The government has been accused of") names the one spoken about.
+        let between = lower(text, words[verb - 1]);
+        if matches!(
+            between.as_str(),
+            "be" | "been" | "being" | "was" | "were" | "is" | "are"
+        ) {
+            return None;
+        }
+        if words[verb].break_before || NOT_SPEAKERS.contains(&between.as_str()) {
+            break;
+        }
+        if reports(verb) {
+            return Some(first.start..words[verb - 1].end);
+        }
+    }
+    // "The coroner recorded a conclusion and said ...": a speech verb after "and", with no
+    // clause break on the way.
+    let clause_end = words
+        .iter()
+        .skip(1)
+        .position(|word| word.break_before)
+        .map_or(words.len(), |offset| offset + 1);
+    let and_said = (2..clause_end.saturating_sub(1)).any(|at| {
+        lower(text, words[at]).as_str() == "and"
+            && speech_verb_at(text, &words, at + 1, speech).is_some()
+    });
+    // The noun phrase runs to its verb when that is a regular past ("The senior coroner
+    // recorded"), else it is the determiner's next word ("The minister went").
+    let head = (2..clause_end.min(MAX_PHRASE + 2))
+        .find(|&at| lower(text, words[at]).ends_with("ed"))
+        .map_or(1, |verb| verb - 1);
+    and_said.then(|| first.start..words[head].end)
+}
+
+/// Nouns for what someone said, which a sentence after a quotation points back to: "That was
+/// the verdict of Maria Lopez", "Those were the words of ...".
+const SAYINGS: &[&str] = &[
+    "words",
+    "verdict",
+    "view",
+    "message",
+    "warning",
+    "plea",
+    "assessment",
+    "reaction",
+    "response",
+    "cry",
+    "lament",
+    "advice",
+    "answer",
+    "complaint",
+    "fear",
+    "hope",
+    "conclusion",
+    "prediction",
+    "promise",
+    "feeling",
+    "reply",
+    "summary",
+];
+
+/// The speaker a sentence names while pointing back at the quotation before it, as feature
+/// ledes do: "So says Maria Lopez, a farmer", "That was the verdict of Maria Lopez", "Those
+/// were the words of a farmer, Maria Lopez": the name after the pointer.
+pub fn pointed_back_speaker(text: &str, within: Range<usize>) -> Option<Range<usize>> {
+    let words = words(text, within.clone());
+    let lower_at = |at: usize| words.get(at).map(|&word| lower(text, word).to_string());
+    let first = lower_at(0)?;
+    if first == "so" && matches!(lower_at(1).as_deref(), Some("says" | "said")) {
+        let name = *words.get(2)?;
+        return is_capitalised(text, name).then(|| name_forwards(text, &words, 2));
+    }
+    let mut at = match (first.as_str(), lower_at(1).as_deref()) {
+        ("that's", _) => 1,
+        ("that" | "those" | "these" | "this" | "such", Some("is" | "was" | "were" | "are")) => 2,
+        _ => return None,
+    };
+    if matches!(lower_at(at).as_deref(), Some("the" | "a" | "an")) {
+        at += 1;
+    }
+    let saying = lower_at(at)?;
+    if !SAYINGS.contains(&saying.as_str())
+        || !matches!(lower_at(at + 1).as_deref(), Some("of" | "from"))
+    {
+        return None;
+    }
+    person_named(text, words.get(at + 2)?.start..within.end)
 }
 
 /// The first person `text[within]` names: a subject pronoun or a name (not a capitalised
@@ -689,6 +889,28 @@ mod tests {
             Side::Before,
             Some("Ksenia Sobchak"),
         );
+    }
+
+    #[test]
+    fn groups_of_people_are_told_from_one_speaker() {
+        for group in [
+            "Analysts",
+            "diplomats",
+            "Officials",
+            "police",
+            "Several delegations",
+        ] {
+            assert!(is_a_group(group), "{group}");
+        }
+        for one in [
+            "Smith",
+            "He",
+            "The minister",
+            "Defence Minister Maria Herrera",
+            "Ms Jones",
+        ] {
+            assert!(!is_a_group(one), "{one}");
+        }
     }
 
     #[test]
