@@ -424,6 +424,32 @@ mod tests {
     }
 
     #[test]
+    fn weekdays_before_a_range_of_a_week_or_more_name_recurring_days() {
+        // "open Wednesday-Sunday, 12 November-18 December": the days of the week it opens.
+        assert_dates(
+            "Open Wednesday-Sunday, 12 November-18 December",
+            &["12 November|-|11/12|-", "18 December|-|12/18|-"],
+        );
+        assert_dates(
+            "Shows Friday to Sunday, 4-18 December",
+            &["4 December|-|12/4|-", "18 December|-|12/18|-"],
+        );
+        assert_dates(
+            "Hours Monday–Friday, Dec. 5–Jan. 13",
+            &["Dec. 5|-|12/5|-", "Jan. 13|-|1/13|-"],
+        );
+        // Under a week the weekdays are the ends.
+        assert_dates(
+            "Friday-Sunday, 1-3 December",
+            &["1 December|Friday|12/1|-", "3 December|Sunday|12/3|-"],
+        );
+        assert_dates(
+            "Friday-Monday, Dec. 30-Jan. 2",
+            &["Dec. 30|Friday|12/30|-", "Jan. 2|Monday|1/2|-"],
+        );
+    }
+
+    #[test]
     fn ranges_are_linked() {
         let dates = dates_of("The talks, Nov. 29-30, and a summit on 2 December.", None);
         assert_eq!(dates.len(), 3);

@@ -552,9 +552,14 @@ impl Grammar<'_> {
     /// a range ("from Friday to Sunday, March 8-10"), or one weekday to a list of days of one
     /// month a whole number of weeks apart ("Friday 9 and 23 January": they share it, so the
     /// first date stands for all). Anything else stays unpaired: "Saturday, 14 and 15 March"
-    /// cannot name both days' weekday.
+    /// cannot name both days' weekday, and weekdays before a range of a week or more name
+    /// the days of the week it recurs on, not its ends ("open Wednesday-Sunday, 12
+    /// November-18 December").
     fn pair(days: SmallVec<[WrittenWeekday; 2]>, group: &mut Group) {
         let dates = &mut group.dates;
+        if days.len() > 1 && group.kind == GroupKind::Range && spans_a_week(dates) {
+            return;
+        }
         if days.len() == dates.len() {
             for (date, day) in dates.iter_mut().zip(days) {
                 date.weekday = Some(day);
@@ -670,6 +675,32 @@ fn weeks_apart(dates: &[Parsed]) -> bool {
             other_month == month && day > first && (day - first) % 7 == 0
         })
     })
+}
+
+/// Whether a range's first and last days are a week or more apart (a year-less range that
+/// ends in an earlier month crosses the new year: "Dec. 5-Jan. 13").
+fn spans_a_week(dates: &[Parsed]) -> bool {
+    let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
+        return false;
+    };
+    let (Some(&(first_month, first_day)), Some(&(last_month, last_day))) =
+        (first.readings.first(), last.readings.first())
+    else {
+        return false;
+    };
+    // A leap year, so that 29 February is a day; the gap is the same in any year but for it.
+    let day = |year: i32, month: u32, day: u32| chrono::NaiveDate::from_ymd_opt(year, month, day);
+    let (Some(from), Some(until)) = (
+        day(first.year.unwrap_or(2000), first_month, first_day),
+        day(last.year.unwrap_or(2000), last_month, last_day),
+    ) else {
+        return false;
+    };
+    let mut days = (until - from).num_days();
+    if days < 0 && first.year.is_none() {
+        days += 366;
+    }
+    days >= 7
 }
 
 /// A numeric date written day first ("13/10/2023"): its first number is the day.
