@@ -450,6 +450,34 @@ mod tests {
     }
 
     #[test]
+    fn weekday_described_after_the_date() {
+        assert_dates("on Nov. 7th, a Tuesday, it", &["Nov. 7th|Tuesday|11/7|-"]);
+        assert_dates("29 November, a Monday.", &["29 November|Monday|11/29|-"]);
+        assert_dates(
+            "Dec. 2, a Friday evening, passed",
+            &["Dec. 2|Friday|12/2|-"],
+        );
+        assert_dates("from Nov. 29 (a Tuesday)", &["Nov. 29|Tuesday|11/29|-"]);
+        assert_dates(
+            "Dec. 25, falls on a Sunday this year",
+            &["Dec. 25|Sunday|12/25|-"],
+        );
+        assert_dates(
+            "April 14, 1912, was a Sunday",
+            &["April 14, 1912|Sunday|4/14|1912"],
+        );
+        assert_dates("2022-11-29, a Tuesday", &["2022-11-29|Tuesday|11/29|2022"]);
+        // The weekday describes something else.
+        assert_dates(
+            "On Nov. 29, a Saturday Night Live sketch",
+            &["Nov. 29|-|11/29|-"],
+        );
+        assert_dates("Nov. 27, a Tuesday-night vigil", &["Nov. 27|-|11/27|-"]);
+        assert_dates("Since Nov. 20, a Sunday in which", &["Nov. 20|-|11/20|-"]);
+        assert_dates("Nov. 27 was a Tuesday-night", &["Nov. 27|-|11/27|-"]);
+    }
+
+    #[test]
     fn ranges_are_linked() {
         let dates = dates_of("The talks, Nov. 29-30, and a summit on 2 December.", None);
         assert_eq!(dates.len(), 3);

@@ -548,6 +548,54 @@ impl Grammar<'_> {
         }
     }
 
+    /// A weekday that describes the date before it: "Nov. 29, a Tuesday,", "29 November (a
+    /// Monday)", "Dec. 25 falls on a Sunday", "April 14, 1912, was a Sunday". After a comma
+    /// the weekday must end the phrase: "Nov. 29, a Tuesday-night vigil" is no pair. Returns
+    /// the weekday and the token after the phrase.
+    fn described_weekday(&self, at: usize) -> Option<(WrittenWeekday, usize)> {
+        let weekday_at = |at: usize| match self.tok(at)? {
+            Tok::Weekday(weekday, style) => Some(WrittenWeekday {
+                weekday,
+                range: self.range(at),
+                style,
+            }),
+            _ => None,
+        };
+        let article = |at: usize| self.is(at, Tok::Joiner(Joiner::A));
+        match self.tok(at)? {
+            Tok::OpenParen if article(at + 1) && self.is(at + 3, Tok::CloseParen) => {
+                Some((weekday_at(at + 2)?, at + 4))
+            }
+            Tok::Comma if article(at + 1) => {
+                let weekday = weekday_at(at + 2)?;
+                let mut end = at + 3;
+                if self.is(end, Tok::TimeOfDay) {
+                    end += 1;
+                }
+                let ends_phrase = matches!(
+                    self.tok(end),
+                    None | Some(Tok::Comma | Tok::Stop | Tok::CloseParen)
+                );
+                ends_phrase.then_some((weekday, end))
+            }
+            _ => {
+                // "is a", "was a", "falls on a", "fell on a", maybe after the year's comma.
+                let at = if self.is(at, Tok::Comma) { at + 1 } else { at };
+                let article_at = match self.tok(at)? {
+                    Tok::Joiner(Joiner::Is) => at + 1,
+                    Tok::Joiner(Joiner::Falls) if self.is(at + 1, Tok::Joiner(Joiner::On)) => {
+                        at + 2
+                    }
+                    _ => return None,
+                };
+                if !article(article_at) || self.is(article_at + 2, Tok::Dash) {
+                    return None;
+                }
+                Some((weekday_at(article_at + 1)?, article_at + 2))
+            }
+        }
+    }
+
     /// Give each date its weekday: one for one, or the first and last weekdays to the ends of
     /// a range ("from Friday to Sunday, March 8-10"), or one weekday to a list of days of one
     /// month a whole number of weeks apart ("Friday 9 and 23 January": they share it, so the
@@ -598,6 +646,14 @@ impl Grammar<'_> {
                             Self::pair(weekdays.days, &mut group);
                             end = weekdays.end + 1;
                         }
+                    }
+                }
+                if let (Some((weekday, weekday_end)), [date]) =
+                    (self.described_weekday(end), group.dates.as_mut_slice())
+                {
+                    if date.weekday.is_none() {
+                        date.weekday = Some(weekday);
+                        end = weekday_end;
                     }
                 }
                 self.emit(&mut out, group, at..end);
