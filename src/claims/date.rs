@@ -11,6 +11,7 @@
 
 mod grammar;
 mod token;
+mod year_cues;
 
 use std::ops::Range;
 
@@ -19,6 +20,7 @@ use smallvec::SmallVec;
 
 pub use grammar::PartKind;
 pub use token::{month_name, render_month, render_weekday, weekday_name, NameStyle};
+pub use year_cues::{year_cues, YearCue};
 
 use super::ExtractContext;
 use crate::config::Dialect;

@@ -11,7 +11,7 @@ use smallvec::{smallvec, SmallVec};
 use super::token::{Joiner, Lang, LetterCase, NameStyle, Tok, Token};
 
 /// Years outside this span are numbers, not years.
-const YEARS: std::ops::RangeInclusive<u32> = 1800..=2199;
+pub(super) const YEARS: std::ops::RangeInclusive<u32> = 1800..=2199;
 
 /// One written part of a date, kept so a fix can rewrite it in the same style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
