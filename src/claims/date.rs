@@ -477,6 +477,8 @@ mod tests {
         assert_dates("Nov. 27, a Tuesday-night vigil", &["Nov. 27|-|11/27|-"]);
         assert_dates("Since Nov. 20, a Sunday in which", &["Nov. 20|-|11/20|-"]);
         assert_dates("Nov. 27 was a Tuesday-night", &["Nov. 27|-|11/27|-"]);
+        assert_dates("Nov. 29 was a Sun exclusive", &["Nov. 29|-|11/29|-"]);
+        assert_dates("Dec. 3 is a Sat.", &["Dec. 3|Sat.|12/3|-"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::ops::Range;
 use chrono::Weekday;
 use smallvec::{smallvec, SmallVec};
 
-use super::token::{Joiner, Lang, LetterCase, NameStyle, Tok, Token};
+use super::token::{Joiner, Lang, LetterCase, NameForm, NameStyle, Tok, Token};
 
 /// Years outside this span are numbers, not years.
 pub(super) const YEARS: std::ops::RangeInclusive<u32> = 1800..=2199;
@@ -562,21 +562,26 @@ impl Grammar<'_> {
             _ => None,
         };
         let article = |at: usize| self.is(at, Tok::Joiner(Joiner::A));
+        // The weekday (maybe with "night", "evening") ends the phrase: the token after it.
+        let phrase_end = |at: usize| {
+            let end = if self.is(at, Tok::TimeOfDay) {
+                at + 1
+            } else {
+                at
+            };
+            matches!(
+                self.tok(end),
+                None | Some(Tok::Comma | Tok::Stop | Tok::CloseParen)
+            )
+            .then_some(end)
+        };
         match self.tok(at)? {
             Tok::OpenParen if article(at + 1) && self.is(at + 3, Tok::CloseParen) => {
                 Some((weekday_at(at + 2)?, at + 4))
             }
             Tok::Comma if article(at + 1) => {
                 let weekday = weekday_at(at + 2)?;
-                let mut end = at + 3;
-                if self.is(end, Tok::TimeOfDay) {
-                    end += 1;
-                }
-                let ends_phrase = matches!(
-                    self.tok(end),
-                    None | Some(Tok::Comma | Tok::Stop | Tok::CloseParen)
-                );
-                ends_phrase.then_some((weekday, end))
+                Some((weekday, phrase_end(at + 3)?))
             }
             _ => {
                 // "is a", "was a", "falls on a", "fell on a", maybe after the year's comma.
@@ -591,7 +596,12 @@ impl Grammar<'_> {
                 if !article(article_at) || self.is(article_at + 2, Tok::Dash) {
                     return None;
                 }
-                Some((weekday_at(article_at + 1)?, article_at + 2))
+                let weekday = weekday_at(article_at + 1)?;
+                // "was a Sun exclusive" names the newspaper: a short weekday ends the phrase.
+                if weekday.style.form != NameForm::Full {
+                    return Some((weekday, phrase_end(article_at + 2)?));
+                }
+                Some((weekday, article_at + 2))
             }
         }
     }
