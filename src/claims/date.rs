@@ -11,6 +11,7 @@
 
 mod grammar;
 mod token;
+mod year_cues;
 
 use std::ops::Range;
 
@@ -19,6 +20,7 @@ use smallvec::SmallVec;
 
 pub use grammar::PartKind;
 pub use token::{month_name, render_month, render_weekday, weekday_name, NameStyle};
+pub use year_cues::{year_cues, YearCue};
 
 use super::ExtractContext;
 use crate::config::Dialect;
@@ -421,6 +423,62 @@ mod tests {
             "on Saturday, 14 and 15 March",
             &["14 March|-|3/14|-", "15 March|-|3/15|-"],
         );
+    }
+
+    #[test]
+    fn weekdays_before_a_range_of_a_week_or_more_name_recurring_days() {
+        // "open Wednesday-Sunday, 12 November-18 December": the days of the week it opens.
+        assert_dates(
+            "Open Wednesday-Sunday, 12 November-18 December",
+            &["12 November|-|11/12|-", "18 December|-|12/18|-"],
+        );
+        assert_dates(
+            "Shows Friday to Sunday, 4-18 December",
+            &["4 December|-|12/4|-", "18 December|-|12/18|-"],
+        );
+        assert_dates(
+            "Hours Monday–Friday, Dec. 5–Jan. 13",
+            &["Dec. 5|-|12/5|-", "Jan. 13|-|1/13|-"],
+        );
+        // Under a week the weekdays are the ends.
+        assert_dates(
+            "Friday-Sunday, 1-3 December",
+            &["1 December|Friday|12/1|-", "3 December|Sunday|12/3|-"],
+        );
+        assert_dates(
+            "Friday-Monday, Dec. 30-Jan. 2",
+            &["Dec. 30|Friday|12/30|-", "Jan. 2|Monday|1/2|-"],
+        );
+    }
+
+    #[test]
+    fn weekday_described_after_the_date() {
+        assert_dates("on Nov. 7th, a Tuesday, it", &["Nov. 7th|Tuesday|11/7|-"]);
+        assert_dates("29 November, a Monday.", &["29 November|Monday|11/29|-"]);
+        assert_dates(
+            "Dec. 2, a Friday evening, passed",
+            &["Dec. 2|Friday|12/2|-"],
+        );
+        assert_dates("from Nov. 29 (a Tuesday)", &["Nov. 29|Tuesday|11/29|-"]);
+        assert_dates(
+            "Dec. 25, falls on a Sunday this year",
+            &["Dec. 25|Sunday|12/25|-"],
+        );
+        assert_dates(
+            "April 14, 1912, was a Sunday",
+            &["April 14, 1912|Sunday|4/14|1912"],
+        );
+        assert_dates("2022-11-29, a Tuesday", &["2022-11-29|Tuesday|11/29|2022"]);
+        // The weekday describes something else.
+        assert_dates(
+            "On Nov. 29, a Saturday Night Live sketch",
+            &["Nov. 29|-|11/29|-"],
+        );
+        assert_dates("Nov. 27, a Tuesday-night vigil", &["Nov. 27|-|11/27|-"]);
+        assert_dates("Since Nov. 20, a Sunday in which", &["Nov. 20|-|11/20|-"]);
+        assert_dates("Nov. 27 was a Tuesday-night", &["Nov. 27|-|11/27|-"]);
+        assert_dates("Nov. 29 was a Sun exclusive", &["Nov. 29|-|11/29|-"]);
+        assert_dates("Dec. 3 is a Sat.", &["Dec. 3|Sat.|12/3|-"]);
     }
 
     #[test]

@@ -6,27 +6,33 @@
 //! two others puts it on another weekday.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::RuleContext;
 use crate::article::{nearest_day, year_list, PairVerdict, YearFits, YearlessPair};
 use crate::claims::date::{
-    month_name, render_month, render_weekday, weekday_name, DateClaim, PartKind,
+    month_name, render_month, render_weekday, weekday_name, year_cues, DateClaim, PartKind, YearCue,
 };
 use crate::claims::DateGroup;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::line_index::floor_char_boundary;
 use crate::rules::RuleId;
+use crate::sentence;
 
 /// What the calendar says about one weekday-date pair.
 enum Verdict {
     Holds,
     /// The date falls on another weekday: the day (or, for an ambiguous numeric date, every
-    /// reading of it), how its year was chosen, and whether that is one year for sure.
+    /// reading of it), how its year was chosen, whether that is one year for sure, and
+    /// whether a fix may rewrite it (not when its sentence names another year, which may be
+    /// the date's: the weekday a fix would write could be that year's wrong one).
     Wrong {
         days: Vec<NaiveDate>,
         why_this_year: Option<String>,
         one_year: bool,
+        fixable: bool,
     },
     /// Not enough to judge it by.
     Unchecked,
@@ -39,6 +45,7 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
     let fits = (stated.is_none() && !yearless.is_empty())
         .then(|| YearFits::new(&yearless, cx.article.today));
     let mut unchecked = Vec::new();
+    let mut sentences = BlockSentences::default();
     let mut verdicts = HashMap::new();
     for (index, claim) in dates.iter().enumerate() {
         let Some(mention) = &claim.weekday else {
@@ -47,18 +54,51 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
         let verdict = if claim.year.is_some() {
             judge_written_year(claim, mention.weekday)
         } else if let Some(stated) = stated {
-            match claim.month_day().and_then(|md| nearest_day(md, stated.date)) {
+            match claim
+                .month_day()
+                .and_then(|md| nearest_day(md, stated.date))
+            {
                 Some(day) if day.weekday() == mention.weekday => Verdict::Holds,
-                Some(day) => Verdict::Wrong {
-                    days: vec![day],
-                    one_year: true,
-                    why_this_year: Some(format!(
-                        "the year is not written: read as {}, the year that puts it nearest the publication date {} ({})",
-                        day.year(),
-                        stated.date,
-                        stated.reason
-                    )),
-                },
+                Some(day) => {
+                    let named =
+                        years_the_sentence_names(cx, claim, stated.date.year(), &mut sentences);
+                    let fits_a_named_year = named.iter().any(|&year| {
+                        claim
+                            .month_day()
+                            .and_then(|md| md.in_year(year))
+                            .is_some_and(|named_day| named_day.weekday() == mention.weekday)
+                    });
+                    if fits_a_named_year {
+                        Verdict::Holds
+                    } else {
+                        let mut why = format!(
+                            "the year is not written: read as {}, the year that puts it nearest the publication date {} ({})",
+                            day.year(),
+                            stated.date,
+                            stated.reason
+                        );
+                        let mut others: Vec<i32> =
+                            named.into_iter().filter(|&y| y != day.year()).collect();
+                        others.sort_unstable();
+                        if !others.is_empty() {
+                            let days: Vec<NaiveDate> = others
+                                .iter()
+                                .filter_map(|&y| claim.month_day()?.in_year(y))
+                                .collect();
+                            why.push_str(&format!(
+                                "; nor is it a {} in {}, which the sentence names",
+                                weekday_name(mention.weekday),
+                                year_list(&days)
+                            ));
+                        }
+                        Verdict::Wrong {
+                            days: vec![day],
+                            one_year: true,
+                            why_this_year: Some(why),
+                            fixable: others.is_empty(),
+                        }
+                    }
+                }
                 None => Verdict::Holds,
             }
         } else {
@@ -71,13 +111,77 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
                 days,
                 why_this_year,
                 one_year,
-            } => out.push(wrong_weekday(cx, index, &days, why_this_year, one_year)),
+                fixable,
+            } => out.push(wrong_weekday(
+                cx,
+                index,
+                &days,
+                why_this_year,
+                one_year,
+                fixable,
+            )),
         }
     }
     if let Some(first) = unchecked.first() {
         let all_agree = fits.as_ref().is_none_or(YearFits::all_agree);
         out.push(unchecked_pairs(first, &unchecked, all_agree));
     }
+}
+
+/// Bytes either side of a date within which its sentence is read for the years it names,
+/// so that a paragraph of one endless sentence is not read again for every date in it.
+const SENTENCE_REACH: usize = 400;
+
+/// One block's sentences, split once for all its dates that need them.
+#[derive(Default)]
+struct BlockSentences {
+    block: Option<usize>,
+    ranges: Vec<Range<usize>>,
+}
+
+impl BlockSentences {
+    /// The sentence of `block`'s `text` that holds byte `at`.
+    fn holding(&mut self, block: usize, text: &str, at: usize) -> Option<Range<usize>> {
+        if self.block != Some(block) {
+            self.ranges.clear();
+            sentence::split_into(text, &mut self.ranges);
+            self.block = Some(block);
+        }
+        let index = self.ranges.partition_point(|s| s.end <= at);
+        self.ranges.get(index).filter(|s| s.start <= at).cloned()
+    }
+}
+
+/// The years a year-less date's sentence names ("last year", "in 2021"), counted from the
+/// publication year: the date may be of one of them rather than of the nearest year.
+fn years_the_sentence_names(
+    cx: &RuleContext<DateGroup>,
+    claim: &DateClaim,
+    publication_year: i32,
+    sentences: &mut BlockSentences,
+) -> Vec<i32> {
+    let text = cx.doc.blocks[claim.block].text();
+    let Some(sentence) = sentences.holding(claim.block, text, claim.range.start) else {
+        return Vec::new();
+    };
+    let start = floor_char_boundary(
+        text,
+        sentence
+            .start
+            .max(claim.range.start.saturating_sub(SENTENCE_REACH)),
+    );
+    let end = floor_char_boundary(text, sentence.end.min(claim.range.end + SENTENCE_REACH));
+    let mut years = Vec::new();
+    for cue in year_cues(&text[start..end]) {
+        let year = match cue {
+            YearCue::Year(year) => year,
+            YearCue::Relative(offset) => publication_year + offset,
+        };
+        if !years.contains(&year) {
+            years.push(year);
+        }
+    }
+    years
 }
 
 fn judge_written_year(claim: &DateClaim, stated: Weekday) -> Verdict {
@@ -89,6 +193,7 @@ fn judge_written_year(claim: &DateClaim, stated: Weekday) -> Verdict {
         days,
         why_this_year: None,
         one_year: true,
+        fixable: true,
     }
 }
 
@@ -123,6 +228,7 @@ fn judge_against_others(
             Verdict::Wrong {
                 days: vec![latest],
                 one_year: days.len() == 1,
+                fixable: true,
                 why_this_year: Some(format!(
                     "the year is not written and no publication date is known; the article's {others} other weekday-date pairs agree in {}, and {} is a {} in each of them",
                     year_list(&days),
@@ -140,6 +246,7 @@ fn wrong_weekday(
     days: &[NaiveDate],
     why_this_year: Option<String>,
     one_year: bool,
+    fixable: bool,
 ) -> Diagnostic {
     let claim = &cx.claims.dates[index];
     let mention = claim.weekday.as_ref().expect("a weekday-date pair");
@@ -164,7 +271,12 @@ fn wrong_weekday(
                 format!("{} {tense} a {actual}, not a {stated}", claim.text),
             )
             .with_label(claim.span, label);
-            for fix in fixes(cx, index, *day) {
+            let fixes = if fixable {
+                fixes(cx, index, *day)
+            } else {
+                Vec::new()
+            };
+            for fix in fixes {
                 diagnostic = diagnostic.with_fix(fix);
             }
             diagnostic
@@ -471,6 +583,42 @@ mod tests {
             "Nov. 28 was a Monday, not a Tuesday",
         );
         assert_silent(&format!("{DATED}Ministers met Monday (Nov. 28)."));
+    }
+
+    #[test]
+    fn a_year_the_sentence_names_may_hold_the_pair() {
+        const ANNIVERSARY: &str = "---\ndate: 2023-02-24\n---\n";
+        // 24 February 2022 was a Thursday; 2023, the nearest year, makes it a Friday.
+        assert_silent(&format!(
+            "{ANNIVERSARY}On Thursday, February 24 last year, Russia invaded."
+        ));
+        assert_silent(&format!(
+            "{ANNIVERSARY}A year ago, on Thursday 24 February, explosions were heard."
+        ));
+        assert_silent(&format!(
+            "{ANNIVERSARY}In 2022, the invasion began on Thursday, Feb. 24."
+        ));
+        // Wrong in every year the sentence names.
+        let found = errors(&format!(
+            "{ANNIVERSARY}On Wednesday, February 24 last year, Russia invaded."
+        ));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].message,
+            "February 24 was a Friday, not a Wednesday"
+        );
+        let help = found[0].help.as_deref().unwrap();
+        assert!(
+            help.ends_with("; nor is it a Wednesday in 2022, which the sentence names"),
+            "{help}"
+        );
+        // Either year may be the date's: no fix writes one of them.
+        assert!(found[0].fixes.is_empty(), "{:#?}", found[0].fixes);
+        // A year named in another sentence does not count.
+        assert_message(
+            &format!("{ANNIVERSARY}The war began last year. It began on Thursday, Feb. 24."),
+            "Feb. 24 was a Friday, not a Thursday",
+        );
     }
 
     #[test]

@@ -8,10 +8,10 @@ use std::ops::Range;
 use chrono::Weekday;
 use smallvec::{smallvec, SmallVec};
 
-use super::token::{Joiner, Lang, LetterCase, NameStyle, Tok, Token};
+use super::token::{Joiner, Lang, LetterCase, NameForm, NameStyle, Tok, Token};
 
 /// Years outside this span are numbers, not years.
-const YEARS: std::ops::RangeInclusive<u32> = 1800..=2199;
+pub(super) const YEARS: std::ops::RangeInclusive<u32> = 1800..=2199;
 
 /// One written part of a date, kept so a fix can rewrite it in the same style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -548,13 +548,76 @@ impl Grammar<'_> {
         }
     }
 
+    /// A weekday that describes the date before it: "Nov. 29, a Tuesday,", "29 November (a
+    /// Monday)", "Dec. 25 falls on a Sunday", "April 14, 1912, was a Sunday". After a comma
+    /// the weekday must end the phrase: "Nov. 29, a Tuesday-night vigil" is no pair. Returns
+    /// the weekday and the token after the phrase.
+    fn described_weekday(&self, at: usize) -> Option<(WrittenWeekday, usize)> {
+        let weekday_at = |at: usize| match self.tok(at)? {
+            Tok::Weekday(weekday, style) => Some(WrittenWeekday {
+                weekday,
+                range: self.range(at),
+                style,
+            }),
+            _ => None,
+        };
+        let article = |at: usize| self.is(at, Tok::Joiner(Joiner::A));
+        // The weekday (maybe with "night", "evening") ends the phrase: the token after it.
+        let phrase_end = |at: usize| {
+            let end = if self.is(at, Tok::TimeOfDay) {
+                at + 1
+            } else {
+                at
+            };
+            matches!(
+                self.tok(end),
+                None | Some(Tok::Comma | Tok::Stop | Tok::CloseParen)
+            )
+            .then_some(end)
+        };
+        match self.tok(at)? {
+            Tok::OpenParen if article(at + 1) && self.is(at + 3, Tok::CloseParen) => {
+                Some((weekday_at(at + 2)?, at + 4))
+            }
+            Tok::Comma if article(at + 1) => {
+                let weekday = weekday_at(at + 2)?;
+                Some((weekday, phrase_end(at + 3)?))
+            }
+            _ => {
+                // "is a", "was a", "falls on a", "fell on a", maybe after the year's comma.
+                let at = if self.is(at, Tok::Comma) { at + 1 } else { at };
+                let article_at = match self.tok(at)? {
+                    Tok::Joiner(Joiner::Is) => at + 1,
+                    Tok::Joiner(Joiner::Falls) if self.is(at + 1, Tok::Joiner(Joiner::On)) => {
+                        at + 2
+                    }
+                    _ => return None,
+                };
+                if !article(article_at) || self.is(article_at + 2, Tok::Dash) {
+                    return None;
+                }
+                let weekday = weekday_at(article_at + 1)?;
+                // "was a Sun exclusive" names the newspaper: a short weekday ends the phrase.
+                if weekday.style.form != NameForm::Full {
+                    return Some((weekday, phrase_end(article_at + 2)?));
+                }
+                Some((weekday, article_at + 2))
+            }
+        }
+    }
+
     /// Give each date its weekday: one for one, or the first and last weekdays to the ends of
     /// a range ("from Friday to Sunday, March 8-10"), or one weekday to a list of days of one
     /// month a whole number of weeks apart ("Friday 9 and 23 January": they share it, so the
     /// first date stands for all). Anything else stays unpaired: "Saturday, 14 and 15 March"
-    /// cannot name both days' weekday.
+    /// cannot name both days' weekday, and weekdays before a range of a week or more name
+    /// the days of the week it recurs on, not its ends ("open Wednesday-Sunday, 12
+    /// November-18 December").
     fn pair(days: SmallVec<[WrittenWeekday; 2]>, group: &mut Group) {
         let dates = &mut group.dates;
+        if days.len() > 1 && group.kind == GroupKind::Range && spans_a_week(dates) {
+            return;
+        }
         if days.len() == dates.len() {
             for (date, day) in dates.iter_mut().zip(days) {
                 date.weekday = Some(day);
@@ -593,6 +656,14 @@ impl Grammar<'_> {
                             Self::pair(weekdays.days, &mut group);
                             end = weekdays.end + 1;
                         }
+                    }
+                }
+                if let (Some((weekday, weekday_end)), [date]) =
+                    (self.described_weekday(end), group.dates.as_mut_slice())
+                {
+                    if date.weekday.is_none() {
+                        date.weekday = Some(weekday);
+                        end = weekday_end;
                     }
                 }
                 self.emit(&mut out, group, at..end);
@@ -670,6 +741,32 @@ fn weeks_apart(dates: &[Parsed]) -> bool {
             other_month == month && day > first && (day - first) % 7 == 0
         })
     })
+}
+
+/// Whether a range's first and last days are a week or more apart (a year-less range that
+/// ends in an earlier month crosses the new year: "Dec. 5-Jan. 13").
+fn spans_a_week(dates: &[Parsed]) -> bool {
+    let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
+        return false;
+    };
+    let (Some(&(first_month, first_day)), Some(&(last_month, last_day))) =
+        (first.readings.first(), last.readings.first())
+    else {
+        return false;
+    };
+    // A leap year, so that 29 February is a day; the gap is the same in any year but for it.
+    let day = |year: i32, month: u32, day: u32| chrono::NaiveDate::from_ymd_opt(year, month, day);
+    let (Some(from), Some(until)) = (
+        day(first.year.unwrap_or(2000), first_month, first_day),
+        day(last.year.unwrap_or(2000), last_month, last_day),
+    ) else {
+        return false;
+    };
+    let mut days = (until - from).num_days();
+    if days < 0 && first.year.is_none() {
+        days += 366;
+    }
+    days >= 7
 }
 
 /// A numeric date written day first ("13/10/2023"): its first number is the day.

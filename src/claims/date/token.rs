@@ -163,6 +163,14 @@ pub enum Joiner {
     From,
     /// Spanish and Portuguese "de", as in "3 de mayo de 2011".
     De,
+    /// "a", as in "Nov. 29, a Tuesday".
+    A,
+    /// "is", "was": "Nov. 29 was a Tuesday".
+    Is,
+    /// "falls", "fell", "fall": "Dec. 25 falls on a Sunday".
+    Falls,
+    /// "on", as in "falls on a Sunday".
+    On,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,6 +211,8 @@ pub enum Tok {
     Dash,
     /// The period of a German day ("3. März"): written only between a day and a month.
     DayDot,
+    /// Punctuation that ends a phrase: ".", ";", ":", "!", "?", "—".
+    Stop,
     Other,
 }
 
@@ -220,6 +230,10 @@ fn joiner_or_time(lower: &[u8]) -> Option<Tok> {
         b"the" => Tok::Joiner(Joiner::The),
         b"of" => Tok::Joiner(Joiner::Of),
         b"de" => Tok::Joiner(Joiner::De),
+        b"a" => Tok::Joiner(Joiner::A),
+        b"is" | b"was" => Tok::Joiner(Joiner::Is),
+        b"falls" | b"fell" | b"fall" => Tok::Joiner(Joiner::Falls),
+        b"on" => Tok::Joiner(Joiner::On),
         b"from" | b"between" => Tok::Joiner(Joiner::From),
         b"morning" | b"afternoon" | b"evening" | b"night" => Tok::TimeOfDay,
         b"gmt" | b"utc" | b"bst" | b"cet" | b"cest" | b"eet" | b"eest" | b"wet" | b"west"
@@ -504,6 +518,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 '-' | '–' | '‑' => Tok::Dash,
                 '&' => Tok::Joiner(Joiner::And),
                 '.' if german_day_dot(text, at, tokens.last()) => Tok::DayDot,
+                '.' | ';' | ':' | '!' | '?' | '—' => Tok::Stop,
                 _ => Tok::Other,
             };
             (tok, len)
@@ -759,8 +774,8 @@ mod tests {
     #[test]
     fn german_day_periods_and_french_firsts() {
         assert_eq!(kinds("3. März")[1], Tok::DayDot);
-        assert_eq!(kinds("3. Then")[1], Tok::Other);
-        assert_eq!(kinds("3 . März")[1], Tok::Other);
+        assert_eq!(kinds("3. Then")[1], Tok::Stop);
+        assert_eq!(kinds("3 . März")[1], Tok::Stop);
         assert_eq!(kinds("3. Mai")[1], Tok::DayDot);
         assert_eq!(kinds("3. April")[1], Tok::DayDot);
         assert!(matches!(
@@ -781,6 +796,20 @@ mod tests {
         assert_eq!(kinds("2000 GMT")[1], Tok::TimeZone);
         assert_eq!(kinds("Z h"), vec![Tok::TimeZone, Tok::TimeZone]);
         assert_eq!(kinds("afternoons Éand"), vec![Tok::Other, Tok::Other]);
+        assert_eq!(
+            kinds("Fell ON a"),
+            vec![
+                Tok::Joiner(Joiner::Falls),
+                Tok::Joiner(Joiner::On),
+                Tok::Joiner(Joiner::A)
+            ]
+        );
+        assert_eq!(kinds("was")[0], Tok::Joiner(Joiner::Is));
+        assert_eq!(kinds("; — ? , x"), {
+            let mut stops = vec![Tok::Stop; 3];
+            stops.extend([Tok::Comma, Tok::Other]);
+            stops
+        });
     }
 
     #[test]
