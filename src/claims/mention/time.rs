@@ -12,6 +12,7 @@ use std::ops::Range;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use smallvec::SmallVec;
 
+use super::tenure::{names_a_tenure, speaks_of_a_tenure};
 use crate::claims::date::{month_name, DateClaim, MonthDay};
 use crate::text::is_letter_or_digit;
 
@@ -241,10 +242,14 @@ impl TimeContext {
             return TimeContext::Other;
         }
         // An office claim whose clause tells how the holder left ("Prime Minister X
-        // resigned"), or that names the tenure itself ("President X's library"), speaks of
-        // the time the title was held, not of the article's date.
+        // resigned"), that names the tenure itself ("President X's library"), or whose
+        // sentence sets it in the holder's tenure or an event of it ("During the Trump
+        // administration, ...", "the impeachment of President X"), speaks of the time the
+        // title was held, not of the article's date.
         if !change_words
-            && (has_leaving_words(&words, &clause) || names_a_tenure(&text[claim.end..]))
+            && (has_leaving_words(&words, &clause)
+                || names_a_tenure(&text[claim.end..])
+                || speaks_of_a_tenure(text, &words, &claim))
         {
             return TimeContext::Other;
         }
@@ -508,40 +513,6 @@ fn has_leaving_words(words: &[(&str, usize)], clause: &Range<usize>) -> bool {
             "assassinated",
         ],
     )
-}
-
-/// Whether the words after a title and name are a possessive naming the tenure or what it
-/// left behind ("'s administration", "'s presidential library", "'s legacy").
-fn names_a_tenure(after: &str) -> bool {
-    const TENURE: &[&str] = &[
-        "administration",
-        "presidency",
-        "premiership",
-        "government",
-        "cabinet",
-        "tenure",
-        "term",
-        "era",
-        "legacy",
-        "library",
-        "presidential",
-        "foundation",
-        "memoir",
-        "memoirs",
-        "reign",
-        "regime",
-    ];
-    let Some(rest) = after
-        .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("\u{2019}s "))
-    else {
-        return false;
-    };
-    let noun = rest
-        .split(|c: char| !is_letter_or_digit(c))
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
-    TENURE.iter().any(|t| noun.eq_ignore_ascii_case(t))
 }
 
 /// Words of change in the claim's clause: "will", "joined", "bringing the total to".
