@@ -31,9 +31,20 @@ const TENURE: &[&str] = &[
     "memoirs",
 ];
 
-/// Events of a tenure written as "the NOUN of TITLE NAME" ("the impeachment of President
-/// Donald Trump"): the sentence speaks of the event's time.
-const EVENTS: &[&str] = &[
+/// A tenure or an event of it written as "the NOUN of TITLE NAME" ("the administration of
+/// President X", "the impeachment of President Donald Trump"): the sentence speaks of its
+/// time. Not "regime" or "era": "the regime of Ben Ali, the Tunisian president," describes
+/// the man as much as his rule.
+const OF_NOUNS: &[&str] = &[
+    "administration",
+    "presidency",
+    "premiership",
+    "chancellorship",
+    "government",
+    "cabinet",
+    "tenure",
+    "term",
+    "reign",
     "impeachment",
     "impeachments",
     "election",
@@ -153,8 +164,7 @@ fn event_of_the_claim(text: &str, claim_start: usize) -> bool {
         .take_while(|&(_, c)| is_letter_or_digit(c) || c == '-')
         .last()
         .map_or(head.len(), |(at, _)| at);
-    let noun = &head[noun_start..];
-    is_word(noun, EVENTS) || (noun != "era" && is_word(noun, TENURE))
+    is_word(&head[noun_start..], OF_NOUNS)
 }
 
 fn is_word(word: &str, list: &[&str]) -> bool {
@@ -256,6 +266,10 @@ mod tests {
             biden
         ));
         assert!(!speaks("The visit of President Joe Biden began.", biden));
+        assert!(!speaks(
+            "Poems written during the regime of Joe Biden, the US president, were read.",
+            "Joe Biden, the US president"
+        ));
     }
 
     #[test]
