@@ -168,9 +168,6 @@ pub fn extract(doc: &Document, cx: &ExtractContext, mentions: &[Mention]) -> Vec
         }
         let block = &doc.blocks[mention.block];
         let text = block.text();
-        if another_given_name_before(text, mention.range.clone(), lists) {
-            continue;
-        }
         let after = &text[mention.range.end..];
         // "the 67-year-old former German chancellor " is short: a long block is not searched
         // from its start for every name.
@@ -187,6 +184,9 @@ pub fn extract(doc: &Document, cx: &ExtractContext, mentions: &[Mention]) -> Vec
         let Some(range) = found else {
             continue;
         };
+        if another_given_name_before(text, mention.range.clone(), lists) {
+            continue;
+        }
         let Ok(age) = text[range.clone()].parse::<u32>() else {
             continue;
         };

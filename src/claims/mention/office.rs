@@ -68,7 +68,8 @@ pub(super) fn extract(
     out: &mut Vec<Mention>,
 ) {
     let text = block.text();
-    let people = people_of(facts, hits);
+    // Found once a claim needs them: most titles name no one.
+    let people = std::cell::OnceCell::new();
     let mut named_people = Vec::new();
     for title in titles {
         if quoted.contains(title.start) {
@@ -127,7 +128,7 @@ pub(super) fn extract(
         }
         let end = person_range.end.max(title_end);
         let sentence = block.sentence_at(title.start);
-        let others = others_than(&people, person);
+        let others = others_than(people.get_or_init(|| people_of(facts, hits)), person);
         let time =
             TimeContext::read_beside(text, sentence, phrase_start..end, times, false, &others);
         let former_at = jurisdiction.as_ref().map_or(title.start, |j| j.former_at);
@@ -161,7 +162,7 @@ fn appositives(
     out: &mut Vec<Mention>,
 ) {
     let text = block.text();
-    let people = people_of(facts, hits);
+    let people = std::cell::OnceCell::new();
     for hit in hits {
         let Some(person) = hit.person(facts) else {
             continue;
@@ -229,7 +230,7 @@ fn appositives(
             continue;
         }
         let sentence = block.sentence_at(hit.range.start);
-        let others = others_than(&people, person);
+        let others = others_than(people.get_or_init(|| people_of(facts, hits)), person);
         out.push(Mention {
             block: index,
             range: hit.range.start..title_end,
