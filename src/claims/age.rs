@@ -36,6 +36,122 @@ fn title_words(words: &str, lists: &Words) -> bool {
     })
 }
 
+/// Capitalised words that may stand right before a surname without being a first name: the
+/// words that open a sentence or a clause ("But Johnson, 55, said"), honorifics and the
+/// titles and party labels of the press ("Mr Johnson", "Senator Biden", "Democrat Biden").
+/// Titles of the fact base's offices are read from the word lists as well.
+const NOT_GIVEN_NAMES: &[&str] = &[
+    "a",
+    "after",
+    "also",
+    "although",
+    "an",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "but",
+    "by",
+    "candidate",
+    "comrade",
+    "conservative",
+    "democrat",
+    "dr",
+    "during",
+    "even",
+    "for",
+    "from",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "here",
+    "however",
+    "if",
+    "in",
+    "indeed",
+    "king",
+    "labour",
+    "lady",
+    "later",
+    "like",
+    "lord",
+    "meanwhile",
+    "miss",
+    "mr",
+    "mrs",
+    "ms",
+    "nominee",
+    "now",
+    "of",
+    "on",
+    "once",
+    "only",
+    "or",
+    "pope",
+    "president-elect",
+    "prince",
+    "princess",
+    "queen",
+    "rep",
+    "republican",
+    "says",
+    "sen",
+    "senator",
+    "since",
+    "sir",
+    "so",
+    "speaker",
+    "still",
+    "that",
+    "the",
+    "then",
+    "though",
+    "to",
+    "today",
+    "tory",
+    "under",
+    "unlike",
+    "when",
+    "where",
+    "while",
+    "why",
+    "with",
+    "without",
+    "yesterday",
+    "yet",
+];
+
+/// Whether a surname alone ("Johnson") follows another capitalised word that is no title:
+/// "Stanley Johnson, 79,", "Jill Biden, 69," name a relative who shares the surname, not the
+/// person the fact base knows by it.
+fn another_given_name_before(text: &str, name: std::ops::Range<usize>, lists: &Words) -> bool {
+    if text[name.clone()].contains(' ') {
+        return false;
+    }
+    let Some(head) = text[..name.start].strip_suffix(' ') else {
+        return false;
+    };
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        .last()
+        .map_or(head.len(), |(at, _)| at);
+    let word = head[start..].trim_end_matches('.');
+    if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 2 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !NOT_GIVEN_NAMES.contains(&lower.as_str())
+        && !lists.list(List::TitleWords).contains(&lower)
+        && !lists.list(List::TitleModifiers).contains(&lower)
+        && !crate::lexicon::is_calendar_word(word)
+        && !word.ends_with("'s")
+        && !word.ends_with("’s")
+}
+
 /// Ages a person may plausibly be given in the news.
 const AGES: std::ops::RangeInclusive<u32> = 10..=120;
 
@@ -68,6 +184,9 @@ pub fn extract(doc: &Document, cx: &ExtractContext, mentions: &[Mention]) -> Vec
         let Some(range) = found else {
             continue;
         };
+        if another_given_name_before(text, mention.range.clone(), lists) {
+            continue;
+        }
         let Ok(age) = text[range.clone()].parse::<u32>() else {
             continue;
         };
@@ -525,5 +644,59 @@ mod tests {
     #[test]
     fn classes_agree_on_ascii() {
         pattern::check_classes();
+    }
+}
+
+#[cfg(test)]
+mod relatives {
+    use crate::claims::Claims;
+    use crate::document::Document;
+    use crate::settings::Settings;
+
+    /// The ages claimed in `text`, with the known person's name.
+    fn ages(text: &str) -> Vec<(u32, String)> {
+        let settings = Settings::embedded();
+        let doc = Document::parse(text);
+        let claims = Claims::extract(&doc, &settings);
+        claims
+            .ages
+            .iter()
+            .map(|a| (a.age, settings.facts.entity(a.person).name.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_relative_who_shares_the_surname_is_not_the_known_person() {
+        for text in [
+            "Boris Johnson spoke. His father, Stanley Johnson, 79, spoke.",
+            "Boris Johnson spoke. Carrie Johnson, 32, spoke.",
+            "Joe Biden spoke. Hunter Biden, 51, spoke.",
+            "Joe Biden spoke. Dr. Jill Biden, 69, spoke.",
+            "Joe Biden spoke. The 51-year-old Hunter Biden spoke.",
+        ] {
+            assert_eq!(ages(text), Vec::new(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_surname_after_a_title_an_honorific_or_a_clause_word_is_still_the_person() {
+        let johnson = |age: u32| vec![(age, "Boris Johnson".to_string())];
+        assert_eq!(
+            ages("Boris Johnson spoke. Mr Johnson, 55, spoke."),
+            johnson(55)
+        );
+        assert_eq!(
+            ages("Boris Johnson spoke. Prime Minister Johnson, 55, spoke."),
+            johnson(55)
+        );
+        assert_eq!(
+            ages("Boris Johnson spoke. But Johnson, 55, spoke."),
+            johnson(55)
+        );
+        assert_eq!(
+            ages("Boris Johnson spoke. On Tuesday Johnson, 55, spoke."),
+            johnson(55)
+        );
+        assert_eq!(ages("Boris Johnson, 55, spoke."), johnson(55));
     }
 }

@@ -69,7 +69,7 @@ impl CountClaim {
 }
 
 /// Words between the number and the noun that keep it a total.
-const FILLERS: &[&str] = &["existing", "current", "present", "allied"];
+const FILLERS: &[&str] = &["existing", "current", "present", "allied", "sovereign"];
 
 /// Nouns that count an organisation's members, longest first. The plain ones ("countries")
 /// need the organisation written or an "allied"/"member" before them.
@@ -84,6 +84,21 @@ const NOUNS: &[(&str, bool)] = &[
     ("nations", false),
     ("states", false),
 ];
+
+/// Verbs of having before a count: "NATO has 32 members".
+const HAVE_VERBS: &[&str] = &["has", "had"];
+
+/// Verbs that say what an organisation is made of: the count after them is its whole
+/// membership, so a plain noun ("consists of 32 countries") counts members too.
+const COMPOSITION_VERBS: &[&str] = &[
+    "comprises",
+    "consists of",
+    "is made up of",
+    "is composed of",
+];
+
+/// Words that open an appositive giving the membership: "NATO, with 32 members,".
+const APPOSITIVE_LINKS: &[&str] = &["with", "made up of", "composed of", "comprising"];
 
 pub fn extract(
     doc: &Document,
@@ -455,7 +470,15 @@ impl Reader<'_> {
         let (phrase_start, possessor) = self.determiner(whole.start)?;
         let (whose, noun, end, generic) = match number.compound {
             Some(compound) => self.after_compound(whole.end, compound)?,
-            None => self.after_number(whole.end)?,
+            None => {
+                // "consists of 32 countries": the verb says whose members they are.
+                let composed = possessor.is_some()
+                    && COMPOSITION_VERBS
+                        .iter()
+                        .chain(&APPOSITIVE_LINKS[1..])
+                        .any(|verb| text[..whole.start].trim_end().ends_with(verb));
+                self.after_number(whole.end, composed)?
+            }
         };
         let whose = match (possessor, whose) {
             (Some(Whose::Named(a)), Whose::Named(b)) if a != b => return None,
@@ -553,17 +576,33 @@ impl Reader<'_> {
         None
     }
 
-    /// "NATO has 31 members", "The bloc now has 27 member states": an organisation (or
-    /// "the" and its generic word) as the subject of "has" right before the number.
+    /// "NATO has 31 members", "The bloc now has 27 member states", "NATO, which has 30
+    /// members,", "The EU consists of 27 member states", "NATO, made up of 32 countries,": an
+    /// organisation (or "the" and its generic word) as the subject of a verb that states its
+    /// whole membership, right before the number.
     fn subject_has(&self, head: &str) -> Option<(usize, Option<Whose>)> {
-        ["now has", "currently has", "still has", "has", "had"]
+        const ADVERBS: &[&str] = &["now", "currently", "still"];
+        HAVE_VERBS
             .iter()
+            .chain(COMPOSITION_VERBS)
             .filter_map(|verb| head.strip_suffix(verb)?.strip_suffix(' '))
-            .find_map(|stem| self.subject_ending(stem))
+            .find_map(|stem| {
+                let stem = ADVERBS
+                    .iter()
+                    .find_map(|adverb| stem.strip_suffix(adverb)?.strip_suffix(' '))
+                    .unwrap_or(stem);
+                self.subject_ending(stem).or_else(|| {
+                    // "NATO, which has 32 members, ...".
+                    let stem = stem.strip_suffix("which")?.strip_suffix(", ")?;
+                    self.subject_ending(stem)
+                })
+            })
             .or_else(|| {
-                // "NATO, with 32 members, ...".
-                let stem = head.strip_suffix("with")?.strip_suffix(", ")?;
-                self.subject_ending(stem)
+                // "NATO, with 32 members, ...", "the EU, made up of 27 countries, ...".
+                APPOSITIVE_LINKS
+                    .iter()
+                    .filter_map(|link| head.strip_suffix(link)?.strip_suffix(", "))
+                    .find_map(|stem| self.subject_ending(stem))
             })
     }
 
@@ -583,10 +622,14 @@ impl Reader<'_> {
     }
 
     /// After "30": fillers, an organisation's name, then the noun; then "of the EU".
-    fn after_number(&self, mut at: usize) -> Option<(Whose, String, usize, Option<String>)> {
+    /// `marked` when the words before the number already say the noun counts members.
+    fn after_number(
+        &self,
+        mut at: usize,
+        mut marked: bool,
+    ) -> Option<(Whose, String, usize, Option<String>)> {
         let text = self.text();
         let mut whose = Whose::Unwritten;
-        let mut marked = false;
         for _ in 0..4 {
             let rest = text[at..].strip_prefix(' ')?;
             let word_at = text.len() - rest.len();
@@ -884,6 +927,32 @@ mod tests {
             &[(31, "NATO")],
         );
         assert_counts("NATO met. A country with 31 members met.", &[]);
+    }
+
+    #[test]
+    fn verbs_of_the_whole_membership_are_read() {
+        assert_counts("NATO, which has 29 members, met.", &[(29, "NATO")]);
+        assert_counts(
+            "The EU, which now has 28 member states, met.",
+            &[(28, "EU")],
+        );
+        assert_counts("NATO consists of 30 member countries.", &[(30, "NATO")]);
+        assert_counts("The EU comprises 28 member states.", &[(28, "EU")]);
+        assert_counts(
+            "The European Union is made up of 28 countries.",
+            &[(28, "EU")],
+        );
+        assert_counts(
+            "NATO met. The alliance currently consists of 32 nations.",
+            &[(32, "NATO")],
+        );
+        assert_counts("The EU, made up of 28 countries, met.", &[(28, "EU")]);
+        // A plain noun needs the verb of composition; a subject that is no organisation,
+        // or a relative clause about something else, claims nothing.
+        assert_counts("NATO met. NATO has 30 countries.", &[]);
+        assert_counts("NATO met. The committee is made up of 12 members.", &[]);
+        assert_counts("NATO met. Its staff, which has 30 members, met.", &[]);
+        assert_counts("NATO met. The mission consists of 30 countries.", &[]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod office;
 mod place;
+mod tenure;
 mod time;
 
 pub use time::{nearest_day, ParagraphTimes, Period, TimeContext, NEAREST_DAYS};

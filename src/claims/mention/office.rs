@@ -2,6 +2,8 @@
 //! anything the fact base does not know ("Senate President", "party president"), or moved in
 //! time ("former", "then-"), claims nothing.
 
+use std::ops::Range;
+
 use super::ParagraphTimes;
 use super::{
     after_space, before, hit_ending_at, hit_starting_at, is_calendar_word, possessive_end,
@@ -66,6 +68,8 @@ pub(super) fn extract(
     out: &mut Vec<Mention>,
 ) {
     let text = block.text();
+    // Found once a claim needs them: most titles name no one.
+    let people = std::cell::OnceCell::new();
     let mut named_people = Vec::new();
     for title in titles {
         if quoted.contains(title.start) {
@@ -124,7 +128,9 @@ pub(super) fn extract(
         }
         let end = person_range.end.max(title_end);
         let sentence = block.sentence_at(title.start);
-        let time = TimeContext::read_in(text, sentence, phrase_start..end, times, false);
+        let others = others_than(people.get_or_init(|| people_of(facts, hits)), person);
+        let time =
+            TimeContext::read_beside(text, sentence, phrase_start..end, times, false, &others);
         let former_at = jurisdiction.as_ref().map_or(title.start, |j| j.former_at);
         out.push(Mention {
             block: index,
@@ -156,6 +162,7 @@ fn appositives(
     out: &mut Vec<Mention>,
 ) {
     let text = block.text();
+    let people = std::cell::OnceCell::new();
     for hit in hits {
         let Some(person) = hit.person(facts) else {
             continue;
@@ -223,6 +230,7 @@ fn appositives(
             continue;
         }
         let sentence = block.sentence_at(hit.range.start);
+        let others = others_than(people.get_or_init(|| people_of(facts, hits)), person);
         out.push(Mention {
             block: index,
             range: hit.range.start..title_end,
@@ -234,17 +242,34 @@ fn appositives(
                 title_span: block.span_of(title.start..title.end),
                 former_at: block.span_of(former_at..former_at).start,
                 explicit: true,
-                time: TimeContext::read_in(
+                time: TimeContext::read_beside(
                     text,
                     sentence,
                     hit.range.start..title_end,
                     times,
                     false,
+                    &others,
                 ),
                 jurisdiction_alias: None,
             }),
         });
     }
+}
+
+/// The block's names of people, with the one person each means.
+fn people_of(facts: &FactBase, hits: &[Hit]) -> Vec<(Range<usize>, EntityId)> {
+    hits.iter()
+        .filter_map(|hit| Some((hit.range.clone(), hit.person(facts)?)))
+        .collect()
+}
+
+/// The names of people other than `person`, where a "former" may belong instead.
+fn others_than(people: &[(Range<usize>, EntityId)], person: EntityId) -> Vec<Range<usize>> {
+    people
+        .iter()
+        .filter(|(_, other)| *other != person)
+        .map(|(range, _)| range.clone())
+        .collect()
 }
 
 /// Countries and organisations a name may mean, with the alias it used.

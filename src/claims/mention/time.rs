@@ -12,6 +12,7 @@ use std::ops::Range;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use smallvec::SmallVec;
 
+use super::tenure::{names_a_tenure, speaks_of_a_tenure};
 use crate::claims::date::{month_name, DateClaim, MonthDay};
 use crate::text::is_letter_or_digit;
 
@@ -214,6 +215,21 @@ impl TimeContext {
         times: &ParagraphTimes,
         change_words: bool,
     ) -> TimeContext {
+        TimeContext::read_beside(text, sentence, claim, times, change_words, &[])
+    }
+
+    /// [`TimeContext::read_in`] for a claim about a person, with the names of the other
+    /// people of the block (`others`): a "former" that qualifies one of them ("Former Prime
+    /// Minister X and Prime Minister Y", "Prime Minister Y met former President Z") does not
+    /// move the claim.
+    pub fn read_beside(
+        text: &str,
+        sentence: Range<usize>,
+        claim: Range<usize>,
+        times: &ParagraphTimes,
+        change_words: bool,
+        others: &[Range<usize>],
+    ) -> TimeContext {
         let words = words_of(text, sentence.clone());
         if is_vague(&words) {
             return TimeContext::Other;
@@ -234,17 +250,27 @@ impl TimeContext {
         }
         // "former" and "ex-" qualify their own phrase ("ex-PM Yulia Tymoshenko"); in the
         // claim's clause they move it.
-        if has_in(&words, &clause, &["former", "ex", "erstwhile", "onetime"]) {
+        let own_former = words.iter().any(|&(word, at)| {
+            clause.start <= at
+                && at < clause.end
+                && is_word(word, &["former", "ex", "erstwhile", "onetime"])
+                && !qualifies_another(at, &claim, clause.end, others)
+        });
+        if own_former {
             return TimeContext::Other;
         }
         if change_words && has_change_words(&words, &clause) {
             return TimeContext::Other;
         }
         // An office claim whose clause tells how the holder left ("Prime Minister X
-        // resigned"), or that names the tenure itself ("President X's library"), speaks of
-        // the time the title was held, not of the article's date.
+        // resigned"), that names the tenure itself ("President X's library"), or whose
+        // sentence sets it in the holder's tenure or an event of it ("During the Trump
+        // administration, ...", "the impeachment of President X"), speaks of the time the
+        // title was held, not of the article's date.
         if !change_words
-            && (has_leaving_words(&words, &clause) || names_a_tenure(&text[claim.end..]))
+            && (has_leaving_words(&words, &clause)
+                || names_a_tenure(&text[claim.end..])
+                || speaks_of_a_tenure(text, &words, &claim))
         {
             return TimeContext::Other;
         }
@@ -463,6 +489,28 @@ fn has_in(words: &[(&str, usize)], range: &Range<usize>, list: &[&str]) -> bool 
         .any(|(w, at)| range.start <= *at && *at < range.end && is_word(w, list))
 }
 
+/// Whether the word at `at` qualifies another person's name: one stands between it and the
+/// claim ("Former Prime Minister X and Prime Minister Y"), or follows it after the claim in
+/// the clause ending at `clause_end` ("Prime Minister Y met former President Z").
+fn qualifies_another(
+    at: usize,
+    claim: &Range<usize>,
+    clause_end: usize,
+    others: &[Range<usize>],
+) -> bool {
+    if at < claim.start {
+        others
+            .iter()
+            .any(|other| at < other.start && other.end <= claim.start)
+    } else if at >= claim.end {
+        others
+            .iter()
+            .any(|other| at < other.start && other.end <= clause_end)
+    } else {
+        false
+    }
+}
+
 /// Words of a change of office holder: "Since X took office", "After Y resigned".
 fn has_office_change(words: &[(&str, usize)], range: &Range<usize>) -> bool {
     has_in(
@@ -508,40 +556,6 @@ fn has_leaving_words(words: &[(&str, usize)], clause: &Range<usize>) -> bool {
             "assassinated",
         ],
     )
-}
-
-/// Whether the words after a title and name are a possessive naming the tenure or what it
-/// left behind ("'s administration", "'s presidential library", "'s legacy").
-fn names_a_tenure(after: &str) -> bool {
-    const TENURE: &[&str] = &[
-        "administration",
-        "presidency",
-        "premiership",
-        "government",
-        "cabinet",
-        "tenure",
-        "term",
-        "era",
-        "legacy",
-        "library",
-        "presidential",
-        "foundation",
-        "memoir",
-        "memoirs",
-        "reign",
-        "regime",
-    ];
-    let Some(rest) = after
-        .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("\u{2019}s "))
-    else {
-        return false;
-    };
-    let noun = rest
-        .split(|c: char| !is_letter_or_digit(c))
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
-    TENURE.iter().any(|t| noun.eq_ignore_ascii_case(t))
 }
 
 /// Words of change in the claim's clause: "will", "joined", "bringing the total to".
@@ -1194,6 +1208,34 @@ mod tests {
         assert_eq!(periods.len(), 2, "{periods:?}");
         assert!(periods[0].from_sentence && periods[0].from_paragraph);
         assert_eq!(periods[1], Period::day(day(2019, 9, 4)));
+    }
+
+    #[test]
+    fn a_former_of_another_person_does_not_move_the_claim() {
+        let text = "Former Prime Minister Theresa May and Prime Minister Boris Johnson met.";
+        let claim = text.find("Prime Minister Boris").unwrap()..text.find(" met").unwrap();
+        let may = text.find("Theresa May").unwrap()..text.find(" and").unwrap();
+        let read = |others: &[Range<usize>]| {
+            let times = ParagraphTimes::new(&[]);
+            TimeContext::read_beside(text, 0..text.len(), claim.clone(), &times, false, others)
+        };
+        assert_eq!(read(&[]), TimeContext::Other);
+        assert_eq!(read(&[may]), TimeContext::Unqualified);
+        let text = "Prime Minister Boris Johnson met former President Emmanuel Macron.";
+        let claim = 0..text.find(" met").unwrap();
+        let macron = text.find("Emmanuel").unwrap()..text.len() - 1;
+        let times = ParagraphTimes::new(&[]);
+        assert_eq!(
+            TimeContext::read_beside(text, 0..text.len(), claim, &times, false, &[macron]),
+            TimeContext::Unqualified
+        );
+        // "former" right before the claim, with no other person between, still moves it.
+        let text = "A former adviser to Prime Minister Boris Johnson was charged.";
+        let claim = text.find("Prime").unwrap()..text.find(" was").unwrap();
+        assert_eq!(
+            TimeContext::read_beside(text, 0..text.len(), claim, &times, false, &[]),
+            TimeContext::Other
+        );
     }
 
     #[test]
