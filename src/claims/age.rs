@@ -159,6 +159,13 @@ pub fn extract(doc: &Document, cx: &ExtractContext, mentions: &[Mention]) -> Vec
     let facts = cx.facts;
     let lists: &Words = &cx.style.words;
     let mut out = Vec::new();
+    // A surname alone is the known person only in an article that names them in full: "said
+    // Mrs Brown, 72," in an article that never names Gordon Brown is someone else.
+    let named_in_full: Vec<EntityId> = mentions
+        .iter()
+        .filter(|mention| doc.blocks[mention.block].text()[mention.range.clone()].contains(' '))
+        .filter_map(|mention| single_person(facts, mention.targets()))
+        .collect();
     for mention in mentions {
         let Some(person) = single_person(facts, mention.targets()) else {
             continue;
@@ -168,6 +175,9 @@ pub fn extract(doc: &Document, cx: &ExtractContext, mentions: &[Mention]) -> Vec
         }
         let block = &doc.blocks[mention.block];
         let text = block.text();
+        if !text[mention.range.clone()].contains(' ') && !named_in_full.contains(&person) {
+            continue;
+        }
         let after = &text[mention.range.end..];
         // "the 67-year-old former German chancellor " is short: a long block is not searched
         // from its start for every name.
@@ -663,6 +673,15 @@ mod relatives {
             .iter()
             .map(|a| (a.age, settings.facts.entity(a.person).name.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_surname_alone_needs_the_full_name_somewhere_in_the_article() {
+        assert_eq!(ages("\"We waited,\" said Mrs Brown, 72."), []);
+        assert_eq!(
+            ages("Gordon Brown spoke first. Later Brown, 72, left."),
+            [(72, "Gordon Brown".to_string())]
+        );
     }
 
     #[test]
