@@ -152,6 +152,20 @@ fn another_given_name_before(text: &str, name: std::ops::Range<usize>, lists: &W
         && !word.ends_with("’s")
 }
 
+/// Whether the word right before `at` is an honorific ("Mr", "Mrs.", "Ms", "Dr").
+fn after_an_honorific(text: &str, at: usize) -> bool {
+    const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "mme", "mlle"];
+    let Some(head) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    let word = head
+        .rsplit(|c: char| !c.is_alphabetic() && c != '.')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.');
+    HONORIFICS.contains(&word.to_lowercase().as_str())
+}
+
 /// Ages a person may plausibly be given in the news.
 const AGES: std::ops::RangeInclusive<u32> = 10..=120;
 
@@ -159,8 +173,10 @@ pub fn extract(doc: &Document, cx: &ExtractContext, mentions: &[Mention]) -> Vec
     let facts = cx.facts;
     let lists: &Words = &cx.style.words;
     let mut out = Vec::new();
-    // A surname alone is the known person only in an article that names them in full: "said
-    // Mrs Brown, 72," in an article that never names Gordon Brown is someone else.
+    // A surname after an honorific is the known person only in an article that names them in
+    // full: "said Mrs Brown, 72," in an article that never names Gordon Brown is someone
+    // else. A bare surname ("Merkel (69) said no.") is how headlines and second references
+    // name the famous.
     let named_in_full: Vec<EntityId> = mentions
         .iter()
         .filter(|mention| doc.blocks[mention.block].text()[mention.range.clone()].contains(' '))
@@ -175,7 +191,10 @@ pub fn extract(doc: &Document, cx: &ExtractContext, mentions: &[Mention]) -> Vec
         }
         let block = &doc.blocks[mention.block];
         let text = block.text();
-        if !text[mention.range.clone()].contains(' ') && !named_in_full.contains(&person) {
+        if !text[mention.range.clone()].contains(' ')
+            && !named_in_full.contains(&person)
+            && after_an_honorific(text, mention.range.start)
+        {
             continue;
         }
         let after = &text[mention.range.end..];
@@ -676,8 +695,13 @@ mod relatives {
     }
 
     #[test]
-    fn a_surname_alone_needs_the_full_name_somewhere_in_the_article() {
+    fn a_surname_after_an_honorific_needs_the_full_name_somewhere_in_the_article() {
         assert_eq!(ages("\"We waited,\" said Mrs Brown, 72."), []);
+        assert_eq!(ages("\"We waited,\" said Mr. Brown, 72."), []);
+        assert_eq!(
+            ages("Brown, 72, said no."),
+            [(72, "Gordon Brown".to_string())]
+        );
         assert_eq!(
             ages("Gordon Brown spoke first. Later Brown, 72, left."),
             [(72, "Gordon Brown".to_string())]
