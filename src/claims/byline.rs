@@ -112,24 +112,26 @@ fn is_agency_sign_off(text: &str, is_agency: impl Fn(&str) -> bool) -> bool {
 
 /// `line` without a leading "With", "With inputs from", "With additional reporting from".
 fn without_with(line: &str) -> &str {
-    let mut rest = line;
+    let Some(mut rest) = without_word(line, &["with"]) else {
+        return line;
+    };
     for words in [
-        &["with"][..],
-        &["additional"],
+        &["additional"][..],
         &["inputs", "input", "reporting", "information"],
         &["from", "by"],
     ] {
-        let word_end = rest.find([' ', '\t']).unwrap_or(rest.len());
-        if words
-            .iter()
-            .any(|word| rest[..word_end].eq_ignore_ascii_case(word))
-        {
-            rest = rest[word_end..].trim_start();
-        } else if words == ["with"] {
-            return line;
-        }
+        rest = without_word(rest, words).unwrap_or(rest);
     }
     rest
+}
+
+/// `text` without its first word, when that word is one of `words` (ASCII case ignored).
+fn without_word<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
+    let end = text.find([' ', '\t']).unwrap_or(text.len());
+    words
+        .iter()
+        .any(|word| text[..end].eq_ignore_ascii_case(word))
+        .then(|| text[end..].trim_start())
 }
 
 /// Whether a line names its writer in words ("By Jane Doe", "Author: Jane Doe", "Reuters
@@ -137,7 +139,9 @@ fn without_with(line: &str) -> &str {
 /// of a British byline ("Jane Doe in Chicago"): in a heading only such a line is a byline.
 fn says_who_wrote_it(line: &str) -> bool {
     line.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        ["by", "author", "authors", "byline", "staff"].contains(&word.to_lowercase().as_str())
+        ["by", "author", "authors", "byline", "staff"]
+            .iter()
+            .any(|name| word.eq_ignore_ascii_case(name))
     })
 }
 
