@@ -7,75 +7,119 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{positions, RunReport};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::engine::FileReport;
 use crate::line_index::LineIndex;
 use crate::span::Span;
 
+/// A place in the file. The JSON types below declare their fields in sorted order: the
+/// report's keys have been written sorted since version 1, and a struct is written in the
+/// order of its fields, with no map built for each finding.
 #[derive(Serialize)]
 struct Position {
-    offset: usize,
-    line: usize,
     column: usize,
+    line: usize,
+    offset: usize,
 }
 
 fn position_pair(index: &LineIndex, text: &str, span: Span) -> (Position, Position) {
     let (start, end) = positions(index, text, span);
     (
         Position {
-            offset: span.start,
-            line: start.line,
             column: start.column,
+            line: start.line,
+            offset: span.start,
         },
         Position {
-            offset: span.end,
-            line: end.line,
             column: end.column,
+            line: end.line,
+            offset: span.end,
         },
     )
 }
 
-fn diagnostic_json(
+#[derive(Serialize)]
+struct DiagnosticJson<'a> {
+    code: &'static str,
+    end: Position,
+    fix: Option<FixJson<'a>>,
+    help: Option<&'a str>,
+    labels: Vec<LabelJson<'a>>,
+    message: &'a str,
+    rule: &'static str,
+    severity: Severity,
+    source: Option<&'a str>,
+    start: Position,
+}
+
+#[derive(Serialize)]
+struct LabelJson<'a> {
+    end: Position,
+    message: &'a str,
+    start: Position,
+}
+
+#[derive(Serialize)]
+struct FixJson<'a> {
+    applicability: Applicability,
+    edits: Vec<EditJson<'a>>,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct EditJson<'a> {
+    end: usize,
+    replacement: &'a str,
+    start: usize,
+}
+
+fn diagnostic_json<'a>(
     index: &LineIndex,
     text: &str,
-    diagnostic: &Diagnostic,
+    diagnostic: &'a Diagnostic,
     unsafe_fixes: bool,
-) -> Value {
+) -> DiagnosticJson<'a> {
     let (start, end) = position_pair(index, text, diagnostic.span);
-    let labels: Vec<Value> = diagnostic
+    let labels = diagnostic
         .labels
         .iter()
         .map(|label| {
             let (start, end) = position_pair(index, text, label.span);
-            json!({"start": start, "end": end, "message": &*label.message})
+            LabelJson {
+                end,
+                message: &label.message,
+                start,
+            }
         })
         .collect();
     let fix = diagnostic
         .applicable_fix(unsafe_fixes)
         .or_else(|| diagnostic.fixes.first())
-        .map(|fix| {
-            json!({
-                "title": fix.title,
-                "applicability": fix.applicability,
-                "edits": fix.edits.iter().map(|edit| json!({
-                    "start": edit.span.start,
-                    "end": edit.span.end,
-                    "replacement": edit.replacement,
-                })).collect::<Vec<_>>(),
-            })
+        .map(|fix| FixJson {
+            applicability: fix.applicability,
+            edits: fix
+                .edits
+                .iter()
+                .map(|edit| EditJson {
+                    end: edit.span.end,
+                    replacement: &edit.replacement,
+                    start: edit.span.start,
+                })
+                .collect(),
+            title: &fix.title,
         });
-    json!({
-        "rule": diagnostic.rule.name(),
-        "code": diagnostic.rule.code(),
-        "severity": diagnostic.severity,
-        "message": diagnostic.message,
-        "start": start,
-        "end": end,
-        "labels": labels,
-        "help": diagnostic.help.as_deref(),
-        "source": diagnostic.source.as_deref(),
-        "fix": fix,
-    })
+    DiagnosticJson {
+        code: diagnostic.rule.code(),
+        end,
+        fix,
+        help: diagnostic.help.as_deref(),
+        labels,
+        message: &diagnostic.message,
+        rule: diagnostic.rule.name(),
+        severity: diagnostic.severity,
+        source: diagnostic.source.as_deref(),
+        start,
+    }
 }
 
 /// One checked file, serialized as the object `json!` would build (keys in sorted order, as
