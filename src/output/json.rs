@@ -251,3 +251,57 @@ pub fn render(report: &RunReport, unsafe_fixes: bool) -> String {
     write(report, unsafe_fixes, &mut out).expect("writing to memory cannot fail");
     String::from_utf8(out).expect("JSON is UTF-8")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Edit, Fix};
+    use crate::registry::RuleId;
+
+    /// A finding with every part filled in: a label, a fix with an edit, help and a source.
+    fn report() -> RunReport {
+        let source = "The vote is on Monday (Nov. 29).\n";
+        let diagnostic = Diagnostic::new(
+            RuleId::DateWeekday,
+            Span::new(15, 21),
+            "Monday is not Nov. 29",
+        )
+        .with_label(Span::new(23, 30), "the date")
+        .with_help("write Tuesday")
+        .with_source("fact base")
+        .with_fix(Fix::safe(
+            "Replace with Tuesday",
+            vec![Edit {
+                span: Span::new(15, 21),
+                replacement: "Tuesday".to_string(),
+            }],
+        ));
+        RunReport {
+            files: vec![FileReport {
+                path: "a.md".to_string(),
+                source: std::sync::Arc::new(source.to_string()),
+                diagnostics: vec![diagnostic],
+                publication: None,
+                errors: Vec::new(),
+                checked: true,
+            }],
+            errors: Vec::new(),
+            fixed: 0,
+            baselined: 0,
+        }
+    }
+
+    /// The report's keys are sorted at every level, as version 1 has always written them:
+    /// the typed findings write what a sorted map of the same values would.
+    #[test]
+    fn keys_are_written_in_sorted_order() {
+        let written = render(&report(), false);
+        let value: Value = serde_json::from_str(&written).expect("valid JSON");
+        let resorted = serde_json::to_string_pretty(&value).expect("serializable") + "\n";
+        assert_eq!(written, resorted);
+        let finding = &value["files"][0]["diagnostics"][0];
+        assert_eq!(finding["fix"]["edits"][0]["replacement"], "Tuesday");
+        assert_eq!(finding["labels"][0]["message"], "the date");
+        assert_eq!(finding["start"]["column"], 16);
+    }
+}
