@@ -442,8 +442,18 @@ fn write_titles(out_dir: &Path) {
         writeln!(out, "    ({word:?}, &{indices:?}),").unwrap();
     }
     writeln!(out, "];\nstatic LISTED_NOT_NAMES: &[&str] = &{listed:?};").unwrap();
+    let mut not_name_shapes = vec![0u64; 26 * 26];
+    for word in &not_names {
+        add_shape(&mut not_name_shapes, word);
+    }
     let not_names: Vec<&String> = not_names.iter().collect();
     writeln!(out, "static NOT_NAMES: &[&str] = &{not_names:?};").unwrap();
+    writeln!(
+        out,
+        "static NOT_NAME_SHAPES: [u64; {}] = {not_name_shapes:?};",
+        not_name_shapes.len()
+    )
+    .unwrap();
     writeln!(
         out,
         "static FIRST_WORD_SHAPES: [u64; {}] = {shapes:?};",

@@ -99,6 +99,9 @@ pub struct TitleTable {
     first_word_shapes: WordShapes,
     /// Lower-case capitalised words that are never a person's name, as bytes.
     not_names: FxHashSet<Box<[u8]>>,
+    /// Their shapes: most capitalised words of an article are names or other words that no
+    /// word of the list is shaped like, and are passed without a lookup.
+    not_name_shapes: WordShapes,
 }
 
 #[derive(Deserialize)]
@@ -179,6 +182,7 @@ impl TitleTable {
             by_first_word: FxHashMap::default(),
             first_word_shapes: WordShapes::from_bits(&FIRST_WORD_SHAPES),
             not_names: FxHashSet::default(),
+            not_name_shapes: WordShapes::from_bits(&NOT_NAME_SHAPES),
         }
     }
 
@@ -202,6 +206,9 @@ impl TitleTable {
 
     /// Whether a capitalised word can be part of a person's name.
     pub fn may_be_name(&self, word: &str) -> bool {
+        if !self.not_name_shapes.may_hold(word) {
+            return true;
+        }
         !with_lowercase_bytes(word, |lower| {
             if self.embedded {
                 NOT_NAMES
@@ -337,6 +344,12 @@ impl TitleTable {
                 );
             }
         }
+        self.not_name_shapes = WordShapes::default();
+        for word in &self.not_names {
+            if let Ok(word) = std::str::from_utf8(word) {
+                self.not_name_shapes.add(word);
+            }
+        }
     }
 }
 
@@ -422,6 +435,7 @@ mod tests {
             format!("{:?}", read.organisations)
         );
         assert_eq!(built.first_word_shapes, read.first_word_shapes);
+        assert_eq!(built.not_name_shapes, read.not_name_shapes);
         assert_eq!(read.by_first_word.len(), FIRST_WORDS.len());
         for (first, indices) in &read.by_first_word {
             let first = std::str::from_utf8(first).unwrap();
@@ -510,6 +524,22 @@ mod tests {
         );
         assert_error_at("not_names = [\"Two words\"]\n", "one word", "\"Two words\"");
         assert_error_at("[[title]]\nword = \"x\"\n", "word", "word");
+    }
+
+    /// A newsroom's own words that are never names join the built-in ones, and the shapes
+    /// that pass most words without a lookup are worked out for them too.
+    #[test]
+    fn users_words_that_are_never_names() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "not_names = [\"Zorblax\"]\n").unwrap();
+        let table = TitleTable::load(&[dir.path().to_path_buf()]).unwrap();
+        assert!(!table.may_be_name("Zorblax"));
+        assert!(!table.may_be_name("ZORBLAX"));
+        assert!(!table.may_be_name("Minister"));
+        assert!(table.may_be_name("Zorblak"));
+        assert!(table.may_be_name("Stoltenberg"));
+        assert!(!embedded().may_be_name("Minister"));
+        assert!(embedded().may_be_name("Zorblax"));
     }
 
     #[test]
