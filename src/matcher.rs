@@ -58,7 +58,11 @@ pub fn ci_at(text: &str, at: usize, word: &str) -> Option<usize> {
 
 /// The end of `word` read exactly at `at`.
 pub fn exact_at(text: &str, at: usize, word: &str) -> Option<usize> {
-    text[at..].starts_with(word).then_some(at + word.len())
+    let (rest, word) = (&text.as_bytes()[at..], word.as_bytes());
+    // Most tries fail at the first byte, which is compared before the call that compares the
+    // rest: the matchers try a list of words at every word start.
+    let first_agrees = word.first().is_none_or(|first| rest.first() == Some(first));
+    (first_agrees && rest.starts_with(word)).then_some(at + word.len())
 }
 
 /// The end of the run of `\s` starting at `at`; `None` unless it holds at least one (`\s+`).
@@ -280,6 +284,19 @@ mod tests {
                     "{c:?} against {}",
                     lower as char
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn exact_at_reads_the_word_written_there() {
+        let texts = testing::texts(&["will", "Will", "is", "i", " ", "é", "wil"], 300, 8);
+        for text in &texts {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                for word in ["", "will", "Will", "is", "é", "wille"] {
+                    let expected = text[at..].starts_with(word).then_some(at + word.len());
+                    assert_eq!(exact_at(text, at, word), expected, "{text:?} {at} {word:?}");
+                }
             }
         }
     }
