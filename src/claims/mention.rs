@@ -6,6 +6,7 @@
 mod act_of_office;
 mod office;
 mod place;
+mod service;
 mod tenure;
 mod time;
 
