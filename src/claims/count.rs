@@ -46,7 +46,14 @@ pub enum CountKind {
 
 impl CountClaim {
     pub fn kind(&self) -> CountKind {
-        let noun = self.noun.to_ascii_lowercase();
+        CountKind::of_noun(&self.noun)
+    }
+}
+
+impl CountKind {
+    /// What a count's noun, as written, counts.
+    fn of_noun(noun: &str) -> CountKind {
+        let noun = noun.to_ascii_lowercase();
         match noun.as_str() {
             "members" | "member" => CountKind::Members,
             "allies" | "strong" => CountKind::Unknown,
@@ -95,10 +102,33 @@ const COMPOSITION_VERBS: &[&str] = &[
     "consists of",
     "is made up of",
     "is composed of",
+    "is currently made up of",
+    "is now made up of",
+    "is currently composed of",
+    "is now composed of",
 ];
 
 /// Words that open an appositive giving the membership: "NATO, with 32 members,".
 const APPOSITIVE_LINKS: &[&str] = &["with", "made up of", "composed of", "comprising"];
+
+/// Words after an organisation's generic noun that give its whole membership: "NATO is a
+/// military alliance of 32 countries", "an alliance between 30 member countries". Longest
+/// first: " composed of" before " of".
+const DESCRIPTION_LINKS: &[&str] = &[
+    " consisting of",
+    " composed of",
+    " made up of",
+    " comprising",
+    " between",
+    " of",
+];
+
+/// Verbs that say what an organisation is: "NATO is an alliance of 32 countries".
+const DESCRIPTION_VERBS: &[&str] = &["is", "remains"];
+
+/// How many words (adjectives) may stand between "a" and the generic noun: "a political and
+/// economic union of 27 member states".
+const DESCRIPTION_ADJECTIVES: usize = 4;
 
 pub fn extract(
     doc: &Document,
@@ -415,6 +445,9 @@ enum Whose {
     Generic,
     /// Not written: "the 30 allies".
     Unwritten,
+    /// "It" opening the sentence after one the organisation opens: "NATO was set up by
+    /// twelve countries. It is made up of 32 countries."
+    Pronoun(EntityId),
 }
 
 struct Reader<'a> {
@@ -476,9 +509,19 @@ impl Reader<'_> {
                     && COMPOSITION_VERBS
                         .iter()
                         .chain(&APPOSITIVE_LINKS[1..])
+                        .chain(DESCRIPTION_LINKS)
                         .any(|verb| text[..whole.start].trim_end().ends_with(verb));
                 self.after_number(whole.end, composed)?
             }
+        };
+        let possessor = match possessor {
+            // "It has 30 members" may be a committee's or a council's the sentence before
+            // named: only nouns of member countries ("member states", "countries") count.
+            Some(Whose::Pronoun(_)) if CountKind::of_noun(&noun) == CountKind::Members => {
+                return None
+            }
+            Some(Whose::Pronoun(entity)) => Some(Whose::Named(entity)),
+            other => other,
         };
         let whose = match (possessor, whose) {
             (Some(Whose::Named(a)), Whose::Named(b)) if a != b => return None,
@@ -486,7 +529,7 @@ impl Reader<'_> {
             (_, whose) => whose,
         };
         let entity = match whose {
-            Whose::Named(entity) => entity,
+            Whose::Named(entity) | Whose::Pronoun(entity) => entity,
             Whose::Generic => {
                 let word = generic.or_else(|| self.possessive_generic(phrase_start))?;
                 let accepts = |e: EntityId| {
@@ -558,7 +601,7 @@ impl Reader<'_> {
                 return Some((the, Some(Whose::Generic)));
             }
         }
-        if let Some(found) = self.subject_has(head) {
+        if let Some(found) = self.subject_has(head).or_else(|| self.described_as(head)) {
             return Some(found);
         }
         // Only the end of the text before the number matters: lowering all of it for every
@@ -606,11 +649,17 @@ impl Reader<'_> {
             })
     }
 
-    /// The organisation, or "the" and a generic word, that ends `stem`.
+    /// The organisation, or "the" and a generic word, that ends `stem`; or "It" opening a
+    /// sentence after one the organisation opens.
     fn subject_ending(&self, stem: &str) -> Option<(usize, Option<Whose>)> {
         if let Some(name) = self.names.ending.get(&stem.len()) {
             let entity = single_organisation(self.facts, name.targets())?;
             return Some((name.range.start, Some(Whose::Named(entity))));
+        }
+        if let Some(pronoun) = stem.strip_suffix("It") {
+            let at = pronoun.len();
+            let entity = self.opens_the_sentence_before(at)?;
+            return Some((at, Some(Whose::Pronoun(entity))));
         }
         let start = stem.rfind(' ').map_or(0, |at| at + 1);
         self.generic_at(start)
@@ -619,6 +668,71 @@ impl Reader<'_> {
         stem.get(the..start)
             .filter(|word| word.eq_ignore_ascii_case("the "))?;
         Some((the, Some(Whose::Generic)))
+    }
+
+    /// The organisation that opens the sentence before the one starting at `at` in the same
+    /// paragraph ("NATO ...", "The EU ..."), when `at` starts a sentence.
+    fn opens_the_sentence_before(&self, at: usize) -> Option<EntityId> {
+        let text = self.text();
+        if self.block.sentence_at(at).start != at {
+            return None;
+        }
+        let before = text[..at].trim_end();
+        let previous = self.block.sentence_at(before.len().checked_sub(1)?);
+        if previous.start >= at {
+            return None;
+        }
+        let mut start = previous.start;
+        if text[start..].starts_with("The ") {
+            start += 4;
+        }
+        let (entity, _) = self.organisation_at(start)?;
+        Some(entity)
+    }
+
+    /// "NATO is a military alliance of 32 countries", "NATO, an alliance of 32 countries,",
+    /// "The EU is a political and economic union of 27 member states": the organisation
+    /// described as one of its generic kind, whose members are the count after it.
+    fn described_as(&self, head: &str) -> Option<(usize, Option<Whose>)> {
+        let stem = DESCRIPTION_LINKS
+            .iter()
+            .find_map(|link| head.strip_suffix(link))?;
+        let generic_start = stem.rfind(' ').map_or(0, |at| at + 1);
+        self.generic_at(generic_start)
+            .filter(|(_, end)| *end == stem.len())?;
+        // Back over a few adjectives to "a" or "an".
+        let mut rest = stem[..generic_start].strip_suffix(' ')?;
+        let mut article = None;
+        for _ in 0..=DESCRIPTION_ADJECTIVES {
+            let word_start = rest.rfind(' ').map_or(0, |at| at + 1);
+            let word = &rest[word_start..];
+            if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
+                article = Some(word_start);
+                break;
+            }
+            if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+                return None;
+            }
+            rest = rest[..word_start].strip_suffix(' ')?;
+        }
+        let before = &stem[..article?];
+        // ", a military alliance of" (an appositive) or " is a military alliance of".
+        let subject = match before.strip_suffix(", ") {
+            Some(subject) => subject,
+            None => {
+                let verb = before.strip_suffix(' ')?;
+                let subject = DESCRIPTION_VERBS
+                    .iter()
+                    .find_map(|v| verb.strip_suffix(v)?.strip_suffix(' '))?;
+                // "The North Atlantic Treaty Organization (NATO) is", "NATO, or the North
+                // Atlantic Treaty Organization, is".
+                let subject = subject.strip_suffix(',').unwrap_or(subject);
+                subject.strip_suffix(')').unwrap_or(subject)
+            }
+        };
+        let name = self.names.ending.get(&subject.len())?;
+        let entity = single_organisation(self.facts, name.targets())?;
+        Some((name.range.start, Some(Whose::Named(entity))))
     }
 
     /// After "30": fillers, an organisation's name, then the noun; then "of the EU".
@@ -947,12 +1061,71 @@ mod tests {
             &[(32, "NATO")],
         );
         assert_counts("The EU, made up of 28 countries, met.", &[(28, "EU")]);
+        assert_counts(
+            "The EU is currently made up of 28 countries.",
+            &[(28, "EU")],
+        );
         // A plain noun needs the verb of composition; a subject that is no organisation,
         // or a relative clause about something else, claims nothing.
         assert_counts("NATO met. NATO has 30 countries.", &[]);
         assert_counts("NATO met. The committee is made up of 12 members.", &[]);
         assert_counts("NATO met. Its staff, which has 30 members, met.", &[]);
         assert_counts("NATO met. The mission consists of 30 countries.", &[]);
+    }
+
+    #[test]
+    fn an_organisation_described_by_its_kind_is_read() {
+        assert_counts(
+            "NATO is an alliance between 30 member countries.",
+            &[(30, "NATO")],
+        );
+        assert_counts(
+            "NATO is a military alliance of 30 countries from Europe and North America.",
+            &[(30, "NATO")],
+        );
+        assert_counts("NATO, an alliance of 30 countries, met.", &[(30, "NATO")]);
+        assert_counts(
+            "The EU is a political and economic union of 28 member states.",
+            &[(28, "EU")],
+        );
+        assert_counts(
+            "NATO, or the North Atlantic Treaty Organization, is an international military \
+             alliance of 29 countries.",
+            &[(29, "NATO")],
+        );
+        assert_counts(
+            "The North Atlantic Treaty Organization, also known as NATO, is a military \
+             alliance composed of 30 member countries.",
+            &[(30, "NATO")],
+        );
+        // Another kind of thing, a past, a subset or something other than the organisation.
+        assert_counts(
+            "NATO met. The Security Council is a body of 15 members.",
+            &[],
+        );
+        assert_counts("NATO was an alliance of 12 countries.", &[]);
+        assert_counts(
+            "The EU is a bloc of 27 countries that share a currency.",
+            &[],
+        );
+        assert_counts("NATO met. A bloc of 11 countries opposed it.", &[]);
+    }
+
+    #[test]
+    fn it_opening_the_sentence_after_the_organisation_is_read() {
+        assert_counts(
+            "NATO is a defensive alliance. It is made up of 29 countries.",
+            &[(29, "NATO")],
+        );
+        assert_counts(
+            "The EU held its summit in Brussels. It now has 28 member states.",
+            &[(28, "EU")],
+        );
+        // Plain "members" may be those of something the sentence before named; "It" after
+        // a sentence another subject opens may be anything.
+        assert_counts("The EU set up a committee. It has 30 members.", &[]);
+        assert_counts("Leaders met the EU's envoys. It has 28 member states.", &[]);
+        assert_counts("It has 28 member states, the EU said.", &[]);
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! ("NATO Secretary General Jens Stoltenberg") or a city being a capital ("the Romanian capital
 //! Bucharest").
 
+mod act_of_office;
 mod office;
 mod place;
+mod service;
 mod tenure;
 mod time;
 

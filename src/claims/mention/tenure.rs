@@ -71,8 +71,8 @@ const BETWEEN: &[&str] = &[
 const TIME_PREPOSITIONS: &[&str] = &["during", "throughout", "under", "in", "over"];
 
 /// The words before "in office" or "in power" that make it a time: "while in office", "his
-/// time in office", "her years in power".
-const IN_OFFICE_BEFORE: &[&str] = &["while", "time", "years"];
+/// time in office", "her years in power", "on his last day in office".
+const IN_OFFICE_BEFORE: &[&str] = &["while", "time", "years", "day", "days", "weeks", "months"];
 
 /// Whether the words after a title and name are a possessive naming the tenure or what it
 /// left behind ("'s administration", "'s presidential library", "'s legacy").
@@ -226,6 +226,10 @@ mod tests {
         ));
         assert!(speaks(
             "During his time in office, President Donald Trump cut taxes.",
+            trump
+        ));
+        assert!(speaks(
+            "President Donald Trump pardoned them on his last day in office.",
             trump
         ));
         assert!(speaks(

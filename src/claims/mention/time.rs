@@ -12,6 +12,8 @@ use std::ops::Range;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use smallvec::SmallVec;
 
+use super::act_of_office::an_act_of_office;
+use super::service::served_the_holder;
 use super::tenure::{names_a_tenure, speaks_of_a_tenure};
 use crate::claims::date::{month_name, DateClaim, MonthDay};
 use crate::text::is_letter_or_digit;
@@ -263,14 +265,18 @@ impl TimeContext {
             return TimeContext::Other;
         }
         // An office claim whose clause tells how the holder left ("Prime Minister X
-        // resigned"), that names the tenure itself ("President X's library"), or whose
-        // sentence sets it in the holder's tenure or an event of it ("During the Trump
-        // administration, ...", "the impeachment of President X"), speaks of the time the
-        // title was held, not of the article's date.
+        // resigned"), that names the tenure itself ("President X's library"), whose sentence
+        // sets it in the holder's tenure or an event of it ("During the Trump
+        // administration, ...", "the impeachment of President X"), that does an act only
+        // the holder does ("appointed by President X"), or whom someone served ("who was
+        // chief of staff to President X"), speaks of the time the title was held, not of
+        // the article's date.
         if !change_words
             && (has_leaving_words(&words, &clause)
                 || names_a_tenure(&text[claim.end..])
-                || speaks_of_a_tenure(text, &words, &claim))
+                || speaks_of_a_tenure(text, &words, &claim)
+                || an_act_of_office(text, &words, &claim)
+                || served_the_holder(text, &words, &claim))
         {
             return TimeContext::Other;
         }
