@@ -152,6 +152,76 @@ fn another_given_name_before(text: &str, name: std::ops::Range<usize>, lists: &W
         && !word.ends_with("’s")
 }
 
+/// Verbs of a private life after "who": "Paul Martin, 43, who teaches in Ajax" is a
+/// teacher who shares a former prime minister's name.
+const PRIVATE_LIFE_VERBS: &[&str] = &[
+    "lives", "lived", "teaches", "taught", "works", "worked", "owns", "owned", "runs", "studies",
+    "studied", "attends", "attended", "drives", "farms", "coaches",
+];
+
+/// Whether the words after an age apposition introduce a private person, the way local,
+/// court and obituary copy names residents: a home ("Scott Morrison, 28, of Houston",
+/// "Paul Martin, 61, from Bristol"), a private life ("who teaches in Ajax"), or a trade
+/// with no title in it ("a nurse from Leeds", "a retired postman"). The famous are not
+/// introduced so; "Helen Clark, 73, a former prime minister" still names her.
+fn introduces_a_private_person(after_age: &str, lists: &Words) -> bool {
+    let rest = after_age
+        .strip_prefix(')')
+        .unwrap_or(after_age)
+        .trim_start();
+    let Some(rest) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().take(6).collect();
+    let capitalised = |at: usize| {
+        words
+            .get(at)
+            .is_some_and(|word| word.starts_with(char::is_uppercase))
+    };
+    match words.first().copied() {
+        Some("of" | "from") => capitalised(1),
+        Some("who") => words
+            .get(1)
+            .is_some_and(|verb| PRIVATE_LIFE_VERBS.contains(verb)),
+        Some("a" | "an") => {
+            let is_title = |word: &str| {
+                [
+                    List::TitleWords,
+                    List::TitleModifiers,
+                    List::TitleQualifiers,
+                ]
+                .iter()
+                .any(|list| lists.list(*list).contains(word))
+            };
+            // Up to three lower-case words of a trade, none of a title, then the end of
+            // the apposition or a place.
+            for at in 1..=3 {
+                let Some(word) = words.get(at) else {
+                    return false;
+                };
+                let bare = word.trim_end_matches([',', '.', ';']);
+                if bare.is_empty()
+                    || !bare.chars().all(|c| c.is_lowercase() || c == '-')
+                    || is_title(bare)
+                {
+                    return false;
+                }
+                if bare.len() < word.len() {
+                    return true;
+                }
+                if words
+                    .get(at + 1)
+                    .is_some_and(|next| matches!(*next, "from" | "of" | "in" | "at"))
+                {
+                    return capitalised(at + 2);
+                }
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
 /// Whether the word right before `at` is an honorific ("Mr", "Mrs.", "Ms", "Dr").
 fn after_an_honorific(text: &str, at: usize) -> bool {
     const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "mme", "mlle"];
@@ -213,7 +283,9 @@ pub fn extract(doc: &Document, cx: &ExtractContext, mentions: &[Mention]) -> Vec
         let Some(range) = found else {
             continue;
         };
-        if another_given_name_before(text, mention.range.clone(), lists) {
+        if another_given_name_before(text, mention.range.clone(), lists)
+            || introduces_a_private_person(&text[range.end..], lists)
+        {
             continue;
         }
         let Ok(age) = text[range.clone()].parse::<u32>() else {
@@ -718,6 +790,35 @@ mod relatives {
             "Joe Biden spoke. The 51-year-old Hunter Biden spoke.",
         ] {
             assert_eq!(ages(text), Vec::new(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_namesake_introduced_by_a_home_a_private_life_or_a_trade_is_someone_else() {
+        for text in [
+            "Police arrested Scott Morrison, 28, of Houston, on Tuesday.",
+            "Paul Martin, 61, from Bristol, admitted the offence.",
+            "Paul Martin, 43, who teaches Grades 5 and 6 in Ajax, is charged.",
+            "Helen Clark, 45, a nurse from Leeds, was fined.",
+            "\"It was terrifying,\" said Gordon Brown, 70, a retired postman.",
+            "Gordon Brown (34), of Glenrothes, was charged.",
+        ] {
+            assert_eq!(ages(text), Vec::new(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_or_any_other_apposition_leaves_the_known_person() {
+        let brown = |age: u32| vec![(age, "Gordon Brown".to_string())];
+        for text in [
+            "Gordon Brown, 72, a former prime minister, spoke.",
+            "Gordon Brown, 72, of the Labour Party, spoke.",
+            "Gordon Brown, 72, who led Labour for three years, spoke.",
+            "Gordon Brown, 72, a father of two, spoke.",
+            "Gordon Brown, 72, a Labour veteran, spoke.",
+            "Gordon Brown, 72, spoke.",
+        ] {
+            assert_eq!(ages(text), brown(72), "{text:?}");
         }
     }
 

@@ -45,6 +45,13 @@ static UNRELATED_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Words right after a length that make it a rate, not a length: "open seven days a week,
+/// June 1-30", "a seven-day-a-week service", "two days per month".
+static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)^[\s-]+(a|an|per|each|every)[\s-]+(week|month|year|fortnight)\b")
+        .expect("valid regex")
+});
+
 /// The most text a length and its range may have between them.
 const MAX_GAP: usize = 50;
 
@@ -143,6 +150,7 @@ fn leads_into(
         return false;
     };
     !RELATIVE_BEFORE.is_match(before)
+        && !RATE_AFTER.is_match(gap)
         && !UNRELATED_BETWEEN.is_match(gap)
         && !gap
             .bytes()
@@ -271,6 +279,17 @@ mod tests {
         assert_silent("A two-day summit. Then a forum on March 5-8.");
         assert_silent("A two-day summit with 30 leaders on March 5-8.");
         assert_silent("A two-day summit on March 5 and 8.");
+    }
+
+    #[test]
+    fn a_rate_is_no_length() {
+        assert_silent("The store is open seven days a week, June 1-30.");
+        assert_silent("A seven-day-a-week service runs June 1-30.");
+        assert_silent("Volunteers give two days per month (May 1-31) to the shelter.");
+        assert_fires(
+            "The store is open for seven days, June 1-30.",
+            "“seven days” does not match June 1-30, which spans 30 days",
+        );
     }
 
     #[test]

@@ -229,13 +229,41 @@ fn country_before(facts: &FactBase, text: &str, hits: &[Hit], capital: usize) ->
     (!country.countries.is_empty()).then_some(country)
 }
 
-/// Not another kind or time of capital ("the former Kazakh capital").
+/// Not another kind or time of capital ("the former Kazakh capital"), nor a region's
+/// ("the Western Australian capital Perth").
 fn plain(text: &str, phrase_start: usize) -> bool {
     match before(text, phrase_start) {
         Before::Start | Before::Punctuation => true,
         Before::Hyphenated(_) => false,
-        Before::Word(word) => !MODIFIERS.contains(&word.to_lowercase().as_str()),
+        Before::Word(word) => {
+            !MODIFIERS.contains(&word.to_lowercase().as_str())
+                && !names_a_region(text, phrase_start, word)
+        }
     }
+}
+
+/// Compass words that make a country's adjective a region's: "Western Australian", "South
+/// Australian", "Upper Egyptian". A country named so ("South Sudanese", "North Korean") is
+/// one name in the fact base and never reaches this test.
+const REGION_WORDS: &[&str] = &[
+    "Western", "Eastern", "Northern", "Southern", "West", "East", "North", "South", "Upper",
+    "Lower", "Central", "Inner", "Outer",
+];
+
+/// Whether `word`, right before the country's adjective at `adjective_start`, makes the
+/// two one name of a region or a people: "the Western Australian capital Perth" (a state's
+/// capital), "the Bosnian Serb capital". A capitalised word counts unless it merely opens
+/// the sentence ("In Ukrainian capital Kyiv, ..."); a compass word counts always.
+fn names_a_region(text: &str, adjective_start: usize, word: &str) -> bool {
+    if REGION_WORDS.contains(&word) {
+        return true;
+    }
+    if !starts_uppercase(word) {
+        return false;
+    }
+    let word_start = text[..adjective_start].trim_end().len() - word.len();
+    let head = text[..word_start].trim_end();
+    !(head.is_empty() || head.ends_with(['.', '!', '?', ':', ';', '"', '“', '”', '(', '—']))
 }
 
 /// The city named after "capital": "Bucharest", "city Bucharest", ", Chișinău", "of Kyiv".
@@ -501,4 +529,51 @@ fn unknown_city_before(text: &str, hits: &[Hit], end: usize) -> Option<City> {
     });
     (before_ok && !known_as_other && !text[start..end].contains(['\'', '’']))
         .then_some(City { range: start..end })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::Claims;
+    use crate::document::Document;
+    use crate::settings::Settings;
+
+    /// The cities `text` calls a capital.
+    fn capitals(text: &str) -> Vec<String> {
+        let settings = Settings::embedded();
+        let doc = Document::parse(text);
+        Claims::extract(&doc, &settings)
+            .mentions
+            .iter()
+            .filter_map(|mention| mention.as_capital())
+            .map(|claim| claim.city.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_region_named_with_the_country_claims_nothing_about_the_country() {
+        for text in [
+            "Fans poured into the Western Australian capital Perth.",
+            "Police in the South Australian capital, Adelaide, said so.",
+            "Western Australian capital Perth had rain.",
+            "Talks were held in the Upper Egyptian capital Luxor.",
+            "Rockets hit the Kurdish Iraqi capital Erbil.",
+        ] {
+            assert_eq!(capitals(text), Vec::<String>::new(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_that_only_opens_the_sentence_leaves_the_claim() {
+        for (text, city) in [
+            ("Fans poured into the Australian capital Sydney.", "Sydney"),
+            ("In Australian capital Canberra, fans cheered.", "Canberra"),
+            (
+                "Fans cheered. In Australian capital Canberra, too.",
+                "Canberra",
+            ),
+            ("Protests spread to the Egyptian capital Cairo.", "Cairo"),
+        ] {
+            assert_eq!(capitals(text), vec![city.to_string()], "{text:?}");
+        }
+    }
 }
