@@ -20,7 +20,7 @@ use smallvec::SmallVec;
 
 pub use grammar::PartKind;
 pub use token::{month_name, render_month, render_weekday, weekday_name, NameStyle};
-pub use year_cues::{year_cues, YearCue};
+pub use year_cues::years_named_for;
 
 use super::ExtractContext;
 use crate::config::Dialect;
