@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::RuleContext;
 use crate::article::nearest_day;
-use crate::claims::date::{years_named_for, DateClaim};
+use crate::claims::date::{opens_a_clause, years_named_for, DateClaim};
 use crate::claims::DateGroup;
 use crate::diagnostic::Diagnostic;
 use crate::document::Block;
@@ -393,6 +393,14 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
         let Some(day) = resolved_day(claim, publication) else {
             continue;
         };
+        // "said on 30 November was the deadline": the date opens the clause reported.
+        let date_end = claim
+            .weekday
+            .as_ref()
+            .map_or(claim.range.end, |w| w.range().end.max(claim.range.end));
+        if opens_a_clause(block.text(), date_end) {
+            continue;
+        }
         let distance = (day - publication).num_days();
         if distance.abs() <= MARGIN_DAYS {
             continue;
@@ -617,6 +625,23 @@ mod tests {
             "2016-03-02",
             "The war began last year.\n\nTwo soldiers were killed on March 12.",
             "were killed",
+        );
+    }
+
+    #[test]
+    fn a_date_that_opens_the_clause_reported() {
+        assert_silent(
+            "2020-11-25",
+            "The council said on Monday 30 November was the deadline for applications.",
+        );
+        assert_silent(
+            "2020-11-25",
+            "The ministry announced 1 December will be the first day of the new rules.",
+        );
+        assert_fires(
+            "2020-11-25",
+            "The council announced on Monday 30 November that the deadline had passed.",
+            "announced",
         );
     }
 

@@ -12,7 +12,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::RuleContext;
 use crate::article::{nearest_day, year_list, PairVerdict, YearFits, YearlessPair};
 use crate::claims::date::{
-    month_name, render_month, render_weekday, weekday_name, years_named_for, DateClaim, PartKind,
+    month_name, opens_a_clause, render_month, render_weekday, reported_on, weekday_name,
+    years_named_for, DateClaim, PartKind,
 };
 use crate::claims::DateGroup;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
@@ -37,7 +38,11 @@ enum Verdict {
 
 pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
     let dates = cx.claims.dates;
-    let yearless: Vec<YearlessPair> = dates.iter().filter_map(YearlessPair::of).collect();
+    let yearless: Vec<YearlessPair> = dates
+        .iter()
+        .filter(|claim| !may_date_the_report(cx, claim))
+        .filter_map(YearlessPair::of)
+        .collect();
     let stated = cx.article.stated();
     let fits = (stated.is_none() && !yearless.is_empty())
         .then(|| YearFits::new(&yearless, cx.article.today));
@@ -47,6 +52,9 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
         let Some(mention) = &claim.weekday else {
             continue;
         };
+        if may_date_the_report(cx, claim) {
+            continue;
+        }
         let verdict = if claim.year.is_some() {
             judge_written_year(claim, mention.weekday)
         } else if let Some(stated) = stated {
@@ -125,6 +133,19 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
         let all_agree = fits.as_ref().is_none_or(YearFits::all_agree);
         out.push(unchecked_pairs(first, &unchecked, all_agree));
     }
+}
+
+/// Whether the weekday before a date may be the day something was said rather than the
+/// date's: in "The council said on Tuesday 30 November was the deadline" the date opens the
+/// clause reported, and "on Tuesday" may date the saying.
+fn may_date_the_report(cx: &RuleContext<DateGroup>, claim: &DateClaim) -> bool {
+    let Some(mention) = &claim.weekday else {
+        return false;
+    };
+    let text = cx.doc.blocks[claim.block].text();
+    mention.range().start < claim.range.start
+        && reported_on(text, mention.range().start)
+        && opens_a_clause(text, claim.range.end)
 }
 
 fn judge_written_year(claim: &DateClaim, stated: Weekday) -> Verdict {
@@ -582,6 +603,27 @@ mod tests {
                 "{ANNIVERSARY}The war began last year. {filler}It began on Thursday, Feb. 24."
             ),
             "Feb. 24 was a Friday, not a Thursday",
+        );
+    }
+
+    #[test]
+    fn a_weekday_that_may_date_the_report() {
+        const LATE_NOVEMBER: &str = "---\ndate: 2020-11-25\n---\n";
+        // 30 November 2020 was a Monday; the council may have said it on Tuesday the 24th.
+        assert_silent(&format!(
+            "{LATE_NOVEMBER}The council said on Tuesday 30 November was the deadline."
+        ));
+        assert_silent(&format!(
+            "{LATE_NOVEMBER}Ministers told reporters on Tuesday, Nov. 30 would be the last day."
+        ));
+        // The weekday dates the date: the meeting's, or what was said on that day.
+        assert_message(
+            &format!("{LATE_NOVEMBER}The meeting on Tuesday 30 November was cancelled."),
+            "30 November was a Monday, not a Tuesday",
+        );
+        assert_message(
+            &format!("{LATE_NOVEMBER}The council said on Tuesday 30 November that it would close."),
+            "30 November was a Monday, not a Tuesday",
         );
     }
 
