@@ -362,6 +362,16 @@ impl Tense {
     }
 }
 
+/// Whether the date is the subject of the verb after it ("said on 30 November was the
+/// deadline"): it opens the clause reported, and the verb before does not happen on it.
+fn opens_its_own_clause(claim: &DateClaim, block: &Block) -> bool {
+    let end = claim
+        .weekday
+        .as_ref()
+        .map_or(claim.range.end, |w| w.range().end.max(claim.range.end));
+    opens_a_clause(block.text(), end)
+}
+
 /// Whether a year-less date fits its tense in a year its sentence or the sentences before it
 /// in its paragraph name: "Last year, two soldiers were killed on March 12" in an article of
 /// early March speaks of last year's March 12, not of a day still to come.
@@ -393,14 +403,6 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
         let Some(day) = resolved_day(claim, publication) else {
             continue;
         };
-        // "said on 30 November was the deadline": the date opens the clause reported.
-        let date_end = claim
-            .weekday
-            .as_ref()
-            .map_or(claim.range.end, |w| w.range().end.max(claim.range.end));
-        if opens_a_clause(block.text(), date_end) {
-            continue;
-        }
         let distance = (day - publication).num_days();
         if distance.abs() <= MARGIN_DAYS {
             continue;
@@ -410,7 +412,10 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        if !tense.contradicts(distance) || fits_a_named_year(claim, block, tense, publication) {
+        if !tense.contradicts(distance)
+            || opens_its_own_clause(claim, block)
+            || fits_a_named_year(claim, block, tense, publication)
+        {
             continue;
         }
         let verb_span = block.span_of(verb.clone());

@@ -38,23 +38,25 @@ enum Verdict {
 
 pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
     let dates = cx.claims.dates;
-    let yearless: Vec<YearlessPair> = dates
-        .iter()
-        .filter(|claim| !may_date_the_report(cx, claim))
-        .filter_map(YearlessPair::of)
-        .collect();
     let stated = cx.article.stated();
-    let fits = (stated.is_none() && !yearless.is_empty())
-        .then(|| YearFits::new(&yearless, cx.article.today));
+    // Without a publication date, year-less pairs are judged against each other.
+    let fits = stated
+        .is_none()
+        .then(|| {
+            let yearless: Vec<YearlessPair> = dates
+                .iter()
+                .filter(|claim| !may_date_the_report(cx, claim))
+                .filter_map(YearlessPair::of)
+                .collect();
+            (!yearless.is_empty()).then(|| YearFits::new(&yearless, cx.article.today))
+        })
+        .flatten();
     let mut unchecked = Vec::new();
     let mut verdicts = HashMap::new();
     for (index, claim) in dates.iter().enumerate() {
         let Some(mention) = &claim.weekday else {
             continue;
         };
-        if may_date_the_report(cx, claim) {
-            continue;
-        }
         let verdict = if claim.year.is_some() {
             judge_written_year(claim, mention.weekday)
         } else if let Some(stated) = stated {
@@ -113,6 +115,7 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
         };
         match verdict {
             Verdict::Holds => {}
+            _ if may_date_the_report(cx, claim) => {}
             Verdict::Unchecked => unchecked.push(claim),
             Verdict::Wrong {
                 days,
