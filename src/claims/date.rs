@@ -9,6 +9,7 @@
 //! or after ("28 November 2022 (Monday)"). A year is read only where it is written with the
 //! date or its range, never across a paragraph and never from a time ("2000 GMT").
 
+mod clause_subject;
 mod grammar;
 mod token;
 mod year_cues;
@@ -18,9 +19,10 @@ use std::ops::Range;
 use chrono::{NaiveDate, Weekday};
 use smallvec::SmallVec;
 
+pub use clause_subject::{opens_a_clause, reported_on};
 pub use grammar::PartKind;
 pub use token::{month_name, render_month, render_weekday, weekday_name, NameStyle};
-pub use year_cues::{year_cues, YearCue};
+pub use year_cues::years_named_for;
 
 use super::ExtractContext;
 use crate::config::Dialect;

@@ -9,13 +9,14 @@
 //! within two days of the publication date (articles are written the day before they appear
 //! and dated the day after).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::RuleContext;
 use crate::article::nearest_day;
-use crate::claims::date::DateClaim;
+use crate::claims::date::{opens_a_clause, years_named_for, DateClaim};
 use crate::claims::DateGroup;
 use crate::diagnostic::Diagnostic;
+use crate::document::Block;
 use crate::line_index::floor_char_boundary;
 use crate::rules::RuleId;
 
@@ -351,6 +352,44 @@ enum Tense {
     Past,
 }
 
+impl Tense {
+    /// Whether the tense is wrong for a day `distance` days after the publication date.
+    fn contradicts(self, distance: i64) -> bool {
+        match self {
+            Tense::Future => distance < -MARGIN_DAYS,
+            Tense::Past => distance > MARGIN_DAYS,
+        }
+    }
+}
+
+/// Whether the date is the subject of the verb after it ("said on 30 November was the
+/// deadline"): it opens the clause reported, and the verb before does not happen on it.
+fn opens_its_own_clause(claim: &DateClaim, block: &Block) -> bool {
+    let end = claim
+        .weekday
+        .as_ref()
+        .map_or(claim.range.end, |w| w.range().end.max(claim.range.end));
+    opens_a_clause(block.text(), end)
+}
+
+/// Whether a year-less date fits its tense in a year its sentence or the sentences before it
+/// in its paragraph name: "Last year, two soldiers were killed on March 12" in an article of
+/// early March speaks of last year's March 12, not of a day still to come.
+fn fits_a_named_year(
+    claim: &DateClaim,
+    block: &Block,
+    tense: Tense,
+    publication: NaiveDate,
+) -> bool {
+    let Some(reading) = claim.month_day().filter(|_| claim.year.is_none()) else {
+        return false;
+    };
+    years_named_for(block, claim.range.clone(), publication.year())
+        .into_iter()
+        .filter_map(|year| reading.in_year(year))
+        .any(|day| !tense.contradicts((day - publication).num_days()))
+}
+
 pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
     let Some(stated) = cx.article.stated() else {
         return;
@@ -373,11 +412,10 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let contradicts = match tense {
-            Tense::Future => distance < 0,
-            Tense::Past => distance > 0,
-        };
-        if !contradicts {
+        if !tense.contradicts(distance)
+            || opens_its_own_clause(claim, block)
+            || fits_a_named_year(claim, block, tense, publication)
+        {
             continue;
         }
         let verb_span = block.span_of(verb.clone());
@@ -560,6 +598,56 @@ mod tests {
         assert_silent("2016-05-20", "The president will visit on May 30.");
         assert_silent("2016-05-20", "The president visited on May 3.");
         assert_silent("2016-03-02", "The singer died on February 9.");
+    }
+
+    #[test]
+    fn a_year_named_before_the_date_may_be_its_year() {
+        // Last year's March 12, not the coming one.
+        assert_silent(
+            "2016-03-02",
+            "Last year two soldiers were killed on March 12.",
+        );
+        assert_silent(
+            "2016-03-02",
+            "The war began in 2015. Two soldiers were killed on March 12 near the border.",
+        );
+        assert_silent(
+            "2016-05-20",
+            "The bridge closed in April. Next year, the president will visit on May 3.",
+        );
+        // A named year in which the tense is still wrong, or one named after the date.
+        assert_fires(
+            "2016-03-02",
+            "In 2017, two soldiers were killed on March 12.",
+            "were killed",
+        );
+        assert_fires(
+            "2016-03-02",
+            "Two soldiers were killed on March 12. The war began last year.",
+            "were killed",
+        );
+        assert_fires(
+            "2016-03-02",
+            "The war began last year.\n\nTwo soldiers were killed on March 12.",
+            "were killed",
+        );
+    }
+
+    #[test]
+    fn a_date_that_opens_the_clause_reported() {
+        assert_silent(
+            "2020-11-25",
+            "The council said on Monday 30 November was the deadline for applications.",
+        );
+        assert_silent(
+            "2020-11-25",
+            "The ministry announced 1 December will be the first day of the new rules.",
+        );
+        assert_fires(
+            "2020-11-25",
+            "The council announced on Monday 30 November that the deadline had passed.",
+            "announced",
+        );
     }
 
     #[test]

@@ -6,27 +6,25 @@
 //! two others puts it on another weekday.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::RuleContext;
 use crate::article::{nearest_day, year_list, PairVerdict, YearFits, YearlessPair};
 use crate::claims::date::{
-    month_name, render_month, render_weekday, weekday_name, year_cues, DateClaim, PartKind, YearCue,
+    month_name, opens_a_clause, render_month, render_weekday, reported_on, weekday_name,
+    years_named_for, DateClaim, PartKind,
 };
 use crate::claims::DateGroup;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
-use crate::line_index::floor_char_boundary;
 use crate::rules::RuleId;
-use crate::sentence;
 
 /// What the calendar says about one weekday-date pair.
 enum Verdict {
     Holds,
     /// The date falls on another weekday: the day (or, for an ambiguous numeric date, every
     /// reading of it), how its year was chosen, whether that is one year for sure, and
-    /// whether a fix may rewrite it (not when its sentence names another year, which may be
+    /// whether a fix may rewrite it (not when its paragraph names another year, which may be
     /// the date's: the weekday a fix would write could be that year's wrong one).
     Wrong {
         days: Vec<NaiveDate>,
@@ -40,12 +38,20 @@ enum Verdict {
 
 pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
     let dates = cx.claims.dates;
-    let yearless: Vec<YearlessPair> = dates.iter().filter_map(YearlessPair::of).collect();
     let stated = cx.article.stated();
-    let fits = (stated.is_none() && !yearless.is_empty())
-        .then(|| YearFits::new(&yearless, cx.article.today));
+    // Without a publication date, year-less pairs are judged against each other.
+    let fits = stated
+        .is_none()
+        .then(|| {
+            let yearless: Vec<YearlessPair> = dates
+                .iter()
+                .filter(|claim| !may_date_the_report(cx, claim))
+                .filter_map(YearlessPair::of)
+                .collect();
+            (!yearless.is_empty()).then(|| YearFits::new(&yearless, cx.article.today))
+        })
+        .flatten();
     let mut unchecked = Vec::new();
-    let mut sentences = BlockSentences::default();
     let mut verdicts = HashMap::new();
     for (index, claim) in dates.iter().enumerate() {
         let Some(mention) = &claim.weekday else {
@@ -60,8 +66,11 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
             {
                 Some(day) if day.weekday() == mention.weekday => Verdict::Holds,
                 Some(day) => {
-                    let named =
-                        years_the_sentence_names(cx, claim, stated.date.year(), &mut sentences);
+                    let named = years_named_for(
+                        &cx.doc.blocks[claim.block],
+                        claim.range.clone(),
+                        stated.date.year(),
+                    );
                     let fits_a_named_year = named.iter().any(|&year| {
                         claim
                             .month_day()
@@ -86,7 +95,7 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
                                 .filter_map(|&y| claim.month_day()?.in_year(y))
                                 .collect();
                             why.push_str(&format!(
-                                "; nor is it a {} in {}, which the sentence names",
+                                "; nor is it a {} in {}, which its sentence or the sentences before it name",
                                 weekday_name(mention.weekday),
                                 year_list(&days)
                             ));
@@ -106,6 +115,7 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
         };
         match verdict {
             Verdict::Holds => {}
+            _ if may_date_the_report(cx, claim) => {}
             Verdict::Unchecked => unchecked.push(claim),
             Verdict::Wrong {
                 days,
@@ -128,60 +138,17 @@ pub fn check(cx: &RuleContext<DateGroup>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Bytes either side of a date within which its sentence is read for the years it names,
-/// so that a paragraph of one endless sentence is not read again for every date in it.
-const SENTENCE_REACH: usize = 400;
-
-/// One block's sentences, split once for all its dates that need them.
-#[derive(Default)]
-struct BlockSentences {
-    block: Option<usize>,
-    ranges: Vec<Range<usize>>,
-}
-
-impl BlockSentences {
-    /// The sentence of `block`'s `text` that holds byte `at`.
-    fn holding(&mut self, block: usize, text: &str, at: usize) -> Option<Range<usize>> {
-        if self.block != Some(block) {
-            self.ranges.clear();
-            sentence::split_into(text, &mut self.ranges);
-            self.block = Some(block);
-        }
-        let index = self.ranges.partition_point(|s| s.end <= at);
-        self.ranges.get(index).filter(|s| s.start <= at).cloned()
-    }
-}
-
-/// The years a year-less date's sentence names ("last year", "in 2021"), counted from the
-/// publication year: the date may be of one of them rather than of the nearest year.
-fn years_the_sentence_names(
-    cx: &RuleContext<DateGroup>,
-    claim: &DateClaim,
-    publication_year: i32,
-    sentences: &mut BlockSentences,
-) -> Vec<i32> {
-    let text = cx.doc.blocks[claim.block].text();
-    let Some(sentence) = sentences.holding(claim.block, text, claim.range.start) else {
-        return Vec::new();
+/// Whether the weekday before a date may be the day something was said rather than the
+/// date's: in "The council said on Tuesday 30 November was the deadline" the date opens the
+/// clause reported, and "on Tuesday" may date the saying.
+fn may_date_the_report(cx: &RuleContext<DateGroup>, claim: &DateClaim) -> bool {
+    let Some(mention) = &claim.weekday else {
+        return false;
     };
-    let start = floor_char_boundary(
-        text,
-        sentence
-            .start
-            .max(claim.range.start.saturating_sub(SENTENCE_REACH)),
-    );
-    let end = floor_char_boundary(text, sentence.end.min(claim.range.end + SENTENCE_REACH));
-    let mut years = Vec::new();
-    for cue in year_cues(&text[start..end]) {
-        let year = match cue {
-            YearCue::Year(year) => year,
-            YearCue::Relative(offset) => publication_year + offset,
-        };
-        if !years.contains(&year) {
-            years.push(year);
-        }
-    }
-    years
+    let text = cx.doc.blocks[claim.block].text();
+    mention.range().start < claim.range.start
+        && reported_on(text, mention.range().start)
+        && opens_a_clause(text, claim.range.end)
 }
 
 fn judge_written_year(claim: &DateClaim, stated: Weekday) -> Verdict {
@@ -598,7 +565,7 @@ mod tests {
         assert_silent(&format!(
             "{ANNIVERSARY}In 2022, the invasion began on Thursday, Feb. 24."
         ));
-        // Wrong in every year the sentence names.
+        // Wrong in every year named.
         let found = errors(&format!(
             "{ANNIVERSARY}On Wednesday, February 24 last year, Russia invaded."
         ));
@@ -609,15 +576,57 @@ mod tests {
         );
         let help = found[0].help.as_deref().unwrap();
         assert!(
-            help.ends_with("; nor is it a Wednesday in 2022, which the sentence names"),
+            help.ends_with(
+                "; nor is it a Wednesday in 2022, which its sentence or the sentences before it name"
+            ),
             "{help}"
         );
         // Either year may be the date's: no fix writes one of them.
         assert!(found[0].fixes.is_empty(), "{:#?}", found[0].fixes);
-        // A year named in another sentence does not count.
+        // A year named in an earlier sentence of the paragraph counts.
+        assert_silent(&format!(
+            "{ANNIVERSARY}The war began last year. It began on Thursday, Feb. 24."
+        ));
+        assert_silent(&format!(
+            "{ANNIVERSARY}In 2019, floods hit the valley. On Monday, March 4, the river burst."
+        ));
+        // One named after the date, or in another paragraph, does not.
         assert_message(
-            &format!("{ANNIVERSARY}The war began last year. It began on Thursday, Feb. 24."),
+            &format!("{ANNIVERSARY}It began on Thursday, Feb. 24. The war began last year."),
             "Feb. 24 was a Friday, not a Thursday",
+        );
+        assert_message(
+            &format!("{ANNIVERSARY}The war began last year.\n\nIt began on Thursday, Feb. 24."),
+            "Feb. 24 was a Friday, not a Thursday",
+        );
+        // Nor does one beyond the reach of a long paragraph.
+        let filler = "The talks went on. ".repeat(30);
+        assert_message(
+            &format!(
+                "{ANNIVERSARY}The war began last year. {filler}It began on Thursday, Feb. 24."
+            ),
+            "Feb. 24 was a Friday, not a Thursday",
+        );
+    }
+
+    #[test]
+    fn a_weekday_that_may_date_the_report() {
+        const LATE_NOVEMBER: &str = "---\ndate: 2020-11-25\n---\n";
+        // 30 November 2020 was a Monday; the council may have said it on Tuesday the 24th.
+        assert_silent(&format!(
+            "{LATE_NOVEMBER}The council said on Tuesday 30 November was the deadline."
+        ));
+        assert_silent(&format!(
+            "{LATE_NOVEMBER}Ministers told reporters on Tuesday, Nov. 30 would be the last day."
+        ));
+        // The weekday dates the date: the meeting's, or what was said on that day.
+        assert_message(
+            &format!("{LATE_NOVEMBER}The meeting on Tuesday 30 November was cancelled."),
+            "30 November was a Monday, not a Tuesday",
+        );
+        assert_message(
+            &format!("{LATE_NOVEMBER}The council said on Tuesday 30 November that it would close."),
+            "30 November was a Monday, not a Tuesday",
         );
     }
 

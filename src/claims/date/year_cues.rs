@@ -1,13 +1,57 @@
 //! Years a sentence names besides a date's own: "On Thursday, February 24 last year",
 //! "In 2021, the storm hit on Sunday, Nov. 14", "a year ago, on Thursday 24 February". A
-//! year-less date in such a sentence may be of that year rather than of the year nearest the
-//! publication date, so a weekday that fits it there is not wrong.
+//! year-less date in such a sentence, or after such a sentence in its paragraph ("Russia
+//! invaded last year. On Thursday, February 24, ..."), may be of that year rather than of the
+//! year nearest the publication date, so a weekday or a tense that fits it there is not wrong.
+
+use std::ops::Range;
 
 use smallvec::SmallVec;
 
 use super::grammar::YEARS;
 use super::token::{tokenize, Tok};
+use crate::document::Block;
+use crate::line_index::floor_char_boundary;
 use crate::text::with_lowercase;
+
+/// Bytes before and after a date within which its paragraph is read for the years it
+/// names, so that a paragraph of one endless sentence is not read again for every date in it.
+const REACH: usize = 400;
+
+/// The years a year-less date at `date` (a range of `block`'s text) may be of: those its own
+/// sentence names, and those the sentences before it in its paragraph name (a paragraph
+/// that opens "Last year, ..." or "In 2019, ..." sets the year of what follows), counted
+/// from `publication_year`. A year named after the date's sentence, or in another
+/// paragraph, is not the date's.
+pub fn years_named_for(block: &Block, date: Range<usize>, publication_year: i32) -> Vec<i32> {
+    let text = block.text();
+    let sentences = &block.sentences;
+    let index = sentences.partition_point(|s| s.end <= date.start);
+    let Some(own) = sentences.get(index).filter(|s| s.start <= date.start) else {
+        return Vec::new();
+    };
+    let earliest = date.start.saturating_sub(REACH);
+    // The first whole sentence within reach; the date's own, cut at the reach, if it starts
+    // before it.
+    let first = sentences.partition_point(|s| s.start < earliest);
+    let start = match sentences.get(first) {
+        Some(sentence) if first <= index => sentence.start,
+        _ => earliest,
+    };
+    let start = floor_char_boundary(text, start);
+    let end = floor_char_boundary(text, own.end.min(date.end + REACH));
+    let mut years = Vec::new();
+    for cue in year_cues(&text[start..end]) {
+        let year = match cue {
+            YearCue::Year(year) => year,
+            YearCue::Relative(offset) => publication_year + offset,
+        };
+        if !years.contains(&year) {
+            years.push(year);
+        }
+    }
+    years
+}
 
 /// A year a sentence names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +137,40 @@ mod tests {
             [YearCue::Year(2021), YearCue::Relative(1)]
         );
         assert_eq!(cues("It opened 2022-11-28."), [YearCue::Year(2022)]);
+    }
+
+    fn named_for(text: &str, date: &str) -> Vec<i32> {
+        let doc = crate::document::Document::parse(text);
+        let block = &doc.blocks[0];
+        let at = block.text().find(date).unwrap();
+        years_named_for(block, at..at + date.len(), 2023)
+    }
+
+    #[test]
+    fn years_named_in_the_sentence_or_before_it() {
+        assert_eq!(
+            named_for("Russia invaded last year. It began on Feb. 24.", "Feb. 24"),
+            [2022]
+        );
+        assert_eq!(
+            named_for(
+                "In 2019, floods came. Then, on March 4, the dam broke.",
+                "March 4"
+            ),
+            [2019]
+        );
+        assert_eq!(
+            named_for("On March 4 the dam broke. In 2019, floods came.", "March 4"),
+            [] as [i32; 0]
+        );
+        // A sentence that starts beyond the reach is not read; the date's own is cut at it.
+        let far = format!(
+            "In 2019, floods came. {}On March 4 it broke.",
+            "So it went. ".repeat(40)
+        );
+        assert_eq!(named_for(&far, "March 4"), [] as [i32; 0]);
+        let long = format!("In 2019 {}, on March 4, it broke.", "and so on ".repeat(45));
+        assert_eq!(named_for(&long, "March 4"), [] as [i32; 0]);
     }
 
     #[test]
