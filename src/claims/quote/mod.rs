@@ -351,11 +351,12 @@ fn direct_attribution(
         }
     }
     let embedded = !before_text.is_empty() && !before_text.ends_with(['.', '!', '?']);
-    // A passive names the one spoken about ("Boris Johnson was accused of “...”"): the
-    // quotation is not theirs.
-    if embedded && !speaker::passive_without_agent(opening.text(), before.clone(), words) {
+    if embedded {
         let named = person_named(opening.text(), before.clone())
-            .or_else(|| speaker::unnamed_subject(opening.text(), before, words));
+            .or_else(|| speaker::unnamed_subject(opening.text(), before.clone(), words))
+            // A passive names the one spoken about ("Boris Johnson was accused of “...”"):
+            // the quotation is not theirs.
+            .filter(|_| !speaker::passive_without_agent(opening.text(), before, words));
         if let Some(range) = named {
             return Some((Attribution::Embedded, Some(speaker_at(opening, range))));
         }

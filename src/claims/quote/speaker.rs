@@ -413,6 +413,15 @@ pub fn passive_without_agent(text: &str, within: Range<usize>, speech: &Words) -
 /// The agent named right after a quotation, as a passive before it leaves it to come last:
 /// "... was accused of “...” by the chair of the committee".
 pub fn agent_after(text: &str, within: Range<usize>) -> Option<Range<usize>> {
+    // Most quotations are followed by anything but "by": told without listing the words.
+    let after = text.get(within.clone())?;
+    let after = after.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    if !after
+        .get(..3)
+        .is_some_and(|by| by.eq_ignore_ascii_case("by "))
+    {
+        return None;
+    }
     let words = words(text, within);
     let first = *words.first()?;
     if lower(text, first).as_str() != "by" {
