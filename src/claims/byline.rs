@@ -152,15 +152,64 @@ fn agency_source_line(doc: &Document, index: usize, credits: &CreditPatterns) ->
     plain_gap && previous.kind != BlockKind::TableCell && !credits.caption.is_match(previous.text())
 }
 
-/// The names after a leading "Source:" or "Sources:" (ASCII case ignored).
+/// The names after a leading "Source:" or "Sources:", or in an agency's copyright notice
+/// ("© AFP 2023", "Copyright 2023 The Associated Press. All rights reserved."); ASCII case
+/// ignored.
 fn without_source_label(text: &str) -> Option<&str> {
-    let text = text.trim_start();
-    let label = text.get(..6)?;
-    if !label.eq_ignore_ascii_case("source") {
-        return None;
+    let text = text.trim();
+    if let Some(rest) = without_prefix(text, "source") {
+        let rest = rest.strip_prefix(['s', 'S']).unwrap_or(rest);
+        return rest.trim_start().strip_prefix(':');
     }
-    let rest = text[6..].strip_prefix(['s', 'S']).unwrap_or(&text[6..]);
-    rest.trim_start().strip_prefix(':')
+    copyright_holder(text)
+}
+
+/// The holder an agency's copyright notice names: "© AFP", "(c) 2023 Reuters", "Copyright
+/// 2023 The Associated Press. All rights reserved. This material may not be published,
+/// broadcast, rewritten or redistributed."
+fn copyright_holder(text: &str) -> Option<&str> {
+    let mut rest = text
+        .strip_prefix('©')
+        .or_else(|| without_prefix(text, "(c)"))
+        .map(str::trim_start);
+    rest = without_prefix(rest.unwrap_or(text), "copyright")
+        .map(str::trim_start)
+        .or(rest);
+    let rest = without_year(rest?);
+    // The notice's own words after the holder: nothing else may follow it.
+    let holder = match rest.split_once(". ") {
+        Some((holder, notice)) => {
+            let notice = notice.trim_start();
+            let is_notice = ["all rights reserved", "this material may not"]
+                .iter()
+                .any(|words| without_prefix(notice, words).is_some());
+            is_notice.then_some(holder)?
+        }
+        None => rest,
+    };
+    Some(without_year(holder.trim_end_matches(['.', ' '])))
+}
+
+/// `text` without a leading year ("2023 Reuters") or a trailing one ("AFP 2023").
+fn without_year(text: &str) -> &str {
+    let is_year = |word: &str| word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+    let text = text.trim();
+    if let Some((year, rest)) = text.split_once(' ') {
+        if is_year(year) {
+            return rest.trim_start();
+        }
+    }
+    match text.rsplit_once(' ') {
+        Some((rest, year)) if is_year(year) => rest.trim_end(),
+        _ => text,
+    }
+}
+
+/// `text` after `prefix` (ASCII case ignored).
+fn without_prefix<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    text.get(..prefix.len())
+        .filter(|head| head.eq_ignore_ascii_case(prefix))
+        .map(|_| &text[prefix.len()..])
 }
 
 /// `line` without a leading "With", "With inputs from", "With additional reporting from".
@@ -310,6 +359,14 @@ mod tests {
             "SOURCE: AFP/Reuters",
             "Source : Xinhua.",
             "Source: agencies",
+            // An agency's copyright notice.
+            "© AFP",
+            "©AFP 2023",
+            "(c) 2023 Reuters",
+            "Copyright 2023 The Associated Press. All rights reserved.",
+            "Copyright 2023 The Associated Press. All rights reserved. This material may not \
+             be published, broadcast, rewritten or redistributed.",
+            "© Copyright 2023 AFP",
         ] {
             let article = format!("{story}{credit}\n");
             assert_eq!(byline(&article, &settings), Byline::Reporting, "{credit:?}");
@@ -324,6 +381,10 @@ mod tests {
             "Source: Reuters Eikon data",
             "Sourced: Reuters",
             "Resource: Reuters",
+            "© The Daily Planet 2023",
+            "Copyright 2023 Reuters. Police said two people died.",
+            "© AFP photo of the flooded road",
+            "Copyright",
             // Under an image, a table, a chart embedded in HTML or a photo caption, in a list
             // or a block quote: the source of what is shown or quoted.
             "![A flooded road](road.jpg)\n\nSource: Reuters",
