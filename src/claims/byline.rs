@@ -156,12 +156,18 @@ fn agency_source_line(doc: &Document, index: usize, credits: &CreditPatterns) ->
 /// ("© AFP 2023", "Copyright 2023 The Associated Press. All rights reserved."); ASCII case
 /// ignored.
 fn without_source_label(text: &str) -> Option<&str> {
-    let text = text.trim();
-    if let Some(rest) = without_prefix(text, "source") {
-        let rest = rest.strip_prefix(['s', 'S']).unwrap_or(rest);
-        return rest.trim_start().strip_prefix(':');
+    let text = text.trim_start();
+    // Told by the first byte: every paragraph of an article with no byline is asked.
+    match text.as_bytes().first()? {
+        b'S' | b's' => {
+            let rest = without_prefix(text, "source")?;
+            let rest = rest.strip_prefix(['s', 'S']).unwrap_or(rest);
+            rest.trim_start().strip_prefix(':')
+        }
+        // "©" is 0xC2 0xA9 in UTF-8.
+        b'(' | b'C' | b'c' | 0xC2 => copyright_holder(text.trim_end()),
+        _ => None,
     }
-    copyright_holder(text)
 }
 
 /// The holder an agency's copyright notice names: "© AFP", "(c) 2023 Reuters", "Copyright

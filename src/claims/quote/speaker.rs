@@ -356,22 +356,36 @@ const SPEAKING_PASSIVES: &[&str] = &["quoted", "reported", "cited"];
 /// Whether the speech verb `words[first..=last]` is a passive ("was accused of", "has been
 /// criticised for", "were told"): its subject is the one spoken about or to, not the speaker.
 fn is_passive(text: &str, words: &[Word], first: usize, last: usize) -> bool {
+    // Read as written, ASCII case ignored: asked of every speech verb, most of them "said".
+    let is_one_of =
+        |written: &str, list: &[&str]| list.iter().any(|word| word.eq_ignore_ascii_case(written));
     if first != last {
         return false;
     }
-    let verb = lower(text, words[first]);
-    let participle = verb.ends_with("ed") || verb.as_str() == "told";
-    if !participle || SPEAKING_PASSIVES.contains(&verb.as_str()) {
+    let verb = &text[words[first].start..words[first].end];
+    let participle = verb
+        .get(verb.len().saturating_sub(2)..)
+        .is_some_and(|ending| ending.eq_ignore_ascii_case("ed"))
+        || verb.eq_ignore_ascii_case("told");
+    if !participle {
         return false;
     }
     let mut at = first;
     while at > 0 && !words[at].break_before {
         at -= 1;
-        let word = lower(text, words[at]);
-        if BE_FORMS.contains(&word.as_str()) {
-            return true;
+        let word = &text[words[at].start..words[at].end];
+        // A name or a sentence's first word ("Ionescu stressed") is no "be" or adverb.
+        if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
         }
-        if !is_adverb(&word) && !WITHIN_A_PASSIVE.contains(&word.as_str()) {
+        if is_one_of(word, BE_FORMS) {
+            return !is_one_of(verb, SPEAKING_PASSIVES);
+        }
+        let adverb = word.len() > 4
+            && word
+                .get(word.len() - 2..)
+                .is_some_and(|ending| ending.eq_ignore_ascii_case("ly"));
+        if !adverb && !is_one_of(word, WITHIN_A_PASSIVE) {
             return false;
         }
     }
