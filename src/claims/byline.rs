@@ -7,7 +7,8 @@
 //! required), cheapest first: each set of patterns is compiled only when it is needed.
 
 use super::ExtractContext;
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
+use crate::style::credits::CreditPatterns;
 
 /// A "By Jane Doe" line counts among the first blocks only (a title, a standfirst, the byline).
 const BYLINE_BLOCKS: usize = 4;
@@ -47,8 +48,10 @@ pub fn extract(doc: &Document, cx: &ExtractContext) -> Byline {
     if near_top {
         return Byline::NearTheTop;
     }
-    let reporting = doc.blocks.iter().any(|block| {
-        wire_credit(block.text(), &credits.agencies) || credits.reporting.is_match(block.text())
+    let reporting = doc.blocks.iter().enumerate().any(|(index, block)| {
+        wire_credit(block.text(), &credits.agencies)
+            || credits.reporting.is_match(block.text())
+            || agency_source_line(doc, index, credits)
     });
     if reporting {
         return Byline::Reporting;
@@ -108,6 +111,111 @@ fn is_agency_sign_off(text: &str, is_agency: impl Fn(&str) -> bool) -> bool {
         .split([',', '/', '&'])
         .flat_map(|part| part.split(" and "))
         .all(|name| !name.trim().is_empty() && is_agency(name))
+}
+
+/// A paragraph of its own naming agencies as the article's source, as papers running wire
+/// copy close it: "Source: Reuters", "Sources: AFP, dpa", "Source: agencies". "Source:" also
+/// labels a chart's data or a picture, so it counts only as a plain paragraph of agencies
+/// alone, not in a list or a block quote, and not right under an image, a table, an HTML
+/// embed or a photo caption (there it names what is shown, not who wrote the article).
+fn agency_source_line(doc: &Document, index: usize, credits: &CreditPatterns) -> bool {
+    let block = &doc.blocks[index];
+    let Some(names) = without_source_label(block.text()) else {
+        return false;
+    };
+    let is_agency = |name: &str| credits.agencies.iter().any(|agency| agency == name.trim());
+    if block.kind != BlockKind::Paragraph
+        || block.in_list
+        || block.quote_depth > 0
+        || !is_agency_sign_off(names, is_agency)
+    {
+        return false;
+    }
+    let under_an_image = doc
+        .images
+        .iter()
+        .any(|image| image.block == Some(index) || image.next_block == index);
+    if under_an_image {
+        return false;
+    }
+    let Some(previous) = index.checked_sub(1).map(|at| &doc.blocks[at]) else {
+        return true;
+    };
+    // Only blank lines or a rule between: no table, code or HTML (a chart, an embed).
+    let between = doc
+        .source
+        .get(previous.span().end..block.span().start)
+        .unwrap_or("x");
+    let plain_gap = between
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '_'));
+    plain_gap && previous.kind != BlockKind::TableCell && !credits.caption.is_match(previous.text())
+}
+
+/// The names after a leading "Source:" or "Sources:", or in an agency's copyright notice
+/// ("© AFP 2023", "Copyright 2023 The Associated Press. All rights reserved."); ASCII case
+/// ignored.
+fn without_source_label(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    // Told by the first byte: every paragraph of an article with no byline is asked.
+    match text.as_bytes().first()? {
+        b'S' | b's' => {
+            let rest = without_prefix(text, "source")?;
+            let rest = rest.strip_prefix(['s', 'S']).unwrap_or(rest);
+            rest.trim_start().strip_prefix(':')
+        }
+        // "©" is 0xC2 0xA9 in UTF-8.
+        b'(' | b'C' | b'c' | 0xC2 => copyright_holder(text.trim_end()),
+        _ => None,
+    }
+}
+
+/// The holder an agency's copyright notice names: "© AFP", "(c) 2023 Reuters", "Copyright
+/// 2023 The Associated Press. All rights reserved. This material may not be published,
+/// broadcast, rewritten or redistributed."
+fn copyright_holder(text: &str) -> Option<&str> {
+    let mut rest = text
+        .strip_prefix('©')
+        .or_else(|| without_prefix(text, "(c)"))
+        .map(str::trim_start);
+    rest = without_prefix(rest.unwrap_or(text), "copyright")
+        .map(str::trim_start)
+        .or(rest);
+    let rest = without_year(rest?);
+    // The notice's own words after the holder: nothing else may follow it.
+    let holder = match rest.split_once(". ") {
+        Some((holder, notice)) => {
+            let notice = notice.trim_start();
+            let is_notice = ["all rights reserved", "this material may not"]
+                .iter()
+                .any(|words| without_prefix(notice, words).is_some());
+            is_notice.then_some(holder)?
+        }
+        None => rest,
+    };
+    Some(without_year(holder.trim_end_matches(['.', ' '])))
+}
+
+/// `text` without a leading year ("2023 Reuters") or a trailing one ("AFP 2023").
+fn without_year(text: &str) -> &str {
+    let is_year = |word: &str| word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+    let text = text.trim();
+    if let Some((year, rest)) = text.split_once(' ') {
+        if is_year(year) {
+            return rest.trim_start();
+        }
+    }
+    match text.rsplit_once(' ') {
+        Some((rest, year)) if is_year(year) => rest.trim_end(),
+        _ => text,
+    }
+}
+
+/// `text` after `prefix` (ASCII case ignored).
+fn without_prefix<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    text.get(..prefix.len())
+        .filter(|head| head.eq_ignore_ascii_case(prefix))
+        .map(|_| &text[prefix.len()..])
 }
 
 /// `line` without a leading "With", "With inputs from", "With additional reporting from".
@@ -240,6 +348,64 @@ mod tests {
         ] {
             assert!(
                 !super::wire_credit(not_a_credit, &agencies),
+                "{not_a_credit:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn agencies_named_as_the_source_on_a_closing_line() {
+        let settings = Settings::embedded();
+        let story = "# Floods cut off villages\n\nHeavy rain cut off dozens of villages.\n\n";
+        for credit in [
+            "Source: Reuters",
+            "*Source: AP*",
+            "**Source:** AFP, dpa",
+            "Sources: Reuters, AP",
+            "SOURCE: AFP/Reuters",
+            "Source : Xinhua.",
+            "Source: agencies",
+            // An agency's copyright notice.
+            "© AFP",
+            "©AFP 2023",
+            "(c) 2023 Reuters",
+            "Copyright 2023 The Associated Press. All rights reserved.",
+            "Copyright 2023 The Associated Press. All rights reserved. This material may not \
+             be published, broadcast, rewritten or redistributed.",
+            "© Copyright 2023 AFP",
+        ] {
+            let article = format!("{story}{credit}\n");
+            assert_eq!(byline(&article, &settings), Byline::Reporting, "{credit:?}");
+            // A rule between the story and the credit changes nothing.
+            let article = format!("{story}---\n\n{credit}\n");
+            assert_eq!(byline(&article, &settings), Byline::Reporting, "{credit:?}");
+        }
+        for not_a_credit in [
+            // A source that is no agency, or more than the agency.
+            "Source: the Met Office",
+            "Source: Reuters reporting and local police",
+            "Source: Reuters Eikon data",
+            "Sourced: Reuters",
+            "Resource: Reuters",
+            "© The Daily Planet 2023",
+            "Copyright 2023 Reuters. Police said two people died.",
+            "© AFP photo of the flooded road",
+            "Copyright",
+            // Under an image, a table, a chart embedded in HTML or a photo caption, in a list
+            // or a block quote: the source of what is shown or quoted.
+            "![A flooded road](road.jpg)\n\nSource: Reuters",
+            "![A flooded road](road.jpg)\nSource: Reuters",
+            "| Town | Rain |\n|---|---|\n| Leeds | 40 mm |\n\nSource: Reuters",
+            "<iframe src=\"chart.html\"></iframe>\n\nSource: Reuters",
+            "Pictured: the flooded road on Monday\n\nSource: Reuters",
+            "- Source: Reuters",
+            "> Source: Reuters",
+            "```\nrainfall.csv\n```\n\nSource: Reuters",
+        ] {
+            let article = format!("{story}{not_a_credit}\n");
+            assert_eq!(
+                byline(&article, &settings),
+                Byline::Missing,
                 "{not_a_credit:?}"
             );
         }

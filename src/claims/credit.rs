@@ -71,8 +71,9 @@ pub fn extract(doc: &Document, cx: &ExtractContext) -> PictureClaims {
         if is_decorative(image, &cx.style.words) {
             continue;
         }
-        let credited =
-            has_credit(credits, &[&image.alt, &image.title]) || block_credits.any(&neighbours);
+        let credited = has_credit(credits, &[&image.alt, &image.title])
+            || block_credits.any(&neighbours)
+            || html_caption_credits(doc, image, credits);
         claims.pictures.push(Picture::Image {
             span: image.span,
             credited,
@@ -147,6 +148,129 @@ fn block_after(doc: &Document, image: &Image) -> Option<usize> {
         .partition_point(|block| block.span().start < image.span.end);
     (index < doc.blocks.len()).then_some(index)
 }
+
+/// Whether the HTML right after an image credits it. HTML is no prose, so its words never
+/// reach a block: an `<img>` line runs on as one HTML block to the next blank line, taking the
+/// credit line under it (`<img ...>` then `Photograph: Jane Doe/Reuters`), and a figure's
+/// caption (`<figcaption>Photo: Jane Doe</figcaption>`) is HTML too, in the image's own block
+/// or, after a Markdown image, in the HTML block right under its paragraph. The words of that
+/// one block after the image, tags left out, are read; images in a row with no words between
+/// them share the caption after the last.
+fn html_caption_credits(doc: &Document, image: &Image, credits: &CreditPatterns) -> bool {
+    let next_block =
+        block_after(doc, image).map_or(doc.source.len(), |index| doc.blocks[index].span().start);
+    let holder = holder(doc, image);
+    let html_image = doc.source[image.span.start..].starts_with('<');
+    let from = if html_image && holder.is_none() {
+        // An HTML image outside prose: the rest of its HTML block.
+        image.span.end
+    } else {
+        // A Markdown image or one inside prose: an HTML block right under its paragraph.
+        let after = holder.map_or(image.span.end, |holder| {
+            doc.blocks[holder].span().end.max(image.span.end)
+        });
+        let gap = doc.source.get(after..next_block).unwrap_or("");
+        let html_at = gap.len() - gap.trim_start().len();
+        if !gap[html_at..].starts_with('<') || !gap[..html_at].contains('\n') {
+            return false;
+        }
+        after + html_at
+    };
+    let mut end = next_block.clamp(from, from + CAPTION_HTML_BYTES);
+    while !doc.source.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(rest) = doc.source.get(from..end) else {
+        return false;
+    };
+    let html_block = &rest[..blank_line_in(rest).unwrap_or(rest.len())];
+    let caption = html_words(html_block);
+    !caption.is_empty() && credits.image_credit.is_match(&caption)
+}
+
+/// How much HTML after an image is read for its caption: a figure's caption sits within a few
+/// hundred bytes of its image (a long `srcset` included), and a gallery of thousands of
+/// images is not read to its end once per image.
+const CAPTION_HTML_BYTES: usize = 4096;
+
+/// Where the first blank line in `text` starts (an HTML block ends there).
+fn blank_line_in(text: &str) -> Option<usize> {
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if line_start > 0 && line.trim().is_empty() {
+            return Some(line_start);
+        }
+        line_start += line.len();
+    }
+    None
+}
+
+/// The words of an HTML fragment up to the next image with words before it: tags and
+/// comments left out, the entities a credit uses (`&copy;`, `&nbsp;`, `&amp;`) read, white
+/// space collapsed.
+fn html_words(html: &str) -> String {
+    let mut words = String::new();
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(tag) = rest.find('<') else {
+            push_text(&mut words, rest);
+            break;
+        };
+        push_text(&mut words, &rest[..tag]);
+        let markup = &rest[tag..];
+        if markup.len() >= 4 && markup[..4].eq_ignore_ascii_case("<img") && !words.is_empty() {
+            break;
+        }
+        let end = if markup.starts_with("<!--") {
+            markup.find("-->").map_or(markup.len(), |at| at + 3)
+        } else {
+            markup.find('>').map_or(markup.len(), |at| at + 1)
+        };
+        rest = &markup[end..];
+        // A tag parts words: "<br>" and "</p><p>" are spaces.
+        push_text(&mut words, " ");
+    }
+    words.trim().to_string()
+}
+
+/// Appends HTML text to `words`: entities read, runs of white space as one space.
+fn push_text(words: &mut String, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (piece, skip) = match rest.find('&') {
+            Some(0) => {
+                let entity = ENTITIES.iter().find(|(name, _)| rest.starts_with(name));
+                match entity {
+                    Some((name, read)) => (*read, name.len()),
+                    None => ("&", 1),
+                }
+            }
+            Some(at) => (&rest[..at], at),
+            None => (rest, rest.len()),
+        };
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                if !words.is_empty() && !words.ends_with(' ') {
+                    words.push(' ');
+                }
+            } else {
+                words.push(c);
+            }
+        }
+        rest = &rest[skip..];
+    }
+}
+
+/// The HTML entities a caption's credit is written with.
+const ENTITIES: &[(&str, &str)] = &[
+    ("&copy;", "©"),
+    ("&#169;", "©"),
+    ("&#xa9;", "©"),
+    ("&#xA9;", "©"),
+    ("&nbsp;", " "),
+    ("&#160;", " "),
+    ("&amp;", "&"),
+];
 
 fn has_credit(credits: &CreditPatterns, texts: &[&String]) -> bool {
     texts.iter().any(|text| credits.image_credit.is_match(text))
@@ -259,6 +383,69 @@ mod tests {
             .collect();
         // The last image follows an uncredited caption, not the credit of an image before.
         assert_eq!(credited, [true, true, false, false]);
+    }
+
+    #[test]
+    fn a_credit_in_the_html_under_an_image_credits_it() {
+        let credited = |source: &str| -> Vec<bool> {
+            pictures(source, &Settings::embedded())
+                .into_iter()
+                .map(|(_, _, credited)| credited)
+                .collect()
+        };
+        for source in [
+            // The line under an <img> line is part of its HTML block.
+            "Prose.\n\n<img src=\"a.jpg\" alt=\"Flood\">\nPhotograph: Jane Doe/Reuters\n\nProse.\n",
+            "Prose.\n\n<img src=\"a.jpg\">\n*Picture: PA Wire*\n",
+            // A figure's caption, on its lines or all on one.
+            "Prose.\n\n<figure>\n<img src=\"a.jpg\">\n<figcaption>The square on Monday. \
+             Photo: Jane Doe</figcaption>\n</figure>\n\nProse.\n",
+            "<figure><img src=\"a.jpg\"><figcaption>Rescuers on Monday. &copy; AFP\
+             </figcaption></figure>\n",
+            "<p><img src=\"a.jpg\"></p>\n<p>The road on Tuesday. (Getty Images)</p>\n",
+            // An HTML caption under a Markdown image (Medium's export).
+            "![](a.jpg)\n\n<figcaption>Photo by <a href=\"https://unsplash.com/@jd\">Jane \
+             Doe</a> on&nbsp;Unsplash</figcaption>\n\nProse.\n",
+        ] {
+            assert_eq!(credited(source), [true], "{source:?}");
+        }
+        for source in [
+            // Nothing in the HTML block credits it; prose after a blank line is its own.
+            "<img src=\"a.jpg\">\n<p>The bridge on Tuesday.</p>\n\nProse.\n",
+            // The credit is in a comment, or past the blank line that ends the HTML block
+            // and a paragraph that is the caption.
+            "<img src=\"a.jpg\">\n<!-- Photo: Jane Doe -->\n",
+            "<div>\n<img src=\"a.jpg\">\n\nThe bridge.\n\n<p>Photo: Jane Doe</p>\n</div>\n",
+            // Prose between a Markdown image and the HTML.
+            "![](a.jpg)\n\nThe bridge.\n\n<p>Photo: Jane Doe</p>\n",
+        ] {
+            assert_eq!(credited(source), [false], "{source:?}");
+        }
+        // One figure's caption credits its own image, not the one before with its own
+        // caption; images in a row with no words between share the caption after them.
+        let gallery = "<div>\n<img src=\"a.jpg\"><p>The bridge.</p>\n<img src=\"b.jpg\">\
+                       <p>Photo: Jane Doe</p>\n</div>\n\n<div>\n<img src=\"c.jpg\">\n\
+                       <img src=\"d.jpg\">\n<p>Photos: Jane Doe</p>\n</div>\n";
+        assert_eq!(credited(gallery), [false, true, true, true]);
+    }
+
+    #[test]
+    fn html_words_leave_tags_out_and_read_credit_entities() {
+        assert_eq!(
+            super::html_words(
+                "<figcaption>The  road.<br>&copy;&nbsp;AFP &amp; Reuters</figcaption>"
+            ),
+            "The road. © AFP & Reuters"
+        );
+        assert_eq!(
+            super::html_words("<p>A</p><!-- b > c --><img src=x><p>D</p>"),
+            "A"
+        );
+        assert_eq!(
+            super::html_words("<img src=x>\n<img src=y> <p>D &x</p>"),
+            "D &x"
+        );
+        assert_eq!(super::html_words("</div>"), "");
     }
 
     #[test]

@@ -340,14 +340,23 @@ fn direct_attribution(
         if let Some(range) = find_speaker(closing.text(), after.clone(), Side::After, words) {
             return Some((Attribution::SpeechVerb, Some(speaker_at(closing, range))));
         }
-        if let Some(range) = signed_after(closing.text(), after) {
+        if let Some(range) = signed_after(closing.text(), after.clone()) {
             return Some((Attribution::Signature, Some(speaker_at(closing, range))));
+        }
+        // "The council was accused of “...” by the chair of the committee".
+        let agent = speaker::agent_after(closing.text(), after)
+            .filter(|_| speaker::passive_without_agent(opening.text(), before.clone(), words));
+        if let Some(range) = agent {
+            return Some((Attribution::SpeechVerb, Some(speaker_at(closing, range))));
         }
     }
     let embedded = !before_text.is_empty() && !before_text.ends_with(['.', '!', '?']);
     if embedded {
         let named = person_named(opening.text(), before.clone())
-            .or_else(|| speaker::unnamed_subject(opening.text(), before, words));
+            .or_else(|| speaker::unnamed_subject(opening.text(), before.clone(), words))
+            // A passive names the one spoken about ("Boris Johnson was accused of “...”"):
+            // the quotation is not theirs.
+            .filter(|_| !speaker::passive_without_agent(opening.text(), before, words));
         if let Some(range) = named {
             return Some((Attribution::Embedded, Some(speaker_at(opening, range))));
         }

@@ -273,12 +273,17 @@ fn find_speaker_of(
     text.get(within.clone())?;
     let words = words(text, within.clone());
     let mut verbs: Vec<(usize, usize)> = Vec::new();
+    // The passives among them ("was accused of"): their subject is not the speaker.
+    let mut passives: Vec<usize> = Vec::new();
     let mut next = 0;
     while next < words.len() {
         match speech_verb_at(text, &words, next, speech) {
             Some(last) => {
                 if accept(&text[words[next].start..words[last].end]) {
                     verbs.push((next, last));
+                    if is_passive(text, &words, next, last) {
+                        passives.push(next);
+                    }
                 }
                 next = last + 1;
             }
@@ -293,6 +298,10 @@ fn find_speaker_of(
         if speech.list(List::SpeakerAfter).contains(&verb) {
             return speaker_after(text, &words, last);
         }
+        if passives.contains(&first) {
+            // "was accused by Labour of": the speaker is the agent, when there is one.
+            return passive_agent(text, &words, last);
+        }
         // Only right after the quotation does the speaker follow the verb ("“...,” said
         // Jane Doe"); elsewhere the words after a verb are its object ("share their ideas").
         let inverted = side == Side::After && first == 0;
@@ -303,10 +312,136 @@ fn find_speaker_of(
         })
     });
     direct.or_else(|| {
-        let first_verb = verbs.iter().map(|&(first, _)| first).min()?;
+        let first_verb = verbs
+            .iter()
+            .map(|&(first, _)| first)
+            .filter(|first| !passives.contains(first))
+            .min()?;
         person_among(text, &words[..first_verb])
             .or_else(|| subject_set_off(text, &words[..=first_verb]))
     })
+}
+
+/// Forms of "be" that make a past participle after them a passive.
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Words that may sit between "be" and its participle: "was later accused", "has been widely
+/// criticised".
+const WITHIN_A_PASSIVE: &[&str] = &[
+    "also",
+    "then",
+    "later",
+    "once",
+    "again",
+    "just",
+    "already",
+    "not",
+    "never",
+    "even",
+    "still",
+    "often",
+    "always",
+    "first",
+    "finally",
+    "subsequently",
+    "earlier",
+    "further",
+    "repeatedly",
+];
+
+/// Participles of speech verbs whose passive still has the speaker as its subject: "he was
+/// quoted as saying", "she was reported as saying", "he was cited as saying".
+const SPEAKING_PASSIVES: &[&str] = &["quoted", "reported", "cited"];
+
+/// Whether the speech verb `words[first..=last]` is a passive ("was accused of", "has been
+/// criticised for", "were told"): its subject is the one spoken about or to, not the speaker.
+fn is_passive(text: &str, words: &[Word], first: usize, last: usize) -> bool {
+    // Read as written, ASCII case ignored: asked of every speech verb, most of them "said".
+    let is_one_of =
+        |written: &str, list: &[&str]| list.iter().any(|word| word.eq_ignore_ascii_case(written));
+    if first != last {
+        return false;
+    }
+    let verb = &text[words[first].start..words[first].end];
+    let participle = verb
+        .get(verb.len().saturating_sub(2)..)
+        .is_some_and(|ending| ending.eq_ignore_ascii_case("ed"))
+        || verb.eq_ignore_ascii_case("told");
+    if !participle {
+        return false;
+    }
+    let mut at = first;
+    while at > 0 && !words[at].break_before {
+        at -= 1;
+        let word = &text[words[at].start..words[at].end];
+        // A name or a sentence's first word ("Ionescu stressed") is no "be" or adverb.
+        if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
+        }
+        if is_one_of(word, BE_FORMS) {
+            return !is_one_of(verb, SPEAKING_PASSIVES);
+        }
+        let adverb = word.len() > 4
+            && word
+                .get(word.len() - 2..)
+                .is_some_and(|ending| ending.eq_ignore_ascii_case("ly"));
+        if !adverb && !is_one_of(word, WITHIN_A_PASSIVE) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The agent of a passive speech verb, "by" a few words after it: "accused by Labour of",
+/// "criticised on Tuesday by the watchdog for".
+fn passive_agent(text: &str, words: &[Word], verb: usize) -> Option<Range<usize>> {
+    const AGENT_WITHIN: usize = 4;
+    let by = (verb + 1..words.len().min(verb + 1 + AGENT_WITHIN))
+        .take_while(|&at| !words[at].break_before)
+        .find(|&at| lower(text, words[at]).as_str() == "by")?;
+    speaker_after(text, words, by)
+}
+
+/// Whether `text[within]` holds a speech verb in the passive with no agent ("The government
+/// was accused of"): the person it names is the one spoken about, not the speaker of a
+/// quotation after it.
+pub fn passive_without_agent(text: &str, within: Range<usize>, speech: &Words) -> bool {
+    let words = words(text, within);
+    let mut next = 0;
+    while next < words.len() {
+        match speech_verb_at(text, &words, next, speech) {
+            Some(last) => {
+                if is_passive(text, &words, next, last)
+                    && passive_agent(text, &words, last).is_none()
+                {
+                    return true;
+                }
+                next = last + 1;
+            }
+            None => next += 1,
+        }
+    }
+    false
+}
+
+/// The agent named right after a quotation, as a passive before it leaves it to come last:
+/// "... was accused of “...” by the chair of the committee".
+pub fn agent_after(text: &str, within: Range<usize>) -> Option<Range<usize>> {
+    // Most quotations are followed by anything but "by": told without listing the words.
+    let after = text.get(within.clone())?;
+    let after = after.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    if !after
+        .get(..3)
+        .is_some_and(|by| by.eq_ignore_ascii_case("by "))
+    {
+        return None;
+    }
+    let words = words(text, within);
+    let first = *words.first()?;
+    if lower(text, first).as_str() != "by" {
+        return None;
+    }
+    speaker_after(text, &words, 0)
 }
 
 /// A noun phrase opening the sentence and set off from its speech verb by a clause: "The
@@ -911,6 +1046,78 @@ mod tests {
         ] {
             assert!(!is_a_group(one), "{one}");
         }
+    }
+
+    #[test]
+    fn a_passive_names_the_one_spoken_about_and_its_agent_the_speaker() {
+        for passive in [
+            "The government was accused of ",
+            "Boris Johnson was later accused of ",
+            "The refuge has been widely criticised for ",
+            "The minister was told ",
+            "Its staff were repeatedly praised for ",
+        ] {
+            assert_speaker(passive, Side::Before, None);
+            let speech = speech();
+            assert!(
+                passive_without_agent(passive, 0..passive.len(), &speech.words),
+                "{passive:?}"
+            );
+        }
+        assert_speaker(
+            "The government was accused by opposition leader Jane Smith of ",
+            Side::Before,
+            Some("opposition leader Jane Smith"),
+        );
+        assert_speaker(
+            "The council was criticised on Tuesday by the ombudsman for ",
+            Side::Before,
+            Some("the ombudsman"),
+        );
+        // Passives whose subject is still the speaker, and verbs that are no passive.
+        assert_speaker("He was quoted as saying ", Side::Before, Some("He"));
+        assert_speaker("She was reported as saying ", Side::Before, Some("She"));
+        assert_speaker(
+            "She is believed to have told friends ",
+            Side::Before,
+            Some("She"),
+        );
+        assert_speaker(
+            "The minister was insisting ",
+            Side::Before,
+            Some("The minister"),
+        );
+        assert_speaker(
+            "Labour accused the government of ",
+            Side::Before,
+            Some("Labour"),
+        );
+        let speech = speech();
+        for active in [
+            "Labour accused the government of ",
+            "The government was accused by Labour of ",
+            "He was quoted as saying ",
+            "The plan was bold and ",
+        ] {
+            assert!(
+                !passive_without_agent(active, 0..active.len(), &speech.words),
+                "{active:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_agent_named_right_after_the_quotation() {
+        fn agent(text: &str) -> Option<&str> {
+            agent_after(text, 0..text.len()).map(|r| &text[r])
+        }
+        assert_eq!(
+            agent(" by the chair of the home affairs committee."),
+            Some("the chair")
+        );
+        assert_eq!(agent(", by Labour MPs."), Some("Labour MPs"));
+        assert_eq!(agent(" on Tuesday by Labour."), None);
+        assert_eq!(agent(" and left."), None);
     }
 
     #[test]
