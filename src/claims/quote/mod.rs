@@ -362,6 +362,11 @@ fn direct_attribution(
         }
     }
     if before_text.is_empty() {
+        if opens_its_block(opening, quotation) && closes_its_block(closing, quotation) {
+            if let Some(found) = signature_paragraph(doc, quotation.last_block) {
+                return Some(found);
+            }
+        }
         if let Some(found) = previous_sentence_speaker(opening, open_at, words) {
             return Some(found);
         }
@@ -486,6 +491,48 @@ fn next_paragraph_speaker(
         (Attribution::Implied, speaker) => Some((Attribution::ImpliedNext, speaker)),
         (_, speaker) => Some((Attribution::Lead, speaker)),
     }
+}
+
+/// The paragraph right after a quotation that is a paragraph of its own, when it signs the
+/// quotation, as collections of quotations, pull quotes and epigraphs set them: a dash and
+/// the speaker ("— Victor Pratt, 48, who survived a rattlesnake bite") signs it; a short
+/// line that is only a name and what they are ("Ronald Sanders, Antigua and Barbuda’s
+/// ambassador to the U.S.") probably does (info).
+fn signature_paragraph(doc: &Document, index: usize) -> Option<(Attribution, Option<Speaker>)> {
+    let block = &doc.blocks[index];
+    let next = doc.blocks.get(index + 1)?;
+    // Right after it in the source: a picture, a table or code in between breaks the pair.
+    let between = doc
+        .source
+        .get(block.span().end..next.span().start)
+        .unwrap_or("x");
+    if next.is_heading() || next.quote_depth != block.quote_depth || !between.trim().is_empty() {
+        return None;
+    }
+    let text = next.text();
+    let start = text.len() - text.trim_start().len();
+    let first_sentence = start..next.sentence_at(start).end.max(start);
+    let after_dash = ["—", "–", "―", "--"]
+        .iter()
+        .find_map(|dash| text[start..].strip_prefix(dash));
+    if let Some(signed) = after_dash {
+        let name_from = text.len() - signed.trim_start().len();
+        let name = person_named(text, name_from..first_sentence.end)?;
+        return Some((Attribution::Signature, Some(speaker_at(next, name))));
+    }
+    let name = person_named(text, first_sentence.clone())?;
+    let described = name.start == start
+        && text[name.end..].starts_with(',')
+        && next.sentences.len() <= 1
+        && speech::word_count_up_to(text, 13) <= 12;
+    described.then(|| (Attribution::ImpliedNext, Some(speaker_at(next, name))))
+}
+
+/// Whether the quotation ends its (last) paragraph: only punctuation may follow it.
+fn closes_its_block(block: &Block, quotation: &Quotation) -> bool {
+    block.text()[quotation.last_end..]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | '!' | '?'))
 }
 
 /// The article's first paragraph: only headings, bylines and datelines (lines without a
@@ -942,6 +989,60 @@ mod tests {
             "The protests grew in March. “We are not going to accept this deal under any circumstances.”",
             "We are not",
         );
+    }
+
+    #[test]
+    fn quotation_paragraph_signed_on_the_line_under_it() {
+        let intro = "Workers walked out on Monday over pay.\n\n";
+        let quotation = "“We will not back down from this fight.”\n\n";
+        for (line, speaker) in [
+            (
+                "—Victor Pratt, 48, who survived a rattlesnake bite",
+                "Victor Pratt",
+            ),
+            ("– Maria Lopez, the union's president.", "Maria Lopez"),
+            ("― Maria Lopez", "Maria Lopez"),
+            (
+                "-- Army Col. Steve Warren, U.S. military spokesman",
+                "Steve Warren",
+            ),
+        ] {
+            let source = format!("{intro}{quotation}{line}\n");
+            let quotes = quotations(&source);
+            let quote = quote(&quotes, "We will");
+            assert_eq!(quote.attribution, Some(Attribution::Signature), "{line}");
+            let speaker_text = quote
+                .speaker
+                .as_ref()
+                .map(|s| &source[s.span.start..s.span.end]);
+            assert!(
+                speaker_text.is_some_and(|s| s.contains(speaker)),
+                "{line}: {speaker_text:?}"
+            );
+        }
+        // A name and what they are, alone on the line: probably the speaker.
+        assert_implied(
+            &format!(
+                "{intro}{quotation}Ronald Sanders, Antigua and Barbuda’s ambassador to the U.S.\n"
+            ),
+            "We will",
+        );
+        // A dash before no one, a long sentence about something else, a quotation that is
+        // not its paragraph's whole, and a picture in between sign nothing.
+        for after in [
+            format!("{quotation}— and then the crowd dispersed.\n"),
+            format!("{quotation}Maria Lopez, the union's president, met the minister on Tuesday to discuss the closure of the port and the pay offer.\n"),
+            "The crowd chanted “We will not back down from this fight.”\n\n— Maria Lopez\n".to_string(),
+            format!("{quotation}![The picket line](picket.jpg)\n\n— Maria Lopez\n"),
+        ] {
+            let source = format!("{intro}{after}");
+            let quotes = quotations(&source);
+            let quote = quote(&quotes, "We will");
+            assert!(
+                !matches!(quote.attribution, Some(Attribution::Signature | Attribution::ImpliedNext)),
+                "{after}: {quote:#?}"
+            );
+        }
     }
 
     #[test]
