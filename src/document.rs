@@ -221,10 +221,6 @@ pub struct Image {
     pub alt: String,
     pub title: String,
     pub url: String,
-    /// Index of the block the image sits in, if it sits inside prose.
-    pub block: Option<usize>,
-    /// Index of the next block after the image (a caption, often).
-    pub next_block: usize,
 }
 
 /// A parsed article. Built once per file; rules only read it.
@@ -288,6 +284,31 @@ impl<'a> Document<'a> {
             .iter()
             .enumerate()
             .filter(|(_, block)| !block.is_heading())
+    }
+
+    /// How many blocks start at or before the image.
+    pub fn blocks_up_to(&self, image: &Image) -> usize {
+        self.blocks
+            .partition_point(|block| block.span().start <= image.span.start)
+    }
+
+    /// The block the image sits in: one that starts with the image or before it and runs
+    /// past its start (the credit line under an image, "![...](...)\nPhotograph: Jane
+    /// Doe/Reuters", is in the same paragraph). An image alone in its paragraph sits in
+    /// none: a paragraph without words makes no block. Found by the blocks' spans, which
+    /// every block has, rather than kept while parsing.
+    pub fn block_holding(&self, image: &Image) -> Option<usize> {
+        self.blocks_up_to(image)
+            .checked_sub(1)
+            .filter(|&index| self.blocks[index].span().end > image.span.start)
+    }
+
+    /// The first block after the image (its caption, when it has one).
+    pub fn block_after(&self, image: &Image) -> Option<usize> {
+        let index = self
+            .blocks
+            .partition_point(|block| block.span().start < image.span.end);
+        (index < self.blocks.len()).then_some(index)
     }
 
     /// 1-based line of a byte offset.
@@ -594,14 +615,11 @@ impl<'t> Builder<'t> {
                 self.image_depth -= 1;
                 if self.image_depth == 0 {
                     let (span, alt, title, url) = self.image.take().expect("image open");
-                    let block = self.current.as_ref().map(|_| self.blocks.len());
                     self.images.push(Image {
                         span,
                         alt,
                         title,
                         url,
-                        block,
-                        next_block: self.blocks.len() + usize::from(block.is_some()),
                     });
                 }
             }
@@ -646,14 +664,11 @@ impl<'t> Builder<'t> {
         for image in images.into_iter().flatten() {
             let whole = image.get(0).expect("match");
             let attributes = image.get(1).map_or("", |m| m.as_str());
-            let block = self.current.as_ref().map(|_| self.blocks.len());
             self.images.push(Image {
                 span: Span::new(base + whole.start(), base + whole.end()),
                 alt: html_attribute(attributes, "alt").unwrap_or_default(),
                 title: html_attribute(attributes, "title").unwrap_or_default(),
                 url: html_attribute(attributes, "src").unwrap_or_default(),
-                block,
-                next_block: self.blocks.len() + usize::from(block.is_some()),
             });
         }
         if html.trim_start().to_ascii_lowercase().starts_with("<br") {
@@ -773,6 +788,36 @@ mod tests {
         assert_eq!(doc.images[0].title, "Bucharest");
         assert_eq!(doc.images[1].alt, "x");
         assert_eq!(doc.images[1].url, "b.png");
+    }
+
+    /// The block an image sits in and the one after it, read from the blocks' spans: an
+    /// image alone in its paragraph sits in no block (the paragraph has no words), and the
+    /// block after it is the very next one.
+    #[test]
+    fn the_blocks_around_an_image() {
+        let source = "Lead paragraph.\n\n![A road](road.jpg)\n\nCaption of the road.\n\nMore prose.\n\nText ![inline](b.png) here.\n\nLast.\n";
+        let doc = Document::parse(source);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Lead paragraph.",
+                "Caption of the road.",
+                "More prose.",
+                "Text  here.",
+                "Last."
+            ]
+        );
+        let alone = &doc.images[0];
+        assert_eq!(doc.block_holding(alone), None);
+        assert_eq!(doc.block_after(alone), Some(1));
+        assert_eq!(doc.blocks_up_to(alone), 1);
+        let inline = &doc.images[1];
+        assert_eq!(doc.block_holding(inline), Some(3));
+        assert_eq!(doc.block_after(inline), Some(4));
+        let last = Document::parse("Prose.\n\n![A road](road.jpg)\n");
+        assert_eq!(last.block_holding(&last.images[0]), None);
+        assert_eq!(last.block_after(&last.images[0]), None);
     }
 
     #[test]

@@ -131,10 +131,9 @@ fn agency_source_line(doc: &Document, index: usize, credits: &CreditPatterns) ->
     {
         return false;
     }
-    let under_an_image = doc
-        .images
-        .iter()
-        .any(|image| image.block == Some(index) || image.next_block == index);
+    let under_an_image = doc.images.iter().any(|image| {
+        doc.block_holding(image) == Some(index) || doc.block_after(image) == Some(index)
+    });
     if under_an_image {
         return false;
     }
@@ -378,6 +377,11 @@ mod tests {
             assert_eq!(byline(&article, &settings), Byline::Reporting, "{credit:?}");
             // A rule between the story and the credit changes nothing.
             let article = format!("{story}---\n\n{credit}\n");
+            assert_eq!(byline(&article, &settings), Byline::Reporting, "{credit:?}");
+            // Nor does a picture alone in its paragraph further up, with prose after it.
+            let article = format!(
+                "{story}![Flooded road](road.jpg)\n\nThe river rose overnight.\n\n{credit}\n"
+            );
             assert_eq!(byline(&article, &settings), Byline::Reporting, "{credit:?}");
         }
         for not_a_credit in [

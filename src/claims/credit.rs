@@ -58,7 +58,7 @@ pub fn extract(doc: &Document, cx: &ExtractContext) -> PictureClaims {
     let captions: HashSet<usize> = doc
         .images
         .iter()
-        .flat_map(|image| [holder(doc, image), block_after(doc, image)])
+        .flat_map(|image| [doc.block_holding(image), doc.block_after(image)])
         .flatten()
         .collect();
     for image in &doc.images {
@@ -112,11 +112,11 @@ pub fn extract(doc: &Document, cx: &ExtractContext) -> PictureClaims {
 /// caption: one image's credit does not cover the next, uncredited image.
 fn image_neighbours(doc: &Document, image: &Image, captions: &HashSet<usize>) -> Vec<usize> {
     let mut neighbours = Vec::with_capacity(3);
-    let holder = holder(doc, image);
+    let holder = doc.block_holding(image);
     neighbours.extend(holder);
-    neighbours.extend(block_after(doc, image));
+    neighbours.extend(doc.block_after(image));
     let before = holder
-        .unwrap_or_else(|| blocks_up_to(doc, image))
+        .unwrap_or_else(|| doc.blocks_up_to(image))
         .checked_sub(1);
     if let Some(previous) = before {
         if !captions.contains(&previous) {
@@ -124,29 +124,6 @@ fn image_neighbours(doc: &Document, image: &Image, captions: &HashSet<usize>) ->
         }
     }
     neighbours
-}
-
-/// How many blocks start at or before the image.
-fn blocks_up_to(doc: &Document, image: &Image) -> usize {
-    doc.blocks
-        .partition_point(|block| block.span().start <= image.span.start)
-}
-
-/// The paragraph the image sits in: it starts with the image or before it and runs past its
-/// start (the credit line under an image, "![...](...)\nPhotograph: Jane Doe/Reuters", is
-/// in the same paragraph).
-fn holder(doc: &Document, image: &Image) -> Option<usize> {
-    blocks_up_to(doc, image)
-        .checked_sub(1)
-        .filter(|&index| doc.blocks[index].span().end > image.span.start)
-}
-
-/// The first block after an image (its caption, when it has one).
-fn block_after(doc: &Document, image: &Image) -> Option<usize> {
-    let index = doc
-        .blocks
-        .partition_point(|block| block.span().start < image.span.end);
-    (index < doc.blocks.len()).then_some(index)
 }
 
 /// Whether the HTML right after an image credits it. HTML is no prose, so its words never
@@ -157,9 +134,10 @@ fn block_after(doc: &Document, image: &Image) -> Option<usize> {
 /// one block after the image, tags left out, are read; images in a row with no words between
 /// them share the caption after the last.
 fn html_caption_credits(doc: &Document, image: &Image, credits: &CreditPatterns) -> bool {
-    let next_block =
-        block_after(doc, image).map_or(doc.source.len(), |index| doc.blocks[index].span().start);
-    let holder = holder(doc, image);
+    let next_block = doc
+        .block_after(image)
+        .map_or(doc.source.len(), |index| doc.blocks[index].span().start);
+    let holder = doc.block_holding(image);
     let html_image = doc.source[image.span.start..].starts_with('<');
     let from = if html_image && holder.is_none() {
         // An HTML image outside prose: the rest of its HTML block.
