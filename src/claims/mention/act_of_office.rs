@@ -5,6 +5,7 @@
 //! title held at the time of the act, without "then-" (the AP's rule): the sentence speaks of
 //! the holder's time in office, not of the article's date.
 
+use super::time::is_word;
 use std::ops::Range;
 
 /// Acts of office written as the claim's own verb ("President X appointed her") or its
@@ -198,32 +199,13 @@ fn a_measure_beside(words: &[(&str, usize)], before: Range<usize>, act: usize) -
             .any(|&(word, _)| is_word(word, MEASURES))
 }
 
-fn is_word(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|p| word.eq_ignore_ascii_case(p))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::is_letter_or_digit;
 
     /// Whether the claim `claim` of `sentence` is the doer of an act of office.
     fn acts(sentence: &str, claim: &str) -> bool {
-        let mut words = Vec::new();
-        let mut start = None;
-        for (at, c) in sentence.char_indices() {
-            match (is_letter_or_digit(c), start) {
-                (true, None) => start = Some(at),
-                (false, Some(s)) => {
-                    words.push((&sentence[s..at], s));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            words.push((&sentence[s..], s));
-        }
+        let words = super::super::time::words_of(sentence, 0..sentence.len());
         let at = sentence.find(claim).expect("claim in sentence");
         an_act_of_office(sentence, &words, &(at..at + claim.len()))
     }

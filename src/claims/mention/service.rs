@@ -5,6 +5,7 @@
 //! of that time without "then-". The present ("She is an adviser to President X", "an
 //! adviser to President X, said on Tuesday") is still a claim about the article's date.
 
+use super::time::is_word;
 use std::ops::Range;
 
 /// Past verbs of serving: "served as ... to", "worked for".
@@ -78,32 +79,13 @@ pub(super) fn served_the_holder(text: &str, words: &[(&str, usize)], claim: &Ran
     false
 }
 
-fn is_word(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|p| word.eq_ignore_ascii_case(p))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::is_letter_or_digit;
 
     /// Whether the claim `claim` of `sentence` is someone's past employer.
     fn served(sentence: &str, claim: &str) -> bool {
-        let mut words = Vec::new();
-        let mut start = None;
-        for (at, c) in sentence.char_indices() {
-            match (is_letter_or_digit(c), start) {
-                (true, None) => start = Some(at),
-                (false, Some(s)) => {
-                    words.push((&sentence[s..at], s));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            words.push((&sentence[s..], s));
-        }
+        let words = super::super::time::words_of(sentence, 0..sentence.len());
         let at = sentence.find(claim).expect("claim in sentence");
         served_the_holder(sentence, &words, &(at..at + claim.len()))
     }

@@ -4,6 +4,7 @@
 //! is the one held then, not a claim about the article's date, and news copy of every house
 //! style writes it without "then-".
 
+use super::time::is_word;
 use std::ops::Range;
 
 use crate::text::is_letter_or_digit;
@@ -164,10 +165,6 @@ fn event_of_the_claim(text: &str, claim_start: usize) -> bool {
     is_word(&head[noun_start..], OF_NOUNS)
 }
 
-fn is_word(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|p| word.eq_ignore_ascii_case(p))
-}
-
 fn starts_uppercase(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -178,21 +175,7 @@ mod tests {
 
     /// The sentence's words as `words_of` gives them, and the claim's range.
     fn speaks(sentence: &str, claim: &str) -> bool {
-        let mut words = Vec::new();
-        let mut start = None;
-        for (at, c) in sentence.char_indices() {
-            match (is_letter_or_digit(c), start) {
-                (true, None) => start = Some(at),
-                (false, Some(s)) => {
-                    words.push((&sentence[s..at], s));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            words.push((&sentence[s..], s));
-        }
+        let words = super::super::time::words_of(sentence, 0..sentence.len());
         let at = sentence.find(claim).expect("claim in sentence");
         speaks_of_a_tenure(sentence, &words, &(at..at + claim.len()))
     }

@@ -402,7 +402,7 @@ impl TimeContext {
 type Words<'t> = SmallVec<[(&'t str, usize); 48]>;
 
 /// The sentence's words (letters and digits) with their offsets in `text`.
-fn words_of(text: &str, sentence: Range<usize>) -> Words<'_> {
+pub(super) fn words_of(text: &str, sentence: Range<usize>) -> Words<'_> {
     let mut words = Words::new();
     let mut start = None;
     for (at, c) in text[sentence.clone()].char_indices() {
@@ -422,7 +422,8 @@ fn words_of(text: &str, sentence: Range<usize>) -> Words<'_> {
     words
 }
 
-fn is_word(word: &str, list: &[&str]) -> bool {
+/// Whether `word` is one of `list`, in any case.
+pub(super) fn is_word(word: &str, list: &[&str]) -> bool {
     list.iter().any(|p| word.eq_ignore_ascii_case(p))
 }
 
