@@ -265,23 +265,26 @@ impl TimeContext {
             return TimeContext::Other;
         }
         // An office claim whose clause tells how the holder left ("Prime Minister X
-        // resigned"), that names the tenure itself ("President X's library"), whose sentence
-        // sets it in the holder's tenure or an event of it ("During the Trump
-        // administration, ...", "the impeachment of President X"), that does an act only
-        // the holder does ("appointed by President X"), or whom someone served ("who was
-        // chief of staff to President X"), speaks of the time the title was held, not of
-        // the article's date.
+        // resigned"), that names the tenure itself ("President X's library"), or whose
+        // sentence sets it in the holder's tenure or an event of it ("During the Trump
+        // administration, ...", "the impeachment of President X"), speaks of the time the
+        // title was held, not of the article's date.
         if !change_words
             && (has_leaving_words(&words, &clause)
                 || names_a_tenure(&text[claim.end..])
-                || speaks_of_a_tenure(text, &words, &claim)
-                || an_act_of_office(text, &words, &claim)
-                || served_the_holder(text, &words, &claim))
+                || speaks_of_a_tenure(text, &words, &claim))
         {
             return TimeContext::Other;
         }
+        // So does one that does an act only the holder does ("appointed by President X")
+        // or whom someone served ("who was chief of staff to President X"), when the
+        // sentence gives no time: one it gives ("signed by Prime Minister X in 2015") is the
+        // act's, and the title is judged then.
+        let in_the_holders_time = !change_words
+            && (an_act_of_office(text, &words, &claim) || served_the_holder(text, &words, &claim));
         let dates = times.dates;
         match written_time(text, &sentence, &words, dates) {
+            Written::Nothing if in_the_holders_time => TimeContext::Other,
             Written::Nothing => {
                 if words.iter().any(|(w, _)| {
                     ["now", "currently", "today"]
