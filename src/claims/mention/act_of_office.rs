@@ -5,8 +5,9 @@
 //! title held at the time of the act, without "then-" (the AP's rule): the sentence speaks of
 //! the holder's time in office, not of the article's date.
 
-use super::time::is_word;
 use std::ops::Range;
+
+use super::time::is_word;
 
 /// Acts of office written as the claim's own verb ("President X appointed her") or its
 /// passive agent ("appointed by President X"). A former holder does none of them.

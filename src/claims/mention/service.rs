@@ -5,8 +5,9 @@
 //! of that time without "then-". The present ("She is an adviser to President X", "an
 //! adviser to President X, said on Tuesday") is still a claim about the article's date.
 
-use super::time::is_word;
 use std::ops::Range;
+
+use super::time::is_word;
 
 /// Past verbs of serving: "served as ... to", "worked for".
 const SERVED: &[&str] = &["served", "worked"];

@@ -4,9 +4,9 @@
 //! is the one held then, not a claim about the article's date, and news copy of every house
 //! style writes it without "then-".
 
-use super::time::is_word;
 use std::ops::Range;
 
+use super::time::is_word;
 use crate::text::is_letter_or_digit;
 
 /// Nouns for a time in office ("the Trump administration", "during his presidency").

@@ -443,16 +443,7 @@ fn previous_paragraph_speaker(
 ) -> Option<(Attribution, Option<Speaker>)> {
     let previous = doc.blocks.get(index.checked_sub(1)?)?;
     let block = &doc.blocks[index];
-    // Right before it in the source: a picture, a table or code in between breaks the run.
-    let between = doc
-        .source
-        .get(previous.span().end..block.span().start)
-        .unwrap_or("x");
-    if previous.is_heading()
-        || previous.quote_depth != block.quote_depth
-        || previous.kind != block.kind
-        || !between.trim().is_empty()
-    {
+    if previous.is_heading() || previous.kind != block.kind || !adjoin(doc, previous, block) {
         return None;
     }
     let text = previous.text();
@@ -501,12 +492,7 @@ fn next_paragraph_speaker(
 fn signature_paragraph(doc: &Document, index: usize) -> Option<(Attribution, Option<Speaker>)> {
     let block = &doc.blocks[index];
     let next = doc.blocks.get(index + 1)?;
-    // Right after it in the source: a picture, a table or code in between breaks the pair.
-    let between = doc
-        .source
-        .get(block.span().end..next.span().start)
-        .unwrap_or("x");
-    if next.is_heading() || next.quote_depth != block.quote_depth || !between.trim().is_empty() {
+    if next.is_heading() || !adjoin(doc, block, next) {
         return None;
     }
     let text = next.text();
@@ -526,6 +512,16 @@ fn signature_paragraph(doc: &Document, index: usize) -> Option<(Attribution, Opt
         && next.sentences.len() <= 1
         && speech::word_count_up_to(text, 13) <= 12;
     described.then(|| (Attribution::ImpliedNext, Some(speaker_at(next, name))))
+}
+
+/// Whether `second` follows `first` right after it in the source, at the same block-quote
+/// depth: only blank lines between (a picture, a table or code in between breaks the run).
+fn adjoin(doc: &Document, first: &Block, second: &Block) -> bool {
+    let between = doc
+        .source
+        .get(first.span().end..second.span().start)
+        .unwrap_or("x");
+    first.quote_depth == second.quote_depth && between.trim().is_empty()
 }
 
 /// Whether the quotation ends its (last) paragraph: only punctuation may follow it.
